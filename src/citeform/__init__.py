@@ -1,0 +1,33 @@
+"""citeform: format citations and bibliographies from YAML records with CSL styles.
+
+The public API is :func:`citeform.render`; it is imported lazily so that
+``import citeform`` (and the CLI's start-up) stays cheap.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "1.0.0"
+__all__ = ["render", "RenderResult", "load_records", "CiteformError", "__version__"]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .errors import CiteformError
+    from .load import load_records
+    from .render import RenderResult, render
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("render", "RenderResult"):
+        from . import render as _render
+
+        return getattr(_render, name)
+    if name == "load_records":
+        from .load import load_records
+
+        return load_records
+    if name == "CiteformError":
+        from .errors import CiteformError
+
+        return CiteformError
+    raise AttributeError(name)
