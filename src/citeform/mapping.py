@@ -1,0 +1,184 @@
+"""Map citeform records (friendly YAML fields) to neutral CSL-JSON items.
+
+"Neutral" means style-independent: a translated title stays in ``custom`` until a style's
+rule (:mod:`citeform.title_rules`) decides where it goes.  CSL-JSON passes through unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dates import DateError, parse_date
+from .names import NameError_, parse_names
+from .vocabulary import (
+    CSL_JSON_EXTRAS,
+    CSL_TYPES,
+    CUSTOM_FIELDS,
+    DATE_VARIABLES,
+    FRIENDLY_FIELDS,
+    LANGUAGE_CODES,
+    LANGUAGES,
+    META_KEYS,
+    NAME_VARIABLES,
+    NUMBER_VARIABLES,
+    RECORD_ONLY_ALIASES,
+    STANDARD_VARIABLES,
+    TYPE_ALIASES,
+)
+
+RECORD_ONLY_FIELDS = frozenset(FRIENDLY_FIELDS) | CUSTOM_FIELDS | {"year"}
+
+
+class MappingError(ValueError):
+    """A field whose value cannot be mapped; ``field`` names it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+@dataclass
+class Mapped:
+    """The CSL-JSON item made from a record, and the warnings met on the way."""
+
+    item: dict[str, Any]
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (field, message)
+
+
+def looks_like_record(data: dict[str, Any]) -> bool:
+    """True when a mapping uses citeform's friendly fields rather than plain CSL-JSON."""
+    return any(k in RECORD_ONLY_FIELDS for k in data)
+
+
+def _text(fieldname: str, value: Any) -> str:
+    if isinstance(value, bool) or value is None:
+        raise MappingError(fieldname, f"expected text, got {_kind(value)}")
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, str):
+        return value
+    raise MappingError(fieldname, f"expected text, got {_kind(value)}")
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {list: "a list", dict: "a mapping", bool: "true/false"}.get(type(value), type(value).__name__)
+
+
+def map_type(value: Any, *, record: bool = True) -> str:
+    """The CSL type for a type name or alias."""
+    if not isinstance(value, str):
+        raise MappingError("type", f"expected a type name, got {_kind(value)}")
+    name = value if value in CSL_TYPES else value.strip().lower().replace("_", "-")
+    if record and name in RECORD_ONLY_ALIASES:
+        return RECORD_ONLY_ALIASES[name]
+    if name in CSL_TYPES:
+        return name
+    if name.replace("-", "_") in CSL_TYPES:
+        return name.replace("-", "_")
+    if name in TYPE_ALIASES:
+        return TYPE_ALIASES[name]
+    raise MappingError("type", f"unknown type {value!r}")
+
+
+def map_language(value: Any) -> str:
+    """A language tag for a code, tag or English language name."""
+    text = _text("language", value).strip()
+    if text.lower() in LANGUAGE_CODES:
+        return LANGUAGE_CODES[text.lower()]
+    base = text.split("-")[0]
+    if base.isalpha() and len(base) in (2, 3):
+        return text
+    raise MappingError("language", f"unknown language {text!r} (use a code such as 'fr')")
+
+
+def _map_value(csl: str, fieldname: str, value: Any) -> Any:
+    if csl in NAME_VARIABLES:
+        try:
+            return parse_names(value)
+        except NameError_ as e:
+            raise MappingError(fieldname, str(e)) from None
+    if csl in DATE_VARIABLES:
+        try:
+            return parse_date(value)
+        except DateError as e:
+            raise MappingError(fieldname, str(e)) from None
+    if csl == "keyword" and isinstance(value, list):
+        return "; ".join(_text(fieldname, v) for v in value)
+    if csl == "language":
+        return map_language(value)
+    return _text(fieldname, value)
+
+
+def to_csl(record: dict[str, Any], *, csl_input: bool | None = None) -> Mapped:
+    """Map one record to CSL-JSON.
+
+    ``csl_input`` says the mapping is already CSL-JSON (from a ``.json`` file or CSL-YAML);
+    None decides by the fields used (:func:`looks_like_record`).
+    """
+    if csl_input is None:
+        csl_input = not looks_like_record(record)
+    out: dict[str, Any] = {}
+    warnings: list[tuple[str, str]] = []
+    custom: dict[str, Any] = {}
+    sources: dict[str, str] = {}
+    for key, value in record.items():
+        if not isinstance(key, str):
+            raise MappingError(str(key), "field names must be text")
+        if key == "id":
+            out["id"] = _text("id", value)
+        elif key == "type":
+            out["type"] = map_type(value, record=not csl_input)
+        elif key == "custom":
+            if not isinstance(value, dict):
+                raise MappingError("custom", f"expected a mapping, got {_kind(value)}")
+            custom.update(value)
+        elif key in META_KEYS or key in CSL_JSON_EXTRAS:
+            out[key] = value
+        elif key in CUSTOM_FIELDS:
+            custom[key] = _text(key, value)
+        elif key == "year":
+            _claim(sources, "issued", key)
+            out["issued"] = _map_value("issued", key, value)
+        elif key in FRIENDLY_FIELDS or key in STANDARD_VARIABLES or key in NUMBER_VARIABLES \
+                or key in NAME_VARIABLES or key in DATE_VARIABLES:
+            csl = FRIENDLY_FIELDS.get(key, key)
+            _claim(sources, csl, key)
+            if value is None:
+                warnings.append((key, "empty field ignored"))
+                continue
+            out[csl] = value if csl_input and csl not in ("keyword",) and not _needs_parse(csl, value) \
+                else _map_value(csl, key, value)
+        else:
+            if not csl_input:
+                warnings.append((key, f"unknown field {key!r} kept under 'custom'"))
+            custom[key] = value
+    if custom:
+        out["custom"] = custom
+    if "type" not in out and not csl_input:
+        out["type"] = "article-journal" if "container-title" in out and "journal" in record else "document"
+    return Mapped(out, warnings)
+
+
+def _needs_parse(csl: str, value: Any) -> bool:
+    """CSL-JSON values are kept as they are unless they are in a hand-written form."""
+    if csl in NAME_VARIABLES:
+        return not (isinstance(value, list) and all(isinstance(v, dict) for v in value))
+    if csl in DATE_VARIABLES:
+        return not isinstance(value, dict)
+    return False
+
+
+def _claim(sources: dict[str, str], csl: str, key: str) -> None:
+    if csl in sources:
+        raise MappingError(key, f"'{key}' and '{sources[csl]}' both give {csl}; keep one")
+    sources[csl] = key
+
+
+def language_of(item: dict[str, Any]) -> str | None:
+    """The English name of an item's language, when known."""
+    tag = item.get("language")
+    return LANGUAGES.get(tag.split("-")[0].lower()) if isinstance(tag, str) and tag else None
