@@ -1,0 +1,109 @@
+"""Internal markup: formatting travels through citeproc-py as private-use tokens.
+
+citeproc-py builds output by string concatenation.  Instead of letting it emit
+HTML (which text-case and punctuation handling would then have to parse), every
+formatting instruction is written as a pair of private-use characters.  Case
+operations leave them alone, and :mod:`citeform.engine.output` turns them into
+HTML, plain text, Markdown or RTF at the very end.
+"""
+
+from __future__ import annotations
+
+from citeproc.string import MixedString, String
+
+# Each pair is (open, close).
+ITALIC = ("\ue010", "\ue011")
+BOLD = ("\ue012", "\ue013")
+SMALLCAPS = ("\ue014", "\ue015")
+SUPERSCRIPT = ("\ue016", "\ue017")
+SUBSCRIPT = ("\ue018", "\ue019")
+UNDERLINE = ("\ue01a", "\ue01b")
+NORMAL_STYLE = ("\ue01c", "\ue01d")  # font-style="normal" inside italics
+NOCASE = ("\ue01e", "\ue01f")  # kept so that cases on whole strings can skip it
+QUOTE = ("\ue030", "\ue031")  # cs:text quotes="true" (level resolved later)
+SQUOTE = ("\ue032", "\ue033")  # quotes found in item data written as '...'
+DISPLAY_OPEN = {
+    "block": "\ue040",
+    "left-margin": "\ue041",
+    "right-inline": "\ue042",
+    "indent": "\ue043",
+}
+DISPLAY_CLOSE = "\ue04f"
+
+OPENERS = {
+    ITALIC[0]: "italic",
+    BOLD[0]: "bold",
+    SMALLCAPS[0]: "smallcaps",
+    SUPERSCRIPT[0]: "sup",
+    SUBSCRIPT[0]: "sub",
+    UNDERLINE[0]: "underline",
+    NORMAL_STYLE[0]: "normal",
+    NOCASE[0]: "nocase",
+    QUOTE[0]: "quote",
+    SQUOTE[0]: "squote",
+}
+CLOSERS = {
+    ITALIC[1]: "italic",
+    BOLD[1]: "bold",
+    SMALLCAPS[1]: "smallcaps",
+    SUPERSCRIPT[1]: "sup",
+    SUBSCRIPT[1]: "sub",
+    UNDERLINE[1]: "underline",
+    NORMAL_STYLE[1]: "normal",
+    NOCASE[1]: "nocase",
+    QUOTE[1]: "quote",
+    SQUOTE[1]: "squote",
+}
+DISPLAYS = {v: k for k, v in DISPLAY_OPEN.items()}
+ALL_TOKENS = frozenset(OPENERS) | frozenset(CLOSERS) | frozenset(DISPLAYS) | {DISPLAY_CLOSE}
+
+
+def strip_tokens(text: str) -> str:
+    """Remove all markup tokens (for sort keys and comparisons)."""
+    return "".join(ch for ch in text if ch not in ALL_TOKENS)
+
+
+def wrap(pair: tuple[str, str], text):
+    """Wrap a citeproc String/MixedString in a token pair, keeping its segments."""
+    if isinstance(text, MixedString):
+        return MixedString([String(pair[0]), *text, String(pair[1])])
+    cls = type(text) if isinstance(text, String) else String
+    return cls(pair[0] + str(text) + pair[1])
+
+
+class TokenFormatter:
+    """A citeproc-py formatter (module-like object) that emits markup tokens."""
+
+    @staticmethod
+    def preformat(text):
+        return text
+
+    @staticmethod
+    def Italic(text):  # noqa: N802 - citeproc-py's formatter protocol
+        return wrap(ITALIC, text)
+
+    Oblique = Italic
+
+    @staticmethod
+    def Bold(text):  # noqa: N802
+        return wrap(BOLD, text)
+
+    @staticmethod
+    def Light(text):  # noqa: N802
+        return text
+
+    @staticmethod
+    def Underline(text):  # noqa: N802
+        return wrap(UNDERLINE, text)
+
+    @staticmethod
+    def Superscript(text):  # noqa: N802
+        return wrap(SUPERSCRIPT, text)
+
+    @staticmethod
+    def Subscript(text):  # noqa: N802
+        return wrap(SUBSCRIPT, text)
+
+    @staticmethod
+    def SmallCaps(text):  # noqa: N802
+        return wrap(SMALLCAPS, text)

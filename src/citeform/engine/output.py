@@ -1,0 +1,192 @@
+"""Turn token-marked strings into the output formats (html, text, markdown, rtf)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import markup as m
+
+FORMATS = ("text", "html", "markdown", "rtf")
+
+
+@dataclass(frozen=True)
+class Quotes:
+    """The locale's quote marks."""
+
+    open: str = "\u201c"
+    close: str = "\u201d"
+    open_inner: str = "\u2018"
+    close_inner: str = "\u2019"
+
+
+def resolve_quotes(text: str, quotes: Quotes) -> str:
+    """Replace quote tokens by the locale's marks, alternating outer/inner by depth."""
+    out = []
+    depth = 0
+    for ch in text:
+        if ch == m.QUOTE[0]:
+            out.append(quotes.open if depth % 2 == 0 else quotes.open_inner)
+            depth += 1
+        elif ch == m.QUOTE[1]:
+            depth = max(depth - 1, 0)
+            out.append(quotes.close if depth % 2 == 0 else quotes.close_inner)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+_HTML_ESCAPES = {"&": "&#38;", "<": "&#60;", ">": "&#62;"}
+_HTML_TAGS = {
+    "italic": ("<i>", "</i>"),
+    "bold": ("<b>", "</b>"),
+    "smallcaps": ('<span style="font-variant:small-caps;">', "</span>"),
+    "sup": ("<sup>", "</sup>"),
+    "sub": ("<sub>", "</sub>"),
+    "underline": ('<span style="text-decoration:underline;">', "</span>"),
+    "normal": ('<span style="font-style:normal;">', "</span>"),
+    "nocase": ("", ""),
+}
+_MD_SPECIAL = set("\\`*_[]<>#")
+_MD_TAGS = {"italic": ("*", "*"), "bold": ("**", "**"), "sup": ("^", "^"), "sub": ("~", "~")}
+_RTF_TAGS = {
+    "italic": ("{\\i ", "}"),
+    "bold": ("{\\b ", "}"),
+    "smallcaps": ("{\\scaps ", "}"),
+    "sup": ("{\\super ", "}"),
+    "sub": ("{\\sub ", "}"),
+    "underline": ("{\\ul ", "}"),
+    "normal": ("{\\i0 ", "}"),
+}
+
+
+def _escape_html(ch: str) -> str:
+    return _HTML_ESCAPES.get(ch, ch)
+
+
+def _escape_md(ch: str) -> str:
+    return "\\" + ch if ch in _MD_SPECIAL else ch
+
+
+def _escape_rtf(ch: str) -> str:
+    if ch in "\\{}":
+        return "\\" + ch
+    code = ord(ch)
+    if code < 128:
+        return ch
+    if code > 0xFFFF:  # RTF \u takes signed 16-bit units: write a surrogate pair
+        code -= 0x10000
+        hi, lo = 0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF)
+        return f"\\u{hi - 65536}?\\u{lo - 65536}?"
+    return f"\\u{code if code < 32768 else code - 65536}?"
+
+
+def _flip_italics(text: str) -> str:
+    """Italic inside italic becomes an upright span (citeproc-js flip-flop)."""
+    out = []
+    stack: list[bool] = []
+    italic = False
+    for ch in text:
+        if ch == m.ITALIC[0]:
+            stack.append(italic)
+            out.append(m.NORMAL_STYLE[0] if italic else ch)
+            italic = not italic
+        elif ch == m.ITALIC[1] and stack:
+            italic = stack.pop()
+            out.append(m.NORMAL_STYLE[1] if italic else ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def render_inline(text: str, fmt: str) -> str:
+    """Convert tokens to the target format; display tokens become divs/spacing."""
+    if fmt == "html":
+        text = _flip_italics(text)
+    out: list[str] = []
+    for ch in text:
+        if ch in m.OPENERS or ch in m.CLOSERS:
+            kind = m.OPENERS.get(ch) or m.CLOSERS[ch]
+            index = 0 if ch in m.OPENERS else 1
+            if fmt == "html":
+                out.append(_HTML_TAGS.get(kind, ("", ""))[index])
+            elif fmt == "markdown":
+                out.append(_MD_TAGS.get(kind, ("", ""))[index])
+            elif fmt == "rtf":
+                out.append(_RTF_TAGS.get(kind, ("", ""))[index])
+        elif fmt == "html":
+            out.append(_escape_html(ch))
+        elif fmt == "markdown":
+            out.append(_escape_md(ch))
+        elif fmt == "rtf":
+            out.append(_escape_rtf(ch))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def split_display(text: str) -> list[tuple[str | None, str]]:
+    """Split an entry into (display kind or None, content) runs (top level only)."""
+    runs: list[tuple[str | None, str]] = []
+    depth = 0
+    kind: str | None = None
+    buf: list[str] = []
+    for ch in text:
+        if ch in m.DISPLAYS:
+            if depth == 0:
+                if buf:
+                    runs.append((None, "".join(buf)))
+                buf = []
+                kind = m.DISPLAYS[ch]
+            else:
+                buf.append(ch)
+            depth += 1
+        elif ch == m.DISPLAY_CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                runs.append((kind, "".join(buf)))
+                buf = []
+                kind = None
+            else:
+                buf.append(ch)
+        else:
+            buf.append(ch)
+    if buf:
+        runs.append((None, "".join(buf)))
+    return runs
+
+
+def _strip_display(text: str) -> str:
+    return "".join(ch for ch in text if ch not in m.DISPLAYS and ch != m.DISPLAY_CLOSE)
+
+
+def render_entry(text: str, fmt: str) -> str:
+    """A bibliography entry: html keeps display divs; other formats lay them out inline."""
+    runs = split_display(text)
+    if fmt == "html":
+        parts = []
+        for kind, content in runs:
+            body = render_inline(_strip_display(content), fmt)
+            if kind is None:
+                parts.append(body)
+            else:
+                if kind == "left-margin":
+                    body = body.rstrip()
+                parts.append(f'<div class="csl-{kind}">{body}</div>')
+        return "".join(parts).strip()
+    pieces: list[str] = []
+    for kind, content in runs:
+        body = render_inline(_strip_display(content), fmt)
+        if kind is None:
+            pieces.append(body)
+            continue
+        body = body.strip()
+        if pieces and pieces[-1] and not pieces[-1].endswith(" ") and body:
+            pieces.append(" ")
+        pieces.append(body)
+    return " ".join("".join(pieces).split(" ")).strip() if fmt == "text" else "".join(pieces).strip()
+
+
+def render_citation(text: str, fmt: str) -> str:
+    if fmt == "html":
+        return render_inline(_strip_display(text), fmt)
+    return render_inline(_strip_display(text), fmt).strip()

@@ -1,0 +1,143 @@
+"""CSL-JSON items to citeproc-py references (without mutating the caller's dicts)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from citeproc import DATES, NAMES, VARIABLES
+from citeproc.source import BibliographySource, Date, DateRange, LiteralDate, Name, Reference
+
+from . import richtext
+
+_KNOWN = frozenset(VARIABLES)
+_NAME_KEYS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal")
+_ALIASES = {
+    "shortTitle": "title-short",
+    "journalAbbreviation": "container-title-short",
+    "container-title-short": "container-title-short",
+}
+_RAW_DATE = re.compile(r"^\s*(-?\d{1,4})(?:[-/](\d{1,2}))?(?:[-/](\d{1,2}))?\s*$")
+SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
+
+
+class ItemSource(BibliographySource):
+    """A citeproc-py bibliography source built from CSL-JSON dicts.
+
+    citeproc-py looks references up by lower-cased id; ``original_ids`` maps
+    back to the ids as given.
+    """
+
+    def __init__(self, items: list[dict[str, Any]]):
+        super().__init__()
+        self.original_ids: dict[str, str] = {}
+        self.items: dict[str, dict[str, Any]] = {}
+        for item in items:
+            key = str(item.get("id", "")).lower()
+            self.original_ids[key] = str(item.get("id", ""))
+            self.items[key] = item
+            self.add(make_reference(key, item))
+
+
+def make_reference(key: str, item: dict[str, Any]) -> Reference:
+    data: dict[str, Any] = {}
+    for raw_key, value in item.items():
+        if raw_key in ("id", "type") or value is None:
+            continue
+        csl_key = _ALIASES.get(raw_key, raw_key)
+        py_key = csl_key.replace("-", "_")
+        if py_key not in _KNOWN:
+            continue
+        if py_key in NAMES:
+            names = parse_names(value)
+            if names:
+                data[py_key] = names
+        elif py_key in DATES:
+            date = parse_date(value)
+            if date is not None:
+                data[py_key] = date
+        elif py_key == "language":
+            data[py_key] = str(value)
+        else:
+            if value == "" or value == []:
+                continue
+            data[py_key] = richtext.parse(value)
+    return Reference(key, item.get("type", "article"), **data)
+
+
+def parse_names(value: Any) -> list[Name]:
+    names = []
+    for entry in value if isinstance(value, list) else [value]:
+        if isinstance(entry, str):
+            entry = {"literal": entry}
+        fields = {k: str(entry[k]) for k in _NAME_KEYS if entry.get(k) not in (None, "")}
+        if "literal" in fields:
+            fields = {"literal": fields["literal"]}
+        elif "family" not in fields and "given" in fields:
+            fields["family"] = ""
+        if not fields:
+            continue
+        name = Name(**fields)
+        name["_static"] = bool(entry.get("static-ordering"))
+        name["_comma_suffix"] = bool(entry.get("comma-suffix"))
+        names.append(name)
+    return names
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+
+
+def _single(parts: list[Any], season: Any) -> dict[str, int] | None:
+    out: dict[str, int] = {}
+    for name, raw in zip(("year", "month", "day"), parts, strict=False):
+        number = _int(raw)
+        if number is None or (name != "year" and number == 0):
+            break
+        out[name] = number
+    if "year" not in out:
+        return None
+    if "month" in out and out["month"] > 12:
+        if 13 <= out["month"] <= 16:  # citeproc-js convention: 13-16 are seasons
+            season = season or out["month"] - 12
+        del out["month"]
+        out.pop("day", None)
+    if season and "month" not in out:
+        number = _int(season)
+        out["season"] = number if number is not None else SEASONS.get(str(season).lower(), season)
+    return out
+
+
+def parse_date(value: Any):
+    """CSL-JSON date (date-parts, raw, literal, season, circa) to citeproc-py."""
+    if isinstance(value, (str, int)):
+        value = {"raw": str(value)}
+    if not isinstance(value, dict):
+        return None
+    circa = bool(value.get("circa"))
+    season = value.get("season")
+    parts = value.get("date-parts")
+    if not parts and value.get("raw"):
+        raw = str(value["raw"])
+        pieces = [p for p in re.split(r"\s*/\s*(?=\d{4})", raw) if p]
+        parsed = [_RAW_DATE.match(p) for p in pieces]
+        if parsed and all(parsed):
+            parts = [[int(x) for x in p.groups() if x] for p in parsed if p]
+        else:
+            return LiteralDate(raw, circa=circa)
+    if parts:
+        dates = [_single(p, season) for p in parts if p]
+        dates = [d for d in dates if d]
+        if len(dates) == 1 or (len(dates) == 2 and dates[0] == dates[1]):
+            return Date(circa=circa, **dates[0])
+        if len(dates) == 2:
+            return DateRange(begin=Date(**dates[0]), end=Date(**dates[1]), circa=circa)
+        if not dates and value.get("literal"):
+            return LiteralDate(str(value["literal"]), circa=circa)
+        return None
+    if value.get("literal"):
+        return LiteralDate(str(value["literal"]), circa=circa)
+    return None

@@ -1,0 +1,49 @@
+"""Typography: locale quote marks, punctuation-in-quote, apostrophes, doubled punctuation."""
+
+from __future__ import annotations
+
+import re
+
+from . import markup as m
+from .output import Quotes, resolve_quotes
+
+
+def _term(loaded, name: str, fallback: str) -> str:
+    try:
+        value = loaded.root.get_single_term(name=name)
+    except Exception:  # citeproc-py raises various errors for missing terms
+        return fallback
+    return str(value) if value else fallback
+
+
+def locale_quotes(loaded) -> Quotes:
+    return Quotes(
+        _term(loaded, "open-quote", "\u201c"),
+        _term(loaded, "close-quote", "\u201d"),
+        _term(loaded, "open-inner-quote", "\u2018"),
+        _term(loaded, "close-inner-quote", "\u2019"),
+    )
+
+
+def punctuation_in_quote(loaded) -> bool:
+    try:
+        return str(loaded.root.get_locale_option("punctuation-in-quote")).lower() == "true"
+    except Exception:
+        return False
+
+
+_SKIP = "".join(sorted(m.ALL_TOKENS - {m.QUOTE[1]}))
+_PIQ = re.compile("(" + re.escape(m.QUOTE[1]) + "+)([" + re.escape(_SKIP) + "]*)([.,])")
+
+
+def move_punctuation_into_quotes(text: str) -> str:
+    """American style: a period or comma right after a closing quote moves inside it."""
+    return _PIQ.sub(lambda mt: mt.group(3) + mt.group(1) + mt.group(2), text)
+
+
+def finish(text: str, quotes: Quotes, piq: bool) -> str:
+    """Final pass on a rendered cite or entry, still in token form."""
+    if piq:
+        text = move_punctuation_into_quotes(text)
+    text = text.replace("'", "\u2019")
+    return resolve_quotes(text, quotes)
