@@ -45,7 +45,7 @@ class CiteformError(Exception):
     def format(self) -> str:
         """One line: ``file:line:column: key: field: message``."""
         parts = [p for p in (self.location(), self.key) if p]
-        if self.field and self.field not in self.message:
+        if self.field and not self.message.startswith((self.field, f"'{self.field}'")):
             parts.append(self.field)
         parts.append(self.message)
         return ": ".join(parts)
