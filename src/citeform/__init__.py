@@ -14,12 +14,12 @@ __all__ = ["render", "RenderResult", "load_records", "CiteformError", "__version
 if TYPE_CHECKING:  # pragma: no cover
     from .errors import CiteformError
     from .load import load_records
-    from .render import RenderResult, render
+    from .api import RenderResult, render
 
 
 def __getattr__(name: str) -> Any:
     if name in ("render", "RenderResult"):
-        from . import render as _render
+        from . import api as _render
 
         return getattr(_render, name)
     if name == "load_records":

@@ -1,0 +1,117 @@
+"""The public API: ``render(items, style, citations=None, format="text", locale=None)``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import DataError, UsageError
+
+FORMATS = ("text", "html", "markdown", "rtf")
+
+
+@dataclass
+class RenderResult:
+    """What :func:`render` returns.
+
+    ``citations``: one string per cluster; ``bibliography``: one string per entry in the
+    style's order; ``bibliography_ids``: the ids of those entries; ``items``: the neutral
+    CSL-JSON of every item given, by id.
+    """
+
+    citations: list[str]
+    bibliography: list[str]
+    bibliography_ids: list[str]
+    items: dict[str, dict[str, Any]] = field(default_factory=dict)
+    style: str = ""
+
+
+def to_items(items: Iterable[Any]) -> list[dict[str, Any]]:
+    """Neutral CSL-JSON for records (:class:`citeform.load.Record`), record dicts or CSL-JSON."""
+    from .load import Record
+    from .mapping import MappingError, to_csl
+
+    out = []
+    for i, it in enumerate(items):
+        if isinstance(it, Record):
+            out.append(it.csl)
+        elif isinstance(it, dict):
+            try:
+                item = to_csl(it).item
+            except MappingError as e:
+                raise DataError(e.message, key=str(it.get("id", f"item {i + 1}")), field=e.field) from None
+            if "id" not in item:
+                raise DataError("item has no id", key=f"item {i + 1}")
+            out.append(item)
+        else:
+            raise DataError(f"item {i + 1} is a {type(it).__name__}, not a record or CSL-JSON mapping")
+    return out
+
+
+def render(
+    items: Iterable[Any],
+    style: str,
+    citations: Sequence[Any] | None = None,
+    format: str = "text",
+    locale: str | None = None,
+) -> RenderResult:
+    """Render a bibliography (``citations=None``) or citation clusters with a style.
+
+    ``items``: records or CSL-JSON dicts. ``style``: an alias (``vancouver``, ``apa``), a CSL
+    repository id, a path to a ``.csl`` file, CSL XML text, or ``bibtex``/``biblatex``.
+    ``citations``: clusters, each a list of cite dicts (``id``, ``locator``, ``label``,
+    ``prefix``, ``suffix``, ``suppress-author``, ``author-only``) or a citeproc-js citation
+    object ``{"citationItems": [...], "properties": {"noteIndex": N}}``.
+    """
+    from . import styles, title_rules
+
+    csl_items = to_items(items)
+    by_id = {it["id"]: it for it in csl_items}
+    resolved = styles.resolve(style)
+    if resolved.writer:
+        return _render_writer(resolved, csl_items, citations, format)
+    if format not in FORMATS:
+        raise UsageError(f"unknown format {format!r} (choose from {', '.join(FORMATS)})")
+    laid_out = [title_rules.apply(it, resolved.title_rule) for it in csl_items]
+    from .engine import EngineError, render_csl
+
+    try:
+        res = render_csl(
+            laid_out,
+            resolved.source,
+            citations=list(citations) if citations is not None else None,
+            fmt=format,
+            locale=locale or resolved.default_locale,
+            force_locale=bool(locale),
+        )
+    except EngineError as e:
+        raise DataError(f"{resolved.name}: {e}") from None
+    return RenderResult(res.citations, res.bibliography, res.bibliography_ids, by_id, resolved.name)
+
+
+def _cluster_ids(cluster: Any) -> list[str]:
+    cites = cluster.get("citationItems", []) if isinstance(cluster, dict) else cluster
+    return [str(c["id"]) for c in cites]
+
+
+def _render_writer(resolved: Any, items: list[dict[str, Any]], citations: Sequence[Any] | None,
+                   format: str) -> RenderResult:
+    """BibTeX/BibLaTeX: entries from citeform's writer; citations as ``\\cite{...}``."""
+    from .formats.bibtex_writer import to_bibtex
+
+    by_id = {it["id"]: it for it in items}
+    ascii_only = format == "ascii"
+    if citations is not None:
+        cites = [r"\cite{" + ",".join(_cluster_ids(c)) + "}" for c in citations]
+        wanted: list[str] = []
+        for c in citations:
+            wanted += [i for i in _cluster_ids(c) if i not in wanted]
+        chosen = [by_id[i] for i in wanted if i in by_id]
+    else:
+        cites, chosen = [], items
+    entries = [
+        to_bibtex([it], ascii=ascii_only, biblatex=resolved.writer == "biblatex").strip()
+        for it in chosen
+    ]
+    return RenderResult(cites, entries, [it["id"] for it in chosen], by_id, resolved.name)
