@@ -9,8 +9,6 @@ HTML, plain text, Markdown or RTF at the very end.
 
 from __future__ import annotations
 
-from citeproc.string import MixedString, String
-
 # Each pair is (open, close).
 ITALIC = ("\ue010", "\ue011")
 BOLD = ("\ue012", "\ue013")
@@ -63,12 +61,17 @@ def strip_tokens(text: str) -> str:
     return "".join(ch for ch in text if ch not in ALL_TOKENS)
 
 
-def wrap(pair: tuple[str, str], text):
-    """Wrap a citeproc String/MixedString in a token pair, keeping its segments."""
-    if isinstance(text, MixedString):
-        return MixedString([String(pair[0]), *text, String(pair[1])])
-    cls = type(text) if isinstance(text, String) else String
-    return cls(pair[0] + str(text) + pair[1])
+class Marked(str):
+    """Formatted output: a plain ``str`` as citeproc-py's own formatters return.
+
+    Being a plain string (not a citeproc ``String``) keeps concatenation with
+    affixes and ``str.join`` working as citeproc-py expects.
+    """
+
+
+def wrap(pair: tuple[str, str], text) -> Marked:
+    """Wrap rendered text in a token pair."""
+    return Marked(pair[0] + str(text) + pair[1])
 
 
 class TokenFormatter:

@@ -172,7 +172,7 @@ def render_entry(text: str, fmt: str) -> str:
                 if kind == "left-margin":
                     body = body.rstrip()
                 parts.append(f'<div class="csl-{kind}">{body}</div>')
-        return "".join(parts).strip()
+        return "".join(parts)
     pieces: list[str] = []
     for kind, content in runs:
         body = render_inline(_strip_display(content), fmt)

@@ -5,12 +5,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from citeproc import DATES, NAMES, VARIABLES
+from citeproc import DATES, NAMES
 from citeproc.source import BibliographySource, Date, DateRange, LiteralDate, Name, Reference
 
 from . import richtext
 
-_KNOWN = frozenset(VARIABLES)
+# CSL 1.0.2 name and date variables citeproc-py 0.11 does not list.
+NAME_VARIABLES = frozenset(NAMES) | {
+    "chair", "compiler", "contributor", "curator", "director", "editor_translator",
+    "executive_producer", "guest", "host", "narrator", "organizer", "performer",
+    "producer", "reviewed_author", "script_writer", "series_creator", "translator",
+}
+DATE_VARIABLES = frozenset(DATES) | {"available_date"}
 _NAME_KEYS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal")
 _ALIASES = {
     "shortTitle": "title-short",
@@ -42,20 +48,20 @@ class ItemSource(BibliographySource):
 def make_reference(key: str, item: dict[str, Any]) -> Reference:
     data: dict[str, Any] = {}
     for raw_key, value in item.items():
-        if raw_key in ("id", "type") or value is None:
+        if raw_key in ("id", "type", "key") or value is None:
             continue
         csl_key = _ALIASES.get(raw_key, raw_key)
         py_key = csl_key.replace("-", "_")
-        if py_key not in _KNOWN:
-            continue
-        if py_key in NAMES:
+        if py_key in NAME_VARIABLES:
             names = parse_names(value)
             if names:
                 data[py_key] = names
-        elif py_key in DATES:
+        elif py_key in DATE_VARIABLES:
             date = parse_date(value)
             if date is not None:
                 data[py_key] = date
+        elif not isinstance(value, (str, int, float)):
+            continue
         elif py_key == "language":
             data[py_key] = str(value)
         else:

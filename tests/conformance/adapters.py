@@ -1,0 +1,17 @@
+"""How the runner calls the product: the public ``citeform.render`` API in HTML."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def public_render(items: list, csl: str, clusters: Any) -> tuple[list[str], list[str]]:
+    try:
+        from citeform.render import render
+    except ImportError:  # the public wrapper is not there yet: call the engine directly
+        from citeform.engine import render_csl
+
+        result = render_csl(items, csl, citations=clusters, fmt="html")
+    else:
+        result = render(items, csl, citations=clusters, format="html")
+    return list(result.citations), list(result.bibliography)

@@ -1,0 +1,106 @@
+"""Reading CSL test-suite fixtures and shaping our output the way the suite writes it."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+SUITE_ENV = "CITEFORM_CSL_SUITE"
+
+# render(items, style_xml, citations) -> (citations, bibliography entries, has_bibliography)
+Renderer = Callable[[list, str, Any], tuple[list[str], list[str]]]
+
+
+def suite_dir() -> Path:
+    return Path(os.environ.get(SUITE_ENV) or ROOT / ".." / "shared" / "csl-test-suite" / "machines")
+
+
+def fixture_paths() -> list[Path]:
+    folder = suite_dir()
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def load(path: Path) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def category(name: str) -> str:
+    return name.split("_", 1)[0]
+
+
+def _document_order(calls: list) -> tuple[list[dict], set[str]]:
+    """Final document order of a processCitationCluster session and the last call's id."""
+    by_id: dict[str, dict] = {}
+    order: list[str] = []
+    for citation, pre, post in calls:
+        cid = citation.get("citationID") or f"CITATION-{len(by_id)}"
+        by_id[cid] = citation
+        order = [p[0] for p in pre] + [cid] + [p[0] for p in post]
+    last = calls[-1][0].get("citationID", "")
+    docs = []
+    for cid in order:
+        if cid in by_id:
+            docs.append(by_id[cid])
+    return docs, {last}
+
+
+def run_fixture(fixture: dict[str, Any], render: Renderer) -> str:
+    """Our output for a fixture, in the shape of its ``result`` field."""
+    items = fixture["input"]
+    csl = fixture["csl"]
+    mode = fixture["mode"]
+    if fixture.get("citations"):
+        docs, changed = _document_order(fixture["citations"])
+        clusters = [
+            {"citationItems": c["citationItems"], "properties": c.get("properties", {})}
+            for c in docs
+        ]
+        cites, _bib = render(items, csl, clusters)
+        lines = []
+        for index, (doc, text) in enumerate(zip(docs, cites, strict=False)):
+            marker = ">>" if doc.get("citationID") in changed else ".."
+            lines.append(f"{marker}[{index}] {text}")
+        return "\n".join(lines)
+    if fixture.get("citation_items"):
+        clusters = fixture["citation_items"]
+    elif mode == "citation":
+        clusters = [[{"id": item["id"]} for item in items]]
+    else:
+        clusters = None
+    cites, bib = render(items, csl, clusters)
+    if mode == "citation":
+        return "\n".join(cites)
+    entries = "\n".join(f'  <div class="csl-entry">{entry}</div>' for entry in bib)
+    return f'<div class="csl-bib-body">\n{entries}\n</div>'
+
+
+_BETWEEN_TAGS = re.compile(r">\s*\n\s*<")
+_LINE_INDENT = re.compile(r"\n\s*")
+
+
+def normalise(text: str) -> str:
+    """Ignore the suite's pretty-printing: line breaks and indentation around tags."""
+    text = _BETWEEN_TAGS.sub("><", text.strip())
+    return _LINE_INDENT.sub("\n", text)
+
+
+def matches(expected: str, actual: str) -> bool:
+    return normalise(expected) == normalise(actual)
+
+
+def read_ratchet(path: Path) -> dict[str, str]:
+    """``name  # reason`` lines; blank lines and full-line comments ignored."""
+    listed: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, _, reason = line.partition("#")
+        listed[name.strip()] = reason.strip()
+    return listed
