@@ -12,9 +12,9 @@ __version__ = "1.0.0"
 __all__ = ["render", "RenderResult", "load_records", "CiteformError", "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .api import RenderResult, render
     from .errors import CiteformError
     from .load import load_records
-    from .api import RenderResult, render
 
 
 def __getattr__(name: str) -> Any:

@@ -104,7 +104,26 @@ def parse_names(value: Any) -> list[dict[str, Any]]:
         value = [value]
     if not isinstance(value, list):
         raise NameError_(f"names must be a list, not {type(value).__name__}")
-    return [parse_name(v) for v in value]
+    return [parse_name(v) for v in _rejoin_split_names(value)]
+
+
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?[ -]?)+$")
+
+
+def _rejoin_split_names(values: list[Any]) -> list[Any]:
+    """Undo YAML's split of ``[Rousseau, R., Bollard, C.]`` into single words.
+
+    Written as a flow list, ``Family, Given`` pairs come apart at every comma; when the list
+    alternates one-word family names and initials, the pairs are put back together.
+    """
+    if len(values) < 2 or len(values) % 2 or not all(isinstance(v, str) for v in values):
+        return values
+    families, givens = values[0::2], values[1::2]
+    if all(" " not in f.strip() and not _INITIALS.match(f.strip()) for f in families) and all(
+        _INITIALS.match(g.strip()) for g in givens
+    ):
+        return [f"{f}, {g}" for f, g in zip(families, givens)]
+    return values
 
 
 def format_name(name: dict[str, Any]) -> str | dict[str, Any]:

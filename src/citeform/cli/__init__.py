@@ -1,0 +1,100 @@
+"""The ``citeform`` command line: a thin layer over the library.
+
+Subcommands are imported only when called, so ``citeform --help`` and ``citeform cite KEY``
+stay quick to start.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import sys
+from typing import Any
+
+import click
+
+from .. import __version__
+
+COMMANDS = {
+    "cite": ("citeform.cli.cite", "cite", "Format citations and bibliographies from records."),
+    "styles": ("citeform.cli.styles", "styles", "List or search the styles citeform knows."),
+    "convert": ("citeform.cli.convert", "convert", "Convert records between formats."),
+    "check": ("citeform.cli.check", "check", "Validate records and report every problem."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands live in their own modules, imported on use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if self._available(name)]
+
+    def _available(self, name: str) -> bool:
+        module = COMMANDS[name][0]
+        return importlib.util.find_spec(module) is not None
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS or not self._available(name):
+            return None
+        module, attr, _ = COMMANDS[name]
+        return getattr(importlib.import_module(module), attr)
+
+    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
+        """Run with one-line errors and the documented exit codes (0, 1, 2, 130)."""
+        from ..errors import CiteformError
+
+        argv = list(args) if args is not None else sys.argv[1:]
+        debug = "--debug" in argv or bool(os.environ.get("CITEFORM_DEBUG"))
+        extra.pop("standalone_mode", None)
+        try:
+            rv = super().main(args=argv, prog_name=prog_name, standalone_mode=False, **extra)
+        except CiteformError as e:
+            if debug:
+                raise
+            click.secho(f"citeform: error: {e.format()}", err=True, fg="red")
+            sys.exit(e.exit_code)
+        except (click.exceptions.Abort, KeyboardInterrupt):
+            click.echo("citeform: interrupted", err=True)
+            sys.exit(130)
+        except click.ClickException as e:
+            e.show()
+            sys.exit(e.exit_code)
+        except BrokenPipeError:
+            # the reader of a pipe went away (``citeform cite | head``): not an error of ours
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
+        except Exception as e:
+            if debug:
+                raise
+            click.secho(f"citeform: internal error: {type(e).__name__}: {e} "
+                        "(run with --debug for details)", err=True, fg="red")
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # short help without importing every subcommand
+        rows = [(n, COMMANDS[n][2]) for n in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="citeform")
+@click.option("--debug", is_flag=True, envvar="CITEFORM_DEBUG",
+              help="Show Python tracebacks instead of one-line errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """citeform: format citations and bibliographies from YAML records with CSL styles.
+
+    Records are read from -r PATH, else $CITEFORM_RECORDS, else ./records.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point."""
+    cli.main(args=argv, prog_name="citeform")

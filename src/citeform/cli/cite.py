@@ -1,0 +1,64 @@
+"""``citeform cite``: bibliographies and in-text citations from records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from ..output import OUTPUT_FORMATS
+
+
+@click.command()
+@click.argument("keys", nargs=-1)
+@click.option("-r", "--records", "paths", multiple=True, metavar="PATH",
+              help="Record file or folder (searched recursively); '-' for standard input. "
+                   "Repeatable. Default: $CITEFORM_RECORDS, else ./records.")
+@click.option("-s", "--style", default="vancouver", show_default=True,
+              help="Style: alias (vancouver, apa, ...), CSL repository id, .csl file, or bibtex/biblatex.")
+@click.option("-f", "--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="text",
+              show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write to this file (atomically) instead of standard output.")
+@click.option("-l", "--locale", help="Locale to use instead of the style's (e.g. en-GB, de-DE).")
+@click.option("--in-text", "clusters", multiple=True, metavar="CLUSTER",
+              help="Pandoc citation syntax, e.g. '[@key, p. 5; @other]'. Repeatable; clusters are "
+                   "cited in order in one document and printed one per line.")
+@click.option("--bibliography/--no-bibliography", "with_bib", default=None,
+              help="With --in-text, also print the bibliography of the cited records.")
+@click.option("--ascii", "ascii_only", is_flag=True,
+              help="BibTeX/BibLaTeX: write accents as LaTeX commands instead of UTF-8.")
+@click.option("-q", "--quiet", is_flag=True, help="No warnings or progress on standard error.")
+@click.option("--debug", is_flag=True, hidden=True)
+def cite(keys: tuple[str, ...], paths: tuple[str, ...], style: str, fmt: str, output: str | None,
+         locale: str | None, clusters: tuple[str, ...], with_bib: bool | None, ascii_only: bool,
+         quiet: bool, debug: bool) -> None:
+    """Format the records KEYS (default: all records) in a style.
+
+    \b
+    Examples:
+      citeform cite                                  # all records, Vancouver, plain text
+      citeform cite rousseau2002 -s apa -f html
+      citeform cite -r ~/papers -s bibtex > refs.bib
+      citeform cite --in-text "[@rousseau2002, p. 290; @smith2020]" -s apa
+      cat refs.json | citeform cite -r - -s ieee -f markdown >> manuscript.md
+    """
+    from .. import cite_job
+
+    warn = (lambda _m: None) if quiet else (lambda m: click.echo(f"citeform: warning: {m}", err=True))
+    text = cite_job.run(
+        keys=list(keys), paths=list(paths) or None, style=style, fmt=fmt, locale=locale,
+        clusters=list(clusters), with_bibliography=with_bib, ascii_only=ascii_only, warn=warn,
+    )
+    _emit(text, output)
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        from ..output import atomic_write
+
+        atomic_write(output, text)
+    else:
+        out: Any = click.get_text_stream("stdout")
+        out.write(text)
+        out.flush()

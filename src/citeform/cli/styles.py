@@ -1,0 +1,27 @@
+"""``citeform styles``: list and search the styles citeform knows."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.argument("query", required=False)
+@click.option("--ids", "ids_only", is_flag=True, help="Print only the style ids.")
+def styles(query: str | None, ids_only: bool) -> None:
+    """List styles whose id or title contains every word of QUERY (all styles without one).
+
+    Prints the id (what -s takes) and the title, tab-separated.
+    """
+    from .. import styles as lib
+
+    if ids_only:
+        words = (query or "").lower().split()
+        rows = [(i, "") for i in lib.all_style_ids() if all(w in i.lower() for w in words)]
+    else:
+        rows = lib.search(query)
+    if not rows:
+        raise click.ClickException(f"no style matches {query!r}")
+    out = click.get_text_stream("stdout")
+    for style_id, title in rows:
+        out.write(f"{style_id}\t{title}\n" if title else f"{style_id}\n")
