@@ -1,0 +1,19 @@
+"""Readers and writers for the bibliography formats citeform converts between.
+
+Readers turn a file's text into neutral CSL-JSON items (:class:`ReadItem`); writers turn
+CSL-JSON items into text.  :mod:`citeform.formats.unmap` turns CSL-JSON back into records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class ReadItem:
+    """One item read from a file: the CSL-JSON, where it starts, and what was odd about it."""
+
+    item: dict[str, Any]
+    line: int | None = None
+    warnings: list[str] = field(default_factory=list)

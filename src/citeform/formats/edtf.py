@@ -1,0 +1,62 @@
+"""CSL-JSON dates <-> EDTF level 1 strings (BibLaTeX ``date``, RIS-free forms)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_POINT = re.compile(r"^(-?\d{1,4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def _point(parts: list[Any]) -> str | None:
+    try:
+        numbers = [int(p) for p in parts]
+    except (TypeError, ValueError):
+        return None
+    if not numbers:
+        return None
+    year = f"{numbers[0]:04d}" if numbers[0] >= 0 else f"-{-numbers[0]:04d}"
+    return "-".join([year] + [f"{n:02d}" for n in numbers[1:3]])
+
+
+def to_edtf(date: dict[str, Any]) -> str | None:
+    """``{"date-parts": [[2002, 3]]}`` -> ``2002-03``; ranges, seasons and circa included."""
+    parts = date.get("date-parts")
+    if not parts:
+        return None
+    points = [_point(p) for p in parts[:2]]
+    if not all(points):
+        return None
+    season = date.get("season")
+    if season and len(points) == 1 and "-" not in points[0].lstrip("-"):
+        try:
+            points[0] = f"{points[0]}-{20 + int(season)}"
+        except (TypeError, ValueError):
+            pass
+    text = "/".join(points)  # type: ignore[arg-type]
+    if date.get("circa"):
+        text += "~"
+    return text
+
+
+def from_edtf(text: str) -> dict[str, Any] | None:
+    """Inverse of :func:`to_edtf`; None when the text is not such a date."""
+    text = text.strip()
+    out: dict[str, Any] = {}
+    if text.endswith(("~", "%")):
+        out["circa"] = True
+        text = text[:-1]
+    text = text.replace("?", "")
+    date_parts: list[list[int]] = []
+    for end in text.split("/"):
+        m = _POINT.match(end.strip())
+        if not m:
+            return None
+        parts = [int(g) for g in m.groups() if g is not None]
+        if len(parts) == 2 and 21 <= parts[1] <= 24:
+            out["season"] = parts[1] - 20
+            parts = parts[:1]
+        date_parts.append(parts)
+    if not 1 <= len(date_parts) <= 2:
+        return None
+    return {"date-parts": date_parts, **out}
