@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from ..output import OUTPUT_FORMATS
@@ -59,6 +57,4 @@ def _emit(text: str, output: str | None) -> None:
 
         atomic_write(output, text)
     else:
-        out: Any = click.get_text_stream("stdout")
-        out.write(text)
-        out.flush()
+        click.echo(text, nl=False)

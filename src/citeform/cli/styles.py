@@ -22,6 +22,4 @@ def styles(query: str | None, ids_only: bool) -> None:
         rows = lib.search(query)
     if not rows:
         raise click.ClickException(f"no style matches {query!r}")
-    out = click.get_text_stream("stdout")
-    for style_id, title in rows:
-        out.write(f"{style_id}\t{title}\n" if title else f"{style_id}\n")
+    click.echo("".join(f"{i}\t{t}\n" if t else f"{i}\n" for i, t in rows), nl=False)

@@ -1,0 +1,27 @@
+"""``citeform styles``."""
+
+from __future__ import annotations
+
+
+def test_search_by_word(invoke):
+    result = invoke("styles", "nature")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert "nature\tNature" in lines
+
+
+def test_aliases_are_listed_with_their_target(invoke):
+    result = invoke("styles", "vancouver")
+    assert any(line.startswith("vancouver\t") and "nlm-citation-sequence" in line
+               for line in result.stdout.splitlines())
+
+
+def test_ids_only(invoke):
+    result = invoke("styles", "--ids", "apa")
+    assert "apa" in result.stdout.splitlines()
+
+
+def test_no_match_is_an_error(invoke):
+    result = invoke("styles", "zzzzqqqq")
+    assert result.exit_code == 1
+    assert "no style matches" in result.stderr
