@@ -72,7 +72,7 @@ def format_name(name: dict[str, Any], ascii: bool) -> str:
         text = name.get("literal") or name.get("given") or ""
         return "{" + encode(str(text), ascii=ascii) + "}"
     family = str(name["family"])
-    particle = " ".join(str(name[k]) for k in ("dropping-particle", "non-dropping-particle") if name.get(k))
+    particle = str(name.get("non-dropping-particle") or "")
     family_part = _protect_part(family, ascii)
     if particle:
         # lower-case words before the last name are BibTeX's "von" part
@@ -81,8 +81,10 @@ def format_name(name: dict[str, Any], ascii: bool) -> str:
     parts = [family_part]
     if name.get("suffix"):
         parts.append(_protect_part(str(name["suffix"]), ascii))
-    if name.get("given"):
-        parts.append(_protect_part(str(name["given"]), ascii))
+    # a dropping particle follows the given name, as citeproc-js reads it: "Ferdinand de"
+    given = " ".join(str(name[k]) for k in ("given", "dropping-particle") if name.get(k))
+    if given:
+        parts.append(_protect_part(given, ascii))
     elif name.get("suffix"):
         parts.append("")
     return ", ".join(parts)

@@ -1,0 +1,429 @@
+"""Read BibTeX and BibLaTeX into neutral CSL-JSON items (bibtexparser 2 + pylatexenc).
+
+Macros (``@string``, month names, ``#`` concatenation) and ``crossref`` are resolved here;
+LaTeX becomes Unicode; names follow BibTeX's von/last/jr/first rules and a wholly braced
+name is an institution.  A field with no CSL variable is kept under ``custom``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import bibtexparser
+from bibtexparser.middlewares.names import (
+    parse_single_name_into_parts,
+    split_multiple_persons_names,
+)
+from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock, String
+
+from ..errors import DataError
+from ..names import NameError_, parse_name
+from ..vocabulary import CSL_VARIABLES, DATE_VARIABLES, NAME_VARIABLES
+from . import ReadItem
+from .bibtex_types import (
+    ARTICLE_TYPES,
+    CSL_TYPES_OF_ENTRIES,
+    MONTH_MACROS,
+    SERIES_NUMBER_ENTRIES,
+    language_tag,
+)
+from .edtf import from_edtf
+from .latex import decode, decode_verbatim
+
+_MONTH_NAMES = {
+    **{m: i for i, m in enumerate(MONTH_MACROS, 1)},
+    **{m: i for i, m in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august",
+         "september", "october", "november", "december"), 1)},
+    "sept": 9,
+}
+_IDENT = re.compile(r"^[^\d\s\"#%'(),={}][^\s\"#%'(),={}]*$")
+_SUBTYPES = {"magazine": "article-magazine", "newspaper": "article-newspaper"}
+# BibTeX field -> CSL variable, for fields that map one to one
+_SIMPLE = {
+    "origtitle": "original-title",
+    "shorttitle": "title-short",
+    "shortjournal": "container-title-short",
+    "journalabbrev": "container-title-short",
+    "eventtitle": "event-title",
+    "venue": "event-place",
+    "series": "collection-title",
+    "edition": "edition",
+    "volume": "volume",
+    "chapter": "chapter-number",
+    "pagetotal": "number-of-pages",
+    "volumes": "number-of-volumes",
+    "type": "genre",
+    "pubstate": "status",
+    "note": "note",
+    "annote": "annote",
+    "annotation": "annote",
+    "abstract": "abstract",
+    "issue": "issue",
+    "version": "version",
+}
+_VERBATIM = {"doi": "DOI", "url": "URL", "isbn": "ISBN", "issn": "ISSN", "pmid": "PMID", "pmcid": "PMCID"}
+_DATES = {"urldate": "accessed", "eventdate": "event-date", "origdate": "original-date"}
+_CONSUMED = {
+    "author", "editor", "translator", "title", "titleaddon", "journal", "journaltitle",
+    "booktitle", "number", "pages", "publisher", "school", "institution", "organization",
+    "address", "location", "year", "month", "day", "date", "entrysubtype", "language", "langid",
+    "hyphenation", "keywords", "crossref", "eprint", "eprinttype",
+} | set(_SIMPLE) | set(_VERBATIM) | set(_DATES)
+_NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator"}
+
+
+# --- macros -------------------------------------------------------------------------------
+
+
+def _split_concat(raw: str) -> list[str]:
+    """``a # {b} # "c"`` -> its pieces, at ``#`` outside braces and quotes."""
+    pieces, depth, quoted, start = [], 0, False, 0
+    for i, c in enumerate(raw):
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c == '"' and depth == 0:
+            quoted = not quoted
+        elif c == "#" and depth == 0 and not quoted:
+            pieces.append(raw[start:i].strip())
+            start = i + 1
+    pieces.append(raw[start:].strip())
+    return pieces
+
+
+def resolve(raw: str, macros: dict[str, str], warnings: list[str] | None = None) -> str:
+    """A raw field value with its delimiters, macros and concatenations resolved."""
+    out = []
+    for piece in _split_concat(raw):
+        if len(piece) >= 2 and ((piece[0] == "{" and piece[-1] == "}") or (piece[0] == piece[-1] == '"')):
+            out.append(piece[1:-1])
+        elif piece.isdigit():
+            out.append(piece)
+        elif piece.lower() in macros:
+            out.append(macros[piece.lower()])
+        elif piece.lower() in MONTH_MACROS:
+            out.append(piece.lower())  # kept as the macro; the month reader knows it
+        else:
+            if warnings is not None and piece:
+                warnings.append(f"undefined macro {piece!r} kept as text")
+            out.append(piece)
+    return "".join(out)
+
+
+# --- names --------------------------------------------------------------------------------
+
+
+def _whole_group(text: str) -> bool:
+    """True when the text is one brace group: ``{World Health Organization}``."""
+    if not (text.startswith("{") and text.endswith("}")):
+        return False
+    depth = 0
+    for i, c in enumerate(text):
+        depth += c == "{"
+        depth -= c == "}"
+        if depth == 0 and i < len(text) - 1:
+            return False
+    return True
+
+
+def parse_bibtex_name(raw: str) -> dict[str, Any]:
+    """One BibTeX name (LaTeX) to a CSL name."""
+    raw = " ".join(raw.replace("~", " ").split())
+    if _whole_group(raw):
+        return {"literal": decode(raw[1:-1])}
+    parts = parse_single_name_into_parts(raw, strict=False)
+    last = decode(" ".join(parts.last))
+    von = decode(" ".join(parts.von))
+    given = decode(" ".join(parts.first))
+    suffix = decode(" ".join(parts.jr))
+    if not last and not von:
+        return {"literal": given}
+    glue = "" if von.endswith(("'", "’")) else " "
+    family = f"{von}{glue}{last}" if von else last
+    try:
+        # the record format's own reading of "Family, Given" keeps particles the same way
+        name = parse_name(f"{family}, {given}" if given else f"{family},")
+    except NameError_:
+        name = {"family": family, "given": given}
+    if "literal" in name:
+        name = {"family": family}
+    if suffix:
+        name["suffix"] = suffix
+    return split_dropping_particle(name)
+
+
+def split_dropping_particle(name: dict[str, Any]) -> dict[str, Any]:
+    """Lower-case words ending a given name are a dropping particle: ``Ferdinand de``."""
+    words = str(name.get("given", "")).split()
+    i = len(words)
+    while i > 1 and words[i - 1][:1].islower() and not words[i - 1].endswith("."):
+        i -= 1
+    if 0 < i < len(words):
+        name = {**name, "given": " ".join(words[:i]), "dropping-particle": " ".join(words[i:])}
+    return name
+
+
+def parse_bibtex_names(raw: str) -> tuple[list[dict[str, Any]], bool]:
+    """A name list; the flag says it ended with ``and others``."""
+    names = split_multiple_persons_names(" ".join(raw.split()))
+    others = bool(names) and names[-1].strip().lower() == "others"
+    if others:
+        names = names[:-1]
+    return [parse_bibtex_name(n) for n in names if n.strip()], others
+
+
+# --- fields -------------------------------------------------------------------------------
+
+
+def _month(text: str) -> int | None:
+    word = text.strip().lower().rstrip(".")
+    if word.isdigit() and 1 <= int(word) <= 12:
+        return int(word)
+    return _MONTH_NAMES.get(word) or _MONTH_NAMES.get(word[:3])
+
+
+def _date(fields: dict[str, str], warnings: list[str]) -> dict[str, Any] | None:
+    if fields.get("date"):
+        date = from_edtf(fields["date"])
+        if date:
+            return date
+        warnings.append(f"date {fields['date']!r} is not an ISO date; kept as written")
+        return {"literal": decode(fields["date"])}
+    year = fields.get("year", "").strip()
+    if not year:
+        return None
+    if not re.fullmatch(r"-?\d{1,4}", year):
+        return {"literal": decode(year)}
+    parts = [int(year)]
+    month_text = fields.get("month", "")
+    if month_text:
+        words = decode(month_text).replace("~", " ").split()
+        month = _month(words[0]) if words else None
+        if month is None:
+            warnings.append(f"month {month_text!r} not understood; left out")
+        else:
+            parts.append(month)
+            day = fields.get("day") or (words[1] if len(words) > 1 else "")
+            if str(day).strip().rstrip(",").isdigit():
+                parts.append(int(str(day).strip().rstrip(",")))
+    return {"date-parts": [parts]}
+
+
+def _keywords(raw: str) -> str:
+    """Split at top-level commas or semicolons (a braced keyword keeps its commas)."""
+    words, depth, start = [], 0, 0
+    for i, c in enumerate(raw):
+        depth += c == "{"
+        depth -= c == "}"
+        if c in ",;" and depth == 0:
+            words.append(raw[start:i])
+            start = i + 1
+    words.append(raw[start:])
+    return "; ".join(w for w in (decode(w.strip()) for w in words) if w)
+
+
+def _pages(raw: str) -> str:
+    return re.sub(r"\s*[–—]\s*", "-", decode(raw.replace("--", "-")))
+
+
+def _csl_type(etype: str, fields: dict[str, str], warnings: list[str]) -> str:
+    sub = fields.get("entrysubtype", "").strip().lower()
+    if sub in _SUBTYPES:
+        return _SUBTYPES[sub]
+    from ..vocabulary import CSL_TYPES
+
+    if sub in CSL_TYPES:
+        return sub
+    if etype in CSL_TYPES_OF_ENTRIES:
+        csl = CSL_TYPES_OF_ENTRIES[etype]
+        if etype == "misc" and (fields.get("url") or "\\url" in fields.get("howpublished", "")) \
+                and not fields.get("publisher"):
+            return "webpage"
+        return csl
+    warnings.append(f"entry type @{etype} has no CSL type; read as a document")
+    return "document"
+
+
+def to_csl_item(etype: str, key: str, fields: dict[str, str], warnings: list[str]) -> dict[str, Any]:
+    """One resolved BibTeX entry (field values still LaTeX) to a CSL-JSON item."""
+    f = {k.lower(): v for k, v in fields.items()}
+    csl_type = _csl_type(etype, f, warnings)
+    item: dict[str, Any] = {"id": key, "type": csl_type}
+    custom: dict[str, Any] = {}
+
+    for field, var in _NAME_FIELDS.items():
+        if f.get(field, "").strip():
+            item[var], others = parse_bibtex_names(f[field])
+            if others:
+                custom[f"{var}-others"] = True
+    if f.get("title"):
+        item["title"] = decode(f["title"])
+    if f.get("titleaddon"):
+        custom["translated-title"] = decode(f["titleaddon"])
+    container = f.get("journaltitle") or f.get("journal") or f.get("booktitle")
+    if container:
+        item["container-title"] = decode(container)
+    if f.get("booktitle") and container != f["booktitle"]:
+        custom["booktitle"] = decode(f["booktitle"])
+    if f.get("number"):
+        if csl_type in ARTICLE_TYPES:
+            var = "issue"
+        elif etype in SERIES_NUMBER_ENTRIES:
+            var = "collection-number"
+        else:
+            var = "number"
+        item[var] = decode(f["number"])
+    if f.get("pages"):
+        item["page"] = _pages(f["pages"])
+    for field, var in _SIMPLE.items():
+        if f.get(field) and var not in item:
+            item[var] = decode(f[field])
+    publishers = ("school", "institution", "publisher", "organization") \
+        if csl_type in ("thesis", "report") else ("publisher", "institution", "school", "organization")
+    found = [p for p in publishers if f.get(p)]
+    if found:
+        item["publisher"] = decode(f[found[0]])
+        for extra in found[1:]:
+            custom[extra] = decode(f[extra])
+    place = f.get("location") or f.get("address")
+    if place:
+        item["publisher-place"] = decode(place)
+    issued = _date(f, warnings)
+    if issued:
+        item["issued"] = issued
+    for field, var in _DATES.items():
+        if f.get(field):
+            item[var] = from_edtf(f[field]) or {"literal": decode(f[field])}
+    lang = f.get("langid") or f.get("language") or f.get("hyphenation")
+    if lang:
+        tag = language_tag(decode(lang).split(",")[0].split(" and ")[0])
+        if tag:
+            item["language"] = tag
+        else:
+            custom["language"] = decode(lang)
+    for field, var in _VERBATIM.items():
+        if f.get(field):
+            item[var] = decode_verbatim(f[field])
+    if f.get("eprint"):
+        kind = f.get("eprinttype", "").strip().lower()
+        if kind in ("pubmed", "pmid") and "PMID" not in item:
+            item["PMID"] = decode_verbatim(f["eprint"])
+        elif kind in ("pmc", "pmcid") and "PMCID" not in item:
+            item["PMCID"] = decode_verbatim(f["eprint"])
+        else:
+            custom["eprint"] = decode_verbatim(f["eprint"])
+            if kind:
+                custom["eprinttype"] = kind
+    if f.get("keywords"):
+        item["keyword"] = _keywords(f["keywords"])
+
+    # every other field: CSL variables under their own names, the rest under custom
+    for field, value in fields.items():
+        low = field.lower()
+        if low in _CONSUMED or not value.strip():
+            continue
+        var = field[4:] if low.startswith("csl-") else field
+        if var in NAME_VARIABLES:
+            item[var], others = parse_bibtex_names(value)
+            if others:
+                custom[f"{var}-others"] = True
+        elif var in DATE_VARIABLES:
+            item[var] = from_edtf(value) or {"literal": decode(value)}
+        elif var in CSL_VARIABLES and var not in item:
+            item[var] = decode(value)
+        elif low == "howpublished" and "\\url" in value and "URL" not in item:
+            m = re.search(r"\\url\{([^}]*)\}", value)
+            item["URL"] = decode_verbatim(m.group(1)) if m else decode(value)
+        else:
+            custom[field] = decode_verbatim(value) if low in ("file", "eprintclass") else decode(value)
+    if custom:
+        item["custom"] = custom
+    return item
+
+
+# --- files --------------------------------------------------------------------------------
+
+
+def _fields_of(entry: Entry, macros: dict[str, str], warnings: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for field in entry.fields:
+        value = field.value if isinstance(field.value, str) else str(field.value)
+        if field.key.lower() == "month" and value.strip().lower() in MONTH_MACROS:
+            out[field.key] = value.strip().lower()
+        else:
+            out[field.key] = resolve(value, macros, warnings)
+    return out
+
+
+def _inherit(child: dict[str, str], parent: dict[str, str], parent_type: str) -> None:
+    """``crossref``: the child takes the fields it lacks; the parent's title is its booktitle."""
+    lower = {k.lower() for k in child}
+    for key, value in parent.items():
+        low = key.lower()
+        if low == "title":
+            if "booktitle" not in lower and parent_type in ("book", "proceedings", "collection",
+                                                              "mvbook", "reference", "mvproceedings",
+                                                              "mvcollection", "periodical"):
+                child["booktitle"] = value
+            continue
+        if low in ("crossref", "ids", "key", "shorttitle", "titleaddon") or low in lower:
+            continue
+        child[key] = value
+
+
+def iter_bibtex(text: str, source: str) -> Iterator[ReadItem | DataError]:
+    """Each entry as a :class:`ReadItem`, or the :class:`DataError` that stopped it."""
+    library = bibtexparser.parse_string(text, parse_stack=[])
+    macros: dict[str, str] = {}
+    resolved: list[tuple[Entry | ParsingFailedBlock, dict[str, str], list[str]]] = []
+    by_key: dict[str, tuple[str, dict[str, str]]] = {}
+    for block in library.blocks:
+        if isinstance(block, String):
+            macros[block.key.lower()] = resolve(block.value, macros)
+        elif isinstance(block, Entry):
+            warnings: list[str] = []
+            fields = _fields_of(block, macros, warnings)
+            resolved.append((block, fields, warnings))
+            by_key[block.key.lower()] = (block.entry_type.lower(), fields)
+        elif isinstance(block, ParsingFailedBlock):
+            resolved.append((block, {}, []))
+    for block, fields, warnings in resolved:
+        line = block.start_line + 1 if block.start_line is not None else None
+        if isinstance(block, DuplicateBlockKeyBlock):
+            prev = block.previous_block.start_line
+            yield DataError(f"duplicate key {block.key!r}, also at line {prev + 1}", file=source,
+                            line=line, key=block.key)
+            continue
+        if isinstance(block, ParsingFailedBlock):
+            reason = str(block.error).splitlines()[0] if str(block.error) else "broken entry"
+            yield DataError(f"cannot read this entry: {reason}", file=source, line=line)
+            continue
+        crossref = next((v for k, v in fields.items() if k.lower() == "crossref"), None)
+        if crossref:
+            parent = by_key.get(crossref.strip().lower())
+            if parent:
+                _inherit(fields, parent[1], parent[0])
+            else:
+                warnings.append(f"crossref {crossref!r} not found in this file")
+        try:
+            item = to_csl_item(block.entry_type.lower(), block.key, fields, warnings)
+        except Exception as e:  # a reader must name the entry, whatever went wrong
+            yield DataError(f"cannot read this entry: {e}", file=source, line=line, key=block.key)
+            continue
+        if item.get("custom", {}).get("author-others"):
+            warnings.append(f"{block.key}: 'and others' kept as author-others: true")
+        yield ReadItem(item, line, [f"{block.key}: {w}" for w in warnings])
+
+
+def read_bibtex(text: str, source: str) -> list[ReadItem]:
+    """Every entry of a BibTeX/BibLaTeX file; the first broken entry raises DataError."""
+    out = []
+    for read in iter_bibtex(text, source):
+        if isinstance(read, DataError):
+            raise read
+        out.append(read)
+    return out
