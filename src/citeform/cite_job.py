@@ -41,9 +41,9 @@ def run(
         for cluster in parsed:
             cited_keys += [c["id"] for c in cluster if c["id"] not in cited_keys]
         chosen = select(records, list(keys) + [k for k in cited_keys if k not in keys])
-        res = render(chosen, style, citations=[_engine_cluster(c) for c in parsed], format=engine_fmt,
-                     locale=locale)
-        citations = _merge_author_in_text(parsed, res.citations)
+        engine_clusters, widths = _expand(parsed)
+        res = render(chosen, style, citations=engine_clusters, format=engine_fmt, locale=locale)
+        citations = _join(res.citations, widths)
         if fmt == "json":
             return output.json_document(
                 [{"ids": [c["id"] for c in cl], "citation": text} for cl, text in zip(parsed, citations)]
@@ -85,18 +85,33 @@ def _parse_clusters(clusters: Sequence[str]) -> list[list[dict[str, Any]]]:
     return parsed
 
 
-def _engine_cluster(cluster: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Cites as the engine takes them; an author-in-text cite is rendered without its author
-    (its author part is rendered separately, see :func:`_merge_author_in_text`)."""
-    out = []
-    for cite in cluster:
-        cite = {k: v for k, v in cite.items() if k != "mode"}
-        out.append(cite)
+def _expand(parsed: list[list[dict[str, Any]]]) -> tuple[list[list[dict[str, Any]]], list[int]]:
+    """Engine clusters for the parsed ones, and how many engine clusters make each output line.
+
+    An author-in-text cite (pandoc's ``@key [p. 33]``) becomes two clusters rendered in the
+    same document: the author alone, then the rest without the author ("Smith (2020, p. 33)").
+    """
+    engine: list[list[dict[str, Any]]] = []
+    widths: list[int] = []
+    for cluster in parsed:
+        intext = [c for c in cluster if c.get("mode") == "author-in-text"]
+        plain = [{k: v for k, v in c.items() if k != "mode"} for c in cluster]
+        if intext and len(cluster) == 1:
+            engine.append([{"id": plain[0]["id"], "author-only": True}])
+            engine.append([{**plain[0], "suppress-author": True}])
+            widths.append(2)
+        else:
+            engine.append(plain)
+            widths.append(1)
+    return engine, widths
+
+
+def _join(rendered: list[str], widths: list[int]) -> list[str]:
+    out, i = [], 0
+    for w in widths:
+        out.append(" ".join(t for t in rendered[i : i + w] if t))
+        i += w
     return out
-
-
-def _merge_author_in_text(parsed: list[list[dict[str, Any]]], rendered: list[str]) -> list[str]:
-    return rendered
 
 
 def _json(chosen: list[Any], style: str, locale: str | None) -> str:

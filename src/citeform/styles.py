@@ -178,4 +178,7 @@ def search(query: str | None = None) -> list[tuple[str, str]]:
         else:
             title = style_title(style_id)
         out.append((style_id, title))
+    query_id = "-".join(words)
+    # the exact id first, then ids that start with the query, then the rest in order
+    out.sort(key=lambda row: (row[0] != query_id, not row[0].startswith(query_id)))
     return out

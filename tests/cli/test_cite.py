@@ -234,3 +234,11 @@ def test_help_lists_commands(invoke):
     result = invoke("--help")
     assert result.exit_code == 0
     assert "cite" in result.stdout and "styles" in result.stdout
+
+
+@pytest.mark.xfail(strict=True, reason="engine: author-only and suppress-author are not applied yet")
+def test_in_text_author_in_text_and_suppressed_author(invoke):
+    result = invoke("cite", "-r", str(RECORDS), "-s", "apa",
+                    "--in-text", "@kernighan1988 [p. 33]", "--in-text", "[-@kernighan1988]")
+    # citeproc-js 2.4.63: author-only cluster, then the suppress-author cluster
+    assert result.stdout == "Kernighan & Ritchie (1988, p. 33)\n(1988)\n"
