@@ -19,8 +19,8 @@ from .mapping import MappingError, to_csl
 
 RECORD_SUFFIXES = (".yaml", ".yml", ".json", ".bib", ".ris")
 MAX_FILE_BYTES = 64 * 1024 * 1024
-MAX_DEPTH = 64
 STDIN = "-"
+BOM = b"\xef\xbb\xbf"
 
 Warn = Callable[[str], None]
 
@@ -102,13 +102,28 @@ def read_text(path: str) -> str:
             with open(path, "rb") as f:
                 raw = f.read(MAX_FILE_BYTES + 1)
     except OSError as e:
-        raise DataError(f"cannot read file: {e.strerror}", file=name) from None
+        raise DataError(f"cannot read file: {e.strerror or e}", file=name) from None
     if len(raw) > MAX_FILE_BYTES:
         raise DataError(f"file larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB", file=name)
+    return decode(raw, name)
+
+
+def decode(raw: bytes, name: str) -> str:
+    """UTF-8 text with a BOM dropped and line endings made ``\\n``; else an error naming the
+    line and byte offset of the first byte that is not UTF-8."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError("UTF-16 text; save the file as UTF-8", file=name)
+    skip = len(BOM) if raw.startswith(BOM) else 0
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw[skip:].decode("utf-8")
     except UnicodeDecodeError as e:
-        raise DataError(f"not UTF-8 text (byte offset {e.start})", file=name) from None
+        offset = skip + e.start
+        line = raw.count(b"\n", 0, offset) + 1
+        raise DataError(f"not UTF-8 text (byte offset {offset})", file=name, line=line) from None
+    if "\x00" in text:
+        offset = skip + raw[skip:].index(b"\x00")
+        raise DataError(f"binary data, not text (NUL byte at offset {offset})", file=name,
+                        line=raw.count(b"\n", 0, offset) + 1)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -130,91 +145,149 @@ def _sniff(path: str, text: str) -> str:
 
 
 @dataclass
-class _Raw:
+class RawRecord:
+    """One record as read from a file, before mapping: the data and where each part is."""
+
     data: Any
-    line: int | None
-    field_lines: dict[str, int]
+    file: str
+    line: int | None = None
+    column: int | None = None
+    field_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    stem: str | None = None  # the file's name, the key when the file holds one record
+    csl_input: bool | None = None  # True: CSL-JSON / CSL-YAML; None: decide by the fields
+    warnings: list[str] = field(default_factory=list)  # from a foreign-format reader
+
+    @property
+    def field_lines(self) -> dict[str, int]:
+        return {k: line for k, (line, _) in self.field_positions.items()}
+
+    def position(self, fieldname: str | None = None) -> tuple[int | None, int | None]:
+        """(line, column) of a field, else of the record."""
+        if fieldname is not None and fieldname in self.field_positions:
+            return self.field_positions[fieldname]
+        return self.line, self.column
+
+    def key(self) -> str | None:
+        """The record's key when it has a usable one (``id``, else the file's name)."""
+        key = self.data.get("id", self.stem) if isinstance(self.data, dict) else None
+        if isinstance(key, bool) or not isinstance(key, (str, int)) or not str(key).strip():
+            return None
+        return str(key)
 
 
-def load_file(path: str, warn: Warn = _default_warn, fmt: str | None = None) -> list[Record]:
-    """All records in one file (or stdin)."""
+def read_raw(path: str, fmt: str | None = None) -> list[RawRecord]:
+    """Every record in one file (or stdin), unmapped; errors in the file as a whole raise."""
     name = "<stdin>" if path == STDIN else path
     text = read_text(path)
     fmt = fmt or _sniff(path, text)
     if fmt in ("bibtex", "ris"):
-        return _load_foreign(name, text, fmt, warn)
+        return _read_foreign(name, text, fmt)
     if fmt == "json":
         raws = _parse_json(name, text)
-        csl_input: bool | None = True
     else:
-        raws, csl_input = _parse_yaml(name, text)
-    stem = Path(name).stem if path != STDIN else None
-    records = []
-    for raw in raws:
-        records.append(_make_record(raw, name, stem if len(raws) == 1 else None, csl_input, warn))
-    return records
+        raws = _parse_yaml(name, text)
+    if len(raws) == 1 and path != STDIN:
+        raws[0].stem = Path(name).stem
+    return raws
 
 
-def _make_record(raw: _Raw, file: str, stem: str | None, csl_input: bool | None, warn: Warn) -> Record:
+def load_file(path: str, warn: Warn = _default_warn, fmt: str | None = None) -> list[Record]:
+    """All records in one file (or stdin); the first bad record raises."""
+    return [make_record(raw, warn) for raw in read_raw(path, fmt)]
+
+
+def make_record(raw: RawRecord, warn: Warn = _default_warn) -> Record:
+    """Map one raw record to a :class:`Record`, or raise a :class:`DataError` naming it."""
+    file = raw.file
+    for message in raw.warnings:
+        warn(f"{file}:{raw.line}: {message}" if raw.line else f"{file}: {message}")
     if not isinstance(raw.data, dict):
-        raise DataError(f"a record must be a mapping of fields, not {type(raw.data).__name__}",
+        raise DataError(f"a record must be a mapping of fields, not {_kind(raw.data)}",
                         file=file, line=raw.line)
-    key = raw.data.get("id", stem)
+    key = raw.data.get("id", raw.stem)
     if key is None or (isinstance(key, str) and not key.strip()):
         raise DataError("record has no id (needed when a file holds several records)",
                         file=file, line=raw.line)
     if not isinstance(key, (str, int)) or isinstance(key, bool):
-        raise DataError("id must be text", file=file, line=raw.field_lines.get("id", raw.line),
-                        field="id")
+        raise DataError("id must be text", file=file, line=raw.position("id")[0], field="id")
     key = str(key)
     try:
-        mapped = to_csl(raw.data, csl_input=csl_input)
+        mapped = to_csl(raw.data, csl_input=raw.csl_input)
     except MappingError as e:
-        raise DataError(e.message, file=file, line=raw.field_lines.get(e.field, raw.line),
-                        key=key, field=e.field) from None
+        raise DataError(e.message, file=file, line=raw.position(e.field)[0], key=key,
+                        field=e.field) from None
+    except (ValueError, TypeError, OverflowError) as e:  # a shape no rule foresaw
+        raise DataError(f"cannot read this record: {e}", file=file, line=raw.line,
+                        key=key) from None
     mapped.item["id"] = key
     for fieldname, message in mapped.warnings:
-        line = raw.field_lines.get(fieldname, raw.line)
+        line = raw.position(fieldname)[0]
         warn(f"{file}:{line}: {key}: {message}" if line else f"{file}: {key}: {message}")
     return Record(key, raw.data, mapped.item, file, raw.line, raw.field_lines)
 
 
-def _parse_json(name: str, text: str) -> list[_Raw]:
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {list: "a list", str: "text", bool: "true/false", int: "a number"}.get(
+        type(value), type(value).__name__)
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in pairs:
+        if k in out:
+            raise _DuplicateField(k)
+        out[k] = v
+    return out
+
+
+class _DuplicateField(ValueError):
+    pass
+
+
+def _parse_json(name: str, text: str) -> list[RawRecord]:
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as e:
         raise DataError(f"broken JSON: {e.msg}", file=name, line=e.lineno, column=e.colno) from None
+    except _DuplicateField as e:
+        raise DataError(f"field {e.args[0]!r} given twice in one item", file=name) from None
     except RecursionError:
         raise DataError("JSON nested too deeply", file=name) from None
+    except ValueError as e:  # e.g. a number with thousands of digits
+        raise DataError(f"broken JSON: {e}", file=name) from None
     if isinstance(data, dict) and isinstance(data.get("items"), list):
         data = data["items"]
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):
         raise DataError("CSL-JSON must be a list of items", file=name)
-    return [_Raw(d, None, {}) for d in data]
+    return [RawRecord(d, name, csl_input=True) for d in data]
 
 
-def _parse_yaml(name: str, text: str) -> tuple[list[_Raw], bool | None]:
-    from . import yaml_positions
+def _parse_yaml(name: str, text: str) -> list[RawRecord]:
+    from . import yaml_positions as yp
 
-    node, data = yaml_positions.load(name, text)
+    node, data = yp.load(name, text)
     if data is None:
-        return [], None
+        return []
     csl_input: bool | None = None
     if isinstance(data, dict) and "references" in data and isinstance(data["references"], list):
-        node = yaml_positions.child(node, "references")
+        node = yp.child(node, "references")
         data = data["references"]
         csl_input = True  # pandoc's CSL-YAML
     if isinstance(data, list):
         return [
-            _Raw(d, yaml_positions.line_of(n), yaml_positions.field_lines(n))
-            for d, n in zip(data, yaml_positions.items(node))
-        ], csl_input
-    return [_Raw(data, yaml_positions.line_of(node), yaml_positions.field_lines(node))], csl_input
+            RawRecord(d, name, yp.line_of(n), yp.column_of(n), yp.field_positions(n),
+                      csl_input=csl_input)
+            for d, n in zip(data, yp.items(node))
+        ]
+    return [RawRecord(data, name, yp.line_of(node), yp.column_of(node), yp.field_positions(node),
+                      csl_input=csl_input)]
 
 
-def _load_foreign(name: str, text: str, fmt: str, warn: Warn) -> list[Record]:
+def _read_foreign(name: str, text: str, fmt: str) -> list[RawRecord]:
     try:
         if fmt == "bibtex":
             from .formats.bibtex_reader import read_bibtex as reader
@@ -222,30 +295,57 @@ def _load_foreign(name: str, text: str, fmt: str, warn: Warn) -> list[Record]:
             from .formats.ris import read_ris as reader
     except ImportError:
         raise DataError(f"reading {fmt} files is not available in this version", file=name) from None
-    records = []
-    for read in reader(text, name):
-        for message in read.warnings:
-            warn(f"{name}:{read.line}: {message}" if read.line else f"{name}: {message}")
-        records.append(_make_record(_Raw(read.item, read.line, {}), name, None, True, warn))
-    return records
+    return [RawRecord(read.item, name, read.line, csl_input=True, warnings=list(read.warnings))
+            for read in reader(text, name)]
+
+
+class LoadErrors(DataError):
+    """Several records that could not be loaded: one line each."""
+
+    def __init__(self, errors: list[DataError]) -> None:
+        first = errors[0]
+        super().__init__(first.message, file=first.file, line=first.line, key=first.key,
+                         field=first.field, column=first.column)
+        self.errors = errors
+
+    def format(self) -> str:
+        return "\n".join(e.format() for e in self.errors)
 
 
 def load_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn) -> list[Record]:
     """Load every record under ``paths`` (default: :func:`default_record_paths`).
 
-    A key found twice is an error naming both places.
+    Nothing is lost silently: a file or record that cannot be loaded, and a key found twice
+    (naming both places), are errors; when there are any, one :class:`DataError` reports
+    them all (a :class:`LoadErrors` when there are several).
     """
     paths = list(paths) if paths is not None else default_record_paths()
     by_key: dict[str, Record] = {}
     out: list[Record] = []
+    errors: list[DataError] = []
     for path in iter_files(paths):
-        for rec in load_file(path, warn):
+        try:
+            raws = read_raw(path)
+        except DataError as e:
+            errors.append(e)
+            continue
+        for raw in raws:
+            try:
+                rec = make_record(raw, warn)
+            except DataError as e:
+                errors.append(e)
+                continue
             if rec.key in by_key:
                 first = by_key[rec.key]
-                raise DataError(f"duplicate key {rec.key!r}, also at {first.place()}",
-                                file=rec.file, line=rec.line, key=rec.key)
+                errors.append(DataError(f"duplicate key {rec.key!r}, also at {first.place()}",
+                                        file=rec.file, line=rec.line, key=rec.key))
+                continue
             by_key[rec.key] = rec
             out.append(rec)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise LoadErrors(errors)
     return out
 
 

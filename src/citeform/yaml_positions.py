@@ -1,25 +1,60 @@
-"""Safe YAML loading that remembers the line of every record and field."""
+"""Safe YAML loading that remembers the line and column of every record and field.
+
+Only plain data is built (mappings, lists, text, whole numbers, true/false, null): no tag
+can construct an object.  Before anything is built the document is measured, so that alias
+bombs, self-referring aliases, deep nesting and huge values end quickly with a clear error.
+
+Values are read as people mean them in a bibliography: ``010`` and ``10:15`` stay text
+(YAML 1.1 would read an octal 8 and a base-60 615), ``1.10`` stays text (not the number
+1.1), ``2002-03-15`` stays text (read by :mod:`citeform.dates`, as JSON Schema sees it), and
+only ``true``/``false`` are true/false (``no``, the language code of Norwegian, stays text).
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
 
 from .errors import DataError
 
-MAX_NODES = 1_000_000
-MAX_DEPTH = 64
+MAX_NODES = 1_000_000  # values in a document once aliases are expanded
+MAX_DEPTH = 64  # nesting levels
+MAX_SCALAR = 100_000  # characters in one value
+MAX_INT_DIGITS = 18  # digits in a whole number
 
-try:  # the C loader is much faster where libyaml is available
-    _Loader: type = yaml.CSafeLoader  # type: ignore[attr-defined]
+_STD = "tag:yaml.org,2002:"
+_PLAIN_TAGS = frozenset(
+    _STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")
+)
+
+try:  # the C parser is much faster where libyaml is available
+    _Base: type = yaml.CSafeLoader  # type: ignore[attr-defined]
 except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+_IMPLICIT = [
+    ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
+    ("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), "-+0123456789"),
+    ("tag:yaml.org,2002:merge", re.compile(r"^<<$"), "<"),
+    ("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]),
+]
+
+
+class RecordLoader(_Base):  # type: ignore[misc, valid-type]
+    """The safe loader with bibliography-friendly implicit types (see the module docstring)."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+for _tag, _regexp, _first in _IMPLICIT:
+    RecordLoader.add_implicit_resolver(_tag, _regexp, list(_first))
 
 
 def load(name: str, text: str) -> tuple[Any, Any]:
     """Compose and construct one YAML document safely: returns (node, data)."""
-    loader = _Loader(text)
+    loader = RecordLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -28,9 +63,8 @@ def load(name: str, text: str) -> tuple[Any, Any]:
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        problem = e.problem or e.context or "broken YAML"
         raise DataError(
-            f"broken YAML: {problem}",
+            _yaml_message(e),
             file=name,
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
@@ -39,50 +73,126 @@ def load(name: str, text: str) -> tuple[Any, Any]:
         raise DataError(f"broken YAML: {e}", file=name) from None
     except RecursionError:
         raise DataError("YAML nested too deeply", file=name) from None
+    except (ValueError, TypeError, OverflowError) as e:  # a value the constructor cannot build
+        raise DataError(f"broken YAML: {e}", file=name) from None
     finally:
         loader.dispose()
     return node, data
 
 
+def _yaml_message(e: yaml.MarkedYAMLError) -> str:
+    problem = (e.problem or e.context or "broken YAML").strip()
+    if "maximum nesting depth" in problem:
+        return f"YAML nested deeper than {MAX_DEPTH} levels"
+    m = re.match(r"could not determine a constructor for the tag '([^']*)'", problem)
+    if m:
+        return _tag_message(m.group(1))
+    if problem.startswith("found unhashable key"):
+        return "broken YAML: a field name must be text, not a list or mapping"
+    return f"broken YAML: {problem}"
+
+
+def _tag_message(tag: str) -> str:
+    short = "!!" + tag[len(_STD):] if tag.startswith(_STD) else tag
+    return f"YAML tag {short} is not allowed (records are plain data)"
+
+
+def _at(node: yaml.Node) -> dict[str, int]:
+    return {"line": node.start_mark.line + 1, "column": node.start_mark.column + 1}
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
 def _check_shape(name: str, root: yaml.Node) -> None:
-    """Refuse alias bombs and deep nesting before constructing anything."""
-    count = 0
-    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    """Refuse alias bombs, self-reference, deep nesting, huge values and repeated fields.
+
+    Works on the composed graph, where an alias is a shared node: every distinct node is
+    visited once, and the size and depth each would have when expanded are computed from
+    its children, so a bomb is measured without being expanded.
+    """
+    size: dict[int, int] = {}
+    height: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
-        node, depth = stack.pop()
-        count += 1
-        if count > MAX_NODES:
-            raise DataError(f"YAML too large: more than {MAX_NODES:,} values (alias bomb?)",
-                            file=name, line=root.start_mark.line + 1)
-        if depth > MAX_DEPTH:
-            raise DataError(f"YAML nested deeper than {MAX_DEPTH} levels", file=name,
-                            line=node.start_mark.line + 1)
-        if isinstance(node, yaml.MappingNode):
-            seen: dict[Any, int] = {}
-            for k, v in node.value:
-                if isinstance(k, yaml.ScalarNode) and depth <= 2:
-                    if k.value in seen:
-                        raise DataError(
-                            f"field {k.value!r} given twice (first on line {seen[k.value]})",
-                            file=name, line=k.start_mark.line + 1, column=k.start_mark.column + 1,
-                            field=k.value,
-                        )
-                    seen[k.value] = k.start_mark.line + 1
-                stack.append((k, depth + 1))
-                stack.append((v, depth + 1))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend((v, depth + 1) for v in node.value)
+        node, children_done = stack.pop()
+        nid = id(node)
+        if children_done:
+            kids = _children(node)
+            size[nid] = 1 + sum(size[id(k)] for k in kids)
+            height[nid] = 1 + max((height[id(k)] for k in kids), default=0)
+            on_path.discard(nid)
+            if size[nid] > MAX_NODES:
+                raise DataError(f"YAML too large: more than {MAX_NODES:,} values once aliases "
+                                "are expanded (alias bomb?)", file=name, **_at(node))
+            if height[nid] > MAX_DEPTH:
+                raise DataError(f"YAML nested deeper than {MAX_DEPTH} levels", file=name,
+                                **_at(node))
+            continue
+        if nid in size:
+            continue
+        _check_node(name, node)
+        on_path.add(nid)
+        stack.append((node, True))
+        for kid in reversed(_children(node)):
+            if id(kid) in on_path:
+                raise DataError("YAML alias refers to itself (a value cannot contain itself)",
+                                file=name, **_at(kid))
+            if id(kid) not in size:
+                stack.append((kid, False))
+
+
+def _check_node(name: str, node: yaml.Node) -> None:
+    """Only plain-data tags, limits on one value, and no field given twice in one mapping."""
+    if node.tag not in _PLAIN_TAGS:
+        raise DataError(_tag_message(node.tag), file=name, **_at(node))
+    if isinstance(node, yaml.ScalarNode):
+        if len(node.value) > MAX_SCALAR:
+            raise DataError(f"value longer than {MAX_SCALAR:,} characters ({len(node.value):,})",
+                            file=name, **_at(node))
+        if node.tag == "tag:yaml.org,2002:int" and len(node.value.lstrip("+-")) > MAX_INT_DIGITS:
+            raise DataError(f"number longer than {MAX_INT_DIGITS} digits; quote it to keep it "
+                            "as text", file=name, **_at(node))
+    elif isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for k, _ in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.tag != "tag:yaml.org,2002:merge":
+                if k.value in seen:
+                    raise DataError(
+                        f"{k.value!r} given twice (first on line {seen[k.value]})",
+                        file=name, field=k.value, **_at(k),
+                    )
+                seen[k.value] = k.start_mark.line + 1
 
 
 def line_of(node: yaml.Node | None) -> int | None:
     return node.start_mark.line + 1 if node is not None else None
 
 
-def field_lines(node: yaml.Node | None) -> dict[str, int]:
-    """For a mapping node: field name -> 1-based line where the field is written."""
+def column_of(node: yaml.Node | None) -> int | None:
+    return node.start_mark.column + 1 if node is not None else None
+
+
+def field_positions(node: yaml.Node | None) -> dict[str, tuple[int, int]]:
+    """For a mapping node: field name -> (line, column) where the field is written."""
     if not isinstance(node, yaml.MappingNode):
         return {}
-    return {str(k.value): k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+    return {
+        str(k.value): (k.start_mark.line + 1, k.start_mark.column + 1)
+        for k, _ in node.value
+        if isinstance(k, yaml.ScalarNode)
+    }
+
+
+def field_lines(node: yaml.Node | None) -> dict[str, int]:
+    """For a mapping node: field name -> 1-based line where the field is written."""
+    return {k: line for k, (line, _) in field_positions(node).items()}
 
 
 def child(node: yaml.Node, key: str) -> yaml.Node | None:
