@@ -1,0 +1,381 @@
+"""Read and write RIS (rispy does the tag syntax; the mapping to CSL-JSON is ours).
+
+RIS has no place for many CSL variables; those travel as ``N1`` note lines in the form
+``variable: value`` (the convention citeproc-js reads in notes), so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import rispy
+from rispy.writer import RisWriter
+
+from ..errors import DataError
+from ..names import NameError_, parse_name
+from ..vocabulary import CSL_VARIABLES, DATE_VARIABLES, LANGUAGES, NAME_VARIABLES
+from . import ReadItem
+from .bibtex_reader import split_dropping_particle
+from .bibtex_types import language_tag
+from .edtf import from_edtf, to_edtf
+from .keys import suggest_key, unique_key
+
+# CSL type -> RIS type
+RIS_TYPES = {
+    "article-journal": "JOUR", "article-magazine": "MGZN", "article-newspaper": "NEWS",
+    "book": "BOOK", "chapter": "CHAP", "paper-conference": "CPAPER", "thesis": "THES",
+    "report": "RPRT", "webpage": "ELEC", "post-weblog": "BLOG", "dataset": "DATA",
+    "software": "COMP", "manuscript": "MANSCPT", "patent": "PAT", "entry-encyclopedia": "ENCYC",
+    "entry-dictionary": "DICT", "map": "MAP", "motion_picture": "MPCT", "broadcast": "VIDEO",
+    "song": "SOUND", "graphic": "ART", "figure": "FIGURE", "legal_case": "CASE",
+    "legislation": "STAT", "bill": "BILL", "hearing": "HEAR", "personal_communication": "PCOMM",
+    "standard": "STAND", "pamphlet": "PAMP", "periodical": "JFULL", "musical_score": "MUSIC",
+    "document": "GEN", "classic": "CLSWK", "regulation": "LEGAL",
+}
+CSL_TYPES_OF_RIS = {ris: csl for csl, ris in RIS_TYPES.items()} | {
+    "CONF": "paper-conference", "EJOUR": "article-journal", "INPR": "article-journal",
+    "EBOOK": "book", "EDBOOK": "book", "ECHAP": "chapter", "UNPB": "manuscript",
+    "WEB": "webpage", "ICOMM": "webpage", "MULTI": "webpage", "GOVDOC": "report",
+    "ABST": "article-journal", "SER": "book", "ADVS": "motion_picture", "CTLG": "book",
+    "SLIDE": "graphic", "DBASE": "dataset", "AGGR": "dataset", "CHART": "figure",
+    "EQUA": "document", "GRANT": "document", "ANCIENT": "classic",
+}
+# CSL variable -> rispy key, for plain one-to-one text fields
+_SIMPLE = {
+    "title": "title", "original-title": "original_publication", "title-short": "short_title",
+    "collection-title": "tertiary_title", "volume": "volume", "issue": "number",
+    "edition": "edition", "number": "note", "publisher": "publisher",
+    "publisher-place": "place_published", "genre": "type_of_work", "abstract": "abstract",
+    "DOI": "doi", "PMID": "accession_number", "number-of-volumes": "number_of_volumes",
+    "container-title-short": "alternate_title1", "section": "section", "call-number": "call_number",
+    "archive": "database_provider", "source": "name_of_database",
+}
+_NAMES = {"author": "authors", "editor": "secondary_authors", "collection-editor": "tertiary_authors",
+          "translator": "subsidiary_authors"}
+# the order tags are written in
+_ORDER = {k: i for i, k in enumerate((
+    "type_of_reference", "id", "authors", "secondary_authors", "tertiary_authors",
+    "subsidiary_authors", "title", "translated_title", "original_publication", "short_title",
+    "secondary_title", "alternate_title1", "tertiary_title", "edition", "volume", "number",
+    "note", "start_page", "end_page", "number_of_volumes", "year", "date", "publisher",
+    "place_published", "type_of_work", "language", "issn", "doi", "accession_number", "urls",
+    "access_date", "keywords", "abstract", "notes",
+))}
+_NOTE_LINE = re.compile(r"^([A-Za-z][\w-]*): (.*)$", re.S)
+
+
+class _Writer(RisWriter):
+    """rispy's RIS writer without the record counter line."""
+
+    def set_header(self, count: int) -> str:
+        return ""
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def _ris_name(name: dict[str, Any]) -> str:
+    if "literal" in name or not name.get("family"):
+        return str(name.get("literal") or name.get("given") or "")
+    family = str(name["family"])
+    ndp = name.get("non-dropping-particle")
+    if ndp:
+        family = f"{ndp}{'' if str(ndp).endswith(('’', chr(39))) else ' '}{family}"
+    given = " ".join(str(name[k]) for k in ("given", "dropping-particle") if name.get(k))
+    parts = [family, given] + ([str(name["suffix"])] if name.get("suffix") else [])
+    return ", ".join(parts)
+
+
+def _ris_date(date: dict[str, Any]) -> str | None:
+    parts = (date.get("date-parts") or [[]])[0]
+    if not parts:
+        return None
+    fields = [str(parts[0])] + [f"{int(p):02d}" for p in parts[1:3]]
+    fields += [""] * (3 - len(fields))
+    return "/".join(fields) + "/"
+
+
+def _simple_date(date: dict[str, Any]) -> bool:
+    return len(date.get("date-parts") or []) == 1 and set(date) == {"date-parts"}
+
+
+def _note(var: str, value: Any) -> str:
+    if isinstance(value, dict) and var in DATE_VARIABLES and to_edtf(value):
+        return f"{var}: {to_edtf(value)}"
+    if isinstance(value, (dict, list, bool)):
+        return f"{var}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}"
+    return f"{var}: {value}"
+
+
+def to_ris_dict(item: dict[str, Any]) -> dict[str, Any]:
+    """One CSL-JSON item as a rispy reference."""
+    csl_type = item.get("type", "document")
+    ref: dict[str, Any] = {"type_of_reference": RIS_TYPES.get(csl_type, "GEN")}
+    notes: list[str] = []
+    done = {"type", "custom"}
+    if item.get("id") is not None:
+        ref["id"] = str(item["id"])
+        done.add("id")
+    for var, key in _NAMES.items():
+        if isinstance(item.get(var), list):
+            ref[key] = [_ris_name(n) for n in item[var] if isinstance(n, dict)]
+            done.add(var)
+    for var, key in _SIMPLE.items():
+        if item.get(var) not in (None, ""):
+            ref[key] = str(item[var])
+            done.add(var)
+    if item.get("container-title"):
+        ref["secondary_title"] = str(item["container-title"])
+        done.add("container-title")
+    page = str(item.get("page", "")).strip()
+    if page:
+        m = re.fullmatch(r"(\w+)\s*[-–]+\s*(\w+)", page)
+        if m:
+            ref["start_page"], ref["end_page"] = m.groups()
+        else:
+            ref["start_page"] = page
+        done.add("page")
+    issued = item.get("issued")
+    if isinstance(issued, dict) and issued.get("date-parts"):
+        ref["year"] = str(issued["date-parts"][0][0])
+        if _simple_date(issued):
+            if len(issued["date-parts"][0]) > 1:
+                ref["date"] = _ris_date(issued)
+            done.add("issued")
+    accessed = item.get("accessed")
+    if isinstance(accessed, dict) and _simple_date(accessed) and _ris_date(accessed):
+        ref["access_date"] = _ris_date(accessed)
+        done.add("accessed")
+    if item.get("language"):
+        tag = str(item["language"])
+        ref["language"] = LANGUAGES.get(tag.lower(), tag)
+        done.add("language")
+    for var in ("ISBN", "ISSN"):
+        if item.get(var) and "issn" not in ref:
+            ref["issn"] = str(item[var])
+            done.add(var)
+    if item.get("URL"):
+        ref["urls"] = [str(item["URL"])]
+        done.add("URL")
+    if item.get("keyword"):
+        ref["keywords"] = [k.strip() for k in str(item["keyword"]).split(";") if k.strip()]
+        done.add("keyword")
+    custom = dict(item.get("custom") or {})
+    if custom.get("translated-title"):
+        ref["translated_title"] = str(custom.pop("translated-title"))
+    if item.get("note"):
+        notes.append(str(item["note"]))
+        done.add("note")
+    for var, value in item.items():
+        if var not in done and value not in (None, "", []):
+            notes.append(_note(var, value))
+    for key, value in custom.items():
+        notes.append(_note(f"custom.{key}" if key in CSL_VARIABLES else key, value))
+    if notes:
+        ref["notes"] = notes
+    return dict(sorted(ref.items(), key=lambda kv: _ORDER.get(kv[0], len(_ORDER))))
+
+
+def to_ris(items: Iterable[dict[str, Any]]) -> str:
+    """RIS text for CSL-JSON items."""
+    return _Writer().formats([to_ris_dict(i) for i in items])
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def parse_ris_name(text: str) -> dict[str, Any]:
+    """``Family, Given, Suffix`` to a CSL name; a name without a comma is an institution."""
+    text = " ".join(text.split())
+    if "," not in text:
+        return {"literal": text}
+    parts = [p.strip() for p in text.split(",")]
+    try:
+        if len(parts) >= 3:
+            name = parse_name(f"{parts[0]}, {', '.join(parts[1:-1])}")
+            name["suffix"] = parts[-1]
+        else:
+            name = parse_name(text if parts[1] else f"{parts[0]},")
+    except NameError_:
+        return {"literal": text}
+    if "literal" in name:
+        name = {"family": parts[0]}
+    return split_dropping_particle(name)
+
+
+def _date(text: str) -> dict[str, Any] | None:
+    fields = [f.strip() for f in text.split("/")]
+    parts: list[int] = []
+    for f in fields[:3]:
+        if not f.isdigit():
+            break
+        parts.append(int(f))
+    return {"date-parts": [parts]} if parts else None
+
+
+def _note_value(var: str, value: str) -> Any:
+    if var in DATE_VARIABLES:
+        return from_edtf(value) or {"literal": value}
+    if var in NAME_VARIABLES:
+        try:
+            return json.loads(value)
+        except ValueError:
+            return [parse_ris_name(n) for n in value.split(";")]
+    if value[:1] in "[{" or value in ("true", "false"):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def to_csl_item(ref: dict[str, Any], key: str, warnings: list[str]) -> dict[str, Any]:
+    """One rispy reference to a CSL-JSON item."""
+    ris_type = str(ref.get("type_of_reference", "GEN")).strip().upper()
+    csl_type = CSL_TYPES_OF_RIS.get(ris_type)
+    if csl_type is None:
+        warnings.append(f"RIS type {ris_type!r} has no CSL type; read as a document")
+        csl_type = "document"
+    item: dict[str, Any] = {"id": key, "type": csl_type}
+    custom: dict[str, Any] = {}
+    authors = list(ref.get("authors") or []) + list(ref.get("first_authors") or [])
+    if authors:
+        item["author"] = [parse_ris_name(n) for n in authors]
+    for var, rkey in _NAMES.items():
+        if var != "author" and ref.get(rkey):
+            item[var] = [parse_ris_name(n) for n in ref[rkey]]
+    title = ref.get("title") or ref.get("primary_title")
+    if title:
+        item["title"] = title
+    for var, rkey in _SIMPLE.items():
+        if ref.get(rkey) and var not in item:
+            item[var] = str(ref[rkey]).strip()
+    container = ref.get("secondary_title") or ref.get("journal_name") or ref.get("alternate_title3")
+    if container:
+        item["container-title"] = container
+    if not item.get("container-title-short") and ref.get("alternate_title2"):
+        item["container-title-short"] = ref["alternate_title2"]
+    start, end = ref.get("start_page"), ref.get("end_page")
+    if start or end:
+        item["page"] = f"{start}-{end}" if start and end else (start or end)
+    date = _date(ref["date"]) if ref.get("date") else None
+    year = str(ref.get("year") or ref.get("publication_year") or "").split("/")[0].strip()
+    if date and (not year or str(date["date-parts"][0][0]) == year):
+        item["issued"] = date
+    elif year.lstrip("-").isdigit():
+        item["issued"] = {"date-parts": [[int(year)]]}
+    elif year:
+        item["issued"] = {"literal": year}
+    if ref.get("access_date") and _date(ref["access_date"]):
+        item["accessed"] = _date(ref["access_date"])
+    if ref.get("language"):
+        tag = language_tag(ref["language"])
+        if tag:
+            item["language"] = tag
+        else:
+            custom["language"] = ref["language"]
+    if ref.get("issn"):
+        sn = str(ref["issn"]).strip()
+        digits = re.sub(r"[^0-9Xx]", "", sn)
+        item["ISSN" if len(digits) == 8 else "ISBN"] = sn
+    if ref.get("urls"):
+        item["URL"] = ref["urls"][0]
+        if len(ref["urls"]) > 1:
+            custom["urls"] = ref["urls"][1:]
+    if ref.get("keywords"):
+        item["keyword"] = "; ".join(k.strip() for k in ref["keywords"] if k.strip())
+    if ref.get("translated_title"):
+        custom["translated-title"] = ref["translated_title"]
+    notes = []
+    for note in ref.get("notes") or []:
+        m = _NOTE_LINE.match(note.strip())
+        name = m.group(1) if m else ""
+        if m and name.startswith("custom."):
+            custom[name[7:]] = _note_value("", m.group(2))
+        elif m and name in CSL_VARIABLES:
+            item[name] = _note_value(name, m.group(2))
+        elif m and "\n" not in note and name.islower() and name not in ("note", "see"):
+            custom[name] = _note_value("", m.group(2))
+        else:
+            notes.append(note)
+    if notes:
+        item["note"] = "\n".join(notes)
+    handled = {"type_of_reference", "authors", "first_authors", "title", "primary_title",
+               "secondary_title", "journal_name", "alternate_title2", "alternate_title3",
+               "start_page", "end_page", "date", "year", "publication_year", "access_date",
+               "language", "issn", "urls", "keywords", "translated_title", "notes", "id",
+               "unknown_tag"} | set(_SIMPLE.values()) | set(_NAMES.values())
+    for rkey, value in ref.items():
+        if rkey not in handled and value not in (None, "", []):
+            custom[rkey] = value
+    for tag, values in (ref.get("unknown_tag") or {}).items():
+        custom[tag] = values[0] if len(values) == 1 else list(values)
+    if custom:
+        item["custom"] = custom
+    return item
+
+
+_TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
+
+
+def _chunks(text: str) -> Iterator[tuple[int, list[str] | None, str | None]]:
+    """(line, lines of one record, None) or (line, None, problem) for each record."""
+    current: list[str] | None = None
+    start = 0
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.lstrip("\ufeff")
+        m = _TAG_LINE.match(line.rstrip())
+        tag = m.group(1) if m else None
+        if tag == "TY":
+            if current is not None:
+                yield start, None, "record has no ER line before the next TY"
+            current, start = [line], n
+        elif current is None:
+            if line.strip() and tag is not None:
+                yield n, None, f"tag {tag} outside a record (no TY before it)"
+        else:
+            current.append(line)
+            if tag == "ER":
+                yield start, current, None
+                current = None
+    if current is not None:
+        yield start, None, "record has no ER line"
+
+
+def iter_ris(text: str, source: str) -> Iterator[ReadItem | DataError]:
+    """Each RIS record as a :class:`ReadItem`, or the :class:`DataError` that stopped it."""
+    taken: set[str] = set()
+    for line, lines, problem in _chunks(text):
+        if problem or lines is None:
+            yield DataError(problem or "broken record", file=source, line=line)
+            continue
+        try:
+            refs = rispy.loads("\n".join(lines) + "\n")
+        except Exception as e:  # rispy raises several kinds on malformed lines
+            yield DataError(f"cannot read this record: {e}", file=source, line=line)
+            continue
+        if len(refs) != 1:
+            yield DataError("cannot read this record", file=source, line=line)
+            continue
+        warnings: list[str] = []
+        ref = refs[0]
+        key = str(ref.get("id") or "").strip()
+        item = to_csl_item(ref, key, warnings)
+        if not key:
+            item["id"] = key = unique_key(suggest_key(item), taken)
+        else:
+            taken.add(key)
+        yield ReadItem(item, line, [f"{key}: {w}" for w in warnings])
+
+
+def read_ris(text: str, source: str) -> list[ReadItem]:
+    """Every record of a RIS file; the first broken record raises DataError."""
+    out = []
+    for read in iter_ris(text, source):
+        if isinstance(read, DataError):
+            raise read
+        out.append(read)
+    return out
