@@ -1,0 +1,90 @@
+"""The Python API: ``citeform.render`` and ``citeform.load_records``."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import DATA, RECORDS
+
+import citeform
+from citeform import CiteformError, load_records, render
+from citeform.errors import DataError, UsageError
+
+SEED = {
+    "id": "seed", "type": "article",
+    "title": "Apport des biothérapies anticancéreuses dans le traitement des leucémies de l'enfant",
+    "translated-title": "Antitumor biotherapies in the treatment of pediatric leukemias",
+    "authors": ["Rousseau, R.", "Bollard, C.", "Heslop, H."], "journal": "Archives de Pediatrie",
+    "journal-abbreviation": "Arch Pediatr", "year": 2002, "volume": 9, "issue": 3,
+    "pages": "289-306", "language": "fr",
+}
+
+
+def test_render_record_dicts_vancouver_and_apa():
+    van = render([SEED], "vancouver")
+    assert van.bibliography == [
+        "1. Rousseau R, Bollard C, Heslop H. [Antitumor biotherapies in the treatment of pediatric "
+        "leukemias]. Arch Pediatr. 2002;9(3):289–306. French."
+    ]
+    assert van.citations == [] and van.bibliography_ids == ["seed"]
+    apa = render([SEED], "apa")
+    assert apa.bibliography[0].startswith("Rousseau, R., Bollard, C., & Heslop, H. (2002). Apport")
+    assert "l’enfant [Antitumor biotherapies in the treatment of pediatric leukemias]." in apa.bibliography[0]
+
+
+def test_record_without_translation_keeps_its_title():
+    rec = {k: v for k, v in SEED.items() if k != "translated-title"}
+    van = render([rec], "vancouver").bibliography[0]
+    assert "Apport des biothérapies" in van and "[" not in van
+    assert van.endswith("French.")
+    apa = render([rec], "apa").bibliography[0]
+    assert "de l’enfant. Archives de Pediatrie" in apa
+
+
+def test_render_loaded_records_and_clusters():
+    records = load_records([str(RECORDS)])
+    res = render(records, "apa", citations=[
+        [{"id": "rousseau2002", "locator": "290", "label": "page"}],
+        {"citationItems": [{"id": "kernighan1988"}], "properties": {"noteIndex": 0}},
+    ])
+    assert res.citations == ["(Rousseau et al., 2002, p. 290)", "(Kernighan & Ritchie, 1988)"]
+    assert res.bibliography_ids == ["kernighan1988", "rousseau2002"]  # only cited items
+
+
+def test_csl_json_items_and_style_as_xml_text():
+    from citeform.styles import resolve
+
+    xml = open(resolve("apa").path, encoding="utf-8").read()
+    items = [{"id": "a", "type": "book", "title": "A book", "author": [{"family": "Zed", "given": "A."}],
+              "issued": {"date-parts": [[1999]]}, "publisher": "P"}]
+    assert render(items, xml).bibliography == ["Zed, A. (1999). A book. P."]
+
+
+def test_html_format():
+    res = render([SEED], "apa", format="html")
+    assert "<i>Archives de Pediatrie</i>, <i>9</i>(3)" in res.bibliography[0]
+
+
+def test_errors_are_citeform_errors():
+    with pytest.raises(UsageError):
+        render([SEED], "no-such-style-at-all")
+    with pytest.raises(UsageError):
+        render([SEED], "apa", format="pdf")
+    with pytest.raises(DataError) as e:
+        render([{"title": "x", "date": "soon", "id": "k"}], "apa")
+    assert e.value.key == "k" and e.value.field == "date"
+    with pytest.raises(CiteformError):
+        render([42], "apa")
+
+
+def test_load_records_keeps_places():
+    records = load_records([str(DATA / "multi")], warn=lambda m: None)
+    assert [r.key for r in records] == ["kim2021", "lee2019"]
+    kim = records[0]
+    assert kim.file.endswith("lab.yaml") and kim.line == 2
+    assert kim.field_lines["funding"] == 13
+
+
+def test_lazy_public_names():
+    assert citeform.render is render
+    with pytest.raises(AttributeError):
+        citeform.nothing_here  # noqa: B018
