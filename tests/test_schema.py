@@ -316,3 +316,22 @@ def test_name_and_date_fields_are_typed(schema: dict[str, Any]) -> None:
         assert props[name]["$ref"] == "#/$defs/names", name
     for name in vocabulary.DATE_VARIABLES | {"date", "year"}:
         assert props[name]["$ref"] == "#/$defs/date", name
+
+
+def test_sample_records_load_without_warnings() -> None:
+    from citeform.load import load_records
+
+    warnings: list[str] = []
+    records = load_records([str(RECORDS)], warn=warnings.append)
+    assert warnings == []
+    by_key = {r.key: r.csl for r in records}
+    assert len(by_key) == len(records) == 20
+    assert by_key["rousseau2002"]["type"] == "article-journal"
+    assert by_key["rousseau2002"]["custom"]["translated-title"].startswith("Antitumor")
+    assert len(by_key["jumper2021"]["author"]) == 34
+    assert by_key["vanderwaals1873"]["author"][0]["non-dropping-particle"] == "van der"
+    assert by_key["dalembert1743"]["author"][0]["non-dropping-particle"] == "d'"
+    assert by_key["nash1950"]["author"][0]["suffix"] == "Jr."
+    assert by_key["who2000"]["author"] == [{"literal": "World Health Organization"}]
+    assert by_key["ramonycajal1899"]["issued"] == {"date-parts": [[1899], [1904]]}
+    assert by_key["vanrossum2001"]["issued"] == {"date-parts": [[2001, 7, 5]]}
