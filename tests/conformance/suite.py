@@ -61,7 +61,9 @@ def run_fixture(fixture: dict[str, Any], render: Renderer) -> str:
             {"citationItems": c["citationItems"], "properties": c.get("properties", {})}
             for c in docs
         ]
-        cites, _bib = render(items, csl, clusters)
+        cites, bib = render(items, csl, clusters)
+        if mode != "citation":
+            return _bib_html(bib)
         lines = []
         for index, (doc, text) in enumerate(zip(docs, cites, strict=False)):
             marker = ">>" if doc.get("citationID") in changed else ".."
@@ -76,6 +78,10 @@ def run_fixture(fixture: dict[str, Any], render: Renderer) -> str:
     cites, bib = render(items, csl, clusters)
     if mode == "citation":
         return "\n".join(cites)
+    return _bib_html(bib)
+
+
+def _bib_html(bib: list[str]) -> str:
     entries = "\n".join(f'  <div class="csl-entry">{entry}</div>' for entry in bib)
     return f'<div class="csl-bib-body">\n{entries}\n</div>'
 

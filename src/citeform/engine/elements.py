@@ -17,6 +17,12 @@ from citeproc.string import MixedString, String
 from lxml import etree
 
 from . import markup as m
+from .citations import render_cluster
+from .conditions import Else_If, If
+from .dates import Date_Part, DateMixin
+from .names import Name, section_of
+from .sorting import Sort
+from .state import get_state
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 
@@ -53,12 +59,30 @@ class Group(DisplayMixin, model.Group):
     pass
 
 
-class Date(DisplayMixin, model.Date):
+class Date(DisplayMixin, DateMixin, model.Date):
     pass
 
 
 class Names(DisplayMixin, model.Names):
-    pass
+    """Records the first names output of a cite and applies suppress-author."""
+
+    def render(self, item, *args, **kwargs):
+        out = super().render(item, *args, **kwargs)
+        state = get_state(self)
+        if (
+            state is None
+            or state.sort_options is not None
+            or out is None
+            or str(out) == ""
+            or section_of(kwargs.get("context") or self) != "citation"
+        ):
+            return out
+        state.names_seen += 1
+        if state.names_seen == 1:
+            state.first_names = out
+            if state.suppress_author:
+                return None
+        return out
 
 
 class Number(DisplayMixin, model.Number):
@@ -70,14 +94,26 @@ class Label(DisplayMixin, model.Label):
 
 
 class Layout(model.Layout):
+    def render_citation(self, citation, callback):
+        return render_cluster(self, citation)
+
     def render_bibliography(self, citation_items):
+        """One entry per item (None when it renders nothing), keeping ids aligned."""
         align = self.getparent().get("second-field-align")
-        if not align:
-            return super().render_bibliography(citation_items)
+        state = get_state(self)
         output = []
         children = list(self.iterchildren())
         for item in citation_items:
             self.repressed = {}
+            if state is not None:
+                state.begin_cite(item=item)
+            if not align:
+                try:
+                    text = self.render_children(item)
+                except VariableError:
+                    text = None
+                output.append(self.format(self.wrap(text)) if text else None)
+                continue
             first = _render_one(children[:1], item)
             rest = _render_one(children[1:], item)
             parts = []
@@ -88,6 +124,8 @@ class Layout(model.Layout):
             if parts:
                 text = parts[0] if len(parts) == 1 else MixedString([*parts])
                 output.append(self.format(self.wrap(text)))
+            else:
+                output.append(None)
         return output
 
 
@@ -108,7 +146,10 @@ def _render_one(children, item):
     return result if not isinstance(result, str) or isinstance(result, String) else String(result)
 
 
-OVERRIDES = {cls.__name__: cls for cls in (Text, Group, Date, Names, Number, Label, Layout)}
+OVERRIDES = {
+    cls.__name__: cls
+    for cls in (Text, Group, Date, Date_Part, Names, Number, Label, Layout, Name, If, Else_If, Sort)
+}
 
 
 def element_lookup() -> etree.ElementNamespaceClassLookup:

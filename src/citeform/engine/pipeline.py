@@ -10,10 +10,13 @@ from lxml import etree
 
 from . import clusters as cl
 from . import output, typography
+from .disambiguation import disambiguate
 from .errors import EngineError
 from .loader import load_style
 from .markup import TokenFormatter
+from .positions import assign_positions
 from .source import ItemSource
+from .state import EngineState
 
 
 @dataclass
@@ -56,25 +59,49 @@ def _render(loaded, items: list[dict], citations: list | None, fmt: str) -> Engi
     def finish(text) -> str:
         return typography.finish(str(text), quotes, piq)
 
+    state = EngineState(implicit_year_suffix=uses_implicit_year_suffix(loaded))
+    loaded.root.engine_state = state
+    made = []
     if citations is None:
         for key in source:
             bib.register(cl.make_citation([{"id": source.original_ids[key]}], known, None))
-        if loaded.has_bibliography():
-            bib.sort()
     else:
-        made = []
         for cluster in citations:
             cites, note_index = cl.cluster_cites(cluster)
             citation = cl.make_citation(cites, known, note_index)
             bib.register(citation)
             made.append(citation)
-        if loaded.has_bibliography():
-            bib.sort()
+    if loaded.has_bibliography():
+        bib.sort()
+    assign_positions(made, near_note_distance(loaded))
+    disambiguate(loaded, bib, list(bib.keys), state)
+    if loaded.has_bibliography() and _sort_uses_year_suffix(loaded):
+        bib.sort()
+    if citations is not None:
         for citation in made:
             text = bib.cite(citation, lambda item: None)
             result.citations.append(output.render_citation(finish(text), fmt))
     if loaded.has_bibliography():
-        for key, entry in zip(bib.keys, bib.bibliography(), strict=False):
+        for key, entry in zip(bib.keys, bib.bibliography(), strict=True):
+            if entry is None:
+                continue
             result.bibliography.append(output.render_entry(finish(entry), fmt))
             result.bibliography_ids.append(source.original_ids.get(key, key))
     return result
+
+
+def uses_implicit_year_suffix(loaded) -> bool:
+    """True when the style never renders ``year-suffix`` itself."""
+    found = loaded.root.xpath('.//cs:text[@variable="year-suffix"]', namespaces=loaded.root.nsmap)
+    return not found
+
+
+def _sort_uses_year_suffix(loaded) -> bool:
+    return False
+
+
+def near_note_distance(loaded) -> int:
+    try:
+        return int(loaded.root.citation.get("near-note-distance", 5))
+    except (TypeError, ValueError):
+        return 5

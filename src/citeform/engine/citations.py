@@ -1,0 +1,224 @@
+"""Rendering one citation cluster: cite order, affixes, suppress-author, grouping, collapsing.
+
+Entry point: :func:`render_cluster`, called by our ``cs:layout`` for ``cs:citation``.
+"""
+
+from __future__ import annotations
+
+from citeproc.source import VariableError
+from citeproc.string import String
+
+from . import markup as m
+from .sorting import sort_items
+from .state import get_state
+
+
+def render_cite(layout, cite, suppress_author: bool = False, author_only: bool = False):
+    """One cite's text (without its prefix/suffix) and its first names output."""
+    state = get_state(layout)
+    layout.repressed = {}
+    flags = cite.get("_cite") or {}
+    if state is not None:
+        state.begin_cite(
+            suppress_author=suppress_author or bool(flags.get("suppress-author")),
+            author_only=author_only or bool(flags.get("author-only")),
+            item=cite,
+        )
+    try:
+        text = layout.render_children(cite)
+    except VariableError:
+        text = None
+    names = state.first_names if state is not None else None
+    if state is not None and state.author_only:
+        text = names
+    return text, names
+
+
+def _plain(text) -> str:
+    return m.strip_tokens(str(text)) if text is not None else ""
+
+
+def _affixed(cite, text):
+    prefix = cite.get("prefix")
+    suffix = cite.get("suffix")
+    out = str(text) if text is not None else ""
+    if prefix:
+        prefix = str(prefix)
+        out = prefix + ("" if prefix.endswith((" ", "(", "[")) or not out else "") + out
+    if suffix:
+        suffix = str(suffix)
+        out = out + suffix
+    return out
+
+
+def _delims(citation_el, layout):
+    delimiter = layout.get("delimiter", "")
+    group = citation_el.get("cite-group-delimiter")
+    if group is None:
+        group = ", "
+    after = citation_el.get("after-collapse-delimiter")
+    if after is None:
+        after = delimiter
+    ys = citation_el.get("year-suffix-delimiter")
+    if ys is None:
+        ys = delimiter
+    return delimiter, group, after, ys
+
+
+def render_cluster(layout, citation) -> str:
+    citation_el = layout.getparent()
+    cites = [c for c in citation.cites]
+    if citation_el.sort is not None:
+        cites = sort_items(citation_el.sort, cites, layout)
+    collapse = citation_el.get("collapse")
+    grouping = collapse in ("year", "year-suffix", "year-suffix-ranged") or citation_el.get(
+        "cite-group-delimiter"
+    ) is not None
+    delimiter, group_delim, after_collapse, ys_delim = _delims(citation_el, layout)
+
+    rendered = []
+    for cite in cites:
+        text, names = render_cite(layout, cite)
+        rendered.append({"cite": cite, "text": text, "names": _plain(names) if names is not None else None})
+    rendered = [r for r in rendered if r["text"] is not None and str(r["text"]) != ""
+                or r["cite"].get("prefix") or r["cite"].get("suffix")]
+
+    if collapse == "citation-number":
+        pieces = _collapse_numbers(rendered, delimiter, after_collapse)
+    elif grouping:
+        pieces = _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_collapse, ys_delim)
+    else:
+        pieces = [(_affixed(r["cite"], r["text"]), delimiter) for r in rendered]
+    if not pieces:
+        return None
+    out = pieces[0][0]
+    for (text, _d), (_prev_text, prev_delim) in zip(pieces[1:], pieces[:-1], strict=False):
+        out = out + prev_delim + text
+    result = layout.format(layout.wrap(String(out)))
+    return result
+
+
+def _number(r) -> int | None:
+    cite = r["cite"]
+    if "locator" in cite or cite.get("prefix") or cite.get("suffix"):
+        return None
+    text = _plain(r["text"]).strip()
+    try:
+        number = cite.number
+    except (ValueError, VariableError):
+        return None
+    return number if text and str(number) in text else None
+
+
+def _collapse_numbers(rendered, delimiter, after_collapse):
+    """Runs of three or more consecutive citation numbers become 'first–last'."""
+    pieces = []
+    i = 0
+    while i < len(rendered):
+        j = i
+        start = _number(rendered[i])
+        if start is not None:
+            while j + 1 < len(rendered) and _number(rendered[j + 1]) == _number(rendered[j]) + 1:
+                j += 1
+        if start is not None and j - i >= 2:
+            first = str(rendered[i]["text"])
+            last = str(rendered[j]["text"])
+            pieces.append((first + "\u2013" + last, after_collapse))
+            i = j + 1
+        else:
+            pieces.append((_affixed(rendered[i]["cite"], rendered[i]["text"]), delimiter))
+            i += 1
+    return pieces
+
+
+def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_collapse, ys_delim):
+    """Cite grouping by identical names, then year / year-suffix collapsing."""
+    groups: list[list[dict]] = []
+    index: dict[str, int] = {}
+    for r in rendered:
+        key = r["names"]
+        if key is not None and key in index:
+            groups[index[key]].append(r)
+        else:
+            if key is not None:
+                index[key] = len(groups)
+            groups.append([r])
+    pieces = []
+    for group in groups:
+        if len(group) == 1 or not collapse:
+            for k, r in enumerate(group):
+                text = r["text"] if k == 0 or not collapse else _without_author(layout, r)
+                pieces.append((_affixed(r["cite"], text), group_delim if k < len(group) - 1 else delimiter))
+            continue
+        # elements: [text, separator before it, year-suffix letter, suffix-only?]
+        elems = [[_affixed(group[0]["cite"], group[0]["text"]), "", _suffix_only(group[0]), False]]
+        prev_year = _year_text(group[0])
+        for r in group[1:]:
+            year = _year_text(r)
+            suffix = _suffix_only(r)
+            same_year = (
+                collapse in ("year-suffix", "year-suffix-ranged")
+                and suffix
+                and year == prev_year
+                and "locator" not in r["cite"]
+                and not r["cite"].get("prefix")
+                and not r["cite"].get("suffix")
+                and not elems[-1][0].endswith(")")
+            )
+            if same_year:
+                elems.append([suffix, ys_delim, suffix, True])
+            else:
+                elems.append([_affixed(r["cite"], _without_author(layout, r)), group_delim, suffix, False])
+            prev_year = year
+        if collapse == "year-suffix-ranged":
+            elems = _range_suffixes(elems)
+        joined = elems[0][0]
+        for text, sep, _suffix, _only in elems[1:]:
+            joined += sep + text
+        pieces.append((joined, after_collapse))
+    if pieces:
+        pieces[-1] = (pieces[-1][0], delimiter)
+    return pieces
+
+
+def _range_suffixes(elems):
+    """Three or more consecutive year-suffix letters become 'a–c'."""
+    out = []
+    i = 0
+    while i < len(elems):
+        j = i
+        while (
+            j + 1 < len(elems)
+            and elems[j + 1][3]
+            and len(elems[j][2]) == 1
+            and len(elems[j + 1][2]) == 1
+            and ord(elems[j + 1][2]) == ord(elems[j][2]) + 1
+        ):
+            j += 1
+        if j - i >= 2:
+            head = list(elems[i])
+            head[0] = head[0] + "\u2013" + elems[j][2]
+            out.append(head)
+            i = j + 1
+        else:
+            out.append(elems[i])
+            i += 1
+    return out
+
+
+def _without_author(layout, r):
+    text, _names = render_cite(layout, r["cite"], suppress_author=True)
+    return text
+
+
+def _year_text(r):
+    ref = r["cite"].reference
+    date = ref.get("issued")
+    try:
+        return str(date.year) if date is not None else None
+    except (AttributeError, VariableError):
+        return None
+
+
+def _suffix_only(r) -> str:
+    return str(r["cite"].reference.get("year_suffix") or "")

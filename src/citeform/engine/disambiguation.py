@@ -1,0 +1,200 @@
+"""Disambiguation of cites (CSL 1.0.2 §Disambiguation).
+
+Entry point :func:`disambiguate`.  Ambiguous cites are those whose first-position
+rendering (no locator, no affixes) is identical for different items.  Methods,
+in the spec's order and only when the style enables them:
+
+1. ``disambiguate-add-names``: show more names (et-al expanded) until unique;
+2. ``disambiguate-add-givenname`` with ``givenname-disambiguation-rule``:
+   ``all-names``/``all-names-with-initials``/``primary-name``/
+   ``primary-name-with-initials`` expand every name that shares its family name
+   with another person in the document; ``by-cite`` (the default) expands names
+   of ambiguous cites one at a time until they are unique;
+3. ``disambiguate="true"`` conditions are switched on for what is still ambiguous;
+4. ``disambiguate-add-year-suffix``: letters a, b, c ... in bibliography order.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import Counter, defaultdict
+
+from citeproc.source import Citation, CitationItem
+from citeproc.string import String
+
+from . import markup as m
+from .citations import render_cite
+from .names import is_cjk
+from .state import EngineState, ItemDisambiguation
+
+
+def year_suffix_letters(n: int) -> str:
+    letters = ""
+    n += 1
+    while n > 0:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(ord("a") + rem) + letters
+    return letters
+
+
+def _truthy(el, name: str) -> bool:
+    return str(el.get(name, "false")).lower() == "true"
+
+
+class Disambiguator:
+    def __init__(self, loaded, bib, keys: list[str], state: EngineState):
+        self.root = loaded.root
+        self.citation_el = loaded.root.citation
+        self.layout = self.citation_el.layout
+        self.bib = bib
+        self.keys = keys
+        self.state = state
+        probe = Citation([CitationItem(k) for k in keys])
+        probe.bibliography = bib
+        self.probes = {c.key: c for c in probe.cites}
+        for cite in probe.cites:
+            cite["_positions"] = {"first"}
+            cite["_position"] = "first"
+
+    def text(self, key: str) -> str:
+        text, _names = render_cite(self.layout, self.probes[key])
+        return m.strip_tokens(str(text)) if text is not None else ""
+
+    def refresh_all(self) -> None:
+        self.cache = {k: self.text(k) for k in self.keys}
+        self.counts = Counter(self.cache.values())
+
+    def refresh(self, key: str) -> None:
+        self.counts[self.cache[key]] -= 1
+        self.cache[key] = self.text(key)
+        self.counts[self.cache[key]] += 1
+
+    def ambiguous_groups(self) -> list[list[str]]:
+        self.refresh_all()
+        by_text: dict[str, list[str]] = defaultdict(list)
+        for key, text in self.cache.items():
+            by_text[text].append(key)
+        return [group for group in by_text.values() if len(group) > 1]
+
+    def unique(self, key: str, group: list[str]) -> bool:
+        self.refresh(key)
+        return self.counts[self.cache[key]] == 1
+
+    def name_vars(self, key: str) -> dict[str, list]:
+        ref = self.bib.source[key]
+        out = {}
+        for var, value in ref.items():
+            if isinstance(value, list) and value and hasattr(value[0], "parts"):
+                out[var] = value
+        return out
+
+    # step 1
+    def add_names(self, group: list[str]) -> list[str]:
+        most = max((len(v) for k in group for v in self.name_vars(k).values()), default=0)
+        pending = list(group)
+        base = {k: copy.deepcopy(self.state.entry(k)) for k in group}
+        for n in range(1, most + 1):
+            if not pending:
+                break
+            for k in pending:
+                self.state.entry(k).names = n
+                self.refresh(k)
+            solved = [k for k in pending if self.unique(k, group)]
+            pending = [k for k in pending if k not in solved]
+        for k in pending:
+            self.state.disambiguation[k] = base[k]
+            self.refresh(k)
+        return pending
+
+    # step 2, global rules
+    def global_givennames(self, rule: str) -> None:
+        cap = 1 if rule.endswith("with-initials") else 2
+        primary = rule.startswith("primary")
+        people: dict[str, set] = defaultdict(set)
+        for key in self.keys:
+            for names in self.name_vars(key).values():
+                for i, name in enumerate(names):
+                    if primary and i > 0:
+                        break
+                    if "literal" in name or not name.get("family"):
+                        continue
+                    people[name.get("family")].add(name.get("given") or "")
+        for key in self.keys:
+            entry = self.state.entry(key)
+            for var, names in self.name_vars(key).items():
+                for i, name in enumerate(names):
+                    if primary and i > 0:
+                        break
+                    family = name.get("family")
+                    givens = people.get(family, set())
+                    if len(givens) < 2 or is_cjk(family, name.get("given")):
+                        continue
+                    initials = {_initials(g) for g in givens}
+                    level = 1 if len(initials) == len(givens) else cap
+                    entry.given.setdefault(var, {})[i] = min(level, cap)
+
+    # step 2, by-cite
+    def by_cite(self, group: list[str]) -> list[str]:
+        """Expand given names name by name, the same way in every cite of the group."""
+        pending = list(group)
+        saved = {k: copy.deepcopy(self.state.entry(k).given) for k in group}
+        width = max((len(v) for k in group for v in self.name_vars(k).values()), default=0)
+        for index in range(width):
+            for level in (1, 2):
+                if not pending:
+                    break
+                for key in pending:
+                    entry = self.state.entry(key)
+                    for var in self.name_vars(key):
+                        levels = entry.given.setdefault(var, {})
+                        levels[index] = max(levels.get(index, 0), level)
+                    self.refresh(key)
+                solved = [k for k in pending if self.counts[self.cache[k]] == 1]
+                pending = [k for k in pending if k not in solved]
+        for key in pending:
+            self.state.entry(key).given = saved[key]
+            self.refresh(key)
+        return pending
+
+    def run(self) -> None:
+        el = self.citation_el
+        add_names = _truthy(el, "disambiguate-add-names")
+        add_given = _truthy(el, "disambiguate-add-givenname")
+        rule = el.get("givenname-disambiguation-rule", "by-cite")
+        add_suffix = _truthy(el, "disambiguate-add-year-suffix")
+        if add_given and rule != "by-cite":
+            self.global_givennames(rule)
+        self.refresh_all()
+        for group in self.ambiguous_groups():
+            pending = group
+            if add_names:
+                pending_after = self.add_names(pending)
+                if add_given and rule == "by-cite" and pending_after:
+                    pending_after = self.by_cite(pending_after)
+                pending = pending_after
+            elif add_given and rule == "by-cite":
+                pending = self.by_cite(pending)
+            if len(pending) < 2:
+                continue
+            for key in pending:
+                self.state.entry(key).condition = True
+        if add_suffix:
+            order = {k: i for i, k in enumerate(self.bib.keys)}
+            for group in self.ambiguous_groups():
+                for n, key in enumerate(sorted(group, key=lambda k: order.get(k, 0))):
+                    self.bib.source[key]["year_suffix"] = String(year_suffix_letters(n))
+        self.state.trial = None
+
+
+def _initials(given: str) -> str:
+    return "".join(w[0] for w in given.replace("-", " ").replace(".", " ").split() if w)
+
+
+def disambiguate(loaded, bib, keys: list[str], state: EngineState) -> None:
+    """Set per-item disambiguation overrides and year suffixes for the cited ``keys``."""
+    if loaded.root.citation is None or len(keys) < 2:
+        return
+    Disambiguator(loaded, bib, keys, state).run()
+
+
+__all__ = ["disambiguate", "ItemDisambiguation", "year_suffix_letters"]

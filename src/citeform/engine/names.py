@@ -1,0 +1,285 @@
+"""Name rendering (cs:name) to CSL 1.0.2, with the hooks disambiguation needs.
+
+Replaces citeproc-py's ``Name.process``: particles and
+``demote-non-dropping-particle``, suffixes and ``comma-suffix``, family-only
+and given-only names, non-Latin (CJK) names, ``initialize``/``initialize-with``
+with hyphenated given names, every ``delimiter-precedes-*`` value,
+``et-al-use-last``, ``et-al-subsequent-*`` for subsequent cites, and per-cite
+overrides set by disambiguation (names shown, given-name expansion).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from citeproc import model
+
+from . import markup as m
+
+_CJK = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_UPPER_START = re.compile(r"^\W*[^\W\d_]")
+
+
+def is_cjk(*parts: str | None) -> bool:
+    return any(p and _CJK.search(p) for p in parts)
+
+
+def section_of(element) -> str:
+    """'citation' or 'bibliography': which section the element renders for."""
+    node = element
+    while node is not None:
+        tag = node.tag.rsplit("}", 1)[-1] if isinstance(node.tag, str) else ""
+        if tag in ("citation", "bibliography"):
+            return tag
+        node = node.getparent()
+    return "citation"
+
+
+def initialize(given: str, mark: str, hyphen: bool, initialize_names: bool = True) -> str:
+    """Initials of a given name: 'John Paul' -> 'J. P.' (mark '. '), hyphens kept."""
+    words = re.split(r"(\s+|(?<=\.)(?=\S))", given.strip())
+    tokens = [w for w in words if w and not w.isspace()]
+    out: list[str] = []
+    for word in tokens:
+        if "-" in word and hyphen:
+            pieces = [p for p in word.split("-") if p]
+            inits = []
+            for p in pieces:
+                if _UPPER_START.match(p) and p[0].isalpha() and p[0].isupper():
+                    inits.append(p[0] + mark.rstrip())
+                else:
+                    inits.append(p)
+            out.append("-".join(inits) + (" " if mark.endswith(" ") else ""))
+            continue
+        if not word[0].isupper():
+            # particles and lower-case words stay as written
+            out.append(word + " ")
+            continue
+        if not initialize_names and not (len(word.rstrip(".")) == 1 or word.endswith(".")):
+            out.append(word + " ")
+            continue
+        stripped = word.replace("-", "")
+        if len(word.rstrip(".")) > 1 and word.rstrip(".").isupper() and "." not in word:
+            # all-caps initials such as 'JQ' are separate initials
+            out.append("".join(c + mark for c in stripped.rstrip(".")))
+        else:
+            out.append(stripped[0] + mark)
+    text = "".join(out)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class NameRenderer:
+    """Renders one name list for a ``cs:name`` element and an item."""
+
+    def __init__(self, element, item, variable: str, context, sort_options: dict | None):
+        self.el = element
+        self.item = item
+        self.variable = variable
+        self.context = context if context is not None else element
+        state = getattr(element.get_root(), "engine_state", None)
+        self.sort_options = sort_options or (state.sort_options if state is not None else None) or {}
+        self.section = section_of(self.context)
+
+    def opt(self, name: str) -> Any:
+        if name in self.sort_options:
+            return self.sort_options[name]
+        value = self.el.get(name)
+        if value is not None:
+            return value
+        names = self.el.getparent()
+        # inheritable name options may sit on cs:citation/cs:bibliography or cs:style
+        section = self._section_element()
+        key = "name-" + name if name in ("form", "delimiter") else name
+        for holder in (section, self.el.get_root()):
+            if holder is not None and holder.get(key) is not None:
+                return holder.get(key)
+        del names
+        return model.CitationStylesElement._default_options.get(key, None)
+
+    def _section_element(self):
+        node = self.context
+        while node is not None:
+            tag = node.tag.rsplit("}", 1)[-1] if isinstance(node.tag, str) else ""
+            if tag in ("citation", "bibliography"):
+                return node
+            node = node.getparent()
+        return None
+
+    def overrides(self) -> dict:
+        state = getattr(self.el.get_root(), "engine_state", None)
+        if state is None or self.section != "citation":
+            return {}
+        return state.name_overrides(self.item)
+
+    def render(self):
+        names = list(self.item.reference.get(self.variable, []))
+        if not names:
+            return None
+        form = self.opt("form") or "long"
+        et_al_min = int(self.opt("et-al-min") or 0)
+        use_first = int(self.opt("et-al-use-first") or 1)
+        position = getattr(self.item, "get", lambda *_: None)("_position")
+        if self.section == "citation" and position and position != "first" and not self.sort_options:
+            sub_min = self.el.get("et-al-subsequent-min") or self._inherited("et-al-subsequent-min")
+            sub_first = self.el.get("et-al-subsequent-use-first") or self._inherited(
+                "et-al-subsequent-use-first"
+            )
+            if sub_min:
+                et_al_min = int(sub_min)
+            if sub_first:
+                use_first = int(sub_first)
+        use_last = str(self.opt("et-al-use-last")).lower() == "true"
+        over = self.overrides()
+        truncate = et_al_min and len(names) >= et_al_min and len(names) > use_first
+        if over.get("names") is not None and truncate:
+            use_first = max(use_first, over["names"])
+            truncate = len(names) > use_first
+        shown = names[:use_first] if truncate else names
+        if form == "count":
+            return len(shown)
+        levels = over.get("given", {}).get(self.variable, {})
+        rendered = [self.one(name, i, form, levels.get(i, 0)) for i, name in enumerate(shown)]
+        rendered = [r for r in rendered if r]
+        if not rendered:
+            return None
+        delimiter = self.opt("delimiter") or ", "
+        if truncate:
+            if use_last and use_first + 2 <= len(names):
+                last = self.one(names[-1], len(names) - 1, form, levels.get(len(names) - 1, 0))
+                return m.Marked(delimiter.join(rendered) + delimiter + "\u2026 " + last)
+            et_al = self.et_al()
+            if not et_al:
+                return m.Marked(delimiter.join(rendered))
+            dpe = self.opt("delimiter-precedes-et-al") or "contextual"
+            inverted = self.inverted(len(shown) - 1, shown)
+            use_delim = (
+                dpe == "always"
+                or (dpe == "contextual" and len(rendered) >= 2)
+                or (dpe == "after-inverted-name" and inverted)
+            )
+            return m.Marked(delimiter.join(rendered) + (delimiter if use_delim else " ") + et_al)
+        return m.Marked(self.join_and(rendered, delimiter, shown))
+
+    def _inherited(self, name: str):
+        section = self._section_element()
+        for holder in (section, self.el.get_root()):
+            if holder is not None and holder.get(name) is not None:
+                return holder.get(name)
+        return None
+
+    def join_and(self, rendered: list[str], delimiter: str, shown: list) -> str:
+        and_ = self.opt("and")
+        if len(rendered) == 1:
+            return rendered[0]
+        if not and_:
+            return delimiter.join(rendered)
+        term = self.el.get_single_term(name="and") if and_ == "text" else "&"
+        dpl = self.opt("delimiter-precedes-last") or "contextual"
+        use_delim = (
+            dpl == "always"
+            or (dpl == "contextual" and len(rendered) > 2)
+            or (dpl == "after-inverted-name" and self.inverted(len(shown) - 2, shown))
+        )
+        head = delimiter.join(rendered[:-1])
+        return head + (delimiter if use_delim else " ") + f"{term} " + rendered[-1]
+
+    def inverted(self, index: int, names: list | None = None) -> bool:
+        if names is not None and 0 <= index < len(names):
+            name = names[index]
+            if "literal" in name or not name.get("family") or is_cjk(name.get("family"), name.get("given")):
+                return False
+        nso = self.opt("name-as-sort-order")
+        form = self.opt("form") or "long"
+        return form == "long" and (nso == "all" or (nso == "first" and index == 0))
+
+    def et_al(self) -> str:
+        el = self.el.getnext()
+        while el is not None and not (isinstance(el.tag, str) and el.tag.endswith("}et-al")):
+            el = el.getnext()
+        if el is not None:
+            term = self.el.get_single_term(name=el.get("term", "et-al"))
+            return el.render() if term else ""
+        return str(self.el.get_single_term(name="et-al") or "")
+
+    def part_el(self, which: str):
+        for part in self.el.findall("cs:name-part", self.el.nsmap):
+            if part.get("name") == which:
+                return part
+        return None
+
+    def fmt_part(self, which: str, text: str) -> str:
+        part = self.part_el(which)
+        if part is None or not text:
+            return text
+        return str(part.wrap(part.format(part.case(model.String(text)) if part.get("text-case") else text)))
+
+    def one(self, name, index: int, form: str, level: int) -> str:
+        if "literal" in name:
+            return str(name["literal"])
+        given = name.get("given") or ""
+        family = name.get("family") or ""
+        dp = name.get("dropping-particle") or ""
+        ndp = name.get("non-dropping-particle") or ""
+        suffix = name.get("suffix") or ""
+        if not family:
+            return self.fmt_part("given", given)
+        if is_cjk(family, given) or name.get("_static"):
+            full = family + given if is_cjk(family, given) else " ".join(p for p in (family, given) if p)
+            if form == "short" and level == 0:
+                return self.fmt_part("family", family)
+            return self.fmt_part("family", full) if not given else self.fmt_part(
+                "family", family
+            ) + self.fmt_part("given", given) if is_cjk(family, given) else full
+        init_with = self.opt("initialize-with")
+        do_init = str(self.opt("initialize") or "true").lower() != "false"
+        if form == "short" and level >= 1:
+            form = "long"
+            if level >= 2:
+                init_with = None
+        elif form == "long" and level >= 1 and init_with is not None:
+            init_with = None
+        if given and init_with is not None:
+            hyphen = str(self.el.get_root().get("initialize-with-hyphen", "true")).lower() == "true"
+            given = initialize(given, init_with, hyphen, do_init)
+            if init_with.endswith(" ") is False:
+                given = given.rstrip()
+        if form == "short":
+            fam = " ".join(p for p in (ndp, family) if p)
+            return self.fmt_part("family", _join_particle(fam))
+        demote = (self.el.get_root().get("demote-non-dropping-particle") or "display-and-sort").lower()
+        if self.sort_options and self.sort_options.get("_sort_key"):
+            inverted = True
+        else:
+            inverted = self.inverted(index)
+        if inverted:
+            sep = self.opt("sort-separator")
+            sep = ", " if sep is None else sep
+            if demote == "display-and-sort":
+                fam = self.fmt_part("family", family)
+                giv = self.fmt_part("given", " ".join(p for p in (given, dp, ndp) if p))
+            else:
+                fam = self.fmt_part("family", _join_particle(" ".join(p for p in (ndp, family) if p)))
+                giv = self.fmt_part("given", " ".join(p for p in (given, dp) if p))
+            parts = [p for p in (fam, giv, suffix) if p]
+            return sep.join(parts)
+        giv = self.fmt_part("given", given)
+        fam = self.fmt_part("family", _join_particle(" ".join(p for p in (dp, ndp, family) if p)))
+        text = " ".join(p for p in (giv, fam) if p)
+        if suffix:
+            text += (", " if name.get("_comma_suffix") else " ") + suffix
+        return text
+
+
+def _join_particle(text: str) -> str:
+    """'d' Aubignac' style particles ending in an apostrophe attach to the family name."""
+    return re.sub(r"(['\u2019]) ", r"\1", text)
+
+
+class Name(model.Name):
+    def render(self, *args, **kwargs):
+        out = self.process(*args, **kwargs)
+        return out if isinstance(out, int) else self.markup(out)
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        return NameRenderer(self, item, variable, context, sort_options).render()
