@@ -1,0 +1,62 @@
+"""``citeform check``: validate records and report every problem at once."""
+
+from __future__ import annotations
+
+import click
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary(errors: int, warnings: int, hints: int, records: int) -> str:
+    """``3 errors, 2 warnings in 14 records`` (hints named only when there are some)."""
+    counts = [_plural(errors, "error"), _plural(warnings, "warning")]
+    if hints:
+        counts.append(_plural(hints, "hint"))
+    return f"{', '.join(counts)} in {_plural(records, 'record')}"
+
+
+@click.command()
+@click.argument("paths", nargs=-1, metavar="[PATH]...")
+@click.option("-s", "--style", help="Also warn about what this style needs and a record lacks.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 on any).")
+@click.option("--duplicates", is_flag=True,
+              help="Report records that are the same publication (same DOI, or same title, "
+                   "year and first author).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and the count line.")
+@click.option("--debug", is_flag=True, hidden=True)
+def check(paths: tuple[str, ...], style: str | None, strict: bool, duplicates: bool,
+          quiet: bool, debug: bool) -> None:
+    """Validate the records in PATH... (files or folders; default: $CITEFORM_RECORDS, else
+    ./records) and print every problem as file:line:column: key: message.
+
+    Exit 0 when there are no errors (warnings allowed), 1 when there are.
+
+    \b
+    Examples:
+      citeform check                       # every record in ./records
+      citeform check records/smith2020.yaml -s vancouver
+      citeform check --strict --duplicates ~/papers
+    """
+    from ..validate import ERROR, HINT, WARNING, Problem, validate_paths
+
+    report = validate_paths(list(paths) or None, style=style, duplicates=duplicates)
+    problems = sorted(report.problems, key=Problem.sort_key)
+    if strict:
+        problems = [p if p.severity != WARNING else _as_error(p) for p in problems]
+    for p in problems:
+        if quiet and p.severity != ERROR:
+            continue
+        click.echo(p.format())
+    errors = sum(1 for p in problems if p.severity == ERROR)
+    warnings = report.count(WARNING) if not strict else 0
+    click.echo(summary(errors, warnings, report.count(HINT), report.records))
+    if errors:
+        click.get_current_context().exit(1)
+
+
+def _as_error(p):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    return replace(p, severity="error")

@@ -1,0 +1,539 @@
+"""Validate records fully: every problem at once, each with the place of the offending field.
+
+A record is checked field by field (so one bad field does not hide the next), against what
+its type requires, against the record schema, and, when a style is given, against what that
+style needs.  Problems come back as :class:`Problem` objects; ``citeform check`` prints them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import functools
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from .errors import CiteformError
+from .load import RawRecord, default_record_paths, iter_files, read_raw
+from .mapping import MappingError, looks_like_record, to_csl
+from .vocabulary import DATE_VARIABLES, FRIENDLY_FIELDS
+
+ERROR, WARNING, HINT = "error", "warning", "hint"
+SEVERITIES = (ERROR, WARNING, HINT)
+
+TITLE_OPTIONAL = frozenset({"personal_communication", "interview"})
+
+# CSL type -> (CSL variables, any of which will do; the field to name; why it is needed)
+REQUIREMENTS: dict[str, tuple[tuple[str, ...], str, str]] = {
+    "article-journal": (("container-title",), "journal", "a journal article needs its journal"),
+    "chapter": (("container-title",), "book-title", "a chapter needs the title of its book"),
+    "paper-conference": (
+        ("container-title", "event-title", "event"), "book-title",
+        "a conference paper needs its proceedings (book-title) or its conference",
+    ),
+    "thesis": (("publisher",), "institution",
+               "a thesis needs the university or institution that issued it"),
+    "report": (("publisher",), "institution", "a report needs the institution that issued it"),
+    "webpage": (("URL",), "url", "a web page needs its address"),
+}
+
+# CSL variable -> the field a person writes in a record (for messages)
+_FRIENDLY_NAME = {
+    "container-title": "journal", "container-title-short": "journal-abbreviation",
+    "URL": "url", "DOI": "doi", "page": "pages", "issued": "year",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem with a record (or a file), and where it is."""
+
+    file: str
+    line: int | None
+    column: int | None
+    key: str | None
+    field: str | None
+    message: str
+    severity: str = ERROR
+
+    def location(self) -> str:
+        loc = self.file
+        if self.line is not None:
+            loc += f":{self.line}"
+            if self.column is not None:
+                loc += f":{self.column}"
+        return loc
+
+    def format(self) -> str:
+        """``file:line:column: [warning: ]key: field: message`` (the field when not named)."""
+        parts = [self.location()]
+        if self.severity != ERROR:
+            parts.append(self.severity)
+        if self.key:
+            parts.append(self.key)
+        if self.field and not (self.message.startswith(self.field)
+                               or f"'{self.field}'" in self.message):
+            parts.append(self.field)
+        parts.append(self.message)
+        return ": ".join(parts)
+
+    def sort_key(self) -> tuple[str, int, int]:
+        return self.file, self.line or 0, self.column or 0
+
+
+@dataclass
+class Report:
+    """What :func:`validate_paths` found: the problems and how many records were read."""
+
+    problems: list[Problem] = field(default_factory=list)
+    records: int = 0
+
+    def count(self, severity: str) -> int:
+        return sum(1 for p in self.problems if p.severity == severity)
+
+
+@dataclass
+class Checked:
+    """One record after validation: its problems and, when it mapped, its CSL-JSON."""
+
+    raw: RawRecord
+    key: str | None
+    item: dict[str, Any] | None
+    problems: list[Problem]
+
+
+class _Collector:
+    """Problems of one record, placed at the field they concern."""
+
+    def __init__(self, raw: RawRecord, key: str | None) -> None:
+        self.raw, self.key = raw, key
+        self.problems: list[Problem] = []
+
+    def add(self, message: str, fieldname: str | None = None, severity: str = ERROR,
+            at: str | None = None) -> None:
+        line, column = self.raw.position(at or fieldname)
+        self.problems.append(Problem(self.raw.file, line, column, self.key, fieldname, message,
+                                     severity))
+
+    def fields_with_errors(self) -> set[str]:
+        return {p.field for p in self.problems if p.field and p.severity == ERROR}
+
+
+def from_error(e: CiteformError, severity: str = ERROR) -> Problem:
+    """A :class:`Problem` for an error met while reading a file."""
+    return Problem(e.file or "", e.line, e.column, e.key, e.field, e.message, severity)
+
+
+# --- one record ------------------------------------------------------------------------------
+
+def check_record(raw: RawRecord, style: Any = None) -> Checked:
+    """Every problem of one record; ``style`` is a :class:`citeform.styles.Style` or None."""
+    if not isinstance(raw.data, dict):
+        kind = "a list" if isinstance(raw.data, list) else _kind(raw.data)
+        c = _Collector(raw, None)
+        c.add(f"a record must be a mapping of fields, not {kind}")
+        return Checked(raw, None, None, c.problems)
+    data: dict[str, Any] = raw.data
+    key = raw.key()
+    c = _Collector(raw, key)
+    if key is None:
+        if "id" in data and data["id"] is not None and not (isinstance(data["id"], str)):
+            c.add("id must be text", "id")
+        else:
+            c.add("record has no id (needed when a file holds several records)")
+    for message in raw.warnings:
+        c.add(message, severity=WARNING)
+    csl_input = raw.csl_input if raw.csl_input is not None else not looks_like_record(data)
+    item = _map_fields(data, csl_input, c)
+    if "type" not in item and not csl_input and "type" not in data:
+        item["type"] = ("article-journal" if "container-title" in item and "journal" in data
+                        else "document")
+    _check_requirements(item, data, csl_input, c)
+    _check_dates(item, data, c)
+    _check_schema(data, c)
+    if style is not None:
+        _check_style(item, style, csl_input, c)
+    if key is not None:
+        item["id"] = key
+    ok = not any(p.severity == ERROR for p in c.problems)
+    return Checked(raw, key, item if ok else None, sorted(c.problems, key=Problem.sort_key))
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {list: "a list", dict: "a mapping", str: "text", bool: "true/false",
+            int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+
+
+def _target(fieldname: str) -> str:
+    """The CSL variable a field gives."""
+    return "issued" if fieldname == "year" else FRIENDLY_FIELDS.get(fieldname, fieldname)
+
+
+def _map_fields(data: dict[str, Any], csl_input: bool, c: _Collector) -> dict[str, Any]:
+    """Map each field on its own, so that every bad field is reported."""
+    item: dict[str, Any] = {}
+    custom: dict[str, Any] = {}
+    given_by: dict[str, str] = {}
+    for name, value in data.items():
+        if not isinstance(name, str):
+            c.add(f"field names must be text, not {_kind(name)} {name!r}"[:200])
+            continue
+        if name == "id":
+            continue  # the key: checked by check_record
+        target = _target(name)
+        if target in given_by and name not in ("custom", "id"):
+            c.add(f"'{name}' and '{given_by[target]}' both give {target}; keep one", name)
+            continue
+        given_by[target] = name
+        try:
+            mapped = to_csl({name: value}, csl_input=csl_input)
+        except MappingError as e:
+            c.add(e.message, e.field)
+            continue
+        except (ValueError, TypeError, OverflowError, RecursionError) as e:
+            c.add(f"cannot read this value: {e}"[:300], name)
+            continue
+        for fieldname, message in mapped.warnings:
+            c.add(message, fieldname, WARNING)
+        part = mapped.item
+        if name != "type":
+            part.pop("type", None)  # to_csl's default type for a one-field record
+        custom.update(part.pop("custom", {}))
+        item.update(part)
+    if custom:
+        item["custom"] = custom
+    return item
+
+
+def _present(item: dict[str, Any], variable: str) -> bool:
+    value = item.get(variable)
+    return value not in (None, "", [], {})
+
+
+def _check_requirements(item: dict[str, Any], data: dict[str, Any], csl_input: bool,
+                        c: _Collector) -> None:
+    kind = item.get("type")
+    bad = {_target(f) for f in c.fields_with_errors()}
+    at = "type" if "type" in data else None
+    if kind not in TITLE_OPTIONAL and not _present(item, "title") and "title" not in bad:
+        if "title" in data:
+            c.add("title is empty", "title")
+        else:
+            c.add("missing 'title' (every record needs one, letters and interviews excepted)",
+                  "title", at=at)
+    if not isinstance(kind, str) or kind not in REQUIREMENTS:
+        return
+    variables, friendly, why = REQUIREMENTS[kind]
+    if any(_present(item, v) for v in variables) or bad & set(variables):
+        return
+    name = variables[0] if csl_input else friendly
+    c.add(f"missing '{name}' ({why})", name, at=at)
+
+
+def _check_dates(item: dict[str, Any], data: dict[str, Any], c: _Collector) -> None:
+    """Dates that parse but cannot be: 30 February, a range that ends before it starts, a
+    year in the future."""
+    by_target = {_target(f): f for f in data if isinstance(f, str)}
+    this_year = _dt.date.today().year
+    for variable in DATE_VARIABLES:
+        date = item.get(variable)
+        if not isinstance(date, dict) or not isinstance(date.get("date-parts"), list):
+            continue
+        fieldname = by_target.get(variable, variable)
+        points = []
+        for parts in date["date-parts"]:
+            try:
+                nums = [int(p) for p in parts]
+            except (TypeError, ValueError):
+                c.add(f"date parts must be numbers, not {parts!r}"[:200], fieldname)
+                break
+            if len(nums) == 3 and 1 <= nums[1] <= 12 and nums[0] != 0:
+                last = calendar.monthrange(nums[0], nums[1])[1] if 1 <= nums[0] <= 9999 else 31
+                if not 1 <= nums[2] <= last:
+                    c.add(f"day {nums[2]} out of range for {calendar.month_name[nums[1]]} "
+                          f"{nums[0]}", fieldname)
+            if nums and nums[0] > this_year + 1 and variable != "accessed":
+                c.add(f"year {nums[0]} is in the future", fieldname, WARNING)
+            points.append(nums)
+        if len(points) == 2 and points[0] and points[1] and points[1] < points[0]:
+            c.add("date range ends before it starts", fieldname)
+
+
+# --- the record schema -----------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _record_validator() -> Any:
+    """A validator for one record, from the schema shipped in the package (None if absent)."""
+    try:
+        text = resources.files("citeform").joinpath("schema/record.schema.json").read_text("utf-8")
+        schema = json.loads(text)
+    except (OSError, ValueError):  # pragma: no cover - the schema ships with the package
+        return None
+    from jsonschema.validators import validator_for
+
+    one = {k: v for k, v in schema.items() if k not in ("if", "then", "else")}
+    one["$ref"] = "#/$defs/record"
+    return validator_for(schema)(one)
+
+
+def _short(value: Any, width: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _schema_message(error: Any) -> str:
+    desc = error.schema.get("description") if isinstance(error.schema, dict) else None
+    if error.validator == "required":
+        missing = [f for f in error.validator_value if f not in error.instance]
+        what = ", ".join(repr(f) for f in missing) or "a field"
+        return f"missing {what}" + (f" ({desc.rstrip('.')})" if desc else "")
+    if error.validator == "type":
+        wanted = error.validator_value
+        wanted = " or ".join(wanted) if isinstance(wanted, list) else wanted
+        return f"expected {wanted}, got {_kind(error.instance)}"
+    if error.validator in ("pattern", "format"):
+        return f"{_short(error.instance)} is not in the expected form" + (
+            f": {desc.rstrip('.')}" if desc else "")
+    if error.validator == "enum":
+        return f"{_short(error.instance)} is not one of the allowed values"
+    if error.validator == "minLength":
+        return "must not be empty"
+    if error.validator == "not" and isinstance(error.validator_value, dict):
+        inner = error.validator_value.get("description")
+        if inner:
+            return inner
+    if desc:
+        return desc.rstrip(".")
+    return error.message if len(error.message) <= 200 else error.message[:197] + "..."
+
+
+def _jsonable(value: Any) -> Any:
+    """Data as JSON Schema sees it (dates as ISO text, tuples as lists)."""
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _check_schema(data: dict[str, Any], c: _Collector) -> None:
+    validator = _record_validator()
+    if validator is None:
+        return
+    covered = {_target(f) for f in c.fields_with_errors()}
+    has_requirement = any(p.message.startswith("missing '") for p in c.problems)
+    seen: set[tuple[str | None, str]] = set()
+    for error in validator.iter_errors(_jsonable(data)):
+        path = list(error.absolute_path)
+        fieldname = str(path[0]) if path else None
+        if fieldname is None:
+            if has_requirement or error.validator in ("anyOf", "required"):
+                continue  # the type's needs: reported by _check_requirements
+        elif _target(fieldname) in covered:
+            continue
+        message = _schema_message(error)
+        if len(path) > 1:
+            message = f"item {'/'.join(str(p) for p in path[1:])}: {message}" \
+                if isinstance(path[1], int) else message
+        if (fieldname, message) in seen:
+            continue
+        seen.add((fieldname, message))
+        c.add(message, fieldname)
+
+
+# --- what a style needs ----------------------------------------------------------------------
+
+def style_family(style: Any) -> str:
+    """``vancouver``, ``apa``, ``bibtex`` or ``csl`` (any other style)."""
+    if getattr(style, "writer", None):
+        return "bibtex"
+    if getattr(style, "title_rule", None) == "nlm":
+        return "vancouver"
+    if str(getattr(style, "name", "")).startswith("apa"):
+        return "apa"
+    return "csl"
+
+
+_BIBTEX_NEEDS = {
+    "article-journal": ("container-title",),
+    "book": ("publisher",),
+    "chapter": ("publisher",),
+    "paper-conference": ("container-title",),
+}
+
+
+def _check_style(item: dict[str, Any], style: Any, csl_input: bool, c: _Collector) -> None:
+    family = style_family(style)
+    name = getattr(style, "name", "the style")
+    kind = item.get("type")
+
+    def field_of(variable: str) -> str:
+        return variable if csl_input else _FRIENDLY_NAME.get(variable, variable)
+
+    def need(variable: str, why: str, severity: str = WARNING) -> None:
+        if not _present(item, variable):
+            c.add(f"no '{field_of(variable)}' ({why})", field_of(variable), severity,
+                  at="type" if "type" in c.raw.data else None)
+
+    if family == "vancouver":
+        if kind == "article-journal":
+            need("volume", f"{name} gives the volume of a journal article")
+            need("page", f"{name} gives the pages of a journal article")
+            if _present(item, "container-title"):
+                need("container-title-short",
+                     f"{name} prints the journal's abbreviation; the full title will be printed")
+        elif kind in ("book", "chapter"):
+            need("publisher", f"{name} gives the publisher of a book")
+            need("publisher-place", f"{name} gives the place of publication of a book")
+        need("issued", f"{name} gives the year")
+    elif family == "apa":
+        need("issued", f"{name} prints (n.d.) without a year")
+        if kind == "article-journal" and not (_present(item, "DOI") or _present(item, "URL")):
+            c.add(f"no 'doi' or 'url' ({name} ends a journal article with its DOI when it has one)",
+                  field_of("DOI"), HINT)
+        if kind in ("book", "chapter"):
+            need("publisher", f"{name} gives the publisher of a book")
+    elif family == "bibtex":
+        for variable in _BIBTEX_NEEDS.get(str(kind), ()):
+            need(variable, f"BibTeX's @{_bibtex_type(kind)} needs it")
+        if not (_present(item, "author") or _present(item, "editor")):
+            c.add("no 'authors' or 'editors' (BibTeX entries need one)", field_of("author"),
+                  WARNING)
+        need("issued", "BibTeX entries need a year")
+    else:
+        need("issued", f"{name} gives the year")
+
+
+def _bibtex_type(kind: Any) -> str:
+    return {"article-journal": "article", "chapter": "incollection",
+            "paper-conference": "inproceedings"}.get(str(kind), str(kind))
+
+
+# --- duplicates ------------------------------------------------------------------------------
+
+def _norm(text: Any) -> str:
+    text = unicodedata.normalize("NFKD", str(text or "")).casefold()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def _first_author(item: dict[str, Any]) -> str:
+    for variable in ("author", "editor"):
+        names = item.get(variable)
+        if isinstance(names, list) and names and isinstance(names[0], dict):
+            return _norm(names[0].get("family") or names[0].get("literal") or "")
+    return ""
+
+
+def _year(item: dict[str, Any]) -> str:
+    date = item.get("issued")
+    try:
+        return str(int(date["date-parts"][0][0]))  # type: ignore[index]
+    except (TypeError, KeyError, IndexError, ValueError):
+        return ""
+
+
+def _doi(item: dict[str, Any]) -> str:
+    doi = str(item.get("DOI") or "").strip().lower()
+    return re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", doi)
+
+
+def find_duplicates(items: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
+    """Pairs ``(first, later, reason)`` of indexes of items that are the same publication:
+    the same DOI, or the same normalised title, year and first author."""
+    try:
+        from .formats import duplicates as shared  # type: ignore[attr-defined]
+    except ImportError:
+        shared = None
+    if shared is not None and hasattr(shared, "find_duplicates"):
+        return list(shared.find_duplicates(items))
+    seen: dict[tuple[str, ...], int] = {}
+    out = []
+    for i, item in enumerate(items):
+        keys = []
+        if _doi(item):
+            keys.append((("doi", _doi(item)), "the same DOI"))
+        title = _norm(item.get("title"))
+        if title:
+            keys.append((("work", title, _year(item), _first_author(item)),
+                         "the same title, year and first author"))
+        for k, reason in keys:
+            if k in seen:
+                out.append((seen[k], i, reason))
+                break
+        for k, _ in keys:
+            seen.setdefault(k, i)
+    return out
+
+
+# --- files and folders -----------------------------------------------------------------------
+
+def validate_paths(paths: Iterable[str] | None = None, style: Any = None,
+                   duplicates: bool = False) -> Report:
+    """Validate every record under ``paths`` (default: the records folder).
+
+    ``style`` is what a user types after ``-s`` (or a resolved style); an unknown style and a
+    path that does not exist raise a :class:`citeform.errors.UsageError`.
+    """
+    if isinstance(style, str):
+        from .styles import resolve
+
+        style = resolve(style)
+    paths = list(paths) if paths is not None else default_record_paths()
+    report = Report()
+    checked: list[Checked] = []
+    for path in iter_files(paths):
+        try:
+            raws = read_raw(path)
+        except CiteformError as e:
+            report.problems.append(from_error(e))
+            continue
+        for raw in raws:
+            report.records += 1
+            result = check_record(raw, style)
+            report.problems += result.problems
+            checked.append(result)
+    report.problems += _key_clashes(checked)
+    if duplicates:
+        report.problems += _duplicate_problems(checked)
+    return report
+
+
+def _place(raw: RawRecord) -> str:
+    return f"{raw.file}:{raw.line}" if raw.line else raw.file
+
+
+def _key_clashes(checked: list[Checked]) -> list[Problem]:
+    first: dict[str, Checked] = {}
+    out = []
+    for ch in checked:
+        if ch.key is None:
+            continue
+        if ch.key in first:
+            line, column = ch.raw.position("id")
+            out.append(Problem(ch.raw.file, line, column, ch.key, None,
+                               f"duplicate key {ch.key!r}, also at {_place(first[ch.key].raw)}"))
+        else:
+            first[ch.key] = ch
+    return out
+
+
+def _duplicate_problems(checked: list[Checked]) -> list[Problem]:
+    good = [ch for ch in checked if ch.item is not None]
+    out = []
+    for i, j, reason in find_duplicates([ch.item for ch in good]):  # type: ignore[misc]
+        a, b = good[i], good[j]
+        line, column = b.raw.position()
+        out.append(Problem(b.raw.file, line, column, b.key, None,
+                           f"same publication as {a.key!r} at {_place(a.raw)} ({reason})",
+                           WARNING))
+    return out
