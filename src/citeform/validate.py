@@ -45,7 +45,8 @@ REQUIREMENTS: dict[str, tuple[tuple[str, ...], str, str]] = {
 # CSL variable -> the field a person writes in a record (for messages)
 _FRIENDLY_NAME = {
     "container-title": "journal", "container-title-short": "journal-abbreviation",
-    "URL": "url", "DOI": "doi", "page": "pages", "issued": "year",
+    "URL": "url", "DOI": "doi", "page": "pages", "issued": "year", "author": "authors",
+    "editor": "editors", "publisher-place": "place",
 }
 
 
@@ -379,10 +380,11 @@ def _check_style(item: dict[str, Any], style: Any, csl_input: bool, c: _Collecto
     def field_of(variable: str) -> str:
         return variable if csl_input else _FRIENDLY_NAME.get(variable, variable)
 
+    at = "type" if "type" in c.raw.data else None
+
     def need(variable: str, why: str, severity: str = WARNING) -> None:
         if not _present(item, variable):
-            c.add(f"no '{field_of(variable)}' ({why})", field_of(variable), severity,
-                  at="type" if "type" in c.raw.data else None)
+            c.add(f"no '{field_of(variable)}' ({why})", field_of(variable), severity, at=at)
 
     if family == "vancouver":
         if kind == "article-journal":
@@ -399,15 +401,15 @@ def _check_style(item: dict[str, Any], style: Any, csl_input: bool, c: _Collecto
         need("issued", f"{name} prints (n.d.) without a year")
         if kind == "article-journal" and not (_present(item, "DOI") or _present(item, "URL")):
             c.add(f"no 'doi' or 'url' ({name} ends a journal article with its DOI when it has one)",
-                  field_of("DOI"), HINT)
+                  field_of("DOI"), HINT, at=at)
         if kind in ("book", "chapter"):
             need("publisher", f"{name} gives the publisher of a book")
     elif family == "bibtex":
         for variable in _BIBTEX_NEEDS.get(str(kind), ()):
             need(variable, f"BibTeX's @{_bibtex_type(kind)} needs it")
         if not (_present(item, "author") or _present(item, "editor")):
-            c.add("no 'authors' or 'editors' (BibTeX entries need one)", field_of("author"),
-                  WARNING)
+            c.add(f"no '{field_of('author')}' or '{field_of('editor')}' (BibTeX entries need one)",
+                  field_of("author"), WARNING, at=at)
         need("issued", "BibTeX entries need a year")
     else:
         need("issued", f"{name} gives the year")
@@ -451,21 +453,28 @@ def find_duplicates(items: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
     """Pairs ``(first, later, reason)`` of indexes of items that are the same publication:
     the same DOI, or the same normalised title, year and first author."""
     try:
-        from .formats import duplicates as shared  # type: ignore[attr-defined]
-    except ImportError:
-        shared = None
-    if shared is not None and hasattr(shared, "find_duplicates"):
-        return list(shared.find_duplicates(items))
+        from .formats.duplicates import DuplicateFinder
+    except ImportError:  # pragma: no cover - the formats package ships with citeform
+        return _find_duplicates(items)
+    finder = DuplicateFinder()
+    out = []
+    for i, item in enumerate(items):
+        for dup in finder.add(str(i), str(i), item):
+            out.append((int(dup.other_key), i, dup.reason))
+    return out
+
+
+def _find_duplicates(items: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
     seen: dict[tuple[str, ...], int] = {}
     out = []
     for i, item in enumerate(items):
         keys = []
         if _doi(item):
-            keys.append((("doi", _doi(item)), "the same DOI"))
-        title = _norm(item.get("title"))
-        if title:
-            keys.append((("work", title, _year(item), _first_author(item)),
-                         "the same title, year and first author"))
+            keys.append((("doi", _doi(item)), "same DOI"))
+        title, year = _norm(item.get("title")), _year(item)
+        if title and year:
+            keys.append((("work", title, year, _first_author(item)),
+                         "same title, year and first author"))
         for k, reason in keys:
             if k in seen:
                 out.append((seen[k], i, reason))
