@@ -44,7 +44,7 @@ def _cites(cluster):
     return out
 
 
-def raw_render(items, csl, clusters):
+def raw_render(items, csl, clusters, ids=False):
     style = CitationStylesStyle(io.BytesIO(csl.encode("utf-8")), validate=False)
     source = CiteProcJSON([{"type": "article", **item} for item in items])
     bib = CitationStylesBibliography(style, source, formatter.html)
@@ -56,6 +56,9 @@ def raw_render(items, csl, clusters):
         bib.register(citation)
     if style.has_bibliography():
         bib.sort()
+    if ids:
+        original = {str(item["id"]).lower(): str(item["id"]) for item in items}
+        return [original.get(k, k) for k in bib.keys]
     cites = [str(bib.cite(c, lambda item: None)) for c in made] if clusters is not None else []
     entries = [str(e) for e in bib.bibliography()] if style.has_bibliography() else []
     return cites, entries

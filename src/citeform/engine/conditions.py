@@ -9,7 +9,9 @@ from citeproc.source import VariableError
 
 from .state import get_state
 
-_NUMERIC = re.compile(r"^\s*[A-Za-z]?\d+[A-Za-z]?(\s*([-\u2013,&]|and)\s*[A-Za-z]?\d+[A-Za-z]?)*\s*$")
+_NUMERIC = re.compile(
+    r"^\s*[A-Za-z]*\d+[A-Za-z]*(\s*([-\u2013,&]|and)\s*[A-Za-z]*\d+[A-Za-z]*)*\s*$"
+)
 
 
 def is_numeric_value(value) -> bool:

@@ -28,6 +28,11 @@ class DateMixin:
             key = date_key(item.reference.get(var.replace("-", "_")))
             if key is None:
                 raise VariableError
+            parts = self.get("date-parts")
+            if parts == "year":
+                key = key[:6]
+            elif parts == "year-month":
+                key = key[:8]
             return String(key)
         if state is not None and var:
             previous = state.date_variable

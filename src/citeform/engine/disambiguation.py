@@ -17,6 +17,7 @@ in the spec's order and only when the style enables them:
 from __future__ import annotations
 
 import copy
+import re
 from collections import Counter, defaultdict
 
 from citeproc.source import Citation, CitationItem
@@ -118,7 +119,7 @@ class Disambiguator:
                         break
                     if "literal" in name or not name.get("family"):
                         continue
-                    people[name.get("family")].add(name.get("given") or "")
+                    people[_family(name)].add(_given_key(name.get("given") or ""))
         for key in self.keys:
             entry = self.state.entry(key)
             for var, names in self.name_vars(key).items():
@@ -126,7 +127,7 @@ class Disambiguator:
                     if primary and i > 0:
                         break
                     family = name.get("family")
-                    givens = people.get(family, set())
+                    givens = people.get(_family(name), set())
                     if len(givens) < 2 or is_cjk(family, name.get("given")):
                         continue
                     initials = {_initials(g) for g in givens}
@@ -184,6 +185,15 @@ class Disambiguator:
                 for n, key in enumerate(sorted(group, key=lambda k: order.get(k, 0))):
                     self.bib.source[key]["year_suffix"] = String(year_suffix_letters(n))
         self.state.trial = None
+
+
+def _family(name) -> str:
+    return " ".join(p for p in (name.get("non-dropping-particle"), name.get("family")) if p)
+
+
+def _given_key(given: str) -> str:
+    """Given names compared without the spacing and periods of initials."""
+    return re.sub(r"[\s.]+", "", given) if re.fullmatch(r"([A-Z]\.?\s*)+", given) else given
 
 
 def _initials(given: str) -> str:

@@ -38,6 +38,8 @@ def section_of(element) -> str:
 
 def initialize(given: str, mark: str, hyphen: bool, initialize_names: bool = True) -> str:
     """Initials of a given name: 'John Paul' -> 'J. P.' (mark '. '), hyphens kept."""
+    if not hyphen:
+        given = given.replace("-", " ")
     words = re.split(r"(\s+|(?<=\.)(?=\S))", given.strip())
     tokens = [w for w in words if w and not w.isspace()]
     out: list[str] = []
@@ -216,7 +218,7 @@ class NameRenderer:
 
     def one(self, name, index: int, form: str, level: int) -> str:
         if "literal" in name:
-            return str(name["literal"])
+            return self.fmt_part("family", str(name["literal"]))
         given = name.get("given") or ""
         family = name.get("family") or ""
         dp = name.get("dropping-particle") or ""
