@@ -41,6 +41,37 @@ def validation_errors(data: Any) -> list[str]:
     return [f"{i}/{e}" for i, item in enumerate(data) for e in item_errors(item)]
 
 
+_TOKEN = "@@date-parts-{}@@"
+
+def ordered(item: dict[str, Any]) -> dict[str, Any]:
+    """The item's variables in the order records use (id, type, title, names, ...)."""
+    from .unmap import KEY_ORDER, field_name
+
+    order = {k: i for i, k in enumerate(KEY_ORDER)}
+    csl_type = item.get("type")
+
+    def rank(var: str) -> tuple[int, str]:
+        name = "year" if var == "issued" else field_name(var, csl_type)
+        return (order.get(name, len(order)) if var != "custom" else len(order) + 1, var)
+
+    return {k: item[k] for k in sorted(item, key=rank)}
+
+
+def dumps_item(item: dict[str, Any]) -> str:
+    """One item as indented JSON; date parts stay on one line (``[[2002, 3, 15]]``)."""
+    compact: list[str] = []
+    out = ordered(item)
+    for var, value in out.items():
+        if isinstance(value, dict) and isinstance(value.get("date-parts"), list):
+            compact.append(json.dumps(value["date-parts"], ensure_ascii=False))
+            out[var] = {**value, "date-parts": _TOKEN.format(len(compact) - 1)}
+    text = json.dumps(out, ensure_ascii=False, indent=2)
+    for i, parts in enumerate(compact):
+        text = text.replace(json.dumps(_TOKEN.format(i)), parts, 1)
+    return text
+
+
 def to_csl_json(items: Iterable[dict[str, Any]]) -> str:
     """A CSL-JSON list, indented, Unicode as is."""
-    return json.dumps(list(items), ensure_ascii=False, indent=2) + "\n"
+    body = ",\n".join("\n".join("  " + line for line in dumps_item(i).splitlines()) for i in items)
+    return f"[\n{body}\n]\n" if body else "[]\n"

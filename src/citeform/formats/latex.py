@@ -162,6 +162,15 @@ def _needs_protection(word: str, first: bool) -> bool:
     return True
 
 
+def _flush(run: list[str], out: list[str]) -> None:
+    """Write a run of protected words as ``{Word Word}``, its trailing space outside."""
+    if not run:
+        return
+    trailing = run.pop() if run[-1].isspace() else ""
+    out.append("{" + "".join(run) + "}" + trailing)
+    run.clear()
+
+
 def encode(text: str, *, ascii: bool = False, protect_case: bool = False) -> str:
     """Unicode text with CSL markup to LaTeX for a BibTeX field.
 
@@ -188,14 +197,21 @@ def encode(text: str, *, ascii: bool = False, protect_case: bool = False) -> str
             if part.strip():
                 first_word = False
             continue
+        nocase = bool(stack) and stack[-1] == '<span class="nocase">'
+        run: list[str] = []  # consecutive words to protect share one pair of braces
         for token in re.split(r"(\s+)", part):
-            if not token or token.isspace():
-                out.append(token)
+            if not token:
+                continue
+            if token.isspace():
+                (run if run else out).append(token)
                 continue
             escaped = _escape_plain(token, ascii)
-            nocase = bool(stack) and stack[-1] == '<span class="nocase">'
-            out.append(f"{{{escaped}}}" if not nocase and _needs_protection(token, first_word)
-                       else escaped)
+            if not nocase and _needs_protection(token, first_word):
+                run.append(escaped)
+            else:
+                _flush(run, out)
+                out.append(escaped)
             first_word = False
+        _flush(run, out)
     out.extend("}" for _ in stack)
     return "".join(out)

@@ -1,0 +1,380 @@
+"""``citeform convert``: batch conversion between records, CSL-JSON, CSL-YAML, BibTeX, RIS."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from ..errors import CiteformError, DataError, UsageError
+
+TO_FORMATS = ("yaml", "csl-json", "csl-yaml", "bibtex", "biblatex", "ris")
+FROM_FORMATS = TO_FORMATS
+_SUFFIX_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "csl-json", ".bib": "bibtex", ".ris": "ris"}
+
+
+@dataclass
+class Converted:
+    """One record read from an input: its CSL-JSON and where it came from."""
+
+    key: str
+    item: dict[str, Any]
+    place: str
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def input_format(path: str, text: str, given: str | None) -> str:
+    """The format of an input: ``--from``, else the file's extension, else (stdin) its content."""
+    if given:
+        return given
+    suffix = Path(path).suffix.lower()
+    if suffix in _SUFFIX_FORMATS:
+        return _SUFFIX_FORMATS[suffix]
+    if path == "-":
+        head = text.lstrip()[:200]
+        if head.startswith(("[", "{")):
+            return "csl-json"
+        if head.startswith("@"):
+            return "bibtex"
+        if head.startswith("TY  -"):
+            return "ris"
+        return "yaml"
+    raise UsageError(f"cannot tell the format of {path} from its name; give --from FORMAT")
+
+
+def read_input(path: str, fmt: str, text: str, warn: Callable[[str], None]) -> Iterator[Converted | DataError]:
+    """Each record of one input, or the error that stopped it (the others still come)."""
+    name = "<stdin>" if path == "-" else path
+    if fmt in ("bibtex", "biblatex", "ris"):
+        if fmt == "ris":
+            from ..formats.ris import iter_ris as reader
+        else:
+            from ..formats.bibtex_reader import iter_bibtex as reader
+        for read in reader(text, name):
+            if isinstance(read, DataError):
+                yield read
+                continue
+            for message in read.warnings:
+                warn(f"{name}:{read.line}: {message}" if read.line else f"{name}: {message}")
+            place = f"{name}:{read.line}" if read.line else name
+            yield Converted(str(read.item.get("id")), read.item, place)
+        return
+    yield from _read_records(path, name, fmt, text, warn)
+
+
+def _read_records(path: str, name: str, fmt: str, text: str,
+                  warn: Callable[[str], None]) -> Iterator[Converted | DataError]:
+    """YAML records, CSL-YAML and CSL-JSON through the record loader, one record at a time."""
+    from .. import load
+
+    # the loader's parsers take the text, which stdin can give only once
+    raws = load._parse_json(name, text) if fmt == "csl-json" else load._parse_yaml(name, text)
+    if fmt == "csl-yaml":
+        for raw in raws:
+            raw.csl_input = True
+    if len(raws) == 1 and path != "-":
+        raws[0].stem = Path(name).stem
+    for raw in raws:
+        try:
+            rec = load.make_record(raw, warn)
+        except DataError as e:
+            yield e
+            continue
+        yield Converted(rec.key, rec.csl, rec.place())
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+class Writer:
+    """Streams one output document: a header, one chunk per item, a footer."""
+
+    def __init__(self, fmt: str, ascii: bool) -> None:
+        self.fmt = fmt
+        self.ascii = ascii
+        self.count = 0
+
+    def header(self) -> str:
+        return {"csl-json": "[", "csl-yaml": "references:\n"}.get(self.fmt, "")
+
+    def footer(self) -> str:
+        if self.fmt == "csl-json":
+            return "\n]\n" if self.count else "]\n"
+        return ""
+
+    def chunk(self, item: dict[str, Any]) -> str:
+        """The text for one item (raises on items that cannot be written)."""
+        fmt = self.fmt
+        if fmt == "csl-json":
+            from ..formats.csl_json import dumps_item, item_errors
+
+            problems = item_errors(item)
+            if problems:
+                raise DataError(f"not valid CSL-JSON: {problems[0]}", key=str(item.get("id")))
+            text = ("\n" if self.count == 0 else ",\n") + _indent(dumps_item(item), "  ")
+        elif fmt == "csl-yaml":
+            from ..formats.csl_yaml import to_csl_yaml
+
+            text = to_csl_yaml([item]).split("\n", 1)[1]
+        elif fmt in ("bibtex", "biblatex"):
+            from ..formats.bibtex_writer import format_entry
+
+            entry = format_entry(item, n=self.count + 1, ascii=self.ascii, biblatex=fmt == "biblatex")
+            text = ("\n" if self.count else "") + entry
+        elif fmt == "ris":
+            from ..formats.ris import to_ris
+
+            text = to_ris([item])
+        else:
+            from ..formats.unmap import to_record
+            from ..formats.yaml_writer import records_yaml
+
+            text = ("\n" if self.count else "") + records_yaml([to_record(item)])
+        self.count += 1
+        return text
+
+
+def _indent(text: str, prefix: str) -> str:
+    return "\n".join(prefix + line for line in text.splitlines())
+
+
+class AtomicFile:
+    """A file written to a temporary name in its folder and moved into place at the end."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        folder = os.path.dirname(os.path.abspath(path))
+        fd, self.tmp = tempfile.mkstemp(prefix=".citeform-", suffix=".tmp", dir=folder)
+        self.file: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    def write(self, text: str) -> None:
+        self.file.write(text)
+
+    def commit(self) -> None:
+        self.file.close()
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.tmp, 0o666 & ~umask)
+        os.replace(self.tmp, self.path)
+
+    def abandon(self) -> None:
+        self.file.close()
+        if os.path.exists(self.tmp):
+            os.unlink(self.tmp)
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write a whole file atomically."""
+    out = AtomicFile(path)
+    try:
+        out.write(text)
+        out.commit()
+    except BaseException:
+        out.abandon()
+        raise
+
+
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def safe_filename(key: str) -> str:
+    """A file name (without extension) for a key that works on every common file system."""
+    name = "".join(c if c.isalnum() or c in "-_." else "_" for c in key).strip("._") or "record"
+    name = name[:100]
+    if name.lower() in _RESERVED:
+        name += "_"
+    return name
+
+
+# --- the command --------------------------------------------------------------------------
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+class _Progress:
+    """A progress bar on a terminal, nothing otherwise."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.bar = click.progressbar(length=total, file=sys.stderr, label="converting") \
+            if enabled and total > 0 else None
+        if self.bar:
+            self.bar.__enter__()
+
+    def update(self, n: int) -> None:
+        if self.bar:
+            self.bar.update(n)
+
+    def close(self) -> None:
+        if self.bar:
+            self.bar.__exit__(None, None, None)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-t", "--to", "to_fmt", type=click.Choice(TO_FORMATS), required=True,
+              help="Output format.")
+@click.option("-o", "--output", metavar="PATH",
+              help="Output file; with -t yaml a folder gets one file per record. Default: stdout.")
+@click.option("--from", "from_fmt", type=click.Choice(FROM_FORMATS),
+              help="Input format (default: from each file's extension).")
+@click.option("--force", is_flag=True, help="Overwrite files that exist.")
+@click.option("--dry-run", is_flag=True, help="List the files that would be written; write nothing.")
+@click.option("--ascii", "ascii_only", is_flag=True,
+              help="BibTeX/BibLaTeX: write accents as LaTeX commands instead of UTF-8.")
+@click.option("--duplicates", is_flag=True,
+              help="Also report records that are the same publication (DOI, or title+year+author).")
+@click.option("-q", "--quiet", is_flag=True, help="No warnings, progress or summary on stderr.")
+@click.option("--debug", is_flag=True, hidden=True)
+def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: str | None,
+            force: bool, dry_run: bool, ascii_only: bool, duplicates: bool, quiet: bool,
+            debug: bool) -> None:
+    """Convert records in INPUT files (or folders, or - for stdin) to another format.
+
+    Input formats: our YAML records (.yaml/.yml, also CSL-YAML with references:),
+    CSL-JSON (.json), BibTeX/BibLaTeX (.bib), RIS (.ris).  A record that cannot be
+    converted is reported with its file and the reason; the others are still converted
+    and the exit code is 1.
+
+    \b
+    Examples:
+      citeform convert refs.bib -t yaml -o records/
+      citeform convert records/ -t biblatex -o refs.bib
+      citeform convert export.ris -t csl-json > refs.json
+      cat refs.json | citeform convert - -t ris
+    """
+    stderr = click.get_text_stream("stderr")
+
+    def warn(message: str) -> None:
+        if not quiet:
+            click.echo(f"citeform: warning: {message}", err=True)
+
+    def error(e: CiteformError) -> None:
+        click.echo(f"citeform: error: {e.format()}", err=True)
+
+    from ..load import iter_files, read_text
+
+    files = list(iter_files(inputs))
+    folder_mode = bool(output) and to_fmt == "yaml" and (
+        os.path.isdir(output) or output.endswith(("/", os.sep))  # type: ignore[union-attr]
+        or not output.lower().endswith((".yaml", ".yml")))  # type: ignore[union-attr]
+    if output and not folder_mode and not dry_run and os.path.exists(output) and not force:
+        raise UsageError(f"{output} exists; use --force to overwrite it")
+    if folder_mode and not dry_run:
+        os.makedirs(output, exist_ok=True)  # type: ignore[arg-type]
+
+    total = sum(os.path.getsize(f) for f in files if f != "-" and os.path.isfile(f))
+    progress = _Progress(total, not quiet and not dry_run and stderr.isatty())
+    writer = Writer(to_fmt, ascii_only)
+    sink: AtomicFile | None = None
+    if output and not folder_mode and not dry_run:
+        sink = AtomicFile(output)
+    emit = sink.write if sink else (lambda text: click.echo(text, nl=False))
+    from ..formats.duplicates import DuplicateFinder
+
+    finder = DuplicateFinder() if duplicates else None
+    converted = errors = 0
+    seen: dict[str, str] = {}
+    written_names: set[str] = set()
+    try:
+        if not folder_mode and not dry_run:
+            emit(writer.header())
+        for path in files:
+            try:
+                text = read_text(path)
+                fmt = input_format(path, text, from_fmt)
+                reads = list(read_input(path, fmt, text, warn))
+            except DataError as e:
+                error(e)
+                errors += 1
+                continue
+            size = os.path.getsize(path) if path != "-" and os.path.isfile(path) else 0
+            step = size // max(len(reads), 1)
+            for read in reads:
+                progress.update(step)
+                if isinstance(read, DataError):
+                    error(read)
+                    errors += 1
+                    continue
+                if read.key in seen:
+                    error(DataError(f"duplicate key {read.key!r}, also at {seen[read.key]}; skipped",
+                                    file=read.place, key=read.key))
+                    errors += 1
+                    continue
+                seen[read.key] = read.place
+                if finder:
+                    for dup in finder.add(read.key, read.place, read.item):
+                        warn(dup.format())
+                try:
+                    if folder_mode:
+                        _write_record_file(read, output, force, dry_run, written_names)  # type: ignore[arg-type]
+                        chunk = ""
+                    else:
+                        chunk = writer.chunk(read.item)
+                except OSError:
+                    raise
+                except DataError as e:
+                    error(DataError(e.message, file=read.place, key=read.key))
+                    errors += 1
+                    continue
+                except Exception as e:  # one bad record must not stop the batch
+                    if debug:
+                        raise
+                    error(DataError(f"cannot convert: {type(e).__name__}: {e}", file=read.place,
+                                    key=read.key))
+                    errors += 1
+                    continue
+                if chunk and not dry_run:
+                    emit(chunk)
+                converted += 1
+        if not folder_mode and not dry_run:
+            emit(writer.footer())
+        if sink:
+            sink.commit()
+            sink = None
+        if dry_run and output and not folder_mode:
+            click.echo(f"{'overwrite' if os.path.exists(output) else 'write'} {output}")
+    finally:
+        progress.close()
+        if sink:
+            sink.abandon()
+    if not quiet:
+        click.echo(f"converted {_plural(converted, 'record')} from {_plural(len(files), 'file')}; "
+                   f"{_plural(errors, 'error')}", err=True)
+    if errors:
+        sys.exit(1)
+
+
+def _write_record_file(read: Converted, folder: str, force: bool, dry_run: bool,
+                       written: set[str]) -> None:
+    """``-t yaml -o DIR``: one record per file named after its key."""
+    from ..formats.unmap import to_record
+    from ..formats.yaml_writer import record_yaml
+
+    stem = safe_filename(read.key)
+    base, n = stem, 1
+    while stem.casefold() in written:  # keys that differ only in case or unsafe characters
+        n += 1
+        stem = f"{base}-{n}"
+    written.add(stem.casefold())
+    path = os.path.join(folder, stem + ".yaml")
+    exists = os.path.exists(path)
+    if dry_run:
+        action = "overwrite" if exists and force else "skip (exists)" if exists else "write"
+        click.echo(f"{action} {path}")
+        return
+    if exists and not force:
+        raise DataError(f"{path} exists; use --force to overwrite it")
+    record = to_record(read.item)
+    if record.get("id") == stem:
+        del record["id"]  # the file name gives the key
+    write_atomic(path, record_yaml(record))
