@@ -45,6 +45,11 @@ def test_csl_json_passes_through_unchanged():
     assert to_csl(item).item == item  # "article" keeps its CSL meaning in CSL-JSON
 
 
+def test_doi_prefixes_are_dropped():
+    for doi in ("https://doi.org/10.1/ABC", "http://dx.doi.org/10.1/ABC", "doi:10.1/ABC", "10.1/ABC"):
+        assert to_csl({"title": "x", "doi": doi}).item["DOI"] == "10.1/ABC"
+
+
 def test_unknown_fields_are_kept_under_custom_with_a_warning():
     mapped = to_csl({"title": "x", "year": 2000, "funding": "Grant 1"})
     assert mapped.item["custom"] == {"funding": "Grant 1"}

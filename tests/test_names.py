@@ -19,6 +19,7 @@ from citeform.names import NameError_, format_name, parse_name, parse_names
         ("Smith, John, Jr.", {"family": "Smith", "given": "John", "suffix": "Jr."}),
         ("Martin Luther King Jr.", {"family": "King", "given": "Martin Luther", "suffix": "Jr."}),
         ("王, 小明", {"family": "王", "given": "小明"}),
+        ("Beethoven, Ludwig van", {"family": "Beethoven", "given": "Ludwig", "dropping-particle": "van"}),
         ("魯迅", {"literal": "魯迅"}),
         ("  Rousseau,   R. ", {"family": "Rousseau", "given": "R."}),
     ],
@@ -58,6 +59,7 @@ def test_flow_list_split_at_commas_is_rejoined():
         ({"family": "Berg", "non-dropping-particle": "van der", "given": "Jan"}, "van der Berg, Jan"),
         ({"family": "King", "given": "Martin Luther", "suffix": "Jr."}, "King, Jr., Martin Luther"),
         ({"non-dropping-particle": "d'", "family": "Alembert", "given": "Jean"}, "d'Alembert, Jean"),
+        ({"family": "Beethoven", "given": "Ludwig", "dropping-particle": "van"}, "Beethoven, Ludwig van"),
     ],
 )
 def test_format_name_round_trips(name, text):

@@ -272,7 +272,7 @@ def _parse_yaml(name: str, text: str) -> list[RawRecord]:
     node, data = yp.load(name, text)
     if data is None:
         return []
-    csl_input: bool | None = None
+    csl_input = False  # citeform's own records; pandoc's CSL-YAML is told by its references: list
     if isinstance(data, dict) and "references" in data and isinstance(data["references"], list):
         node = yp.child(node, "references")
         data = data["references"]

@@ -6,6 +6,7 @@ rule (:mod:`citeform.title_rules`) decides where it goes.  CSL-JSON passes throu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -110,7 +111,12 @@ def _map_value(csl: str, fieldname: str, value: Any) -> Any:
         return "; ".join(_text(fieldname, v) for v in value)
     if csl == "language":
         return map_language(value)
+    if csl == "DOI":
+        return _DOI_PREFIX.sub("", _text(fieldname, value).strip())
     return _text(fieldname, value)
+
+
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 
 
 def to_csl(record: dict[str, Any], *, csl_input: bool | None = None) -> Mapped:

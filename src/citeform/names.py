@@ -76,6 +76,13 @@ def parse_name(value: Any) -> dict[str, Any]:
             suffix, rest = rest[-1], rest[:-1]
         given = ", ".join(rest)
         out = _split_particles(family)
+        words = given.split()
+        dropping: list[str] = []
+        while len(words) > 1 and _is_particle(words[-1]):
+            dropping.insert(0, words.pop())
+        if dropping:  # "Beethoven, Ludwig van": a dropping particle after the given name
+            given = " ".join(words)
+            out["dropping-particle"] = " ".join(dropping)
         if given:
             out["given"] = given
         if suffix:
@@ -130,7 +137,7 @@ def format_name(name: dict[str, Any]) -> str | dict[str, Any]:
     """The canonical written form: ``Family, Given`` or the mapping when that would lose parts."""
     if "literal" in name:
         return {"literal": name["literal"]}
-    keys = set(name) - {"family", "given", "non-dropping-particle", "suffix"}
+    keys = set(name) - {"family", "given", "non-dropping-particle", "dropping-particle", "suffix"}
     family = name.get("family", "")
     if keys or not family or "," in family or "," in name.get("given", ""):
         return dict(name)
@@ -140,7 +147,8 @@ def format_name(name: dict[str, Any]) -> str | dict[str, Any]:
     parts = [family]
     if name.get("suffix"):
         parts.append(name["suffix"])
-    if name.get("given"):
-        parts.append(name["given"])
+    given = " ".join(p for p in (name.get("given"), name.get("dropping-particle")) if p)
+    if given:
+        parts.append(given)
     text = ", ".join(parts)
     return text if parse_name(text) == name else dict(name)
