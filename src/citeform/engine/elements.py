@@ -17,6 +17,7 @@ from citeproc.string import MixedString, String
 from lxml import etree
 
 from . import markup as m
+from .cache import cached_class
 from .citations import render_cluster
 from .conditions import Else_If, If
 from .dates import Date_Part, DateMixin
@@ -159,5 +160,5 @@ def element_lookup() -> etree.ElementNamespaceClassLookup:
     namespace[None] = model.CitationStylesElement
     for cls in model.CitationStylesElement.__subclasses__():
         name = cls.__name__
-        namespace[name.replace("_", "-").lower()] = OVERRIDES.get(name, cls)
+        namespace[name.replace("_", "-").lower()] = cached_class(OVERRIDES.get(name, cls))
     return lookup

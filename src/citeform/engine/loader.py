@@ -9,6 +9,7 @@ from functools import lru_cache
 from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
 from lxml import etree
 
+from .cache import keep_alive
 from .elements import CSL_NS, element_lookup
 from .errors import EngineError
 
@@ -39,6 +40,7 @@ class LoadedStyle:
             self.root.set_locale_list(locale, validate=False)
         except (OSError, ValueError) as exc:
             raise EngineError(f"cannot load locale {locale!r}: {exc}") from None
+        keep_alive(self.root)
 
     def has_bibliography(self) -> bool:
         return self.root.bibliography is not None

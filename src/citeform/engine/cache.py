@@ -1,0 +1,131 @@
+"""Memoised style-tree look-ups: the same answers citeproc-py computes, computed once.
+
+citeproc-py answers the same questions about a style again and again while it renders:
+the macro called ``name`` (an XPath search from the root), whether a node calls a
+variable (a walk of its subtree and of every macro it calls), the enclosing layout, a
+term or a locale option (XPath searches through the locale chain). The answers depend
+only on the parsed style and its locale chain, never on the item being rendered, so
+:class:`CachedLookups` stores them:
+
+* per element (``xpath_search``, ``get_layout``, ``calls_variable``, ``get_root``),
+  in the element's own ``__dict__``; :func:`keep_alive` holds a reference to every
+  element of the style and its locales so that lxml keeps handing out the same Python
+  objects and those caches survive;
+* per style root (``get_macro``, ``get_term``, ``get_date``, ``get_locale_option``),
+  keyed by every argument and dropped whenever the root's locale list is replaced.
+
+Nothing that depends on an item, a citation or the output format is cached (terms are
+cached as elements, formatted on every use). The mixin is put in front of every
+element class by :func:`cached_class`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citeproc import model
+
+_MISSING = object()
+_ROOT_CACHES = "_cf_root_caches"
+
+
+def _memo(element) -> dict:
+    """The element's own memo table (created on first use)."""
+    d = element.__dict__
+    memo = d.get("_cf_memo")
+    if memo is None:
+        memo = d["_cf_memo"] = {}
+    return memo
+
+
+def _root_cache(root, kind: str) -> dict:
+    """One of the root's look-up tables, valid for its current locale list."""
+    d = root.__dict__
+    tables = d.get(_ROOT_CACHES)
+    locales = d.get("locales")
+    if tables is None or tables[0] is not locales:
+        tables = d[_ROOT_CACHES] = (locales, {})
+    return tables[1].setdefault(kind, {})
+
+
+class CachedLookups:
+    """Mixin for citeproc-py element classes: memoised structural look-ups."""
+
+    def get_root(self):
+        memo = _memo(self)
+        root = memo.get("root")
+        if root is None:
+            root = memo["root"] = self.getroottree().getroot()
+        return root
+
+    def xpath_search(self, expression):
+        memo = _memo(self)
+        key = ("xpath", expression)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = super().xpath_search(expression)
+        return list(found)
+
+    def get_layout(self):
+        memo = _memo(self)
+        layout = memo.get("layout")
+        if layout is None:
+            layout = memo["layout"] = super().get_layout()
+        return layout
+
+    def calls_variable(self):
+        memo = _memo(self)
+        found = memo.get("calls_variable")
+        if found is None:
+            found = memo["calls_variable"] = super().calls_variable()
+        return found
+
+    def get_macro(self, name):
+        table = _root_cache(self.get_root(), "macro")
+        macro = table.get(name)
+        if macro is None:
+            macro = table[name] = super().get_macro(name)
+        return macro
+
+    def get_term(self, name, form=None, fallback_locale=True, zero_padded=False):
+        table = _root_cache(self.get_root(), "term")
+        key = (name, form, fallback_locale, zero_padded)
+        term = table.get(key, _MISSING)
+        if term is _MISSING:
+            term = table[key] = super().get_term(name, form, fallback_locale, zero_padded)
+        return term
+
+    def get_date(self, form):
+        table = _root_cache(self.get_root(), "date")
+        date = table.get(form, _MISSING)
+        if date is _MISSING:
+            date = table[form] = super().get_date(form)
+        return date
+
+    def get_locale_option(self, name):
+        table = _root_cache(self.get_root(), "locale-option")
+        value = table.get(name, _MISSING)
+        if value is _MISSING:
+            value = table[name] = super().get_locale_option(name)
+        return value
+
+
+_CLASSES: dict[type, type] = {}
+
+
+def cached_class(cls: type) -> type:
+    """``cls`` with :class:`CachedLookups` in front (one subclass per class)."""
+    if issubclass(cls, (CachedLookups, model.Locale)):  # a locale's look-ups take other arguments
+        return cls
+    made = _CLASSES.get(cls)
+    if made is None:
+        made = _CLASSES[cls] = type(cls.__name__, (CachedLookups, cls), {"__module__": cls.__module__})
+    return made
+
+
+def keep_alive(root: Any) -> None:
+    """Hold every element of the style and of its locale chain, so caches persist."""
+    held = list(root.iter())
+    for locale in root.__dict__.get("locales") or ():
+        held.extend(locale.getroottree().getroot().iter())
+    root.__dict__["_cf_elements"] = held
