@@ -55,6 +55,8 @@ def render(
     citations: Sequence[Any] | None = None,
     format: str = "text",
     locale: str | None = None,
+    *,
+    ascii: bool = False,
 ) -> RenderResult:
     """Render a bibliography (``citations=None``) or citation clusters with a style.
 
@@ -62,7 +64,8 @@ def render(
     repository id, a path to a ``.csl`` file, CSL XML text, or ``bibtex``/``biblatex``.
     ``citations``: clusters, each a list of cite dicts (``id``, ``locator``, ``label``,
     ``prefix``, ``suffix``, ``suppress-author``, ``author-only``) or a citeproc-js citation
-    object ``{"citationItems": [...], "properties": {"noteIndex": N}}``.
+    object ``{"citationItems": [...], "properties": {"noteIndex": N}}``. ``ascii``: with the
+    BibTeX/BibLaTeX writers, accents as LaTeX commands instead of UTF-8.
     """
     from . import styles, title_rules
 
@@ -70,7 +73,7 @@ def render(
     by_id = {it["id"]: it for it in csl_items}
     resolved = styles.resolve(style)
     if resolved.writer:
-        return _render_writer(resolved, csl_items, citations, format)
+        return _render_writer(resolved, csl_items, citations, ascii)
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r} (choose from {', '.join(FORMATS)})")
     laid_out = [title_rules.apply(it, resolved.title_rule) for it in csl_items]
@@ -96,12 +99,11 @@ def _cluster_ids(cluster: Any) -> list[str]:
 
 
 def _render_writer(resolved: Any, items: list[dict[str, Any]], citations: Sequence[Any] | None,
-                   format: str) -> RenderResult:
+                   ascii_only: bool) -> RenderResult:
     """BibTeX/BibLaTeX: entries from citeform's writer; citations as ``\\cite{...}``."""
     from .formats.bibtex_writer import to_bibtex
 
     by_id = {it["id"]: it for it in items}
-    ascii_only = format == "ascii"
     if citations is not None:
         cites = [r"\cite{" + ",".join(_cluster_ids(c)) + "}" for c in citations]
         wanted: list[str] = []

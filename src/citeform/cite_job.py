@@ -32,8 +32,6 @@ def run(
     records = load_records(paths, **kwargs)
     resolved = resolve(style)
     engine_fmt = "text" if fmt == "json" else fmt
-    if resolved.writer and ascii_only:
-        engine_fmt = "ascii"
 
     if clusters:
         parsed = _parse_clusters(clusters)
@@ -42,7 +40,8 @@ def run(
             cited_keys += [c["id"] for c in cluster if c["id"] not in cited_keys]
         chosen = select(records, list(keys) + [k for k in cited_keys if k not in keys])
         engine_clusters, widths = _expand(parsed)
-        res = render(chosen, style, citations=engine_clusters, format=engine_fmt, locale=locale)
+        res = render(chosen, style, citations=engine_clusters, format=engine_fmt, locale=locale,
+                     ascii=ascii_only)
         citations = _join(res.citations, widths)
         if fmt == "json":
             return output.json_document(
@@ -58,7 +57,7 @@ def run(
         raise UsageError("no records found (give -r PATH, or set CITEFORM_RECORDS)")
     if fmt == "json":
         return _json(chosen, style, locale)
-    res = render(chosen, style, format=engine_fmt, locale=locale)
+    res = render(chosen, style, format=engine_fmt, locale=locale, ascii=ascii_only)
     return _bibliography_document(res.bibliography, resolved.writer, fmt)
 
 

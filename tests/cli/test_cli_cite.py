@@ -242,3 +242,11 @@ def test_in_text_author_in_text_and_suppressed_author(invoke):
                     "--in-text", "@kernighan1988 [p. 33]", "--in-text", "[-@kernighan1988]")
     # citeproc-js 2.4.63: author-only cluster, then the suppress-author cluster
     assert result.stdout == "Kernighan & Ritchie (1988, p. 33)\n(1988)\n"
+
+
+def test_bibtex_ascii_writes_latex_accents(invoke):
+    utf8 = invoke("cite", "dalembert1743", "-r", str(RECORDS), "-s", "bibtex")
+    assert "title = {Traité de dynamique}" in utf8.stdout
+    ascii_ = invoke("cite", "dalembert1743", "-r", str(RECORDS), "-s", "bibtex", "--ascii")
+    assert "title = {Trait{\\'e} de dynamique}" in ascii_.stdout
+    assert ascii_.stdout.isascii()
