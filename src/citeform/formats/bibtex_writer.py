@@ -111,8 +111,6 @@ def _text(value: Any) -> str:
 
 def _keywords(keyword: str, ascii: bool) -> str:
     words = [w.strip() for w in re.split(r";", keyword) if w.strip()]
-    if len(words) == 1 and "," in keyword:
-        return encode(keyword, ascii=ascii)
     return ", ".join("{" + encode(w, ascii=ascii) + "}" if "," in w else encode(w, ascii=ascii) for w in words)
 
 
@@ -204,7 +202,10 @@ def _fields(item: dict[str, Any], etype: str, biblatex: bool, ascii: bool) -> di
             out[field] = to_edtf(item[var])  # type: ignore[assignment]
             done.add(var)
     put("genre", "type")
-    if CSL_TYPES_OF_ENTRIES.get(etype) != csl_type or (etype == "article" and csl_type != "article-journal"):
+    # a reader takes @misc with a URL and no publisher for a web page
+    misc_web = etype == "misc" and bool(item.get("URL")) and not item.get("publisher")
+    if CSL_TYPES_OF_ENTRIES.get(etype) != csl_type or (misc_web and csl_type != "webpage") \
+            or (etype == "article" and csl_type != "article-journal"):
         out["entrysubtype"] = csl_type.split("-")[-1] if csl_type in ARTICLE_TYPES and csl_type != "article" \
             else csl_type
     put("status", "pubstate")

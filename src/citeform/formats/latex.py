@@ -145,10 +145,18 @@ def decode_verbatim(text: str) -> str:
     return re.sub(r"\\([&%$#_{}~^])", r"\1", text).strip()
 
 
+@lru_cache(maxsize=4096)
+def _latex_char(char: str) -> str:
+    """A character as LaTeX when that reads back as the same character, else as it is
+    (Greek, Cyrillic and CJK letters stay UTF-8 even with ``ascii``)."""
+    latex = _encoder().unicode_to_latex(char)
+    return latex if latex != char and decode(latex) == char else char
+
+
 def _escape_plain(text: str, ascii: bool) -> str:
     out = _SPECIALS_RE.sub(lambda m: _SPECIALS[m.group(0)], text)
     if ascii and not out.isascii():
-        out = _encoder().unicode_to_latex(out)
+        out = "".join(c if c.isascii() else _latex_char(c) for c in out)
     return out
 
 

@@ -16,7 +16,7 @@ from rispy.writer import RisWriter
 
 from ..errors import DataError
 from ..names import NameError_, parse_name
-from ..vocabulary import CSL_VARIABLES, DATE_VARIABLES, LANGUAGES, NAME_VARIABLES
+from ..vocabulary import CSL_TYPES, CSL_VARIABLES, DATE_VARIABLES, LANGUAGES, NAME_VARIABLES
 from . import ReadItem
 from .bibtex_reader import split_dropping_particle
 from .bibtex_types import language_tag
@@ -115,6 +115,8 @@ def to_ris_dict(item: dict[str, Any]) -> dict[str, Any]:
     csl_type = item.get("type", "document")
     ref: dict[str, Any] = {"type_of_reference": RIS_TYPES.get(csl_type, "GEN")}
     notes: list[str] = []
+    if CSL_TYPES_OF_RIS.get(ref["type_of_reference"]) != csl_type:
+        notes.append(f"type: {csl_type}")  # a CSL type RIS has no tag for
     done = {"type", "custom"}
     if item.get("id") is not None:
         ref["id"] = str(item["id"])
@@ -293,7 +295,9 @@ def to_csl_item(ref: dict[str, Any], key: str, warnings: list[str]) -> dict[str,
     for note in ref.get("notes") or []:
         m = _NOTE_LINE.match(note.strip())
         name = m.group(1) if m else ""
-        if m and name.startswith("custom."):
+        if m and name == "type" and m.group(2).strip() in CSL_TYPES:
+            item["type"] = m.group(2).strip()
+        elif m and name.startswith("custom."):
             custom[name[7:]] = _note_value("", m.group(2))
         elif m and name in CSL_VARIABLES:
             item[name] = _note_value(name, m.group(2))
