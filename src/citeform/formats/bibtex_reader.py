@@ -132,7 +132,7 @@ def _whole_group(text: str) -> bool:
 
 def parse_bibtex_name(raw: str) -> dict[str, Any]:
     """One BibTeX name (LaTeX) to a CSL name."""
-    raw = " ".join(raw.replace("~", " ").split())
+    raw = " ".join(re.sub(r"(?<!\\)~", " ", raw).split())
     if _whole_group(raw):
         return {"literal": decode(raw[1:-1])}
     parts = parse_single_name_into_parts(raw, strict=False)
@@ -415,7 +415,7 @@ def iter_bibtex(text: str, source: str) -> Iterator[ReadItem | DataError]:
             yield DataError(f"cannot read this entry: {e}", file=source, line=line, key=block.key)
             continue
         if item.get("custom", {}).get("author-others"):
-            warnings.append(f"{block.key}: 'and others' kept as author-others: true")
+            warnings.append("'and others' kept as author-others: true")
         yield ReadItem(item, line, [f"{block.key}: {w}" for w in warnings])
 
 

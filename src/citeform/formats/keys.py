@@ -16,8 +16,10 @@ def suggest_key(item: dict[str, Any]) -> str:
     """``rousseau2002`` from the first name and the year (``anon`` / ``nd`` when missing)."""
     names = item.get("author") or item.get("editor") or []
     first = names[0] if names and isinstance(names[0], dict) else {}
-    word = _ascii_word(str(first.get("family") or first.get("literal") or "").split(" ")[0]) \
-        if first else ""
+    if first.get("family"):
+        word = _ascii_word(f"{first.get('non-dropping-particle', '')}{first['family']}")
+    else:
+        word = _ascii_word(str(first.get("literal") or "").split(" ")[0])
     if not word:
         word = _ascii_word(" ".join(str(item.get("title", "")).split()[:1])) or "anon"
     parts = (item.get("issued") or {}).get("date-parts") or [[]]

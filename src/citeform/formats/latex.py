@@ -43,6 +43,7 @@ _MARKUP_COMMANDS = {
     "textsc": "sc",
 }
 # private-use characters stand in for markup and braces while pylatexenc decodes
+_LOGOS = re.compile(r"\\(BibTeX|LaTeXe|LaTeX|TeX|XeTeX|LuaTeX|ConTeXt)(?![A-Za-z])(?:\{\}|\s*)")
 _OPEN_MARK, _CLOSE_MARK = "\ue000", "\ue001"
 _PLACEHOLDERS = {
     r"\textbraceleft": ("\ue002", "{"),
@@ -130,6 +131,7 @@ def decode(text: str) -> str:
         return " ".join(text.split())
     # BibTeX does not treat % as a comment inside a field: keep a bare one as text
     text = re.sub(r"(?<!\\)%", r"\\%", text)
+    text = _LOGOS.sub(lambda m: m.group(1), text)
     for command, (mark, _) in _PLACEHOLDERS.items():
         text = text.replace(command, mark)
     text = _mark_markup(text)
