@@ -6,7 +6,6 @@ steps can name the place of a problem.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -233,37 +232,20 @@ def _kind(value: Any) -> str:
         type(value), type(value).__name__)
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for k, v in pairs:
-        if k in out:
-            raise _DuplicateField(k)
-        out[k] = v
-    return out
-
-
-class _DuplicateField(ValueError):
-    pass
-
-
 def _parse_json(name: str, text: str) -> list[RawRecord]:
-    try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates)
-    except json.JSONDecodeError as e:
-        raise DataError(f"broken JSON: {e.msg}", file=name, line=e.lineno, column=e.colno) from None
-    except _DuplicateField as e:
-        raise DataError(f"field {e.args[0]!r} given twice in one item", file=name) from None
-    except RecursionError:
-        raise DataError("JSON nested too deeply", file=name) from None
-    except ValueError as e:  # e.g. a number with thousands of digits
-        raise DataError(f"broken JSON: {e}", file=name) from None
+    from . import json_positions
+
+    data, places = json_positions.load(name, text)
     if isinstance(data, dict) and isinstance(data.get("items"), list):
         data = data["items"]
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):
         raise DataError("CSL-JSON must be a list of items", file=name)
-    return [RawRecord(d, name, csl_input=True) for d in data]
+    if places is None or len(places) != len(data):
+        return [RawRecord(d, name, csl_input=True) for d in data]
+    return [RawRecord(d, name, line, column, fields, csl_input=True)
+            for d, ((line, column), fields) in zip(data, places)]
 
 
 def _parse_yaml(name: str, text: str) -> list[RawRecord]:

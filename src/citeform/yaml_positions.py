@@ -64,7 +64,7 @@ def load(name: str, text: str) -> tuple[Any, Any]:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         raise DataError(
-            _yaml_message(e),
+            _yaml_message(e, text),
             file=name,
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
@@ -80,8 +80,10 @@ def load(name: str, text: str) -> tuple[Any, Any]:
     return node, data
 
 
-def _yaml_message(e: yaml.MarkedYAMLError) -> str:
+def _yaml_message(e: yaml.MarkedYAMLError, text: str) -> str:
     problem = (e.problem or e.context or "broken YAML").strip()
+    if e.problem_mark and _char_at(text, e.problem_mark.line, e.problem_mark.column) == "\t":
+        return "broken YAML: a tab; indent with spaces"
     if "maximum nesting depth" in problem:
         return f"YAML nested deeper than {MAX_DEPTH} levels"
     m = re.match(r"could not determine a constructor for the tag '([^']*)'", problem)
@@ -89,7 +91,17 @@ def _yaml_message(e: yaml.MarkedYAMLError) -> str:
         return _tag_message(m.group(1))
     if problem.startswith("found unhashable key"):
         return "broken YAML: a field name must be text, not a list or mapping"
+    if "found another document" in problem:
+        return "more than one YAML document (---) in a file; put several records in one list"
+    context, where = e.context, e.context_mark
+    if context and where and e.problem and (not e.problem_mark or where.line != e.problem_mark.line):
+        return f"broken YAML: {problem} ({context} that starts on line {where.line + 1})"
     return f"broken YAML: {problem}"
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line + 1)
+    return lines[line][column:column + 1] if line < len(lines) else ""
 
 
 def _tag_message(tag: str) -> str:

@@ -1,0 +1,155 @@
+"""Safe CSL-JSON loading that remembers the line and column of every item and its fields.
+
+The text is parsed once by :mod:`json` (with limits: no NaN or Infinity, no number longer
+than 18 digits, no nesting deeper than 64 levels, no field given twice), then scanned again
+for the places where the top-level items and their fields start.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from typing import Any
+
+from .errors import DataError
+
+MAX_DEPTH = 64
+MAX_INT_DIGITS = 18
+
+_WS = re.compile(r"[ \t\n\r]*")
+Place = tuple[int, int]
+
+
+class _Refused(ValueError):
+    pass
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise _Refused(f"number longer than {MAX_INT_DIGITS} digits; quote it to keep it as text")
+    return int(text)
+
+
+def _parse_constant(text: str) -> Any:
+    raise _Refused(f"{text} is not a JSON value")
+
+
+def load(name: str, text: str) -> tuple[Any, list[tuple[Place, dict[str, Place]]] | None]:
+    """The data, and for each top-level item its place and its fields' places (or None
+    when the items are not where a scan can find them)."""
+    repeated: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for k, v in items:
+            if k in out:
+                repeated.append(k)
+            out[k] = v
+        return out
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs, parse_int=_parse_int,
+                          parse_constant=_parse_constant)
+    except json.JSONDecodeError as e:
+        raise DataError(f"broken JSON: {e.msg}", file=name, line=e.lineno, column=e.colno) from None
+    except _Refused as e:
+        raise DataError(f"broken JSON: {e}", file=name) from None
+    except RecursionError:
+        raise DataError(f"JSON nested deeper than {MAX_DEPTH} levels", file=name) from None
+    except ValueError as e:  # pragma: no cover - json's own limits
+        raise DataError(f"broken JSON: {e}", file=name) from None
+    if _depth(data) > MAX_DEPTH:
+        raise DataError(f"JSON nested deeper than {MAX_DEPTH} levels", file=name)
+    scanner = _Scanner(text)
+    places = scanner.items()
+    if repeated:
+        if scanner.repeats:
+            field, (line, column) = scanner.repeats[0]
+            raise DataError(f"{field!r} given twice in one item", file=name, line=line,
+                            column=column, field=field)
+        raise DataError(f"{repeated[0]!r} given twice in one mapping", file=name,
+                        field=repeated[0])
+    return data, places
+
+
+def _depth(data: Any) -> int:
+    deepest = 0
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH:
+            break
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return deepest
+
+
+class _Scanner:
+    """Finds where top-level items and their fields start in JSON text already parsed."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.decoder = json.JSONDecoder(parse_int=_parse_int, parse_constant=_parse_constant)
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+        self.repeats: list[tuple[str, Place]] = []
+
+    def place(self, offset: int) -> Place:
+        line = bisect.bisect_left(self.newlines, offset)
+        start = self.newlines[line - 1] + 1 if line else 0
+        return line + 1, offset - start + 1
+
+    def skip(self, i: int) -> int:
+        return _WS.match(self.text, i).end()  # type: ignore[union-attr]
+
+    def items(self) -> list[tuple[Place, dict[str, Place]]] | None:
+        try:
+            i = self.skip(0)
+            if self.text[i] == "[":
+                return self.array(i)
+            if self.text[i] == "{":
+                fields, values, _ = self.obj(i)
+                if "items" in values and self.text[values["items"]] == "[":
+                    return self.array(values["items"])
+                return [(self.place(i), fields)]
+        except (ValueError, IndexError):
+            pass
+        return None
+
+    def array(self, i: int) -> list[tuple[Place, dict[str, Place]]]:
+        out: list[tuple[Place, dict[str, Place]]] = []
+        j = self.skip(i + 1)
+        if self.text[j] == "]":
+            return out
+        while True:
+            if self.text[j] == "{":
+                fields, _, end = self.obj(j)
+            else:
+                fields, end = {}, self.decoder.raw_decode(self.text, j)[1]
+            out.append((self.place(j), fields))
+            j = self.skip(end)
+            if self.text[j] == "]":
+                return out
+            j = self.skip(j + 1)  # past the comma
+
+    def obj(self, i: int) -> tuple[dict[str, Place], dict[str, int], int]:
+        """An object's fields' places, its values' offsets, and where it ends."""
+        fields: dict[str, Place] = {}
+        values: dict[str, int] = {}
+        j = self.skip(i + 1)
+        if self.text[j] == "}":
+            return fields, values, j + 1
+        while True:
+            key, end = self.decoder.raw_decode(self.text, j)
+            if key in fields:
+                self.repeats.append((key, self.place(j)))
+            fields.setdefault(key, self.place(j))
+            j = self.skip(self.skip(end) + 1)  # past the colon
+            values.setdefault(key, j)
+            j = self.skip(self.decoder.raw_decode(self.text, j)[1])
+            if self.text[j] == "}":
+                return fields, values, j + 1
+            j = self.skip(j + 1)  # past the comma
