@@ -173,7 +173,8 @@ def test_file_level_errors_do_not_stop_the_check(invoke, tmp_path: Path) -> None
     result = invoke("check", str(tmp_path))
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{tmp_path / 'a.yaml'}:2:1: broken YAML: did not find expected ',' or ']'",
+        f"{tmp_path / 'a.yaml'}:2:1: broken YAML: did not find expected ',' or ']' "
+        "(while parsing a flow sequence that starts on line 1)",
         f"{tmp_path / 'c.yaml'}:1: not UTF-8 text (byte offset 10)",
         "2 errors, 0 warnings in 1 record",
     ]
@@ -222,8 +223,8 @@ def test_csl_json_items_are_checked_with_csl_names(invoke, tmp_path: Path) -> No
     result = invoke("check", str(path))
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{path}: x: missing 'container-title' (a journal article needs its journal)",
-        f"{path}: y: author: names must be a list, not int",
+        f"{path}:1:14: x: missing 'container-title' (a journal article needs its journal)",
+        f"{path}:1:98: y: author: names must be a list, not int",
         "2 errors, 0 warnings in 2 records",
     ]
 

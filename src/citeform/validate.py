@@ -161,8 +161,10 @@ def check_record(raw: RawRecord, style: Any = None) -> Checked:
         _check_style(item, style, csl_input, c)
     if key is not None:
         item["id"] = key
-    ok = not any(p.severity == ERROR for p in c.problems)
-    return Checked(raw, key, item if ok else None, sorted(c.problems, key=Problem.sort_key))
+    bad = c.fields_with_errors()
+    problems = [p for p in c.problems if p.severity == ERROR or p.field not in bad]
+    ok = not bad and not any(p.severity == ERROR for p in problems)
+    return Checked(raw, key, item if ok else None, sorted(problems, key=Problem.sort_key))
 
 
 def _kind(value: Any) -> str:
