@@ -345,8 +345,8 @@ def _check_schema(data: dict[str, Any], c: _Collector) -> None:
             continue
         message = _schema_message(error)
         if len(path) > 1:
-            message = f"item {'/'.join(str(p) for p in path[1:])}: {message}" \
-                if isinstance(path[1], int) else message
+            inner = [f"item {p + 1}" if isinstance(p, int) else str(p) for p in path[1:]]
+            message = ": ".join(inner + [message])
         if (fieldname, message) in seen:
             continue
         seen.add((fieldname, message))
