@@ -1,0 +1,167 @@
+"""The BibTeX/BibLaTeX reader: a real-looking library imports to the expected records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from citeform.errors import DataError
+from citeform.formats.bibtex_reader import iter_bibtex, parse_bibtex_name, read_bibtex
+from citeform.formats.unmap import to_record
+
+from .helpers import DATA
+
+
+@pytest.fixture(scope="module")
+def library() -> dict[str, Any]:
+    reads = read_bibtex((DATA / "library.bib").read_text("utf-8"), "library.bib")
+    return {r.item["id"]: r for r in reads}
+
+
+def records(library: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {k: to_record(r.item) for k, r in library.items()}
+
+
+def test_every_entry_is_read_with_its_line(library: dict[str, Any]) -> None:
+    assert list(library) == [
+        "rousseau2002", "Einstein1905", "vanderwaals1873", "dijkstra1968", "nato1968", "who2000",
+        "nash1950", "rumelhart1986", "jumper2021", "accents", "vanrossum2001", "biblatexonline",
+        "nodate",
+    ]
+    assert library["rousseau2002"].line == 13
+    assert library["Einstein1905"].line == 30
+
+
+def test_seed_article(library: dict[str, Any]) -> None:
+    assert records(library)["rousseau2002"] == {
+        "id": "rousseau2002", "type": "article",
+        "title": "Apport des biothérapies anticancéreuses dans le traitement des leucémies de l'enfant",
+        "translated-title": "Antitumor biotherapies in the treatment of pediatric leukemias",
+        "authors": ["Rousseau, R.", "Bollard, C.", "Heslop, H."],
+        "journal": "Archives de Pédiatrie",  # from an @string macro with a LaTeX accent
+        "journal-abbreviation": "Arch Pediatr",
+        "volume": 9, "issue": 3, "pages": "289-306",
+        "date": "2002-03",  # month macro
+        "language": "fr", "doi": "10.1016/S0929-693X(01)00755-5", "pmid": "11915504",
+        "keywords": ["Child", "Gene therapy", "Immunotherapy, adoptive", "Leukemia", "Vaccines"],
+    }
+
+
+def test_upper_case_fields_quoted_values_and_given_family_names(library: dict[str, Any]) -> None:
+    rec = records(library)["Einstein1905"]
+    assert rec["authors"] == ["Einstein, Albert"]
+    assert rec["title"] == "Zur Elektrodynamik bewegter Körper"
+    assert rec["journal"] == "Annalen der Physik"
+    assert rec["date"] == "1905-06"
+    assert rec["language"] == "de"
+
+
+def test_particles_and_suffixes(library: dict[str, Any]) -> None:
+    recs = records(library)
+    assert recs["vanderwaals1873"]["authors"] == ["van der Waals, Johannes Diderik"]
+    assert recs["vanderwaals1873"]["title"] == "Over de continuïteit van den gas- en vloeistoftoestand"
+    assert recs["nash1950"]["authors"] == ["Nash, Jr., John Forbes"]
+    assert recs["nash1950"]["university"] == "Princeton University"
+    assert recs["accents"]["authors"][-1] == "de la Vallée Poussin, Charles-Jean"
+
+
+def test_accents_in_all_common_forms(library: dict[str, Any]) -> None:
+    rec = records(library)["accents"]
+    assert rec["authors"][:9] == [
+        "Dvořák, Antonín", "Erdős, Pál", "Gödel, Kurt", "Ørsted, Hans Christian",
+        "Łukasiewicz, Jan", "François, Françoise", "Straßmann, Jürgen", "Mañana, José",
+        "Ångström, Anders Jonas",
+    ]
+    assert rec["title"] == "Études sur l'œuvre de Poincaré & 50% des cas"
+    assert rec["publisher"] == "Springer Berlin"  # macros joined with #
+    assert rec["place"] == "Berlin"
+
+
+def test_corporate_authors_stay_whole(library: dict[str, Any]) -> None:
+    recs = records(library)
+    assert recs["who2000"]["authors"] == [{"literal": "World Health Organization"}]
+    assert recs["who2000"]["publisher"] == "World Health Organization"
+    assert recs["who2000"]["genre"] == "Annual report"
+    assert recs["rumelhart1986"]["editors"][-1] == {"literal": "PDP Research Group"}
+
+
+def test_crossref_fills_in_from_the_parent(library: dict[str, Any]) -> None:
+    rec = records(library)["dijkstra1968"]
+    assert rec["type"] == "conference-paper"
+    assert rec["book-title"] == "Programming Languages: NATO Advanced Study Institute"
+    assert rec["editors"] == ["Genuys, F."]
+    assert rec["publisher"] == "Academic Press"
+    assert rec["year"] == 1968
+    assert rec["pages"] == "43-112"
+
+
+def test_and_others_is_kept_and_warned(library: dict[str, Any]) -> None:
+    read = library["jumper2021"]
+    assert to_record(read.item)["authors"] == ["Jumper, John", "Evans, Richard", "Pritzel, Alexander"]
+    assert read.item["custom"]["author-others"] is True
+    assert any("and others" in w for w in read.warnings)
+    assert to_record(read.item)["date"] == "2021-08-26"  # aug # "~26"
+
+
+def test_biblatex_fields(library: dict[str, Any]) -> None:
+    rec = records(library)["biblatexonline"]
+    assert rec["type"] == "web"
+    assert rec["title"] == "The TeXbook errata"
+    assert rec["date"] == "2023-05-14"
+    assert rec["accessed"] == "2024-02-01"
+    assert rec["language"] == "en"
+    assert rec["place"] == "Stanford"
+    assert rec["url"] == "https://ctan.org/tex-archive/systems/knuth/dist/errata?lang=en&x=1"
+
+
+def test_url_in_howpublished(library: dict[str, Any]) -> None:
+    rec = records(library)["vanrossum2001"]
+    assert rec["type"] == "web"
+    assert rec["url"] == "https://peps.python.org/pep-0008/"
+    assert rec["title"] == "PEP 8 – Style Guide for Python Code"
+
+
+def test_missing_fields_and_unmapped_fields_kept(library: dict[str, Any]) -> None:
+    rec = records(library)["nodate"]
+    assert "authors" not in rec and "year" not in rec and "date" not in rec
+    assert rec["owner"] == "alice"  # unmapped: kept under custom, a field of the record
+    assert library["nodate"].item["custom"]["timestamp"] == "2020-01-01"
+
+
+def test_undefined_macro_warns() -> None:
+    [read] = read_bibtex("@article{k, journal = nosuchmacro, title = {T}, year = 2000}", "x.bib")
+    assert read.item["container-title"] == "nosuchmacro"
+    assert any("undefined macro 'nosuchmacro'" in w for w in read.warnings)
+
+
+def test_broken_entry_raises_with_its_line() -> None:
+    text = "@article{good, title = {T}}\n\n@article{bad title = {x}}\n\n@book{after, title = {B}}\n"
+    with pytest.raises(DataError) as e:
+        read_bibtex(text, "x.bib")
+    assert e.value.file == "x.bib" and e.value.line == 3
+    reads = list(iter_bibtex(text, "x.bib"))
+    assert [type(r).__name__ for r in reads] == ["ReadItem", "DataError", "ReadItem"]
+
+
+def test_duplicate_key_names_both_lines() -> None:
+    reads = list(iter_bibtex("@book{a, title={X}}\n@book{a, title={Y}}\n", "x.bib"))
+    error = reads[1]
+    assert isinstance(error, DataError)
+    assert "duplicate key 'a', also at line 1" in error.format()
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("Ludwig van Beethoven", {"family": "Beethoven", "non-dropping-particle": "van", "given": "Ludwig"}),
+        ("{Barnes and Noble, Inc.}", {"literal": "Barnes and Noble, Inc."}),
+        ("{\\relax Ch}ristopher Marlowe", {"family": "Marlowe", "given": "Christopher"}),
+        ("Charles Louis Xavier Joseph de la Vall{\\'e}e Poussin",
+         {"family": "Vallée Poussin", "non-dropping-particle": "de la",
+          "given": "Charles Louis Xavier Joseph"}),
+        ("R.~Rousseau", {"family": "Rousseau", "given": "R."}),
+    ],
+)
+def test_bibtex_name_rules(raw: str, name: dict[str, Any]) -> None:
+    assert parse_bibtex_name(raw) == name
