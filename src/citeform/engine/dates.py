@@ -18,6 +18,7 @@ from citeproc.string import String
 
 from .sorting import date_key
 from .state import get_state
+from .textcase import CaseMixin
 
 
 class DateMixin:
@@ -44,7 +45,7 @@ class DateMixin:
         return super().process(item, variable, show_parts, context, **kwargs)
 
 
-class Date_Part(model.Date_Part):  # noqa: N801 - CSL tag name mapping
+class Date_Part(CaseMixin, model.Date_Part):  # noqa: N801 - CSL tag name mapping
     def process(self, date, context=None):
         saved = dict(self.attrib)
         try:

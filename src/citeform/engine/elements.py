@@ -24,6 +24,7 @@ from .dates import Date_Part, DateMixin
 from .names import Name, section_of
 from .sorting import Sort
 from .state import get_state
+from .textcase import CaseMixin, _style_language
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 
@@ -52,8 +53,14 @@ class QuoteMixin:
         return string
 
 
-class Text(DisplayMixin, QuoteMixin, model.Text):
-    pass
+class Text(DisplayMixin, QuoteMixin, CaseMixin, model.Text):
+    def process(self, item, context=None, **kwargs):
+        text, language = super().process(item, context, **kwargs)
+        try:
+            lang = item.reference.get("language")
+        except AttributeError:
+            lang = None
+        return text, (str(lang) if lang else _style_language(self))
 
 
 class Group(DisplayMixin, model.Group):
@@ -68,6 +75,7 @@ class Names(DisplayMixin, model.Names):
     """Records the first names output of a cite and applies suppress-author."""
 
     def render(self, item, *args, **kwargs):
+        self._ensure_name()
         out = super().render(item, *args, **kwargs)
         state = get_state(self)
         if (
@@ -85,12 +93,29 @@ class Names(DisplayMixin, model.Names):
                 return None
         return out
 
+    def _ensure_name(self) -> None:
+        """citeproc-py adds a plain ``cs:name`` when one is missing; add ours instead.
 
-class Number(DisplayMixin, model.Number):
+        Names inside ``cs:substitute`` without a ``cs:name`` inherit the parent's, so
+        they are left alone.
+        """
+        if self.find(f"{{{CSL_NS}}}name") is not None:
+            return
+        parent = self.getparent()
+        if parent is not None and parent.tag == f"{{{CSL_NS}}}substitute":
+            return
+        self.insert(0, self.makeelement(f"{{{CSL_NS}}}name"))
+
+
+class Number(DisplayMixin, CaseMixin, model.Number):
     pass
 
 
-class Label(DisplayMixin, model.Label):
+class Label(DisplayMixin, CaseMixin, model.Label):
+    pass
+
+
+class Name_Part(CaseMixin, model.Name_Part):  # noqa: N801 - CSL tag name mapping
     pass
 
 
@@ -149,7 +174,9 @@ def _render_one(children, item):
 
 OVERRIDES = {
     cls.__name__: cls
-    for cls in (Text, Group, Date, Date_Part, Names, Number, Label, Layout, Name, If, Else_If, Sort)
+    for cls in (
+        Text, Group, Date, Date_Part, Names, Number, Label, Layout, Name, Name_Part, If, Else_If, Sort
+    )
 }
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass, field
 
-from citeproc import CitationStylesBibliography
 from lxml import etree
 
 from . import clusters as cl
@@ -15,6 +14,7 @@ from .errors import EngineError
 from .loader import load_style
 from .markup import TokenFormatter
 from .positions import assign_positions
+from .registry import Bibliography
 from .source import ItemSource
 from .state import EngineState
 
@@ -50,7 +50,7 @@ def render_csl(
 
 def _render(loaded, items: list[dict], citations: list | None, fmt: str) -> EngineResult:
     source = ItemSource(items)
-    bib = CitationStylesBibliography(loaded, source, TokenFormatter)
+    bib = Bibliography(loaded, source, TokenFormatter)
     known = set(source)
     result = EngineResult()
     quotes = typography.locale_quotes(loaded)

