@@ -51,8 +51,14 @@ def default_record_paths() -> list[str]:
     return ["records"]
 
 
-def iter_files(paths: Iterable[str]) -> Iterator[str]:
-    """Files under the given paths (folders searched recursively, symlinks followed once)."""
+def iter_files(paths: Iterable[str],
+               on_error: Callable[[DataError], None] | None = None) -> Iterator[str]:
+    """Files under the given paths, each once (folders searched recursively in name order,
+    symlinks followed, loops and repeats skipped; hidden names skipped).
+
+    A folder that cannot be read raises, or goes to ``on_error`` when given.  A record file
+    that is a broken symlink is yielded, so that reading it reports it.
+    """
     seen: set[str] = set()
     for p in paths:
         if p == STDIN:
@@ -61,7 +67,7 @@ def iter_files(paths: Iterable[str]) -> Iterator[str]:
         if not os.path.exists(p):
             raise UsageError(f"no such file or folder: {p}")
         if os.path.isdir(p):
-            yield from _walk(p, seen)
+            yield from _walk(p, seen, on_error)
         else:
             real = os.path.realpath(p)
             if real not in seen:
@@ -69,26 +75,40 @@ def iter_files(paths: Iterable[str]) -> Iterator[str]:
                 yield p
 
 
-def _walk(folder: str, seen: set[str]) -> Iterator[str]:
-    real_dir = os.path.realpath(folder)
-    if real_dir in seen:  # a symlink loop or a folder given twice
-        return
-    seen.add(real_dir)
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as e:
-        raise DataError(f"cannot read folder: {e.strerror}", file=folder) from None
-    for entry in entries:
+def _walk(top: str, seen: set[str], on_error: Callable[[DataError], None] | None
+          ) -> Iterator[str]:
+    """Depth-first in name order, without recursion (a deep tree cannot exhaust the stack)."""
+    stack: list[Iterator[os.DirEntry[str]]] = []
+
+    def enter(folder: str) -> None:
+        real_dir = os.path.realpath(folder)
+        if real_dir in seen:  # a symlink loop or a folder given twice
+            return
+        seen.add(real_dir)
+        try:
+            stack.append(iter(sorted(os.scandir(folder), key=lambda e: e.name)))
+        except OSError as e:
+            error = DataError(f"cannot read folder: {e.strerror or e}", file=folder)
+            if on_error is None:
+                raise error from None
+            on_error(error)
+
+    enter(top)
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
         if entry.name.startswith("."):
             continue
-        path = os.path.join(folder, entry.name)
         if entry.is_dir():
-            yield from _walk(path, seen)
-        elif entry.name.lower().endswith(RECORD_SUFFIXES) and entry.is_file():
-            real = os.path.realpath(path)
+            enter(entry.path)
+        elif entry.name.lower().endswith(RECORD_SUFFIXES) and (
+                entry.is_file() or not os.path.exists(entry.path)):
+            real = os.path.realpath(entry.path)
             if real not in seen:
                 seen.add(real)
-                yield path
+                yield entry.path
 
 
 def read_text(path: str) -> str:
@@ -103,8 +123,15 @@ def read_text(path: str) -> str:
     except OSError as e:
         raise DataError(f"cannot read file: {e.strerror or e}", file=name) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise DataError(f"file larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB", file=name)
+        raise DataError(f"file larger than {_size(MAX_FILE_BYTES)}", file=name)
     return decode(raw, name)
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= scale:
+            return f"{n / scale:g} {unit}"
+    return f"{n} bytes"
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -305,7 +332,7 @@ def load_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn)
     by_key: dict[str, Record] = {}
     out: list[Record] = []
     errors: list[DataError] = []
-    for path in iter_files(paths):
+    for path in iter_files(paths, on_error=errors.append):
         try:
             raws = read_raw(path)
         except DataError as e:

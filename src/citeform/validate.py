@@ -502,7 +502,10 @@ def validate_paths(paths: Iterable[str] | None = None, style: Any = None,
     paths = list(paths) if paths is not None else default_record_paths()
     report = Report()
     checked: list[Checked] = []
-    for path in iter_files(paths):
+    def folder_error(e: CiteformError) -> None:
+        report.problems.append(from_error(e))
+
+    for path in iter_files(paths, on_error=folder_error):
         try:
             raws = read_raw(path)
         except CiteformError as e:
