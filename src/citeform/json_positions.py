@@ -1,7 +1,8 @@
 """Safe CSL-JSON loading that remembers the line and column of every item and its fields.
 
-The text is parsed once by :mod:`json` (with limits: no NaN or Infinity, no number longer
-than 18 digits, no nesting deeper than 64 levels, no field given twice), then scanned again
+The text is parsed once by :mod:`json` (with the limits of YAML records: no NaN or Infinity,
+no number longer than 18 digits, no text longer than 100,000 characters, no nesting deeper
+than 64 levels, no field given twice), then scanned again
 for the places where the top-level items and their fields start.
 """
 
@@ -16,6 +17,7 @@ from .errors import DataError
 
 MAX_DEPTH = 64
 MAX_INT_DIGITS = 18
+MAX_SCALAR = 100_000
 
 _WS = re.compile(r"[ \t\n\r]*")
 Place = tuple[int, int]
@@ -59,8 +61,9 @@ def load(name: str, text: str) -> tuple[Any, list[tuple[Place, dict[str, Place]]
         raise DataError(f"JSON nested deeper than {MAX_DEPTH} levels", file=name) from None
     except ValueError as e:  # pragma: no cover - json's own limits
         raise DataError(f"broken JSON: {e}", file=name) from None
-    if _depth(data) > MAX_DEPTH:
-        raise DataError(f"JSON nested deeper than {MAX_DEPTH} levels", file=name)
+    problem = _measure(data)
+    if problem:
+        raise DataError(problem, file=name)
     scanner = _Scanner(text)
     places = scanner.items()
     if repeated:
@@ -73,19 +76,21 @@ def load(name: str, text: str) -> tuple[Any, list[tuple[Place, dict[str, Place]]
     return data, places
 
 
-def _depth(data: Any) -> int:
-    deepest = 0
+def _measure(data: Any) -> str | None:
+    """What is too big about the data: its nesting or one of its texts (None when fine)."""
     stack = [(data, 1)]
     while stack:
         value, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if deepest > MAX_DEPTH:
-            break
+        if depth > MAX_DEPTH:
+            return f"JSON nested deeper than {MAX_DEPTH} levels"
         if isinstance(value, dict):
             stack.extend((v, depth + 1) for v in value.values())
+            stack.extend((k, depth + 1) for k in value)
         elif isinstance(value, list):
             stack.extend((v, depth + 1) for v in value)
-    return deepest
+        elif isinstance(value, str) and len(value) > MAX_SCALAR:
+            return f"value longer than {MAX_SCALAR:,} characters ({len(value):,})"
+    return None
 
 
 class _Scanner:

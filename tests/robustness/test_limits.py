@@ -1,0 +1,92 @@
+"""Huge inputs end in bounded time with a clear error (limits are counts, not timers);
+large but reasonable inputs load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citeform import load, yaml_positions
+from citeform.errors import DataError
+from citeform.load import load_records
+
+from .helpers import error_line
+
+
+def test_huge_value_is_refused_with_its_place(invoke, tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    path.write_text("id: huge\nyear: 2001\ntitle: " + "x" * 100_001 + "\n", encoding="utf-8")
+    result = invoke("cite", "-r", str(path))
+    assert result.exit_code == 1
+    assert error_line(result) == (
+        f"citeform: error: {path}:3:8: value longer than 100,000 characters (100,001)")
+
+
+def test_value_at_the_limit_is_fine(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text("year: 2001\nabstract: " + "x" * 100_000 + "\ntitle: T\n", encoding="utf-8")
+    (rec,) = load_records([str(path)])
+    assert len(rec.csl["abstract"]) == 100_000
+
+
+def test_huge_json_string_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    path.write_text('{"id": "h", "title": "' + "y" * 200_000 + '"}\n', encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_records([str(path)])
+    assert info.value.format() == f"{path}:1:22: value longer than 100,000 characters (200,000)"
+
+
+def test_file_size_limit(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(load, "MAX_FILE_BYTES", 4096)
+    path = tmp_path / "big.yaml"
+    path.write_text("title: T\nnote: " + "z" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_records([str(path)])
+    assert info.value.format() == f"{path}: file larger than 4 KiB"
+
+
+def test_node_limit_counts_expanded_aliases(monkeypatch) -> None:
+    monkeypatch.setattr(yaml_positions, "MAX_NODES", 50)
+    text = "a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nb: [*a, *a, *a, *a, *a]\n"
+    with pytest.raises(DataError) as info:
+        yaml_positions.load("f.yaml", text)
+    assert info.value.format() == ("f.yaml:2:4: YAML too large: more than 50 values once "
+                                   "aliases are expanded (alias bomb?)")
+
+
+def test_aliases_in_ordinary_use_are_fine(tmp_path: Path) -> None:
+    path = tmp_path / "refs.yaml"
+    path.write_text("- id: a\n  title: A\n  year: 2001\n  authors: &team [Doe, Jane, Roe, R]\n"
+                    "- id: b\n  title: B\n  year: 2002\n  authors: *team\n", encoding="utf-8")
+    a, b = load_records([str(path)])
+    assert a.csl["author"] == b.csl["author"]
+
+
+def test_many_records_in_one_file_all_load(tmp_path: Path) -> None:
+    path = tmp_path / "many.yaml"
+    path.write_text("".join(f"- id: r{i}\n  title: Title {i}\n  year: 2001\n"
+                            for i in range(5000)), encoding="utf-8")
+    records = load_records([str(path)])
+    assert [r.key for r in records] == [f"r{i}" for i in range(5000)]
+
+
+def test_many_authors_render(invoke, tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    names = "".join(f"  - Author{i}, A\n" for i in range(2000))
+    path.write_text(f"id: big\ntype: article\ntitle: T\njournal: J\nyear: 2001\nauthors:\n{names}",
+                    encoding="utf-8")
+    result = invoke("cite", "-r", str(path))
+    assert result.exit_code == 0
+    assert result.stdout.startswith("1. Author0 A, Author1 A, Author2 A, Author3 A, Author4 A, "
+                                    "Author5 A, et al. T. J. 2001.")
+
+
+def test_huge_value_in_csl_json_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    path.write_text('[{"id": "h", "type": "book", "title": "' + "y" * 200_000 + '"}]',
+                    encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_records([str(path)])
+    assert info.value.format() == f"{path}: value longer than 100,000 characters (200,000)"
