@@ -252,8 +252,6 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
       citeform convert export.ris -t csl-json > refs.json
       cat refs.json | citeform convert - -t ris
     """
-    stderr = click.get_text_stream("stderr")
-
     def warn(message: str) -> None:
         if not quiet:
             click.echo(f"citeform: warning: {message}", err=True)
@@ -273,7 +271,7 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
         os.makedirs(output, exist_ok=True)  # type: ignore[arg-type]
 
     total = sum(os.path.getsize(f) for f in files if f != "-" and os.path.isfile(f))
-    progress = _Progress(total, not quiet and not dry_run and stderr.isatty())
+    progress = _Progress(total, not quiet and not dry_run and sys.stderr.isatty())
     writer = Writer(to_fmt, ascii_only)
     sink: AtomicFile | None = None
     if output and not folder_mode and not dry_run:
