@@ -145,7 +145,6 @@ def test_locale_override(invoke):
     assert "Aufl.)" in result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="engine: ordinal suffixes come from the English locale")
 def test_locale_override_ordinals(invoke):
     result = invoke("cite", "-r", str(DATA / "csl" / "refs.json"), "-s", "apa", "-l", "de-DE",
                     "adams2020")

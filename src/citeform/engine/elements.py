@@ -22,6 +22,7 @@ from .citations import render_cluster
 from .conditions import Else_If, If
 from .dates import Date_Part, DateMixin
 from .names import Name, section_of
+from .numbers import LabelPluralMixin, NumberFormatMixin
 from .sorting import Sort
 from .state import get_state
 from .textcase import CaseMixin, _style_language
@@ -53,7 +54,7 @@ class QuoteMixin:
         return string
 
 
-class Text(DisplayMixin, QuoteMixin, CaseMixin, model.Text):
+class Text(DisplayMixin, QuoteMixin, CaseMixin, NumberFormatMixin, model.Text):
     def process(self, item, context=None, **kwargs):
         text, language = super().process(item, context, **kwargs)
         try:
@@ -107,11 +108,11 @@ class Names(DisplayMixin, model.Names):
         self.insert(0, self.makeelement(f"{{{CSL_NS}}}name"))
 
 
-class Number(DisplayMixin, CaseMixin, model.Number):
+class Number(DisplayMixin, CaseMixin, NumberFormatMixin, model.Number):
     pass
 
 
-class Label(DisplayMixin, CaseMixin, model.Label):
+class Label(DisplayMixin, CaseMixin, LabelPluralMixin, model.Label):
     pass
 
 

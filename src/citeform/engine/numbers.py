@@ -1,0 +1,393 @@
+"""Numeric variables: ranges, ``page-range-format``, ordinals and label plurals.
+
+A numeric value is a list of items joined by ``,`` or ``&`` (written back as
+``, `` and `` & ``).  An item is a range when it is two numbers, each with the
+same optional prefix (``N110-N115``, ``8n11564-8n1568``), joined by a hyphen or an
+en dash, or two roman numerals (``xxv-xxviii``); a range's hyphen becomes the
+range delimiter (the locale's ``page-range-delimiter`` for pages, else an en
+dash).  Anything else keeps its hyphens (``3-B``, ``Michaelson-Morely``,
+``N110-5``), and ``\\-`` is a literal hyphen that never makes a range.
+
+Page ranges (``page``, and locators labelled ``page``) follow the style's
+``page-range-format``: a shortened second number is first expanded from the
+first one (``101-8`` is ``101-108``), then written ``expanded``, ``minimal``,
+``minimal-two``, ``chicago`` (``chicago-15``) or ``chicago-16``.  Without the
+option, a range whose second number is smaller is left as written.
+
+A label is plural when its value holds more than one item or a range;
+``number-of-*`` variables are plural above one.
+
+Ordinals follow CSL 1.0.2: the first locale in the chain that defines any
+ordinal term supplies all of them; ``ordinal-00``..``ordinal-09`` match the
+last digit and ``ordinal-10``..``ordinal-99`` the last two (or as their
+``match`` says), a term of the counted noun's ``gender`` is preferred to a
+neuter one, and ``ordinal`` is the fallback.  ``long-ordinal-01``..``-10`` work
+alike for ``long-ordinal``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from citeproc import model
+from citeproc.source import VariableError
+
+from . import markup as m
+
+EN_DASH = "\u2013"
+NUMERIC_VARIABLES = frozenset(
+    """chapter-number citation-number collection-number edition first-reference-note-number
+    issue locator number number-of-pages number-of-volumes page page-first part-number
+    printing-number section supplement-number version volume""".split()
+)
+_PREFIX = r"[0-9]*[A-Za-z]+0*"
+_RANGE = re.compile(
+    rf"^(?P<p1>{_PREFIX})?(?P<n1>[0-9]+[a-z]*)\s*(?P<d>\\?[-\u2013])\s*(?P<p2>{_PREFIX})?(?P<n2>[0-9]+[a-z]*)$"
+)
+_ROMAN_RANGE = re.compile(r"^([ivxlcdm]+)\s*[-\u2013]\s*([ivxlcdm]+)$", re.IGNORECASE)
+_DIGITS = re.compile(r"^[0-9]+")
+
+
+def _int(text: str) -> int:
+    match = _DIGITS.match(text)
+    return int(match.group()) if match else 0
+
+
+def _split(text: str, words: tuple[str, ...] = ("and",), ampersand: str = "&") -> list[str]:
+    """Items and normalised separators, alternating (items at even indexes).
+
+    Separators are ``,``, ``&`` (written as ``ampersand``) and the ``words``
+    (the locale's "and") between spaces.
+    """
+    alternatives = "|".join(re.escape(w) for w in words if w)
+    pattern = r"(\s*[,&]\s*" + (r"|\s+(?:" + alternatives + r")\s+" if alternatives else "") + ")"
+    parts = re.split(pattern, text.strip())
+    for i in range(1, len(parts), 2):
+        mark = parts[i].strip()
+        parts[i] = ", " if mark == "," else f" {ampersand} " if mark == "&" else f" {mark} "
+    return parts
+
+
+def is_range(item: str) -> bool:
+    match = _RANGE.match(item.strip())
+    if match:
+        return not match.group("d").startswith("\\") and (match.group("p1") or "") == (
+            match.group("p2") or ""
+        )
+    return bool(_ROMAN_RANGE.match(item.strip()))
+
+
+def is_plural(value, words: tuple[str, ...] = ("and",)) -> bool:
+    """More than one item, or a range."""
+    parts = _split(m.strip_tokens(str(value)), words)
+    items = [p for p in parts[0::2] if p]
+    return len(items) > 1 or any(is_range(p) for p in items)
+
+
+def _minimize(begin: str, end: str, minchars: int) -> str:
+    if len(begin) != len(end):
+        return end
+    keep = len(end)
+    for b, e in zip(begin, end, strict=True):
+        if b == e and keep > minchars:
+            keep -= 1
+        else:
+            break
+    return end[len(end) - keep :]
+
+
+def _chicago15(begin: int, end: int, written: str) -> str:
+    if begin > 100 and begin % 100 and begin // 100 == end // 100:
+        return str(end % 100)
+    if begin >= 10000:
+        return str(end % 1000)
+    return written
+
+
+def _chicago16(begin: int, end: int, written: str) -> str:
+    if begin > 100 and begin % 100:
+        for i in range(2, len(written)):
+            divisor = 10**i
+            if begin // divisor == end // divisor:
+                return str(end % divisor)
+    return written
+
+
+def format_page_range(p1: str, n1: str, n2: str, range_format: str | None, delimiter: str) -> str:
+    """A range of two numbers with the same prefix ``p1`` in ``range_format``."""
+    if len(n2) < len(n1):
+        n2 = n1[: len(n1) - len(n2)] + n2
+    if _int(n1) >= _int(n2):
+        return p1 + n1 + delimiter + p1 + n2
+    if range_format in ("minimal", "minimal-two"):
+        n2 = _minimize(n1, n2, 2 if range_format == "minimal-two" else 0)
+    elif range_format in ("chicago", "chicago-15"):
+        n2 = _chicago15(_int(n1), _int(n2), n2)
+    elif range_format == "chicago-16":
+        n2 = _chicago16(_int(n1), _int(n2), n2)
+    else:
+        return p1 + n1 + delimiter + p1 + n2
+    return p1 + n1 + delimiter + n2
+
+
+def format_numeric(
+    text: str,
+    delimiter: str = EN_DASH,
+    page_format: str | None | bool = False,
+    number: Callable[[str], str] | None = None,
+    words: tuple[str, ...] = ("and",),
+    ampersand: str = "&",
+) -> str:
+    """Ranges and separators of a numeric value.
+
+    ``page_format`` is the ``page-range-format`` for a page value (None when the
+    style sets none) and False for any other value; ``number`` formats each plain
+    number (ordinals, roman numerals).
+    """
+    fmt = number or (lambda n: n)
+    parts = _split(text, words, ampersand)
+    for i in range(0, len(parts), 2):
+        item = parts[i]
+        match = _RANGE.match(item)
+        if match:
+            p1, p2 = match.group("p1") or "", match.group("p2") or ""
+            n1, n2, dash = match.group("n1"), match.group("n2"), match.group("d")
+            if dash.startswith("\\") or p1 != p2:
+                parts[i] = p1 + n1 + "-" + p2 + n2
+            elif page_format:
+                parts[i] = format_page_range(p1, n1, n2, str(page_format), delimiter)
+            else:
+                first = p1 + n1 if p1 else fmt(n1)
+                last = p2 + n2 if p2 else fmt(n2)
+                parts[i] = first + delimiter + last
+            continue
+        roman = _ROMAN_RANGE.match(item)
+        if roman:
+            parts[i] = roman.group(1) + delimiter + roman.group(2)
+            continue
+        item = item.replace("\\-", "-")
+        parts[i] = fmt(item) if _DIGITS.fullmatch(item) else item
+    return "".join(parts)
+
+
+def first_page(text: str) -> str:
+    """The first number of a page value (``page-first``)."""
+    first = _split(text)[0]
+    match = _RANGE.match(first)
+    if match:
+        return (match.group("p1") or "") + match.group("n1")
+    roman = _ROMAN_RANGE.match(first)
+    return roman.group(1) if roman else first
+
+
+# ---------------------------------------------------------------- ordinals
+
+
+def _terms(locale, prefix: str) -> list:
+    terms = locale.find(f"{{{model_ns()}}}terms")
+    if terms is None:
+        return []
+    return [t for t in terms if getattr(t, "get", None) and (t.get("name") or "").startswith(prefix)]
+
+
+def model_ns() -> str:
+    return "http://purl.org/net/xbiblio/csl"
+
+
+def _matches(term, number: int) -> bool:
+    name = term.get("name")
+    try:
+        target = int(name.rsplit("-", 1)[1])
+    except (IndexError, ValueError):
+        return False
+    match = term.get("match") or ("last-digit" if target < 10 else "last-two-digits")
+    if match == "whole-number":
+        return number == target
+    if match == "last-two-digits":
+        return number % 100 == target
+    return number % 10 == target
+
+
+def _pick(candidates: list, gender: str | None):
+    gendered = [t for t in candidates if gender and t.get("gender-form") == gender]
+    if gendered:
+        return gendered[0]
+    neuter = [t for t in candidates if not t.get("gender-form")]
+    return neuter[0] if neuter else None
+
+
+def _term_text(term) -> str:
+    single = term.find(f"{{{model_ns()}}}single")
+    return (single.text if single is not None else term.text) or ""
+
+
+def ordinal_suffix(element, number: int, gender: str | None) -> str:
+    """The ordinal suffix for ``number`` from the first locale defining ordinals."""
+    for locale in element.get_root().locales:
+        terms = [t for t in _terms(locale, "ordinal") if not t.get("form")]
+        if not terms:
+            continue
+        numbered = [t for t in terms if t.get("name") != "ordinal"]
+        two = [t for t in numbered if int(t.get("name")[-2:]) >= 10 or t.get("match") in (
+            "whole-number", "last-two-digits")]
+        one = [t for t in numbered if t not in two]
+        for group in (two, one):
+            term = _pick([t for t in group if _matches(t, number)], gender)
+            if term is not None:
+                return _term_text(term)
+        term = _pick([t for t in terms if t.get("name") == "ordinal"], gender)
+        return _term_text(term) if term is not None else ""
+    return ""
+
+
+def long_ordinal(element, number: int, gender: str | None) -> str | None:
+    for locale in element.get_root().locales:
+        terms = [
+            t for t in _terms(locale, "long-ordinal-") if not t.get("form") and _matches(t, number)
+            and int(t.get("name")[-2:]) == number
+        ]
+        term = _pick(terms, gender)
+        if term is not None:
+            return _term_text(term)
+    return None
+
+
+def noun_gender(element, variable: str | None) -> str | None:
+    """The grammatical gender of the term named ``variable`` (the counted noun)."""
+    if not variable:
+        return None
+    try:
+        term = element.get_term(variable)
+    except (IndexError, AttributeError):
+        return None
+    return term.get("gender") if term is not None else None
+
+
+def format_number_form(element, text: str, form: str, gender: str | None) -> str:
+    try:
+        number = int(text)
+    except ValueError:
+        return text
+    if form == "ordinal":
+        return str(number) + ordinal_suffix(element, number, gender)
+    if form == "long-ordinal":
+        if 1 <= number <= 10:
+            word = long_ordinal(element, number, gender)
+            if word is not None:
+                return word
+        return str(number) + ordinal_suffix(element, number, gender)
+    if form == "roman":
+        return model.romanize(number).lower() if number > 0 else text
+    return str(number)
+
+
+# ---------------------------------------------------------------- element mixins
+
+
+def and_terms(element) -> tuple[tuple[str, ...], str]:
+    """The words that join numbers ("and" and the locale's "and") and the ampersand."""
+    word = str(element.get_single_term(name="and") or "")
+    symbol = str(element.get_single_term(name="and", form="symbol") or "") or "&"
+    return tuple(dict.fromkeys(w for w in ("and", word) if w)), symbol
+
+
+def _page_like(variable: str, label: str | None) -> bool:
+    return variable in ("page", "page-first") or (variable == "locator" and (label or "page") == "page")
+
+
+class NumericMixin:
+    """Numeric formatting for ``cs:text`` and ``cs:number`` (citeproc-py's ``_process``)."""
+
+    def _range_delimiter(self, page: bool) -> str:
+        if page:
+            delimiter = str(self.get_single_term(name="page-range-delimiter") or "")
+            return delimiter or EN_DASH
+        return EN_DASH
+
+    def _process(self, value, variable, label: str | None = None):
+        page = _page_like(variable, label)
+        text = m.strip_tokens(str(value))
+        if variable == "page-first":
+            return first_page(text)
+        number = None
+        if self.tag.endswith("number"):
+            form, gender = self.get("form", "numeric"), noun_gender(self, variable)
+
+            def number(n: str) -> str:
+                return format_number_form(self, n, form, gender)
+
+        page_format = (self.get_root().get_option("page-range-format") or None) if page else False
+        words, ampersand = and_terms(self)
+        return format_numeric(text, self._range_delimiter(page), page_format, number, words, ampersand)
+
+
+class TextNumericMixin(NumericMixin):
+    """``cs:text`` renders numeric variables through :func:`format_numeric`."""
+
+    def _variable(self, item, context):
+        variable = self.get("variable")
+        if variable not in NUMERIC_VARIABLES or variable in ("citation-number", "first-reference-note-number"):
+            return super()._variable(item, context)
+        repressed = context.get_layout().repressed
+        if self.tag in repressed and variable in repressed[self.tag]:
+            return None
+        if variable == "locator":
+            if not getattr(item, "has_locator", False):
+                raise VariableError
+            return self._process(item.locator.identifier, "locator", item.locator.label)
+        value = item.reference[variable.replace("-", "_") if variable != "page-first" else "page"]
+        return self._process(value, variable)
+
+
+class NumberFormMixin(NumericMixin):
+    """``cs:number``: the locator's label decides its page formatting."""
+
+    def process(self, item, context=None, **kwargs):
+        if self.get("variable") == "locator":
+            try:
+                return self._process(item.locator.identifier, "locator", item.locator.label)
+            except (KeyError, AttributeError):
+                return None
+        return super().process(item, context, **kwargs)
+
+
+class LabelPluralMixin:
+    """``cs:label`` plural detection with :func:`is_plural`."""
+
+    def _is_plural(self, item):
+        variable = self.get("variable")
+        if variable == "locator":
+            value = item.locator.identifier
+        else:
+            try:
+                value = item.reference[variable.replace("-", "_")]
+            except VariableError:
+                return False
+        if variable.startswith("number-of"):
+            try:
+                return int(str(value)) > 1
+            except ValueError:
+                return is_plural(value, and_terms(self)[0])
+        return is_plural(value, and_terms(self)[0])
+
+
+# Names used by the element classes.
+NUMBER_VARIABLES = NUMERIC_VARIABLES
+
+
+class NumberFormatMixin(TextNumericMixin):
+    """Numeric formatting for ``cs:text`` and ``cs:number``."""
+
+    def process(self, item, context=None, **kwargs):
+        if self.tag.endswith("number") and self.get("variable") == "locator":
+            try:
+                return self._process(item.locator.identifier, "locator", item.locator.label)
+            except (KeyError, AttributeError):
+                return None
+        return super().process(item, context, **kwargs)
+
+
+def dash_range(text: str) -> str:
+    """Hyphens of numeric ranges as en dashes (other hyphens kept)."""
+    return format_numeric(text)
