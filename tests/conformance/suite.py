@@ -83,7 +83,7 @@ def run_fixture(fixture: dict[str, Any], render: Renderer) -> str:
 
 def _registry_order(items: list, csl: str, render: Renderer) -> list[str]:
     """citeproc-js's test driver cites "all items" in its registry (bibliography) order."""
-    ids = [str(item.get("id", "")) for item in items]
+    ids = list(dict.fromkeys(str(item.get("id", "")) for item in items))
     if "<bibliography" not in csl:
         return ids
     try:
