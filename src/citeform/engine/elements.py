@@ -16,11 +16,13 @@ from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 from lxml import etree
 
+from . import groups
 from . import markup as m
 from .cache import cached_class
 from .citations import render_cluster
 from .conditions import Else_If, If
 from .dates import Date_Part, DateMixin
+from .groups import Substitute, VariableTracking
 from .names import Name, section_of
 from .numbers import LabelPluralMixin, NumberFormatMixin
 from .sorting import Sort
@@ -54,7 +56,7 @@ class QuoteMixin:
         return string
 
 
-class Text(DisplayMixin, QuoteMixin, CaseMixin, NumberFormatMixin, model.Text):
+class Text(DisplayMixin, VariableTracking, QuoteMixin, CaseMixin, NumberFormatMixin, model.Text):
     def process(self, item, context=None, **kwargs):
         text, language = super().process(item, context, **kwargs)
         try:
@@ -64,15 +66,15 @@ class Text(DisplayMixin, QuoteMixin, CaseMixin, NumberFormatMixin, model.Text):
         return text, (str(lang) if lang else _style_language(self))
 
 
-class Group(DisplayMixin, model.Group):
+class Group(DisplayMixin, groups.Group):
     pass
 
 
-class Date(DisplayMixin, DateMixin, model.Date):
+class Date(DisplayMixin, VariableTracking, DateMixin, model.Date):
     pass
 
 
-class Names(DisplayMixin, model.Names):
+class Names(DisplayMixin, VariableTracking, model.Names):
     """Records the first names output of a cite and applies suppress-author."""
 
     def render(self, item, *args, **kwargs):
@@ -108,7 +110,7 @@ class Names(DisplayMixin, model.Names):
         self.insert(0, self.makeelement(f"{{{CSL_NS}}}name"))
 
 
-class Number(DisplayMixin, CaseMixin, NumberFormatMixin, model.Number):
+class Number(DisplayMixin, VariableTracking, CaseMixin, NumberFormatMixin, model.Number):
     pass
 
 
@@ -176,7 +178,8 @@ def _render_one(children, item):
 OVERRIDES = {
     cls.__name__: cls
     for cls in (
-        Text, Group, Date, Date_Part, Names, Number, Label, Layout, Name, Name_Part, If, Else_If, Sort
+        Text, Group, Date, Date_Part, Names, Number, Label, Layout, Name, Name_Part, If, Else_If, Sort,
+        Substitute,
     )
 }
 

@@ -36,38 +36,54 @@ def section_of(element) -> str:
     return "citation"
 
 
+def _initial_part(part: str) -> bool:
+    return bool(part) and part[0].isalpha() and not part[0].islower()
+
+
 def initialize(given: str, mark: str, hyphen: bool, initialize_names: bool = True) -> str:
-    """Initials of a given name: 'John Paul' -> 'J. P.' (mark '. '), hyphens kept."""
-    if not hyphen:
-        given = given.replace("-", " ")
-    words = re.split(r"(\s+|(?<=\.)(?=\S))", given.strip())
-    tokens = [w for w in words if w and not w.isspace()]
-    out: list[str] = []
-    for word in tokens:
-        if "-" in word and hyphen:
-            pieces = [p for p in word.split("-") if p]
-            inits = []
-            for p in pieces:
-                if _UPPER_START.match(p) and p[0].isalpha() and p[0].isupper():
-                    inits.append(p[0] + mark.rstrip())
-                else:
-                    inits.append(p)
-            out.append("-".join(inits) + (" " if mark.endswith(" ") else ""))
+    """Initials of a given name: 'John Paul' -> 'J. P.' (mark '. ').
+
+    Hyphenated names keep the hyphen ('Jean-Paul' -> 'J.-P.') unless
+    ``initialize-with-hyphen`` is false; a lower-case part after a hyphen is
+    dropped ('Eun-ji' -> 'E.'); lower-case words (particles) stay as written;
+    scripts without letter case (Arabic, Hebrew ...) are initialised too.
+    """
+    out: list[tuple[str, bool]] = []
+    for word in given.split():
+        parts = [p for p in word.split("-")]
+        inits: list[str] = []
+        for k, part in enumerate(parts):
+            core = part.rstrip(".")
+            if not core:
+                continue
+            if not _initial_part(core):
+                if k == 0:
+                    out.append((part, False))
+                continue
+            if not initialize_names and len(core) > 1 and not part.endswith("."):
+                inits.append(part)
+                continue
+            if "." in core:  # 'J.A.' written together
+                inits.extend(c + mark.rstrip() for c in core.replace(".", "") if c.isalpha())
+                continue
+            if len(core) > 1 and core.isupper() and core.isalpha() and len(core) <= 3:
+                inits.extend(c + mark.rstrip() for c in core)  # 'JQ' -> J. Q.
+                continue
+            inits.append(core[0] + mark.rstrip())
+        if not inits:
             continue
-        if not word[0].isupper():
-            # particles and lower-case words stay as written
-            out.append(word + " ")
-            continue
-        if not initialize_names and not (len(word.rstrip(".")) == 1 or word.endswith(".")):
-            out.append(word + " ")
-            continue
-        stripped = word.replace("-", "")
-        if len(word.rstrip(".")) > 1 and word.rstrip(".").isupper() and "." not in word:
-            # all-caps initials such as 'JQ' are separate initials
-            out.append("".join(c + mark for c in stripped.rstrip(".")))
+        if hyphen and len(inits) > 1 and "-" in word:
+            out.append(("-".join(inits), True))
         else:
-            out.append(stripped[0] + mark)
-    text = "".join(out)
+            out.extend((init, True) for init in inits)
+    joiner = " " if mark.endswith(" ") else ""
+    text = ""
+    previous_initial = None
+    for piece, is_initial in out:
+        if text:
+            text += joiner if (is_initial and previous_initial) else " "
+        text += piece
+        previous_initial = is_initial
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -33,6 +33,9 @@ class EngineState:
     sort_options: dict | None = None  # set while rendering a macro sort key
     date_variable: str | None = None  # the date variable being rendered
     current_item: Any = None  # the cite or bibliography item being rendered
+    var_frames: list = field(default_factory=list)  # [called, rendered] per open cs:group
+    used_stack: list = field(default_factory=list)  # variables used inside open substitutes
+    suppressed: set = field(default_factory=set)  # variables a substitute consumed
 
     def entry(self, key: str) -> ItemDisambiguation:
         return self.disambiguation.setdefault(key, ItemDisambiguation())
@@ -52,6 +55,9 @@ class EngineState:
         self, suppress_author: bool = False, author_only: bool = False, item: Any = None
     ) -> None:
         self.current_item = item
+        self.var_frames = []
+        self.used_stack = []
+        self.suppressed = set()
         self.suppress_author = suppress_author
         self.author_only = author_only
         self.names_seen = 0

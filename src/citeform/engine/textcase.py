@@ -16,13 +16,13 @@ from citeproc.string import MixedString, NoCase, String
 from . import markup as m
 
 STOP_WORDS = frozenset(
-    """a according across afore after against ahead along alongside amid amidst among amongst an
+    """a about above according across afore after against ahead along alongside amid amidst among amongst an
     and anenst apart apropos apud around as aside astride at athwart atop barring before behind
     below beneath beside besides between beyond but by circa despite down during except for
     forenenst from given in including inside into lest like modulo near next nor notwithstanding of
     off on onto or out over per plus pro qua sans since so than the through thru thruout till to
     toward towards under underneath until unto up upon versus via vs vs. with within without worth
-    yet""".split()
+    yet al c ca d' d’ de et v v. van von vis-à-vis""".split()
 )
 _WORD = re.compile(r"[^\s\u2014\u2013/]+")
 
