@@ -1,0 +1,81 @@
+"""Whatever goes in, load, map, check and render end in a result or in our own error."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from citeform import render
+from citeform.errors import CiteformError
+from citeform.load import load_records
+from citeform.validate import validate_paths
+
+from .strategies import SETTINGS, csl_items, yaml_documents
+
+YAML_CHARS = st.sampled_from(list("abc:- \n\t[]{}&*!|>'\"#%@`,?~0123456789.\\\u00e9"))
+
+
+def load_and_render(raw: bytes, suffix: str = ".yaml") -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"rec{suffix}"
+        path.write_bytes(raw)
+        try:
+            records = load_records([str(path)], warn=lambda _m: None)
+        except CiteformError:
+            records = None
+        validate_paths([str(path)], style="vancouver", duplicates=True)
+    if records:
+        for style in ("vancouver", "apa"):
+            try:
+                render(records, style)
+            except CiteformError:
+                pass
+
+
+@SETTINGS
+@given(st.text(YAML_CHARS, max_size=200))
+def test_arbitrary_yaml_text(text: str) -> None:
+    load_and_render(text.encode("utf-8"))
+
+
+@SETTINGS
+@given(st.binary(max_size=200))
+def test_arbitrary_bytes(raw: bytes) -> None:
+    load_and_render(raw)
+    load_and_render(raw, ".json")
+
+
+@SETTINGS
+@given(yaml_documents)
+def test_arbitrary_yaml_documents(data: Any) -> None:
+    load_and_render(yaml.safe_dump(data, allow_unicode=True).encode("utf-8"))
+
+
+@SETTINGS
+@given(st.lists(csl_items(), min_size=1, max_size=3))
+def test_arbitrary_csl_json_items_render_or_fail_cleanly(items: list[dict[str, Any]]) -> None:
+    for style in ("vancouver", "apa"):
+        try:
+            render(items, style)
+        except CiteformError:
+            pass
+
+
+@SETTINGS
+@given(st.lists(csl_items(), min_size=1, max_size=3), st.data())
+def test_arbitrary_citations_render_or_fail_cleanly(items: list[dict[str, Any]], data) -> None:
+    ids = [it.get("id") for it in items]
+    cite = st.fixed_dictionaries({"id": st.sampled_from(ids)}, optional={
+        "locator": st.text(max_size=5), "label": st.sampled_from(["page", "chapter", "bogus"]),
+        "prefix": st.text(max_size=5), "suffix": st.text(max_size=5),
+        "suppress-author": st.booleans(), "author-only": st.booleans()})
+    clusters = data.draw(st.lists(st.lists(cite, min_size=1, max_size=3), min_size=1, max_size=3))
+    try:
+        render(items, "apa", citations=clusters)
+    except CiteformError:
+        pass
