@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import markup as m
+from .superscripts import expand_superscripts
 
 FORMATS = ("text", "html", "markdown", "rtf")
 
@@ -102,6 +103,8 @@ def render_inline(text: str, fmt: str) -> str:
     """Convert tokens to the target format; display tokens become divs/spacing."""
     if fmt == "html":
         text = _flip_italics(text)
+    if fmt != "text":
+        text = expand_superscripts(text)
     out: list[str] = []
     for ch in text:
         if ch in m.OPENERS or ch in m.CLOSERS:
