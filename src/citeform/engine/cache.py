@@ -21,9 +21,13 @@ element class by :func:`cached_class`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from citeproc import model
+
+ENABLED = True  # False only inside :func:`disabled`
 
 _MISSING = object()
 _ROOT_CACHES = "_cf_root_caches"
@@ -115,7 +119,7 @@ _CLASSES: dict[type, type] = {}
 
 def cached_class(cls: type) -> type:
     """``cls`` with :class:`CachedLookups` in front (one subclass per class)."""
-    if issubclass(cls, (CachedLookups, model.Locale)):  # a locale's look-ups take other arguments
+    if not ENABLED or issubclass(cls, (CachedLookups, model.Locale)):  # a locale's look-ups take other arguments
         return cls
     made = _CLASSES.get(cls)
     if made is None:
@@ -125,7 +129,24 @@ def cached_class(cls: type) -> type:
 
 def keep_alive(root: Any) -> None:
     """Hold every element of the style and of its locale chain, so caches persist."""
+    if not ENABLED:
+        return
     held = list(root.iter())
     for locale in root.__dict__.get("locales") or ():
         held.extend(locale.getroottree().getroot().iter())
     root.__dict__["_cf_elements"] = held
+
+
+@contextmanager
+def disabled() -> Iterator[None]:
+    """Render without the speed-ups, with freshly parsed styles (for equivalence tests)."""
+    global ENABLED
+    from .loader import _cached_by_hash
+
+    _cached_by_hash.cache_clear()
+    ENABLED = False
+    try:
+        yield
+    finally:
+        ENABLED = True
+        _cached_by_hash.cache_clear()

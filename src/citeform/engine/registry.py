@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from citeproc import CitationStylesBibliography
 from citeproc.source import CitationItem
 
+from . import cache
+
 _get = dict.__getitem__
 
 
@@ -109,6 +111,8 @@ class Bibliography(CitationStylesBibliography):
         super().__setattr__(name, value)
 
     def register(self, citation, callback=None):
+        if not cache.ENABLED:
+            return super().register(citation, callback)
         citation.bibliography = self
         for item in citation.cites:
             fast_item(item)

@@ -1,0 +1,54 @@
+"""The engine's look-up caches and indexed registry never change output."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeform import render
+from citeform.engine import cache
+
+
+@pytest.mark.parametrize("style", ["apa", "vancouver", "chicago-author-date", "ieee"])
+@pytest.mark.parametrize("fmt", ["text"])
+def test_bibliography_same_with_and_without_caches(corpus, style, fmt):
+    with cache.disabled():
+        plain = render(corpus[:50], style, format=fmt)
+    fast = render(corpus[:50], style, format=fmt)
+    assert fast.bibliography == plain.bibliography
+    assert fast.bibliography_ids == plain.bibliography_ids
+
+
+@pytest.mark.parametrize("style", ["apa", "vancouver", "chicago-notes-bibliography"])
+def test_citations_same_with_and_without_caches(corpus, style):
+    ids = [item["id"] for item in corpus]
+    clusters = [[{"id": ids[i]}, {"id": ids[i + 1], "locator": "12"}] for i in range(0, 45, 3)]
+    clusters += [[{"id": ids[i]}] for i in range(0, 80, 7)]
+    with cache.disabled():
+        plain = render(corpus, style, citations=clusters)
+    fast = render(corpus, style, citations=clusters)
+    assert fast.citations == plain.citations
+    assert fast.bibliography == plain.bibliography
+
+
+def test_render_twice_is_stable(corpus):
+    """Caches that live on a parsed style do not leak state from one render to the next."""
+    first = render(corpus, "apa")
+    second = render(corpus[:40], "apa")
+    third = render(corpus, "apa")
+    assert third.bibliography == first.bibliography
+    assert len(second.bibliography) == 40
+
+
+def test_registry_index_matches_list():
+    from citeform.engine.registry import KeyList
+
+    keys = KeyList(["b", "a", "c"])
+    assert keys.index("a") == 1 and "c" in keys and "z" not in keys
+    keys.append("d")
+    assert keys.index("d") == 3
+    keys.sort()
+    assert keys.index("a") == 0 and keys.index("d") == 3
+    keys.insert(0, "z")
+    assert keys.index("a") == 1
+    with pytest.raises(ValueError):
+        keys.index("nope")
