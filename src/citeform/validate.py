@@ -266,7 +266,7 @@ def _check_dates(item: dict[str, Any], data: dict[str, Any], c: _Collector) -> N
                 c.add(f"year {nums[0]} is in the future", fieldname, WARNING)
             points.append(nums)
         if len(points) == 2 and points[0] and points[1] and points[1] < points[0]:
-            c.add("date range ends before it starts", fieldname)
+            c.add("the range ends before it starts", fieldname)
 
 
 # --- the record schema -----------------------------------------------------------------------
