@@ -48,16 +48,16 @@ def _point(text: str) -> tuple[list[int], int | None]:
             return _check(parts[:1]), parts[1] - 20
         return _check(parts), None
     words = text.replace(",", " ").split()
-    if words and words[0].lower() in _SEASONS and len(words) == 2 and words[1].lstrip("-").isdigit():
+    if words and words[0].lower() in _SEASONS and len(words) == 2 and words[1].lstrip("-").isdecimal():
         return _check([int(words[1])]), _SEASONS[words[0].lower()]
     day = month = year = None
     for w in words:
         lw = w.lower().rstrip(".")
         if lw in _MONTHS and month is None:
             month = _MONTHS[lw]
-        elif w.isdigit() and len(w) <= 2 and day is None:
+        elif w.isdecimal() and len(w) <= 2 and day is None:
             day = int(w)
-        elif w.lstrip("-").isdigit() and year is None:
+        elif w.lstrip("-").isdecimal() and len(w) <= 6 and year is None:
             year = int(w)
         else:
             raise DateError(f"cannot read {text!r} as a date")
