@@ -20,6 +20,9 @@ NORMAL_STYLE = ("\ue01c", "\ue01d")  # font-style="normal" inside italics
 NOCASE = ("\ue01e", "\ue01f")  # kept so that cases on whole strings can skip it
 QUOTE = ("\ue030", "\ue031")  # cs:text quotes="true" (level resolved later)
 SQUOTE = ("\ue032", "\ue033")  # quotes found in item data written as '...'
+NORMAL_WEIGHT = ("\ue020", "\ue021")  # font-weight="normal" inside bold
+NORMAL_VARIANT = ("\ue022", "\ue023")  # font-variant="normal" inside small caps
+NODECOR = ("\ue024", "\ue025")  # <span class="nodecor">: no inherited style
 DISPLAY_OPEN = {
     "block": "\ue040",
     "left-margin": "\ue041",
@@ -39,6 +42,9 @@ OPENERS = {
     NOCASE[0]: "nocase",
     QUOTE[0]: "quote",
     SQUOTE[0]: "squote",
+    NORMAL_WEIGHT[0]: "normal-weight",
+    NORMAL_VARIANT[0]: "normal-variant",
+    NODECOR[0]: "nodecor",
 }
 CLOSERS = {
     ITALIC[1]: "italic",
@@ -51,6 +57,9 @@ CLOSERS = {
     NOCASE[1]: "nocase",
     QUOTE[1]: "quote",
     SQUOTE[1]: "squote",
+    NORMAL_WEIGHT[1]: "normal-weight",
+    NORMAL_VARIANT[1]: "normal-variant",
+    NODECOR[1]: "nodecor",
 }
 DISPLAYS = {v: k for k, v in DISPLAY_OPEN.items()}
 ALL_TOKENS = frozenset(OPENERS) | frozenset(CLOSERS) | frozenset(DISPLAYS) | {DISPLAY_CLOSE}

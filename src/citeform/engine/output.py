@@ -21,16 +21,21 @@ class Quotes:
 
 
 def resolve_quotes(text: str, quotes: Quotes) -> str:
-    """Replace quote tokens by the locale's marks, alternating outer/inner by depth."""
+    """Replace quote tokens by the locale's marks.
+
+    A quotation inside another flips between outer and inner marks; at the top
+    level ``QUOTE`` tokens are outer quotes and ``SQUOTE`` tokens inner ones.
+    """
     out = []
-    depth = 0
+    levels: list[bool] = []  # True: inner marks
     for ch in text:
-        if ch == m.QUOTE[0]:
-            out.append(quotes.open if depth % 2 == 0 else quotes.open_inner)
-            depth += 1
-        elif ch == m.QUOTE[1]:
-            depth = max(depth - 1, 0)
-            out.append(quotes.close if depth % 2 == 0 else quotes.close_inner)
+        if ch in (m.QUOTE[0], m.SQUOTE[0]):
+            inner = (not levels[-1]) if levels else ch == m.SQUOTE[0]
+            levels.append(inner)
+            out.append(quotes.open_inner if inner else quotes.open)
+        elif ch in (m.QUOTE[1], m.SQUOTE[1]):
+            inner = levels.pop() if levels else ch == m.SQUOTE[1]
+            out.append(quotes.close_inner if inner else quotes.close)
         else:
             out.append(ch)
     return "".join(out)

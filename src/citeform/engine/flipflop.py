@@ -1,0 +1,193 @@
+"""Markup and quotes inside text values, parsed the way the reference processor does.
+
+Text from item data (and ``cs:text value``) may hold ``<i>``, ``<b>``, ``<sc>``,
+``<sup>``, ``<sub>``, ``<span class="nocase">``, ``<span class="nodecor">``, the
+``font-style``/``font-weight``/``font-variant`` spans, and quotations.  They
+become markup tokens (:mod:`citeform.engine.markup`); the output pass flips
+nested italics, bold and small caps to normal and alternates outer and inner
+quote marks by depth.
+
+Quotation rules:
+
+* a straight ``"`` or ``'`` opens a quotation at the start, after a space, after
+  ``(`` or right after an opening tag; any other is a closing mark;
+* ``“`` and ``‘`` open, ``”`` and ``’`` close; ``’`` between two letters is an
+  apostrophe;
+* ``“`` quotes are outer quotes and ``‘`` quotes inner ones; of straight quotes,
+  the form typed first is the outer one; nested quotes flip between the two;
+* a ``'`` that cannot close the innermost open quotation, or that is followed
+  by a letter or digit, is an apostrophe (``’``);
+* a closing mark pops open quotations or tags it does not match (they are then
+  written as typed) until it finds its own; an opening mark left open at the
+  end is written as typed (``"``), a ``'`` as ``’``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import markup as m
+
+# tag -> (kind, token pair, closing tag)
+_OPENING: dict[str, tuple[str, tuple[str, str], str]] = {
+    "<i>": ("tag", m.ITALIC, "</i>"),
+    "<b>": ("tag", m.BOLD, "</b>"),
+    "<sc>": ("tag", m.SMALLCAPS, "</sc>"),
+    "<sup>": ("tag", m.SUPERSCRIPT, "</sup>"),
+    "<sub>": ("tag", m.SUBSCRIPT, "</sub>"),
+}
+_SPANS = {
+    "nocase": ("nocase", m.NOCASE),
+    "nodecor": ("tag", m.NODECOR),
+    "small-caps": ("tag", m.SMALLCAPS),
+    "italic": ("tag", m.ITALIC),
+    "bold": ("tag", m.BOLD),
+    "normal-style": ("tag", m.NORMAL_STYLE),
+    "normal-weight": ("tag", m.NORMAL_WEIGHT),
+    "normal-variant": ("tag", m.NORMAL_VARIANT),
+}
+_QUOTES_OPEN = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
+_QUOTES_CLOSE = frozenset(_QUOTES_OPEN.values())
+
+_SPLIT = re.compile(
+    r"(<span\s+[^>]*>|</span>|</?(?:i|b|sc|sup|sub)>|[\"'\u201c\u201d\u2018\u2019])",
+    re.IGNORECASE,
+)
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_APOSTROPHE_AFTER = re.compile(r"^[^,.?:; ]")
+
+
+def _span_kind(tag: str) -> str | None:
+    compact = re.sub(r"\s+", "", tag.lower())
+    if 'class="nocase"' in compact:
+        return "nocase"
+    if 'class="nodecor"' in compact:
+        return "nodecor"
+    for style, kind in (
+        ("font-variant:small-caps", "small-caps"),
+        ("font-style:italic", "italic"),
+        ("font-weight:bold", "bold"),
+        ("font-style:normal", "normal-style"),
+        ("font-weight:normal", "normal-weight"),
+        ("font-variant:normal", "normal-variant"),
+    ):
+        if style in compact:
+            return kind
+    return None
+
+
+class _Piece:
+    __slots__ = ("text", "kind", "pair", "closer", "opening", "tokens")
+
+    def __init__(self, text: str):
+        self.text = text  # as typed
+        self.kind = ""  # "str", "tag", "nocase", "quote", "close"
+        self.pair: tuple[str, str] = ("", "")
+        self.closer = ""
+        self.opening = False
+        self.tokens: str | None = None  # what it becomes when matched
+
+
+def _pieces(text: str) -> list[_Piece]:
+    out: list[_Piece] = []
+    for index, part in enumerate(_SPLIT.split(text)):
+        if not part:
+            continue
+        piece = _Piece(part)
+        if index % 2 == 0:
+            piece.kind = "str"
+        else:
+            low = part.lower()
+            if low in _OPENING:
+                piece.kind, piece.pair, piece.closer = _OPENING[low]
+                piece.opening = True
+            elif low.startswith("<span"):
+                kind = _span_kind(low)
+                if kind is None:
+                    piece.kind = "str"
+                else:
+                    piece.kind, piece.pair = _SPANS[kind]
+                    piece.closer = "</span>"
+                    piece.opening = True
+            elif low.startswith("</"):
+                piece.kind = "close"
+            else:
+                piece.kind = "quote"
+        out.append(piece)
+    return out
+
+
+def _is_opening_quote(pieces: list[_Piece], i: int) -> bool:
+    mark = pieces[i].text
+    if mark in ("\u201c", "\u2018"):
+        return True
+    if mark not in ('"', "'"):
+        return False
+    if i == 0:
+        return True
+    before = pieces[i - 1]
+    if before.kind == "str":
+        return before.text[-1:] in (" ", "(", "\u00a0") or before.text[-1:].isspace()
+    return before.opening  # right after an opening tag
+
+
+def parse_markup(text: str) -> str:
+    """Item text with its tags and quotations as markup tokens."""
+    if "<" not in text and not any(q in text for q in "\"'\u201c\u201d\u2018\u2019"):
+        return text
+    # an apostrophe between letters is a straight one for the rules below
+    text = re.sub(r"(?<=[^\W\d_])\u2019(?=[^\W\d_])", "'", text)
+    pieces = _pieces(text)
+    stack: list[int] = []
+    outer_form: str | None = None  # the straight quote typed first is the outer one
+
+    def literal(index: int) -> None:
+        piece = pieces[index]
+        piece.tokens = "\u2019" if piece.text == "'" else piece.text
+
+    for i, piece in enumerate(pieces):
+        if piece.kind == "str":
+            continue
+        after = pieces[i + 1].text if i + 1 < len(pieces) and pieces[i + 1].kind == "str" else ""
+        if piece.kind == "quote":
+            if piece.text == "'" and not _is_opening_quote(pieces, i) and _APOSTROPHE_AFTER.match(after):
+                piece.tokens = "\u2019"
+                continue
+            if piece.text == "'" and _is_opening_quote(pieces, i) and after.startswith(" "):
+                piece.tokens = "\u2019"
+                continue
+            if _is_opening_quote(pieces, i):
+                piece.opening = True
+                piece.closer = _QUOTES_OPEN[piece.text]
+                if piece.text in ('"', "'") and outer_form is None:
+                    outer_form = piece.text
+                inner = piece.text == "\u2018" or (piece.text in ('"', "'") and piece.text != outer_form)
+                piece.pair = m.SQUOTE if inner else m.QUOTE
+                stack.append(i)
+                continue
+            piece.kind = "close"
+        if piece.opening:
+            stack.append(i)
+            continue
+        # a closing tag or closing quote mark
+        closing = piece.text.lower() if piece.text.startswith("<") else piece.text
+        matched = False
+        while stack:
+            top = pieces[stack[-1]]
+            if closing == top.closer:
+                stack.pop()
+                top.tokens = top.pair[0]
+                piece.tokens = top.pair[1]
+                matched = True
+                break
+            if closing == "'":
+                break
+            literal(stack.pop())
+        if not matched:
+            literal(i)
+    for index in stack:
+        literal(index)
+    out = []
+    for piece in pieces:
+        out.append(piece.text if piece.kind == "str" else (piece.tokens if piece.tokens is not None else piece.text))
+    return "".join(out)

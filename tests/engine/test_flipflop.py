@@ -1,0 +1,45 @@
+"""Markup and quotations in item text (expectations from the CSL suite / citeproc-js)."""
+
+from __future__ import annotations
+
+from citeform.engine import markup as m
+from citeform.engine import render_csl
+from citeform.engine.flipflop import parse_markup
+
+STYLE = (
+    '<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
+    "<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>"
+    '<citation><layout><text variable="title" {attrs}/></layout></citation></style>'
+)
+
+
+def _cite(title: str, attrs: str = "", fmt: str = "html") -> str:
+    result = render_csl([{"id": "a", "type": "book", "title": title}], STYLE.format(attrs=attrs),
+                        [[{"id": "a"}]], fmt=fmt)
+    return result.citations[0]
+
+
+def test_nested_quotes_flip() -> None:
+    assert _cite("My “Amazing” Title", 'quotes="true"') == "“My ‘Amazing’ Title”"
+    assert _cite("My “‘Amazing’ <b>and</b> Bogus” Title", 'quotes="true"') == (
+        "“My ‘“Amazing” <b>and</b> Bogus’ Title”"
+    )
+
+
+def test_quotes_around_markup_pair_up() -> None:
+    assert _cite('It is official ("<i>My Title</i>") now') == "It is official (“<i>My Title</i>”) now"
+
+
+def test_orphan_quote_is_left_as_typed() -> None:
+    assert _cite('Nation of "Positive Obligations " of State') == 'Nation of "Positive Obligations " of State'
+
+
+def test_apostrophes() -> None:
+    assert parse_markup("ETFA '09") == "ETFA \u201909"
+    assert parse_markup("l'Égypte d’archéologie") == "l\u2019Égypte d\u2019archéologie"
+    assert parse_markup("l'''") == "l\u2019\u2019\u2019"
+
+
+def test_single_curly_quotes_are_inner_quotes() -> None:
+    assert parse_markup("meaning ‘God willing’.") == f"meaning {m.SQUOTE[0]}God willing{m.SQUOTE[1]}."
+    assert parse_markup("'friend'") == f"{m.QUOTE[0]}friend{m.QUOTE[1]}"
