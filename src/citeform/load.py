@@ -19,6 +19,7 @@ from .mapping import MappingError, to_csl
 RECORD_SUFFIXES = (".yaml", ".yml", ".json", ".bib", ".ris")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 STDIN = "-"
+MAX_MESSAGE = 300  # characters in one error message
 BOM = b"\xef\xbb\xbf"
 
 Warn = Callable[[str], None]
@@ -240,16 +241,21 @@ def make_record(raw: RawRecord, warn: Warn = _default_warn) -> Record:
     try:
         mapped = to_csl(raw.data, csl_input=raw.csl_input)
     except MappingError as e:
-        raise DataError(e.message, file=file, line=raw.position(e.field)[0], key=key,
+        raise DataError(clip(e.message), file=file, line=raw.position(e.field)[0], key=key,
                         field=e.field) from None
     except (ValueError, TypeError, OverflowError) as e:  # a shape no rule foresaw
-        raise DataError(f"cannot read this record: {e}", file=file, line=raw.line,
+        raise DataError(clip(f"cannot read this record: {e}"), file=file, line=raw.line,
                         key=key) from None
     mapped.item["id"] = key
     for fieldname, message in mapped.warnings:
         line = raw.position(fieldname)[0]
         warn(f"{file}:{line}: {key}: {message}" if line else f"{file}: {key}: {message}")
     return Record(key, raw.data, mapped.item, file, raw.line, raw.field_lines)
+
+
+def clip(message: str, width: int = MAX_MESSAGE) -> str:
+    """A message short enough for one line (values quoted in it can be huge)."""
+    return message if len(message) <= width else message[: width - 1] + "…"
 
 
 def _kind(value: Any) -> str:

@@ -19,7 +19,7 @@ from importlib import resources
 from typing import Any
 
 from .errors import CiteformError
-from .load import RawRecord, default_record_paths, iter_files, read_raw
+from .load import RawRecord, clip, default_record_paths, iter_files, read_raw
 from .mapping import MappingError, looks_like_record, to_csl
 from .vocabulary import DATE_VARIABLES, FRIENDLY_FIELDS
 
@@ -118,8 +118,8 @@ class _Collector:
     def add(self, message: str, fieldname: str | None = None, severity: str = ERROR,
             at: str | None = None) -> None:
         line, column = self.raw.position(at or fieldname)
-        self.problems.append(Problem(self.raw.file, line, column, self.key, fieldname, message,
-                                     severity))
+        self.problems.append(Problem(self.raw.file, line, column, self.key, fieldname,
+                                     clip(message), severity))
 
     def fields_with_errors(self) -> set[str]:
         return {p.field for p in self.problems if p.field and p.severity == ERROR}
@@ -186,7 +186,7 @@ def _map_fields(data: dict[str, Any], csl_input: bool, c: _Collector) -> dict[st
     given_by: dict[str, str] = {}
     for name, value in data.items():
         if not isinstance(name, str):
-            c.add(f"field names must be text, not {_kind(name)} {name!r}"[:200])
+            c.add(f"field names must be text, not {_kind(name)} {name!r}")
             continue
         if name == "id":
             continue  # the key: checked by check_record
@@ -201,7 +201,7 @@ def _map_fields(data: dict[str, Any], csl_input: bool, c: _Collector) -> dict[st
             c.add(e.message, e.field)
             continue
         except (ValueError, TypeError, OverflowError, RecursionError) as e:
-            c.add(f"cannot read this value: {e}"[:300], name)
+            c.add(f"cannot read this value: {e}", name)
             continue
         for fieldname, message in mapped.warnings:
             c.add(message, fieldname, WARNING)
@@ -255,7 +255,7 @@ def _check_dates(item: dict[str, Any], data: dict[str, Any], c: _Collector) -> N
             try:
                 nums = [int(p) for p in parts]
             except (TypeError, ValueError):
-                c.add(f"date parts must be numbers, not {parts!r}"[:200], fieldname)
+                c.add(f"date parts must be numbers, not {parts!r}", fieldname)
                 break
             if len(nums) == 3 and 1 <= nums[1] <= 12 and nums[0] != 0:
                 last = calendar.monthrange(nums[0], nums[1])[1] if 1 <= nums[0] <= 9999 else 31

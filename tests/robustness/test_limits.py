@@ -90,3 +90,17 @@ def test_huge_value_in_csl_json_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DataError) as info:
         load_records([str(path)])
     assert info.value.format() == f"{path}: value longer than 100,000 characters (200,000)"
+
+
+def test_error_lines_stay_short_when_values_are_long(invoke, tmp_path: Path) -> None:
+    path = tmp_path / "long.yaml"
+    path.write_text("title: T\ntype: " + "x" * 5000 + "\ndate: March " + "9" * 5000 + "\n",
+                    encoding="utf-8")
+    result = invoke("cite", "-r", str(path))
+    assert result.exit_code == 1
+    line = error_line(result)
+    assert line.startswith(f"citeform: error: {path}:2: long: type: unknown type 'xxx")
+    assert line.endswith("…") and len(line) < 300 + len(f"citeform: error: {path}:2: long: type: ")
+    check = invoke("check", str(path))
+    assert [len(p) < 400 for p in check.stdout.splitlines()] == [True, True, True]
+    assert check.stdout.splitlines()[-1] == "2 errors, 0 warnings in 1 record"
