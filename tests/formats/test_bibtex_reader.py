@@ -165,3 +165,34 @@ def test_duplicate_key_names_both_lines() -> None:
 )
 def test_bibtex_name_rules(raw: str, name: dict[str, Any]) -> None:
     assert parse_bibtex_name(raw) == name
+
+
+def test_biblatex_subtitles_book_authors_and_article_numbers() -> None:
+    [read] = read_bibtex(
+        "@incollection{k, title = {Main}, subtitle = {A Sub}, booktitle = {Book},"
+        " booksubtitle = {Its Sub}, bookauthor = {Doe, Jane}, year = 2020}\n"
+        "@article{a, title = {T}, journaltitle = {J}, journalsubtitle = {S}, eid = {e12790},"
+        " date = {2019-04}}\n", "x.bib")[:1]
+    assert read.item["title"] == "Main: A Sub"
+    assert read.item["container-title"] == "Book: Its Sub"
+    assert read.item["container-author"] == [{"family": "Doe", "given": "Jane"}]
+    article = read_bibtex("@article{a, title = {T}, journaltitle = {J}, eid = {e12790}, date = {2019-04}}",
+                          "x.bib")[0].item
+    assert article["number"] == "e12790"
+    assert article["issued"] == {"date-parts": [[2019, 4]]}
+
+
+@pytest.mark.parametrize(
+    ("month", "parts"),
+    [("mar", [2002, 3]), ("{March}", [2002, 3]), ("3", [2002, 3]), ('"Sept."', [2002, 9]),
+     ("mar # {~15}", [2002, 3, 15])],
+)
+def test_month_forms(month: str, parts: list[int]) -> None:
+    [read] = read_bibtex(f"@misc{{k, title = {{T}}, year = 2002, month = {month}}}", "x.bib")
+    assert read.item["issued"] == {"date-parts": [parts]}
+
+
+def test_string_macros_build_on_each_other() -> None:
+    text = ('@string{pub = "Springer"}\n@string{pubplace = pub # " Berlin"}\n'
+            "@book{k, title = {T}, publisher = pubplace # {, Heidelberg}, year = {1999}}\n")
+    assert read_bibtex(text, "x.bib")[0].item["publisher"] == "Springer Berlin, Heidelberg"

@@ -70,7 +70,8 @@ _CONSUMED = {
     "author", "editor", "translator", "title", "titleaddon", "journal", "journaltitle",
     "booktitle", "number", "pages", "publisher", "school", "institution", "organization",
     "address", "location", "year", "month", "day", "date", "entrysubtype", "language", "langid",
-    "hyphenation", "keywords", "crossref", "eprint", "eprinttype",
+    "hyphenation", "keywords", "crossref", "eprint", "eprinttype", "subtitle", "journalsubtitle",
+    "booksubtitle", "bookauthor", "eid",
 } | set(_SIMPLE) | set(_VERBATIM) | set(_DATES)
 _NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator"}
 
@@ -213,6 +214,12 @@ def _date(fields: dict[str, str], warnings: list[str]) -> dict[str, Any] | None:
     return {"date-parts": [parts]}
 
 
+def _with_subtitle(title: str, subtitle: str | None) -> str:
+    """BibLaTeX's ``subtitle`` joins the title after a colon, as CSL keeps titles."""
+    text = decode(title)
+    return f"{text}: {decode(subtitle)}" if subtitle and subtitle.strip() else text
+
+
 def _keywords(raw: str) -> str:
     """Split at top-level commas or semicolons (a braced keyword keeps its commas)."""
     words, depth, start = [], 0, 0
@@ -261,14 +268,23 @@ def to_csl_item(etype: str, key: str, fields: dict[str, str], warnings: list[str
             if others:
                 custom[f"{var}-others"] = True
     if f.get("title"):
-        item["title"] = decode(f["title"])
+        item["title"] = _with_subtitle(f["title"], f.get("subtitle"))
     if f.get("titleaddon"):
         custom["translated-title"] = decode(f["titleaddon"])
-    container = f.get("journaltitle") or f.get("journal") or f.get("booktitle")
+    if f.get("journaltitle") or f.get("journal"):
+        container = _with_subtitle(f.get("journaltitle") or f["journal"], f.get("journalsubtitle"))
+    elif f.get("booktitle"):
+        container = _with_subtitle(f["booktitle"], f.get("booksubtitle"))
+    else:
+        container = ""
     if container:
-        item["container-title"] = decode(container)
-    if f.get("booktitle") and container != f["booktitle"]:
+        item["container-title"] = container
+    if f.get("booktitle") and (f.get("journaltitle") or f.get("journal")):
         custom["booktitle"] = decode(f["booktitle"])
+    if f.get("bookauthor", "").strip():
+        item["container-author"], _ = parse_bibtex_names(f["bookauthor"])
+    if f.get("eid"):
+        item["number"] = decode(f["eid"])
     if f.get("number"):
         if csl_type in ARTICLE_TYPES:
             var = "issue"

@@ -32,7 +32,7 @@ _FIELD_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_\-:.+]*$")
 FIELD_ORDER = (
     "author", "editor", "translator", "title", "titleaddon", "origtitle", "shorttitle",
     "journal", "journaltitle", "shortjournal", "booktitle", "eventtitle", "venue", "series",
-    "edition", "volume", "number", "chapter", "pages", "pagetotal", "volumes",
+    "edition", "volume", "number", "eid", "chapter", "pages", "pagetotal", "volumes",
     "publisher", "school", "institution", "address", "location", "year", "month", "date",
     "eventdate", "origdate", "type", "entrysubtype", "pubstate", "note", "language", "langid",
     "isbn", "issn", "doi", "eprint", "eprinttype", "pmid", "pmcid", "url", "urldate",
@@ -170,6 +170,7 @@ def _fields(item: dict[str, Any], etype: str, biblatex: bool, ascii: bool) -> di
         put("container-title", "journaltitle" if biblatex else "journal")
         put("container-title-short", "shortjournal")
         put("issue", "number")
+        put("number", "eid")  # an article number
     else:
         put("container-title", "booktitle")
     put("event-title", "eventtitle")

@@ -291,6 +291,11 @@ def to_csl_item(ref: dict[str, Any], key: str, warnings: list[str]) -> dict[str,
         item["keyword"] = "; ".join(k.strip() for k in ref["keywords"] if k.strip())
     if ref.get("translated_title"):
         custom["translated-title"] = ref["translated_title"]
+    if ref.get("notes_abstract"):  # N2: the abstract in older exports
+        if "abstract" in item:
+            custom["N2"] = ref["notes_abstract"]
+        else:
+            item["abstract"] = ref["notes_abstract"]
     notes = []
     for note in ref.get("notes") or []:
         m = _NOTE_LINE.match(note.strip())
@@ -311,6 +316,7 @@ def to_csl_item(ref: dict[str, Any], key: str, warnings: list[str]) -> dict[str,
                "secondary_title", "journal_name", "alternate_title2", "alternate_title3",
                "start_page", "end_page", "date", "year", "publication_year", "access_date",
                "language", "issn", "urls", "keywords", "translated_title", "notes", "id",
+               "notes_abstract",
                "unknown_tag"} | set(_SIMPLE.values()) | set(_NAMES.values())
     for rkey, value in ref.items():
         if rkey not in handled and value not in (None, "", []):
