@@ -21,7 +21,28 @@ from .state import get_state
 from .textcase import CaseMixin
 
 
+def _season(part, season, context) -> str | None:
+    """A season: 1-4 is the locale's term, any other value is printed as given."""
+    try:
+        number = int(season)
+    except (TypeError, ValueError):
+        return str(season)
+    if 1 <= number <= 4:
+        holder = context if context is not None else part
+        return str(holder.get_single_term(name=f"season-{number:02d}"))
+    return None
+
+
 class DateMixin:
+    def render_single_date(self, date, show_parts=None, context=None):
+        """Localized dates are joined with the locale date's delimiter."""
+        parts = self.parts(date, show_parts, context) if context is not self else self.parts(date, show_parts)
+        if not parts:
+            return None
+        if self.is_locale_date() and context is not None and context.get("delimiter") is None:
+            return self.join(parts)
+        return (context if self.is_locale_date() else self).join(parts)
+
     def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
         state = get_state(self)
         var = variable or self.get("variable")
@@ -46,30 +67,31 @@ class DateMixin:
 
 
 class Date_Part(CaseMixin, model.Date_Part):  # noqa: N801 - CSL tag name mapping
-    def process(self, date, context=None):
+    def render(self, date, context=None):
         saved = dict(self.attrib)
         try:
-            text = super().process(date, context)
+            # citeproc-py merges the style's date-part attributes into this (often
+            # locale) element while rendering; we undo that afterwards
+            if self.get("name") == "month" and date.get("month") is None and date.get("season"):
+                text = _season(self, date.get("season"), context)
+            else:
+                text = model.Date_Part.process(self, date, context)
+            state = get_state(self)
+            if (
+                text is not None
+                and self.get("name") == "year"
+                and state is not None
+                and state.implicit_year_suffix
+                and state.date_variable == "issued"
+                and not state.year_suffix_done
+                and state.current_item is not None
+            ):
+                suffix = state.current_item.reference.get("year_suffix")
+                if suffix:
+                    state.year_suffix_done = True
+                    text = str(text) + str(suffix)
+            return self.markup(text)
         finally:
             if dict(self.attrib) != saved:
                 self.attrib.clear()
                 self.attrib.update(saved)
-        return text
-
-    def render(self, date, context=None):
-        text = self.process(date, context)
-        state = get_state(self)
-        if (
-            text is not None
-            and self.get("name") == "year"
-            and state is not None
-            and state.implicit_year_suffix
-            and state.date_variable == "issued"
-            and not state.year_suffix_done
-            and state.current_item is not None
-        ):
-            suffix = state.current_item.reference.get("year_suffix")
-            if suffix:
-                state.year_suffix_done = True
-                text = str(text) + str(suffix)
-        return self.markup(text)

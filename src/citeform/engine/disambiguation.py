@@ -23,9 +23,11 @@ from collections import Counter, defaultdict
 from citeproc.source import Citation, CitationItem
 from citeproc.string import String
 
+from . import cache
 from . import markup as m
 from .citations import render_cite
 from .names import is_cjk
+from .registry import fast_item
 from .state import EngineState, ItemDisambiguation
 
 
@@ -50,7 +52,7 @@ class Disambiguator:
         self.bib = bib
         self.keys = keys
         self.state = state
-        probe = Citation([CitationItem(k) for k in keys])
+        probe = Citation([fast_item(CitationItem(k)) for k in keys])
         probe.bibliography = bib
         self.probes = {c.key: c for c in probe.cites}
         for cite in probe.cites:
@@ -58,6 +60,10 @@ class Disambiguator:
             cite["_position"] = "first"
 
     def text(self, key: str) -> str:
+        ref = self.bib.source[key]
+        return cache.cite_text(self, key, self.state.current(key), ref.get("year_suffix"), self._text)
+
+    def _text(self, key: str) -> str:
         text, _names = render_cite(self.layout, self.probes[key])
         return m.strip_tokens(str(text)) if text is not None else ""
 
@@ -91,19 +97,29 @@ class Disambiguator:
 
     # step 1
     def add_names(self, group: list[str]) -> list[str]:
+        """Show more names; an unresolved cite keeps the count that separated it most."""
         most = max((len(v) for k in group for v in self.name_vars(k).values()), default=0)
         pending = list(group)
         base = {k: copy.deepcopy(self.state.entry(k)) for k in group}
+        base_collisions = {k: self.counts[self.cache[k]] for k in group}
+        best: dict[str, tuple[int, int | None]] = {k: (base_collisions[k], None) for k in group}
         for n in range(1, most + 1):
             if not pending:
                 break
             for k in pending:
                 self.state.entry(k).names = n
                 self.refresh(k)
-            solved = [k for k in pending if self.unique(k, group)]
+            for k in pending:
+                collisions = self.counts[self.cache[k]]
+                if collisions < best[k][0]:
+                    best[k] = (collisions, n)
+            solved = [k for k in pending if self.counts[self.cache[k]] == 1]
             pending = [k for k in pending if k not in solved]
         for k in pending:
-            self.state.disambiguation[k] = base[k]
+            if best[k][1] is None:
+                self.state.disambiguation[k] = base[k]
+            else:
+                self.state.entry(k).names = best[k][1]
             self.refresh(k)
         return pending
 

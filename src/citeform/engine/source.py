@@ -24,7 +24,6 @@ _ALIASES = {
     "container-title-short": "container-title-short",
 }
 _RAW_DATE = re.compile(r"^\s*(-?\d{1,4})(?:[-/](\d{1,2}))?(?:[-/](\d{1,2}))?\s*$")
-SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
 
 
 class ItemSource(BibliographySource):
@@ -113,7 +112,7 @@ def _single(parts: list[Any], season: Any) -> dict[str, int] | None:
         out.pop("day", None)
     if season and "month" not in out:
         number = _int(season)
-        out["season"] = number if number is not None else SEASONS.get(str(season).lower(), season)
+        out["season"] = number if number is not None else str(season)
     return out
 
 

@@ -41,9 +41,19 @@ def move_punctuation_into_quotes(text: str) -> str:
     return _PIQ.sub(lambda mt: mt.group(3) + mt.group(1) + mt.group(2), text)
 
 
+_TOKENS = re.escape("".join(sorted(m.ALL_TOKENS)))
+_DOUBLE_STOP = re.compile(r"(?<!\.)([?!.])([" + _TOKENS + r"]*)\.(?!\.)")
+
+
+def drop_doubled_periods(text: str) -> str:
+    """A period right after a full stop, '?' or '!' (markup in between) is dropped."""
+    return _DOUBLE_STOP.sub(lambda mt: mt.group(1) + mt.group(2), text)
+
+
 def finish(text: str, quotes: Quotes, piq: bool) -> str:
     """Final pass on a rendered cite or entry, still in token form."""
     if piq:
         text = move_punctuation_into_quotes(text)
+    text = drop_doubled_periods(text)
     text = text.replace("'", "\u2019")
     return resolve_quotes(text, quotes)
