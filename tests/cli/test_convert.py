@@ -183,3 +183,30 @@ def test_cite_reads_bib_like_converted_yaml(invoke, tmp_path):
     assert from_bib.exit_code == 0, from_bib.stderr
     assert from_bib.stdout == from_yaml.stdout
     assert "Rousseau, R., Bollard, C., & Heslop, H. (2002)" in from_bib.stdout
+
+
+def test_yaml_to_one_file_holds_a_list(invoke, tmp_path):
+    out = tmp_path / "all.yaml"
+    result = invoke("convert", str(EXPORT), "-t", "yaml", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    data = yaml.safe_load(out.read_text("utf-8"))
+    assert [r["id"] for r in data][:2] == ["rousseau2002", "kernighan1988"]
+    cited = invoke("cite", "-r", str(out), "rousseau2002")
+    assert cited.exit_code == 0, cited.stderr
+    assert cited.stdout.startswith("1. Rousseau R, Bollard C, Heslop H. [Antitumor biotherapies")
+
+
+def test_zotero_style_csl_json_to_records(invoke, tmp_path):
+    src = tmp_path / "zotero.json"
+    src.write_text(json.dumps([{
+        "id": "http://zotero.org/users/1/items/ABCD", "type": "article-journal",
+        "title": "Sleep and memory", "container-title": "Journal of Sleep Research",
+        "author": [{"family": "Zeta", "given": "A."}], "issued": {"date-parts": [["2019", 4, 2]]},
+        "volume": "28", "issue": "2", "page": "e12790", "DOI": "10.1111/jsr.12790",
+        "shortTitle": "Sleep", "citation-key": "zeta2019"}]), "utf-8")
+    result = invoke("convert", str(src), "-t", "yaml")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("- id: http://zotero.org/users/1/items/ABCD\n  type: article\n")
+    assert "  journal: Journal of Sleep Research\n" in result.stdout
+    assert "  date: 2019-04-02\n" in result.stdout
+    assert "  volume: 28\n" in result.stdout

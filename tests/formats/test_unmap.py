@@ -93,3 +93,10 @@ def test_csl_yaml_has_references() -> None:
     assert text.startswith("references:\n")
     assert yaml.safe_load(text)["references"] == items
     assert "date-parts: [[2002]]" in text
+
+
+def test_dates_given_as_text_in_csl_json() -> None:
+    item = {"id": "z", "type": "article-journal", "title": "T", "issued": "2002-03",
+            "accessed": "2020-01-02", "original-date": "1900~"}
+    assert to_record(item) == {"id": "z", "type": "article", "title": "T", "date": "2002-03",
+                               "accessed": "2020-01-02", "original-date": "circa 1900"}

@@ -22,7 +22,7 @@ from .bibtex_types import (
     SERIES_NUMBER_ENTRIES,
     babel_name,
 )
-from .edtf import to_edtf
+from .edtf import normalise_dates, to_edtf
 from .latex import encode
 
 _KEY_BAD = re.compile(r"[\s,{}()=\"#%'~\\]")
@@ -257,6 +257,7 @@ def _sort_key(field: str) -> tuple[int, str]:
 
 def format_entry(item: dict[str, Any], *, n: int = 1, ascii: bool = False, biblatex: bool = False) -> str:
     """One entry, fields in a fixed order, values braced (month macros bare)."""
+    item = normalise_dates(item)
     etype = entry_type(item.get("type", "document"), item.get("genre"), biblatex)
     fields = _fields(item, etype, biblatex, ascii)
     lines = [f"@{etype}{{{citation_key(item.get('id'), n)},"]

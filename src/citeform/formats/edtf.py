@@ -60,3 +60,22 @@ def from_edtf(text: str) -> dict[str, Any] | None:
     if not 1 <= len(date_parts) <= 2:
         return None
     return {"date-parts": date_parts, **out}
+
+
+def normalise_dates(item: dict[str, Any]) -> dict[str, Any]:
+    """The item with dates given as text (CSL-JSON allows EDTF strings) as date objects."""
+    from ..dates import DateError, parse_date
+    from ..vocabulary import DATE_VARIABLES
+
+    if not any(isinstance(item.get(v), (str, int)) for v in DATE_VARIABLES):
+        return item
+    out = dict(item)
+    for var in DATE_VARIABLES:
+        value = out.get(var)
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            try:
+                out[var] = from_edtf(value) if isinstance(value, str) and from_edtf(value) \
+                    else parse_date(value)
+            except DateError:
+                out[var] = {"literal": str(value)}
+    return out

@@ -20,7 +20,7 @@ from ..vocabulary import CSL_TYPES, CSL_VARIABLES, DATE_VARIABLES, LANGUAGES, NA
 from . import ReadItem
 from .bibtex_reader import split_dropping_particle
 from .bibtex_types import language_tag
-from .edtf import from_edtf, to_edtf
+from .edtf import from_edtf, normalise_dates, to_edtf
 from .keys import suggest_key, unique_key
 
 # CSL type -> RIS type
@@ -112,6 +112,7 @@ def _note(var: str, value: Any) -> str:
 
 def to_ris_dict(item: dict[str, Any]) -> dict[str, Any]:
     """One CSL-JSON item as a rispy reference."""
+    item = normalise_dates(item)
     csl_type = item.get("type", "document")
     ref: dict[str, Any] = {"type_of_reference": RIS_TYPES.get(csl_type, "GEN")}
     notes: list[str] = []

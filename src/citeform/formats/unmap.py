@@ -21,6 +21,7 @@ from ..vocabulary import (
     NUMBER_VARIABLES,
     STANDARD_VARIABLES,
 )
+from .edtf import normalise_dates
 
 # CSL type -> the alias a record uses for it (types not listed are written as they are)
 TYPE_NAMES = {
@@ -115,6 +116,7 @@ def field_name(var: str, csl_type: str | None) -> str:
 
 def to_record(item: dict[str, Any]) -> dict[str, Any]:
     """The canonical record for a CSL-JSON item (the inverse of ``to_csl``)."""
+    item = normalise_dates(item)
     csl_type = item.get("type")
     record: dict[str, Any] = {}
     for var, value in item.items():
