@@ -43,3 +43,38 @@ def test_apostrophes() -> None:
 def test_single_curly_quotes_are_inner_quotes() -> None:
     assert parse_markup("meaning ‘God willing’.") == f"meaning {m.SQUOTE[0]}God willing{m.SQUOTE[1]}."
     assert parse_markup("'friend'") == f"{m.QUOTE[0]}friend{m.QUOTE[1]}"
+
+
+def _render(layout: str, title: str = "His Anonymous Life") -> str:
+    style = STYLE.replace('<text variable="title" {attrs}/>', layout)
+    result = render_csl([{"id": "a", "type": "book", "title": title}], style, [[{"id": "a"}]], fmt="html")
+    return result.citations[0]
+
+
+def test_nested_decorations_flip_to_normal() -> None:
+    assert _render('<text variable="title" font-variant="small-caps"/>', "His <sc>Anonymous</sc> Life") == (
+        '<span style="font-variant:small-caps;">His <span style="font-variant:normal;">Anonymous</span>'
+        " Life</span>"
+    )
+    assert _render('<text value="&lt;b&gt;friend&lt;/b&gt;" font-weight="bold"/>') == (
+        '<b><span style="font-weight:normal;">friend</span></b>'
+    )
+
+
+def test_normal_shows_only_inside_what_it_undoes() -> None:
+    assert _render('<text variable="title" font-style="normal"/>') == "His Anonymous Life"
+    assert _render('<group font-style="italic"><text variable="title" font-style="normal"/></group>') == (
+        '<i><span style="font-style:normal;">His Anonymous Life</span></i>'
+    )
+
+
+def test_nodecor_resets_inherited_style() -> None:
+    assert _render('<text variable="title" font-style="italic"/>', 'Lessard <span class="nodecor">v.</span> S') == (
+        '<i>Lessard <span style="font-style:normal;">v.</span> S</i>'
+    )
+
+
+def test_quotes_in_a_text_value() -> None:
+    assert _render('<text value="\'friend\'" prefix="Speak, " suffix=", and enter."/>') == (
+        "Speak, “friend,” and enter."
+    )

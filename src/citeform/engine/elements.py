@@ -22,6 +22,7 @@ from .cache import cached_class
 from .citations import render_cluster
 from .conditions import Else_If, If
 from .dates import Date_Part, DateMixin
+from .flipflop import NormalDecorationsMixin, ValueMarkupMixin
 from .groups import Substitute, VariableTracking
 from .names import Name, section_of
 from .numbers import LabelPluralMixin, NumberFormatMixin
@@ -56,25 +57,30 @@ class QuoteMixin:
         return string
 
 
-class Text(DisplayMixin, VariableTracking, QuoteMixin, CaseMixin, NumberFormatMixin, model.Text):
+class Text(
+    DisplayMixin, VariableTracking, QuoteMixin, CaseMixin, NumberFormatMixin, ValueMarkupMixin,
+    NormalDecorationsMixin, model.Text,
+):
     def process(self, item, context=None, **kwargs):
         text, language = super().process(item, context, **kwargs)
         try:
             lang = item.reference.get("language")
         except AttributeError:
             lang = None
+        if "variable" not in self.attrib and "macro" not in self.attrib:
+            return text, _style_language(self)  # a term or value is in the style's language
         return text, (str(lang) if lang else _style_language(self))
 
 
-class Group(DisplayMixin, groups.Group):
+class Group(DisplayMixin, NormalDecorationsMixin, groups.Group):
     pass
 
 
-class Date(DisplayMixin, VariableTracking, DateMixin, model.Date):
+class Date(DisplayMixin, VariableTracking, DateMixin, NormalDecorationsMixin, model.Date):
     pass
 
 
-class Names(DisplayMixin, VariableTracking, model.Names):
+class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names):
     """Records the first names output of a cite and applies suppress-author."""
 
     def render(self, item, *args, **kwargs):
@@ -110,11 +116,13 @@ class Names(DisplayMixin, VariableTracking, model.Names):
         self.insert(0, self.makeelement(f"{{{CSL_NS}}}name"))
 
 
-class Number(DisplayMixin, VariableTracking, CaseMixin, NumberFormatMixin, model.Number):
+class Number(
+    DisplayMixin, VariableTracking, CaseMixin, NumberFormatMixin, NormalDecorationsMixin, model.Number
+):
     pass
 
 
-class Label(DisplayMixin, CaseMixin, LabelPluralMixin, model.Label):
+class Label(DisplayMixin, CaseMixin, LabelPluralMixin, NormalDecorationsMixin, model.Label):
     pass
 
 

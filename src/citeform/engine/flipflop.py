@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+from citeproc.string import String
+
 from . import markup as m
 
 # tag -> (kind, token pair, closing tag)
@@ -191,3 +193,36 @@ def parse_markup(text: str) -> str:
     for piece in pieces:
         out.append(piece.text if piece.kind == "str" else (piece.tokens if piece.tokens is not None else piece.text))
     return "".join(out)
+
+
+class ValueMarkupMixin:
+    """``cs:text value="..."``: the value's tags and quotations are markup too."""
+
+    def process(self, item, context=None, **kwargs):
+        text, language = super().process(item, context, **kwargs)
+        if "value" in self.attrib and text:
+            text = String(parse_markup(self.get("value")))
+        return text, language
+
+
+class NormalDecorationsMixin:
+    """``font-style``/``font-weight``/``font-variant="normal"`` as tokens.
+
+    They undo an enclosing italic, bold or small caps decoration; the output
+    pass drops them where there is nothing to undo.
+    """
+
+    def font_style(self, text):
+        if self.get("font-style") == "normal":
+            return m.wrap(m.NORMAL_STYLE, text)
+        return super().font_style(text)
+
+    def font_weight(self, text):
+        if self.get("font-weight") == "normal":
+            return m.wrap(m.NORMAL_WEIGHT, text)
+        return super().font_weight(text)
+
+    def font_variant(self, text):
+        if self.get("font-variant") == "normal":
+            return m.wrap(m.NORMAL_VARIANT, text)
+        return super().font_variant(text)

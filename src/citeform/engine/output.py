@@ -50,6 +50,8 @@ _HTML_TAGS = {
     "sub": ("<sub>", "</sub>"),
     "underline": ('<span style="text-decoration:underline;">', "</span>"),
     "normal": ('<span style="font-style:normal;">', "</span>"),
+    "normal-weight": ('<span style="font-weight:normal;">', "</span>"),
+    "normal-variant": ('<span style="font-variant:normal;">', "</span>"),
     "nocase": ("", ""),
 }
 _MD_SPECIAL = set("\\`*_[]<>#")
@@ -62,6 +64,8 @@ _RTF_TAGS = {
     "sub": ("{\\sub ", "}"),
     "underline": ("{\\ul ", "}"),
     "normal": ("{\\i0 ", "}"),
+    "normal-weight": ("{\\b0 ", "}"),
+    "normal-variant": ("{\\scaps0 ", "}"),
 }
 
 
@@ -86,19 +90,56 @@ def _escape_rtf(ch: str) -> str:
     return f"\\u{code if code < 32768 else code - 65536}?"
 
 
-def _flip_italics(text: str) -> str:
-    """Italic inside italic becomes an upright span (citeproc-js flip-flop)."""
-    out = []
-    stack: list[bool] = []
-    italic = False
+# decoration token -> (attribute, value); "normal" values reset an inherited one
+_DECOR = {
+    m.ITALIC[0]: ("style", "on"),
+    m.NORMAL_STYLE[0]: ("style", "normal"),
+    m.BOLD[0]: ("weight", "on"),
+    m.NORMAL_WEIGHT[0]: ("weight", "normal"),
+    m.SMALLCAPS[0]: ("variant", "on"),
+    m.NORMAL_VARIANT[0]: ("variant", "normal"),
+}
+_ON = {"style": m.ITALIC, "weight": m.BOLD, "variant": m.SMALLCAPS}
+_OFF = {"style": m.NORMAL_STYLE, "weight": m.NORMAL_WEIGHT, "variant": m.NORMAL_VARIANT}
+_DECOR_CLOSERS = {pair[1] for pair in (*_ON.values(), *_OFF.values(), m.NODECOR)}
+
+
+def flip_decorations(text: str) -> str:
+    """Resolve nested font decorations as citeproc-js does.
+
+    Italics, bold or small caps inside the same decoration flip to normal; a
+    "normal" decoration only shows inside the decoration it undoes; a nodecor
+    span sets every inherited decoration back to normal.
+    """
+    state = {"style": False, "weight": False, "variant": False}
+    stack: list[tuple[str, dict[str, bool]]] = []  # (closing tokens, state before)
+    out: list[str] = []
     for ch in text:
-        if ch == m.ITALIC[0]:
-            stack.append(italic)
-            out.append(m.NORMAL_STYLE[0] if italic else ch)
-            italic = not italic
-        elif ch == m.ITALIC[1] and stack:
-            italic = stack.pop()
-            out.append(m.NORMAL_STYLE[1] if italic else ch)
+        if ch in _DECOR:
+            attr, value = _DECOR[ch]
+            before = dict(state)
+            if value == "on":
+                pair = _OFF[attr] if state[attr] else _ON[attr]
+                state[attr] = not state[attr]
+            elif state[attr]:
+                pair = _OFF[attr]
+                state[attr] = False
+            else:
+                pair = ("", "")
+            out.append(pair[0])
+            stack.append((pair[1], before))
+        elif ch == m.NODECOR[0]:
+            before = dict(state)
+            closing = []
+            for attr in ("style", "weight", "variant"):
+                if state[attr]:
+                    out.append(_OFF[attr][0])
+                    closing.insert(0, _OFF[attr][1])
+                    state[attr] = False
+            stack.append(("".join(closing), before))
+        elif ch in _DECOR_CLOSERS and stack:
+            closing, state = stack.pop()
+            out.append(closing)
         else:
             out.append(ch)
     return "".join(out)
@@ -106,8 +147,8 @@ def _flip_italics(text: str) -> str:
 
 def render_inline(text: str, fmt: str) -> str:
     """Convert tokens to the target format; display tokens become divs/spacing."""
-    if fmt == "html":
-        text = _flip_italics(text)
+    if fmt != "text":
+        text = flip_decorations(text)
     if fmt != "text":
         text = expand_superscripts(text)
     out: list[str] = []
