@@ -150,3 +150,20 @@ def disabled() -> Iterator[None]:
     finally:
         ENABLED = True
         _cached_by_hash.cache_clear()
+
+
+def cite_text(owner: Any, key: str, entry: Any, year_suffix: Any, render) -> str:
+    """``render(key)`` memoised for one disambiguation run.
+
+    A probe cite's text depends on the item and on its disambiguation overrides
+    (``entry``) and year suffix, which are part of the key; ``owner`` (the run) holds
+    the memo, so nothing outlives the run.
+    """
+    if not ENABLED:
+        return render(key)
+    memo = owner.__dict__.setdefault("_cf_cite_text", {})
+    memo_key = (key, repr(entry), str(year_suffix))
+    text = memo.get(memo_key)
+    if text is None:
+        text = memo[memo_key] = render(key)
+    return text

@@ -94,7 +94,7 @@ class Item(CitationItem):
 def fast_item(item):
     """Give a plain ``CitationItem`` the short look-up paths (same data, same object)."""
     if type(item) is CitationItem:
-        item.__class__ = Item
+        object.__setattr__(item, "__class__", Item)  # CustomDict's __setattr__ stores keys
     return item
 
 
