@@ -218,3 +218,16 @@ def test_records_parse_back_with_bibtexparser_and_pybtex(biblatex: bool, ascii: 
 @pytest.mark.parametrize("biblatex", [False, True])
 def test_generated_records_parse_back_with_bibtexparser_and_pybtex(biblatex: bool) -> None:
     _check_parses_back([csl(r) for r in generate(1000)], biblatex=biblatex, ascii=biblatex)
+
+
+def test_biblatex_theses_and_reports_carry_their_kind() -> None:
+    thesis = to_bibtex([csl({"id": "t", "type": "thesis", "title": "T", "university": "U", "year": 1950})],
+                       biblatex=True)
+    assert thesis.startswith("@thesis{t,") and "type = {phdthesis}" in thesis
+    assert "institution = {U}" in thesis
+    master = to_bibtex([csl({"id": "m", "type": "thesis", "genre": "Master's thesis", "title": "T",
+                             "university": "U", "year": 1950})])
+    assert master.startswith("@mastersthesis{m,") and "school = {U}" in master
+    report = to_bibtex([csl({"id": "r", "type": "report", "title": "T", "publisher": "P", "year": 2000})],
+                       biblatex=True)
+    assert report.startswith("@report{r,") and "type = {techreport}" in report

@@ -40,6 +40,10 @@ _MONTH_NAMES = {
     "sept": 9,
 }
 _IDENT = re.compile(r"^[^\d\s\"#%'(),={}][^\s\"#%'(),={}]*$")
+# BibLaTeX ``type`` keys -> genre (None: the entry type says it already)
+_TYPE_KEYS = {"phdthesis": None, "techreport": None, "mathesis": "Master's thesis",
+              "mastersthesis": "Master's thesis", "candthesis": "Candidate thesis",
+              "resreport": "Research report"}
 _SUBTYPES = {"magazine": "article-magazine", "newspaper": "article-newspaper"}
 # BibTeX field -> CSL variable, for fields that map one to one
 _SIMPLE = {
@@ -298,6 +302,11 @@ def to_csl_item(etype: str, key: str, fields: dict[str, str], warnings: list[str
     for field, var in _SIMPLE.items():
         if f.get(field) and var not in item:
             item[var] = decode(f[field])
+    if item.get("genre", "").lower() in _TYPE_KEYS:
+        # BibLaTeX's localisation keys say "PhD thesis" in the document's language
+        genre = _TYPE_KEYS[item.pop("genre").lower()]
+        if genre:
+            item["genre"] = genre
     publishers = ("school", "institution", "publisher", "organization") \
         if csl_type in ("thesis", "report") else ("publisher", "institution", "school", "organization")
     found = [p for p in publishers if f.get(p)]

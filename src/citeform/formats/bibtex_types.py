@@ -109,8 +109,4 @@ def language_tag(text: str) -> str | None:
     if low in LANGUAGE_CODES:
         return LANGUAGE_CODES[low]
     base = word.split("-")[0]
-    if base.isalpha() and len(base) in (2, 3) and (base.lower() in LANGUAGES or len(word) > 3):
-        return word
-    if base.isalpha() and len(base) in (2, 3):
-        return word
-    return None
+    return word if base.isalpha() and len(base) in (2, 3) else None

@@ -203,6 +203,9 @@ def _fields(item: dict[str, Any], etype: str, biblatex: bool, ascii: bool) -> di
             out[field] = to_edtf(item[var])  # type: ignore[assignment]
             done.add(var)
     put("genre", "type")
+    if biblatex and "type" not in raw and etype in ("thesis", "report"):
+        # BibLaTeX needs the kind of thesis or report; these keys print localised words
+        out["type"] = "techreport" if etype == "report" else "phdthesis"
     # a reader takes @misc with a URL and no publisher for a web page
     misc_web = etype == "misc" and bool(item.get("URL")) and not item.get("publisher")
     if CSL_TYPES_OF_ENTRIES.get(etype) != csl_type or (misc_web and csl_type != "webpage") \
