@@ -21,6 +21,16 @@ from .state import get_state
 from .textcase import CaseMixin
 
 
+def _range_delimiter(date_el, context, unit: str) -> str:
+    for holder in (context, date_el):
+        if holder is None:
+            continue
+        for part in holder.iterchildren():
+            if part.get("name") == unit and part.get("range-delimiter") is not None:
+                return part.get("range-delimiter")
+    return "\u2013"
+
+
 def _season(part, season, context) -> str | None:
     """A season: 1-4 is the locale's term, any other value is printed as given."""
     try:
@@ -33,7 +43,48 @@ def _season(part, season, context) -> str | None:
     return None
 
 
+_UNITS = ("year", "month", "day")
+
+
+def _unit(date, name):
+    value = date.get(name)
+    if name == "month" and value is None:
+        value = date.get("season")
+    return value
+
+
 class DateMixin:
+    def render_date_range(self, date_range, show_parts=None, context=None):
+        """Ranges collapse their shared parts: 2019, July 3–5; 2019–2020; 3 Jul–5 Aug 2019."""
+        show = list(show_parts or _UNITS)
+        begin, end = date_range.get("begin"), date_range.get("end")
+        if end is None:
+            return self.render_single_date(begin, show, context)
+        if end.is_nil():  # an open range: 1987–
+            first = self.render_single_date(begin, show, context)
+            return None if first is None else String(str(first) + _range_delimiter(self, context, "year"))
+        differing = next((u for u in _UNITS if u in show and _unit(begin, u) != _unit(end, u)), None)
+        if differing is None:
+            return self.render_single_date(begin, show, context)
+        moving = [u for u in _UNITS[_UNITS.index(differing) :] if u in show]
+        shared = [u for u in show if u not in moving]
+        delimiter = _range_delimiter(self, context, differing)
+        first = self.render_single_date(begin, moving, context)
+        second = self.render_single_date(end, moving, context)
+        if first is None or second is None:
+            return first or second
+        span = str(first).rstrip() + delimiter + str(second).lstrip()
+        if not shared:
+            return span
+        rest = self.render_single_date(begin, shared, context)
+        if rest is None:
+            return span
+        order = [p.get("name") for p in self.iterchildren() if p.get("name") in show]
+        joiner = self.get("delimiter") or (context.get("delimiter") if context is not None else None) or ""
+        if order and moving[0] in order and shared[0] in order and order.index(moving[0]) > order.index(shared[0]):
+            return String(str(rest).rstrip() + (joiner if joiner.strip() else joiner) + span) if not str(rest).endswith(" ") and not span.startswith((" ", ",")) and not joiner else String(str(rest) + joiner + span)
+        return String(span + joiner + str(rest))
+
     def render_single_date(self, date, show_parts=None, context=None):
         """Localized dates are joined with the locale date's delimiter."""
         parts = self.parts(date, show_parts, context) if context is not self else self.parts(date, show_parts)

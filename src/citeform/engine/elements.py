@@ -24,6 +24,7 @@ from .conditions import Else_If, If
 from .dates import Date_Part, DateMixin
 from .flipflop import NormalDecorationsMixin, ValueMarkupMixin
 from .groups import Substitute, VariableTracking
+from .locales import Style
 from .names import Name, section_of
 from .numbers import LabelPluralMixin, NumberFormatMixin
 from .sorting import Sort
@@ -187,7 +188,7 @@ OVERRIDES = {
     cls.__name__: cls
     for cls in (
         Text, Group, Date, Date_Part, Names, Number, Label, Layout, Name, Name_Part, If, Else_If, Sort,
-        Substitute,
+        Substitute, Style,
     )
 }
 

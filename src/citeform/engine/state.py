@@ -66,4 +66,8 @@ class EngineState:
 
 
 def get_state(element) -> EngineState | None:
-    return getattr(element.get_root(), "engine_state", None)
+    root = element.get_root()
+    state = getattr(root, "engine_state", None)
+    if state is None and hasattr(root, "style"):  # an element of a locale file
+        state = getattr(root.style, "engine_state", None)
+    return state

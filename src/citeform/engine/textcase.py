@@ -166,8 +166,9 @@ class CaseMixin:
         if not text_case or text is None:
             return text
         if language is None:
-            state_lang = _item_language(self)
-            language = state_lang
+            # terms (labels) are in the style's language; data in the item's
+            holder_is_term = self.tag.endswith("}label")
+            language = _style_language(self) if holder_is_term else _item_language(self)
         return apply_case(text, text_case, language)
 
 

@@ -1,0 +1,59 @@
+"""The locale chain of a style, parsed with our element classes.
+
+citeproc-py parses the locale files with its own classes, so localized dates
+(``<date form="text">``) would bypass our date handling (ranges, seasons,
+implicit year-suffix, sort keys).  Our ``cs:style`` element builds the same
+chain as CSL 1.0.2 prescribes — in-style locales for the dialect, the
+language, and without ``xml:lang``, then the locale files for the dialect, the
+language's primary dialect and en-US — parsing the files with our lookup.
+"""
+
+from __future__ import annotations
+
+import os
+
+from citeproc import LANGUAGE_NAMES, LOCALES_PATH, PRIMARY_DIALECTS, model
+from lxml import etree
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def parse_locale_file(locale: str):
+    from .elements import element_lookup
+
+    path = os.path.join(LOCALES_PATH, f"locales-{locale}.xml")
+    parser = etree.XMLParser(
+        remove_comments=True, resolve_entities=False, no_network=True, load_dtd=False
+    )
+    parser.set_element_class_lookup(element_lookup())
+    return etree.parse(path, parser).getroot()
+
+
+class Style(model.Style):
+    def set_locale_list(self, output_locale, validate=True):
+        self.locales = []
+        loaded: set[str] = set()
+        language = output_locale.split("-")[0]
+
+        def in_style(lang: str | None) -> None:
+            for element in self.findall(f"{{{model.CitationStylesElement.nsmap['cs']}}}locale"):
+                if element.get(_XML_LANG) == lang:
+                    self.locales.append(element)
+                    return
+
+        def system(lang: str) -> None:
+            if lang not in loaded:
+                loaded.add(lang)
+                self.locales.append(parse_locale_file(lang))
+
+        in_style(output_locale)
+        if language != output_locale:
+            in_style(language)
+        in_style(None)
+        if output_locale in LANGUAGE_NAMES:
+            system(output_locale)
+        if language in PRIMARY_DIALECTS:
+            system(PRIMARY_DIALECTS[language])
+        system("en-US")
+        for locale in self.locales:
+            locale.style = self
