@@ -196,3 +196,19 @@ def test_string_macros_build_on_each_other() -> None:
     text = ('@string{pub = "Springer"}\n@string{pubplace = pub # " Berlin"}\n'
             "@book{k, title = {T}, publisher = pubplace # {, Heidelberg}, year = {1999}}\n")
     assert read_bibtex(text, "x.bib")[0].item["publisher"] == "Springer Berlin, Heidelberg"
+
+
+def test_odd_entries_are_read_without_crashing() -> None:
+    text = ("@book{k}\n@book{, title={x}, author = {Smith, Jan}, year = 1999}\n"
+            "@misc{z, author = { and }, title = {}}\n@article{y, author = {{}}, year = {abcd}}\n")
+    reads = read_bibtex(text, "x.bib")
+    assert [r.item["id"] for r in reads] == ["k", "smith1999", "z", "y"]
+    assert "entry has no key" in reads[1].warnings[0]
+    assert "author" not in reads[2].item and "author" not in reads[3].item
+    assert reads[3].item["issued"] == {"literal": "abcd"}
+
+
+def test_broken_entry_names_the_reason() -> None:
+    with pytest.raises(DataError) as e:
+        read_bibtex("@book{k, title = {unbalanced\n", "x.bib")
+    assert e.value.format() == "x.bib:1: cannot read this entry: Unexpectedly reached end of file"

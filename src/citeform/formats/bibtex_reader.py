@@ -7,6 +7,7 @@ name is an institution.  A field with no CSL variable is kept under ``custom``.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -30,6 +31,7 @@ from .bibtex_types import (
     language_tag,
 )
 from .edtf import from_edtf
+from .keys import suggest_key, unique_key
 from .latex import decode, decode_verbatim
 
 _MONTH_NAMES = {
@@ -178,7 +180,8 @@ def parse_bibtex_names(raw: str) -> tuple[list[dict[str, Any]], bool]:
     others = bool(names) and names[-1].strip().lower() == "others"
     if others:
         names = names[:-1]
-    return [parse_bibtex_name(n) for n in names if n.strip()], others
+    parsed = [parse_bibtex_name(n) for n in names if n.strip() and n.strip().lower() != "and"]
+    return [n for n in parsed if any(n.values())], others
 
 
 # --- fields -------------------------------------------------------------------------------
@@ -402,7 +405,9 @@ def _inherit(child: dict[str, str], parent: dict[str, str], parent_type: str) ->
 
 def iter_bibtex(text: str, source: str) -> Iterator[ReadItem | DataError]:
     """Each entry as a :class:`ReadItem`, or the :class:`DataError` that stopped it."""
+    logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)  # we report broken entries
     library = bibtexparser.parse_string(text, parse_stack=[])
+    taken = {b.key for b in library.entries}
     macros: dict[str, str] = {}
     resolved: list[tuple[Entry | ParsingFailedBlock, dict[str, str], list[str]]] = []
     by_key: dict[str, tuple[str, dict[str, str]]] = {}
@@ -424,7 +429,9 @@ def iter_bibtex(text: str, source: str) -> Iterator[ReadItem | DataError]:
                             line=line, key=block.key)
             continue
         if isinstance(block, ParsingFailedBlock):
-            reason = str(block.error).splitlines()[0] if str(block.error) else "broken entry"
+            error = block.error
+            reason = getattr(error, "abort_reason", None) or str(error) or "broken entry"
+            reason = " ".join(reason.split()).rstrip(".")
             yield DataError(f"cannot read this entry: {reason}", file=source, line=line)
             continue
         crossref = next((v for k, v in fields.items() if k.lower() == "crossref"), None)
@@ -439,9 +446,12 @@ def iter_bibtex(text: str, source: str) -> Iterator[ReadItem | DataError]:
         except Exception as e:  # a reader must name the entry, whatever went wrong
             yield DataError(f"cannot read this entry: {e}", file=source, line=line, key=block.key)
             continue
+        if not block.key.strip():
+            item["id"] = unique_key(suggest_key(item), taken)
+            warnings.append(f"entry has no key; {item['id']} given")
         if item.get("custom", {}).get("author-others"):
             warnings.append("'and others' kept as author-others: true")
-        yield ReadItem(item, line, [f"{block.key}: {w}" for w in warnings])
+        yield ReadItem(item, line, [f"{item['id']}: {w}" for w in warnings])
 
 
 def read_bibtex(text: str, source: str) -> list[ReadItem]:
