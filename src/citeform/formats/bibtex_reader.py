@@ -271,7 +271,9 @@ def to_csl_item(etype: str, key: str, fields: dict[str, str], warnings: list[str
 
     for field, var in _NAME_FIELDS.items():
         if f.get(field, "").strip():
-            item[var], others = parse_bibtex_names(f[field])
+            names, others = parse_bibtex_names(f[field])
+            if names:
+                item[var] = names
             if others:
                 custom[f"{var}-others"] = True
     if f.get("title"):
