@@ -245,11 +245,11 @@ def to_csl_item(ref: dict[str, Any], key: str, warnings: list[str]) -> dict[str,
     item: dict[str, Any] = {"id": key, "type": csl_type}
     custom: dict[str, Any] = {}
     authors = list(ref.get("authors") or []) + list(ref.get("first_authors") or [])
-    if authors:
-        item["author"] = [parse_ris_name(n) for n in authors]
-    for var, rkey in _NAMES.items():
-        if var != "author" and ref.get(rkey):
-            item[var] = [parse_ris_name(n) for n in ref[rkey]]
+    for var, names in [("author", authors)] + [(v, ref.get(k) or []) for v, k in _NAMES.items()
+                                                if v != "author"]:
+        parsed = [parse_ris_name(n) for n in names if str(n).strip()]
+        if parsed:
+            item[var] = parsed
     title = ref.get("title") or ref.get("primary_title")
     if title:
         item["title"] = title
