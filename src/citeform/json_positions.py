@@ -61,7 +61,7 @@ def load(name: str, text: str) -> tuple[Any, list[tuple[Place, dict[str, Place]]
         raise DataError(f"JSON nested deeper than {MAX_DEPTH} levels", file=name) from None
     except ValueError as e:  # pragma: no cover - json's own limits
         raise DataError(f"broken JSON: {e}", file=name) from None
-    problem = _measure(data)
+    problem = measure(data)
     if problem:
         raise DataError(problem, file=name)
     scanner = _Scanner(text)
@@ -76,7 +76,7 @@ def load(name: str, text: str) -> tuple[Any, list[tuple[Place, dict[str, Place]]
     return data, places
 
 
-def _measure(data: Any) -> str | None:
+def measure(data: Any) -> str | None:
     """What is too big about the data: its nesting or one of its texts (None when fine)."""
     stack = [(data, 1)]
     while stack:

@@ -183,6 +183,7 @@ class RawRecord:
     stem: str | None = None  # the file's name, the key when the file holds one record
     csl_input: bool | None = None  # True: CSL-JSON / CSL-YAML; None: decide by the fields
     warnings: list[str] = field(default_factory=list)  # from a foreign-format reader
+    error: DataError | None = None  # why a foreign-format reader could not read it
 
     @property
     def field_lines(self) -> dict[str, int]:
@@ -226,6 +227,8 @@ def load_file(path: str, warn: Warn = _default_warn, fmt: str | None = None) -> 
 def make_record(raw: RawRecord, warn: Warn = _default_warn) -> Record:
     """Map one raw record to a :class:`Record`, or raise a :class:`DataError` naming it."""
     file = raw.file
+    if raw.error is not None:
+        raise raw.error
     for message in raw.warnings:
         warn(f"{file}:{raw.line}: {message}" if raw.line else f"{file}: {message}")
     if not isinstance(raw.data, dict):
@@ -303,15 +306,26 @@ def _parse_yaml(name: str, text: str) -> list[RawRecord]:
 
 
 def _read_foreign(name: str, text: str, fmt: str) -> list[RawRecord]:
+    """Every entry of a BibTeX or RIS file: read, or the error that stopped it."""
+    from .json_positions import measure
+
     try:
         if fmt == "bibtex":
-            from .formats.bibtex_reader import read_bibtex as reader
+            from .formats.bibtex_reader import iter_bibtex as reader
         else:
-            from .formats.ris import read_ris as reader
+            from .formats.ris import iter_ris as reader
     except ImportError:
         raise DataError(f"reading {fmt} files is not available in this version", file=name) from None
-    return [RawRecord(read.item, name, read.line, csl_input=True, warnings=list(read.warnings))
-            for read in reader(text, name)]
+    out = []
+    for read in reader(text, name):
+        if isinstance(read, DataError):
+            out.append(RawRecord(None, name, read.line, error=read))
+            continue
+        problem = measure(read.item)
+        error = DataError(problem, file=name, line=read.line) if problem else None
+        out.append(RawRecord(read.item, name, read.line, csl_input=True,
+                             warnings=list(read.warnings), error=error))
+    return out
 
 
 class LoadErrors(DataError):

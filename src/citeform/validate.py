@@ -134,6 +134,8 @@ def from_error(e: CiteformError, severity: str = ERROR) -> Problem:
 
 def check_record(raw: RawRecord, style: Any = None) -> Checked:
     """Every problem of one record; ``style`` is a :class:`citeform.styles.Style` or None."""
+    if raw.error is not None:
+        return Checked(raw, None, None, [from_error(raw.error)])  # the reader named it
     if not isinstance(raw.data, dict):
         kind = "a list" if isinstance(raw.data, list) else _kind(raw.data)
         c = _Collector(raw, None)

@@ -1,0 +1,42 @@
+"""BibTeX and RIS files read as records: every broken entry is reported, bombs are refused."""
+
+from __future__ import annotations
+
+from .helpers import DATA, error_line
+
+FOREIGN = DATA / "foreign"
+
+
+def test_bibtex_macro_bomb_is_refused(invoke) -> None:
+    path = FOREIGN / "macro_bomb.bib"
+    result = invoke("cite", "-r", str(path))
+    assert result.exit_code == 1
+    assert error_line(result) == (
+        f"citeform: error: {path}:20: value longer than 100,000 characters (393,216)")
+
+
+def test_every_broken_bibtex_entry_is_reported(invoke) -> None:
+    path = FOREIGN / "broken_entries.bib"
+    result = invoke("check", str(path))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{path}:2: good: duplicate key 'good', also at line 1",
+        f"{path}:4: cannot read this entry: Unexpectedly reached end of file",
+        "2 errors, 0 warnings in 4 records",
+    ]
+    cite = invoke("cite", "-r", str(path))
+    assert cite.exit_code == 1
+    assert f"citeform: error: {path}:2: good: duplicate key 'good', also at line 1" in cite.stderr
+    assert f"{path}:4: cannot read this entry: Unexpectedly reached end of file" in cite.stderr
+
+
+def test_every_broken_ris_record_is_reported(invoke) -> None:
+    path = FOREIGN / "broken.ris"
+    result = invoke("check", str(path))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{path}:1: doe2001: missing 'container-title' (a journal article needs its journal)",
+        f"{path}:6: tag TI outside a record (no TY before it)",
+        f"{path}:7: tag ER outside a record (no TY before it)",
+        "3 errors, 0 warnings in 3 records",
+    ]
