@@ -52,7 +52,7 @@ def test_dry_run_lists_and_writes_nothing(invoke, tmp_path):
     result = invoke("convert", str(EXPORT), "-t", "yaml", "-o", str(out), "--dry-run")
     assert result.exit_code == 0
     assert f"write {out / 'rousseau2002.yaml'}" in result.stdout.splitlines()
-    assert len(result.stdout.splitlines()) == 7
+    assert len(result.stdout.splitlines()) == 9
     assert not out.exists()
 
 
@@ -107,7 +107,7 @@ def test_stdin_and_from(invoke, tmp_path):
     assert "--from" in result.stderr
     result = invoke("convert", str(odd), "--from", "ris", "-t", "csl-json")
     assert result.exit_code == 0
-    assert len(json.loads(result.stdout)) == 7
+    assert len(json.loads(result.stdout)) == 9
 
 
 def test_output_file_is_not_overwritten_without_force(invoke, tmp_path):

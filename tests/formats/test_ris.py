@@ -40,9 +40,9 @@ def test_seed_record_from_a_research_portal(export: list[Any]) -> None:
 def test_types_keys_and_names(export: list[Any]) -> None:
     recs = [to_record(r.item) for r in export]
     assert [r["type"] for r in recs] == ["article", "book", "report", "chapter", "thesis", "web",
-                                         "conference-paper"]
+                                         "conference-paper", "article", "document"]
     assert [r["id"] for r in recs] == ["rousseau2002", "kernighan1988", "world2000", "rumelhart1986",
-                                       "nash1950", "vanrossum2001", "he2016"]
+                                       "nash1950", "vanrossum2001", "he2016", "heslop1999", "untitlednd"]
     assert recs[2]["authors"] == [{"literal": "World Health Organization"}]
     assert recs[4]["authors"] == ["Nash, Jr., John F."]
     assert recs[4]["university"] == "Princeton University"
@@ -88,3 +88,15 @@ def test_record_without_er_is_an_error_and_the_rest_still_read() -> None:
     assert reads[1].line == 5
     with pytest.raises(DataError):
         read_ris(text, "x.ris")
+
+
+def test_older_tags_particles_institutions_and_missing_fields(export: list[Any]) -> None:
+    old, bare = (to_record(r.item) for r in export[-2:])
+    assert old["id"] == "heslop1999"
+    assert old["title"] == "Gene therapy for leukemia: a review"
+    assert old["authors"] == ["Heslop, H. E.", "de la Fuente, José", {"literal": "Children's Oncology Group"}]
+    assert old["journal"] == "Blood" and old["journal-abbreviation"] == "Blood"
+    assert old["date"] == "1999-10-01"
+    assert old["abstract"] == "We review what is known."
+    assert old["file_attachments1"] == "file:///home/me/papers/heslop1999.pdf"  # kept, not dropped
+    assert bare == {"id": "untitlednd", "type": "document", "title": "Untitled notes found in an archive"}

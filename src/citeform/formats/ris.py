@@ -264,10 +264,13 @@ def to_csl_item(ref: dict[str, Any], key: str, warnings: list[str]) -> dict[str,
     start, end = ref.get("start_page"), ref.get("end_page")
     if start or end:
         item["page"] = f"{start}-{end}" if start and end else (start or end)
+    published = str(ref.get("year") or ref.get("publication_year") or "")
     date = _date(ref["date"]) if ref.get("date") else None
-    year = str(ref.get("year") or ref.get("publication_year") or "").split("/")[0].strip()
+    year = published.split("/")[0].strip()
     if date and (not year or str(date["date-parts"][0][0]) == year):
         item["issued"] = date
+    elif "/" in published and _date(published):
+        item["issued"] = _date(published)  # PY/Y1 in the full YYYY/MM/DD/ form
     elif year.lstrip("-").isdigit():
         item["issued"] = {"date-parts": [[int(year)]]}
     elif year:
