@@ -78,3 +78,9 @@ def test_quotes_in_a_text_value() -> None:
     assert _render('<text value="\'friend\'" prefix="Speak, " suffix=", and enter."/>') == (
         "Speak, “friend,” and enter."
     )
+
+
+def test_baseline_only_inside_superscript() -> None:
+    layout = '<group vertical-align="sup"><text variable="title" vertical-align="baseline"/></group>'
+    assert _render(layout) == '<sup><span style="baseline">His Anonymous Life</span></sup>'
+    assert _render('<text variable="title" vertical-align="baseline"/>') == "His Anonymous Life"

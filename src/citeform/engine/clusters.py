@@ -38,9 +38,9 @@ def make_citation(cites: list[dict[str, Any]], known: set[str], note_index: int 
         if cite.get("locator") not in (None, ""):
             args["locator"] = Locator(cite.get("label") or "page", str(cite["locator"]))
         if cite.get("prefix"):
-            args["prefix"] = richtext.parse(cite["prefix"])
+            args["prefix"] = richtext.parse_affix(cite["prefix"])
         if cite.get("suffix"):
-            args["suffix"] = richtext.parse(cite["suffix"])
+            args["suffix"] = richtext.parse_affix(cite["suffix"])
         item = CitationItem(key, **args)
         item["_cite"] = cite
         items.append(item)

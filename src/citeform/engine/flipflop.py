@@ -206,7 +206,7 @@ class ValueMarkupMixin:
 
 
 class NormalDecorationsMixin:
-    """``font-style``/``font-weight``/``font-variant="normal"`` as tokens.
+    """``font-style``/``font-weight``/``font-variant="normal"`` and ``vertical-align="baseline"`` as tokens.
 
     They undo an enclosing italic, bold or small caps decoration; the output
     pass drops them where there is nothing to undo.
@@ -226,3 +226,8 @@ class NormalDecorationsMixin:
         if self.get("font-variant") == "normal":
             return m.wrap(m.NORMAL_VARIANT, text)
         return super().font_variant(text)
+
+    def vertical_align(self, text):
+        if self.get("vertical-align") == "baseline":
+            return m.wrap(m.BASELINE, text)
+        return super().vertical_align(text)

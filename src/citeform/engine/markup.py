@@ -23,6 +23,8 @@ SQUOTE = ("\ue032", "\ue033")  # quotes found in item data written as '...'
 NORMAL_WEIGHT = ("\ue020", "\ue021")  # font-weight="normal" inside bold
 NORMAL_VARIANT = ("\ue022", "\ue023")  # font-variant="normal" inside small caps
 NODECOR = ("\ue024", "\ue025")  # <span class="nodecor">: no inherited style
+NOPIQ = "\ue026"  # after a closing quote: punctuation-in-quote leaves what follows alone
+BASELINE = ("\ue027", "\ue028")  # vertical-align="baseline" inside sup/sub
 DISPLAY_OPEN = {
     "block": "\ue040",
     "left-margin": "\ue041",
@@ -45,6 +47,8 @@ OPENERS = {
     NORMAL_WEIGHT[0]: "normal-weight",
     NORMAL_VARIANT[0]: "normal-variant",
     NODECOR[0]: "nodecor",
+    BASELINE[0]: "baseline",
+    NOPIQ: "nopiq",
 }
 CLOSERS = {
     ITALIC[1]: "italic",
@@ -60,6 +64,7 @@ CLOSERS = {
     NORMAL_WEIGHT[1]: "normal-weight",
     NORMAL_VARIANT[1]: "normal-variant",
     NODECOR[1]: "nodecor",
+    BASELINE[1]: "baseline",
 }
 DISPLAYS = {v: k for k, v in DISPLAY_OPEN.items()}
 ALL_TOKENS = frozenset(OPENERS) | frozenset(CLOSERS) | frozenset(DISPLAYS) | {DISPLAY_CLOSE}

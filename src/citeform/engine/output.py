@@ -52,6 +52,7 @@ _HTML_TAGS = {
     "normal": ('<span style="font-style:normal;">', "</span>"),
     "normal-weight": ('<span style="font-weight:normal;">', "</span>"),
     "normal-variant": ('<span style="font-variant:normal;">', "</span>"),
+    "baseline": ('<span style="baseline">', "</span>"),
     "nocase": ("", ""),
 }
 _MD_SPECIAL = set("\\`*_[]<>#")
@@ -101,17 +102,20 @@ _DECOR = {
 }
 _ON = {"style": m.ITALIC, "weight": m.BOLD, "variant": m.SMALLCAPS}
 _OFF = {"style": m.NORMAL_STYLE, "weight": m.NORMAL_WEIGHT, "variant": m.NORMAL_VARIANT}
-_DECOR_CLOSERS = {pair[1] for pair in (*_ON.values(), *_OFF.values(), m.NODECOR)}
+_DECOR_CLOSERS = {pair[1] for pair in (*_ON.values(), *_OFF.values(), m.NODECOR, m.BASELINE)}
+_VERTICAL = {m.SUPERSCRIPT[0]: m.SUPERSCRIPT[1], m.SUBSCRIPT[0]: m.SUBSCRIPT[1]}
+_DECOR_CLOSERS.update(_VERTICAL.values())
 
 
 def flip_decorations(text: str) -> str:
     """Resolve nested font decorations as citeproc-js does.
 
     Italics, bold or small caps inside the same decoration flip to normal; a
-    "normal" decoration only shows inside the decoration it undoes; a nodecor
-    span sets every inherited decoration back to normal.
+    "normal" decoration only shows inside the decoration it undoes (and
+    ``vertical-align="baseline"`` only inside superscript or subscript); a
+    nodecor span sets every inherited decoration back to normal.
     """
-    state = {"style": False, "weight": False, "variant": False}
+    state = {"style": False, "weight": False, "variant": False, "vertical": False}
     stack: list[tuple[str, dict[str, bool]]] = []  # (closing tokens, state before)
     out: list[str] = []
     for ch in text:
@@ -128,6 +132,15 @@ def flip_decorations(text: str) -> str:
                 pair = ("", "")
             out.append(pair[0])
             stack.append((pair[1], before))
+        elif ch in _VERTICAL:
+            stack.append((_VERTICAL[ch], dict(state)))
+            state["vertical"] = True
+            out.append(ch)
+        elif ch == m.BASELINE[0]:
+            stack.append((m.BASELINE[1] if state["vertical"] else "", dict(state)))
+            if state["vertical"]:
+                out.append(ch)
+                state["vertical"] = False
         elif ch == m.NODECOR[0]:
             before = dict(state)
             closing = []

@@ -11,9 +11,18 @@ from __future__ import annotations
 
 from citeproc.string import String
 
+from . import markup as m
 from .flipflop import parse_markup
 
 
 def parse(value) -> String:
     """Parse one CSL-JSON string field into a citeproc-py string with tokens."""
     return String(parse_markup(str(value)))
+
+
+def parse_affix(value) -> String:
+    """A cite's prefix or suffix: like :func:`parse`, but punctuation stays outside its quotes."""
+    text = parse_markup(str(value))
+    for close in (m.QUOTE[1], m.SQUOTE[1]):
+        text = text.replace(close, close + m.NOPIQ)
+    return String(text)

@@ -75,7 +75,7 @@ def parse_names(value: Any) -> list[Name]:
     for entry in value if isinstance(value, list) else [value]:
         if isinstance(entry, str):
             entry = {"literal": entry}
-        fields = {k: str(entry[k]) for k in _NAME_KEYS if entry.get(k) not in (None, "")}
+        fields = {k: _apostrophes(str(entry[k])) for k in _NAME_KEYS if entry.get(k) not in (None, "")}
         if "literal" in fields:
             fields = {"literal": fields["literal"]}
         elif "family" not in fields and "given" in fields:
@@ -146,3 +146,8 @@ def parse_date(value: Any):
     if value.get("literal"):
         return LiteralDate(str(value["literal"]), circa=circa)
     return None
+
+
+def _apostrophes(text: str) -> str:
+    """Typewriter apostrophes in name parts are typographic ones."""
+    return text.replace("'", "\u2019")

@@ -6,6 +6,7 @@ import re
 
 from . import markup as m
 from .output import Quotes, resolve_quotes
+from .punctuation import join_punctuation
 
 
 def _term(loaded, name: str, fallback: str) -> str:
@@ -32,12 +33,12 @@ def punctuation_in_quote(loaded) -> bool:
         return False
 
 
-_SKIP = "".join(sorted(m.ALL_TOKENS - {m.QUOTE[1]}))
-_PIQ = re.compile("(" + re.escape(m.QUOTE[1]) + "+)([" + re.escape(_SKIP) + "]*)([.,])")
+_SKIP = "".join(sorted(m.ALL_TOKENS - {m.QUOTE[1], m.NOPIQ}))
+_PIQ = re.compile("(" + re.escape(m.QUOTE[1]) + "+)([" + re.escape(_SKIP) + "]*)([.,!?]+)")
 
 
 def move_punctuation_into_quotes(text: str) -> str:
-    """American style: a period or comma right after a closing quote moves inside it."""
+    """American style: periods, commas, '?' and '!' right after a closing quote move inside it."""
     return _PIQ.sub(lambda mt: mt.group(3) + mt.group(1) + mt.group(2), text)
 
 
@@ -52,8 +53,8 @@ def drop_doubled_periods(text: str) -> str:
 
 def finish(text: str, quotes: Quotes, piq: bool) -> str:
     """Final pass on a rendered cite or entry, still in token form."""
+    text = drop_doubled_periods(text)
+    text = join_punctuation(text)
     if piq:
         text = move_punctuation_into_quotes(text)
-    text = drop_doubled_periods(text)
-    text = text.replace("'", "\u2019")
     return resolve_quotes(text, quotes)

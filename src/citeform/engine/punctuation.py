@@ -1,0 +1,48 @@
+"""Punctuation where two pieces of output meet (CSL suite "FullMonty" rules).
+
+When a piece ending in one of ``: . ; ! ? ,`` is followed by one starting with
+another (markup may sit between them), citeproc-js keeps:
+
+* the first mark only for ``::``, ``;:``, ``!:``, ``?:``, ``:.``, ``..``,
+  ``;.``, ``!.``, ``?.``, ``;;``, ``!!``, ``??`` and ``,,``;
+* the second mark only for ``:!``, ``;!``, ``:?`` and ``;?``;
+* both marks otherwise (``.:`` ``,.`` ``?!`` ``.,`` ...).
+
+An ellipsis (three or more periods) is never shortened.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import markup as m
+
+KEEP_FIRST = frozenset(
+    ("::", ";:", "!:", "?:", ":.", "..", ";.", "!.", "?.", ";;", "!!", "??", ",,")
+)
+KEEP_SECOND = frozenset((":!", ";!", ":?", ";?"))
+_TOKENS = re.escape("".join(sorted(m.ALL_TOKENS)))
+_PAIR = re.compile(r"([:.;!?,])([" + _TOKENS + r"]*)([:.;!?,])")
+
+
+def join_punctuation(text: str) -> str:
+    """Apply the join rules to every pair of adjacent punctuation marks."""
+    if not _PAIR.search(text):
+        return text
+    pos = 0
+    while True:
+        match = _PAIR.search(text, pos)
+        if match is None:
+            return text
+        first, between, second = match.groups()
+        start, end = match.span()
+        pair = first + second
+        ellipsis = pair == ".." and (text[start - 1 : start] == "." or text[end : end + 1] == ".")
+        if pair in KEEP_FIRST and not ellipsis:
+            text = text[:start] + first + between + text[end:]
+            pos = start
+        elif pair in KEEP_SECOND:
+            text = text[:start] + between + second + text[end:]
+            pos = start
+        else:
+            pos = start + 1

@@ -1,0 +1,50 @@
+"""Punctuation at joins and punctuation-in-quote (expectations from the CSL suite FullMonty fixtures)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeform.engine import render_csl
+from citeform.engine.punctuation import join_punctuation
+
+
+@pytest.mark.parametrize(
+    ("joined", "expected"),
+    [
+        ("a::", "a:"), ("a;:", "a;"), ("a.:", "a.:"), ("a,:", "a,:"),
+        ("a:.", "a:"), ("a?.", "a?"), ("a,.", "a,."),
+        ("a:;", "a:;"), ("a;;", "a;"),
+        ("a:!", "a!"), ("a?!", "a?!"), ("a;?", "a?"), ("a!?", "a!?"),
+        ("a.,", "a.,"), ("a,,", "a,"),
+        ("wait...", "wait..."), ("wait....", "wait...."),
+    ],
+)
+def test_join_table(joined: str, expected: str) -> None:
+    assert join_punctuation(joined) == expected
+
+
+def _style(layout: str, piq: bool) -> str:
+    option = f'<locale><style-options punctuation-in-quote="{str(piq).lower()}"/></locale>'
+    return (
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
+        f"<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>{option}"
+        f"<citation><layout>{layout}</layout></citation></style>"
+    )
+
+
+def _cite(layout: str, piq: bool, cite: dict | None = None) -> str:
+    items = [{"id": "a", "type": "book", "title": "Hello Thing"}]
+    return render_csl(items, _style(layout, piq), [[cite or {"id": "a"}]]).citations[0]
+
+
+def test_quotes_in_with_joined_marks() -> None:
+    layout = '<group><text quotes="true" value="colon" suffix=":"/><text value="x" prefix="! "/></group>'
+    assert _cite(layout, piq=True) == "“colon!” x"
+    assert _cite(layout, piq=False) == "“colon”! x"
+    layout = '<group><text quotes="true" value="comma" suffix=","/><text value="x" prefix=". "/></group>'
+    assert _cite(layout, piq=True) == "“comma,.” x"
+
+
+def test_cite_affix_quotes_keep_punctuation_outside() -> None:
+    cite = {"id": "a", "prefix": "'quote', "}
+    assert _cite('<text variable="title"/>', piq=True, cite=cite) == "“quote”, Hello Thing"
