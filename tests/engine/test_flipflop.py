@@ -84,3 +84,8 @@ def test_baseline_only_inside_superscript() -> None:
     layout = '<group vertical-align="sup"><text variable="title" vertical-align="baseline"/></group>'
     assert _render(layout) == '<sup><span style="baseline">His Anonymous Life</span></sup>'
     assert _render('<text variable="title" vertical-align="baseline"/>') == "His Anonymous Life"
+
+
+def test_narrow_no_break_spaces() -> None:
+    assert parse_markup("His « Anonymous » Life") == "His «\u202fAnonymous\u202f» Life"
+    assert parse_markup("Quoi ? Non !") == "Quoi\u202f? Non\u202f!"

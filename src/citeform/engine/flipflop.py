@@ -7,6 +7,9 @@ become markup tokens (:mod:`citeform.engine.markup`); the output pass flips
 nested italics, bold and small caps to normal and alternates outer and inner
 quote marks by depth.
 
+A space before ``: ; ? ! »`` or after ``«`` becomes a narrow no-break space
+(U+202F), as French typography wants and the reference processor writes.
+
 Quotation rules:
 
 * a straight ``"`` or ``'`` opens a quotation at the start, after a space, after
@@ -57,6 +60,7 @@ _SPLIT = re.compile(
 )
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _APOSTROPHE_AFTER = re.compile(r"^[^,.?:; ]")
+_BEFORE_MARK = re.compile(r" ([:;?!\u00bb])")
 
 
 def _span_kind(tag: str) -> str | None:
@@ -133,8 +137,16 @@ def _is_opening_quote(pieces: list[_Piece], i: int) -> bool:
     return before.opening  # right after an opening tag
 
 
+def narrow_spaces(text: str) -> str:
+    """A space before ``: ; ? ! »`` or after ``«`` becomes a narrow no-break space."""
+    if " " not in text:
+        return text
+    return _BEFORE_MARK.sub("\u202f\\1", text).replace("\u00ab ", "\u00ab\u202f")
+
+
 def parse_markup(text: str) -> str:
     """Item text with its tags and quotations as markup tokens."""
+    text = narrow_spaces(text)
     if "<" not in text and not any(q in text for q in "\"'\u201c\u201d\u2018\u2019"):
         return text
     # an apostrophe between letters is a straight one for the rules below
