@@ -15,7 +15,7 @@ from citeform.errors import CiteformError
 from citeform.load import load_records
 from citeform.validate import validate_paths
 
-from .strategies import SETTINGS, csl_items, yaml_documents
+from .strategies import SETTINGS, csl_items, records, yaml_documents
 
 YAML_CHARS = st.sampled_from(list("abc:- \n\t[]{}&*!|>'\"#%@`,?~0123456789.\\\u00e9"))
 
@@ -77,5 +77,35 @@ def test_arbitrary_citations_render_or_fail_cleanly(items: list[dict[str, Any]],
     clusters = data.draw(st.lists(st.lists(cite, min_size=1, max_size=3), min_size=1, max_size=3))
     try:
         render(items, "apa", citations=clusters)
+    except CiteformError:
+        pass
+
+
+@SETTINGS
+@given(st.lists(records(), min_size=1, max_size=3))
+def test_arbitrary_record_dicts_through_the_api(items: list[dict[str, Any]]) -> None:
+    for i, item in enumerate(items):
+        item.setdefault("id", f"r{i}")
+    try:
+        render(items, "vancouver")
+    except CiteformError:
+        pass
+
+
+@SETTINGS
+@given(st.sampled_from(["Spring", "March", "circa", "15", "-", "/", "²", "٣", "1999", "2002-03",
+                        "to", "~", "?", "ca.", "Summer", "3", "99999999"]).map(str), st.data())
+def test_written_dates_parse_or_fail_cleanly(first: str, data) -> None:
+    words = [first] + data.draw(st.lists(st.sampled_from(
+        ["2001", "²", "March", "-", "/", "circa", "12", "Winter", "٢٠٠٢", "31", "x"]), max_size=4))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "r.yaml"
+        path.write_text(yaml.safe_dump({"title": "T", "date": " ".join(words)}), encoding="utf-8")
+        try:
+            load_records([str(path)])
+        except CiteformError:
+            pass
+    try:
+        render([{"id": "d", "title": "T", "date": " ".join(words)}], "apa")
     except CiteformError:
         pass
