@@ -33,7 +33,8 @@ def collator():
 
 def text_key(text: str) -> tuple:
     cleaned = m.strip_tokens(text).strip()
-    cleaned = cleaned.replace("\u2019", "'").replace("[", "").replace("]", "")
+    # apostrophes and brackets do not count ("O'Brien" files as "OBrien", as citeproc-js does)
+    cleaned = cleaned.replace("\u2019", "").replace("'", "").replace("[", "").replace("]", "")
     for quote in "\"“”‘«»":
         cleaned = cleaned.replace(quote, "")
     return collator().sort_key(cleaned.lower()) + (0,) + collator().sort_key(cleaned)
@@ -104,7 +105,11 @@ def variable_key(key_el, item) -> Any:
 
 def macro_key(key_el, item, context) -> Any:
     state = get_state(key_el)
-    options = {"name-as-sort-order": "all", "_sort_key": True}
+    # names in a sort key: inverted, parts and names separated by spaces only, so that
+    # punctuation does not decide the order ("Baker J. A." < "Baker J. Wang" < "Baker J.-P.")
+    options = {
+        "name-as-sort-order": "all", "_sort_key": True, "sort-separator": " ", "delimiter": " ", "and": None,
+    }
     for option in ("names-min", "names-use-first", "names-use-last"):
         if key_el.get(option) is not None:
             options[option.replace("names", "et-al")] = key_el.get(option)
@@ -126,10 +131,7 @@ def macro_key(key_el, item, context) -> Any:
     if text is None or str(text).strip() == "":
         return None
     text = m.strip_tokens(str(text))
-    stripped = text.strip()
-    if stripped.isdigit():
-        return ("n", int(stripped))
-    return ("t", text_key(stripped))
+    return ("t", text_key(text.strip()))
 
 
 def _cmp_values(a, b) -> int:
