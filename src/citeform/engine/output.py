@@ -226,13 +226,13 @@ def render_entry(text: str, fmt: str) -> str:
     runs = split_display(text)
     if fmt == "html":
         parts = []
-        for kind, content in runs:
+        for index, (kind, content) in enumerate(runs):
             body = render_inline(_strip_display(content), fmt)
+            if index == len(runs) - 1 and kind is not None:
+                body = body.rstrip()
             if kind is None:
                 parts.append(body)
             else:
-                if kind == "left-margin":
-                    body = body.rstrip()
                 parts.append(f'<div class="csl-{kind}">{body}</div>')
         return "".join(parts)
     pieces: list[str] = []

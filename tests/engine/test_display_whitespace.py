@@ -1,0 +1,26 @@
+"""White space in display divs of HTML entries (as citeproc-js writes them)."""
+
+from __future__ import annotations
+
+from citeform.engine.output import render_entry
+from citeform.engine.pipeline import render_csl
+
+STYLE = (
+    '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+    "<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>"
+    '<citation><layout><text variable="citation-number"/></layout></citation>'
+    '<bibliography second-field-align="flush"><layout>'
+    '<text variable="citation-number" suffix=". "/><text variable="title" suffix=". "/>'
+    "</layout></bibliography></style>"
+)
+
+
+def test_left_margin_keeps_its_space_and_the_last_div_is_trimmed() -> None:
+    result = render_csl([{"id": "a", "type": "book", "title": "Main title"}], STYLE, fmt="html")
+    assert result.bibliography == [
+        '<div class="csl-left-margin">1. </div><div class="csl-right-inline">Main title.</div>'
+    ]
+
+
+def test_plain_entry_keeps_trailing_space() -> None:
+    assert render_entry("Doe, JQ n.d., ", "html") == "Doe, JQ n.d., "
