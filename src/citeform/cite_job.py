@@ -21,8 +21,32 @@ def run(
     with_bibliography: bool | None = None,
     ascii_only: bool = False,
     warn: Callable[[str], None] | None = None,
+    jobs: int | None = None,
+    progress: bool = False,
 ) -> str:
-    """The document ``citeform cite`` prints, as text."""
+    """The document ``citeform cite`` prints, as text.
+
+    ``jobs``: processes that render the bibliography (``None``: one per core for large
+    inputs); ``progress``: a bar on standard error when it is a terminal.
+    """
+    from .batch import options
+
+    with options(jobs=jobs, progress=progress):
+        return _document(keys, paths, style, fmt, locale, clusters, with_bibliography,
+                         ascii_only, warn)
+
+
+def _document(
+    keys: Sequence[str],
+    paths: Sequence[str] | None,
+    style: str,
+    fmt: str,
+    locale: str | None,
+    clusters: Sequence[str],
+    with_bibliography: bool | None,
+    ascii_only: bool,
+    warn: Callable[[str], None] | None,
+) -> str:
     from . import output
     from .api import render
     from .load import load_records, select

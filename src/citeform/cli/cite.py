@@ -26,11 +26,14 @@ from ..output import OUTPUT_FORMATS
               help="With --in-text, also print the bibliography of the cited records.")
 @click.option("--ascii", "ascii_only", is_flag=True,
               help="BibTeX/BibLaTeX: write accents as LaTeX commands instead of UTF-8.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Processes that render a large bibliography (default: one per core for "
+                   "1,000 entries or more). The output is the same for every N.")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings or progress on standard error.")
 @click.option("--debug", is_flag=True, hidden=True)
 def cite(keys: tuple[str, ...], paths: tuple[str, ...], style: str, fmt: str, output: str | None,
          locale: str | None, clusters: tuple[str, ...], with_bib: bool | None, ascii_only: bool,
-         quiet: bool, debug: bool) -> None:
+         jobs: int | None, quiet: bool, debug: bool) -> None:
     """Format the records KEYS (default: all records) in a style.
 
     \b
@@ -47,6 +50,7 @@ def cite(keys: tuple[str, ...], paths: tuple[str, ...], style: str, fmt: str, ou
     text = cite_job.run(
         keys=list(keys), paths=list(paths) or None, style=style, fmt=fmt, locale=locale,
         clusters=list(clusters), with_bibliography=with_bib, ascii_only=ascii_only, warn=warn,
+        jobs=jobs, progress=not quiet,
     )
     _emit(text, output)
 

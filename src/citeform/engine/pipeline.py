@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .. import batch
 from . import clusters as cl
 from . import output, typography
 from .disambiguation import disambiguate
@@ -82,7 +83,7 @@ def _render(loaded, items: list[dict], citations: list | None, fmt: str) -> Engi
             text = bib.cite(citation, lambda item: None)
             result.citations.append(output.render_citation(finish(text), fmt))
     if loaded.has_bibliography():
-        for key, entry in zip(bib.keys, bib.bibliography(), strict=True):
+        for key, entry in zip(bib.keys, batch.bibliography(bib), strict=True):
             if entry is None:
                 continue
             result.bibliography.append(output.render_entry(finish(entry), fmt))

