@@ -195,6 +195,11 @@ class RawRecord:
             return self.field_positions[fieldname]
         return self.line, self.column
 
+    def no_id_message(self) -> str:
+        why = "for records read from standard input" if self.file == "<stdin>" else \
+            "when a file holds several records"
+        return f"record has no id (needed {why})"
+
     def key(self) -> str | None:
         """The record's key when it has a usable one (``id``, else the file's name)."""
         key = self.data.get("id", self.stem) if isinstance(self.data, dict) else None
@@ -236,7 +241,7 @@ def make_record(raw: RawRecord, warn: Warn = _default_warn) -> Record:
                         file=file, line=raw.line)
     key = raw.data.get("id", raw.stem)
     if key is None or (isinstance(key, str) and not key.strip()):
-        raise DataError("record has no id (needed when a file holds several records)",
+        raise DataError(raw.no_id_message(),
                         file=file, line=raw.line)
     if not isinstance(key, (str, int)) or isinstance(key, bool):
         raise DataError("id must be text", file=file, line=raw.position("id")[0], field="id")

@@ -148,7 +148,7 @@ def check_record(raw: RawRecord, style: Any = None) -> Checked:
         if "id" in data and data["id"] is not None and not (isinstance(data["id"], str)):
             c.add("id must be text", "id")
         else:
-            c.add("record has no id (needed when a file holds several records)")
+            c.add(raw.no_id_message())
     for message in raw.warnings:
         c.add(message, severity=WARNING)
     csl_input = raw.csl_input if raw.csl_input is not None else not looks_like_record(data)

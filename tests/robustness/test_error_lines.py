@@ -88,3 +88,10 @@ def test_check_problem_lines(invoke, tmp_path: Path, text: str, style: str | Non
     result = invoke(*args)
     assert result.exit_code == code
     assert result.stdout.splitlines()[:-1] == [f"{path}:{line}" for line in lines]
+
+
+def test_stdin_record_without_id(invoke) -> None:
+    result = invoke("cite", "-r", "-", input="title: T\nyear: 2001\n")
+    assert result.exit_code == 1
+    assert error_line(result) == (
+        "citeform: error: <stdin>:1: record has no id (needed for records read from standard input)")
