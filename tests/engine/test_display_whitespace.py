@@ -24,3 +24,13 @@ def test_left_margin_keeps_its_space_and_the_last_div_is_trimmed() -> None:
 
 def test_plain_entry_keeps_trailing_space() -> None:
     assert render_entry("Doe, JQ n.d., ", "html") == "Doe, JQ n.d., "
+
+
+def test_layout_suffix_moves_into_the_last_display() -> None:
+    style = STYLE.replace('<bibliography second-field-align="flush"><layout>',
+                          '<bibliography second-field-align="flush"><layout suffix=".">').replace(
+        '<text variable="title" suffix=". "/>', '<text variable="title"/>')
+    result = render_csl([{"id": "a", "type": "book", "title": "Main title"}], style, fmt="html")
+    assert result.bibliography == [
+        '<div class="csl-left-margin">1. </div><div class="csl-right-inline">Main title.</div>'
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import markup as m
@@ -221,9 +222,21 @@ def _strip_display(text: str) -> str:
     return "".join(ch for ch in text if ch not in m.DISPLAYS and ch != m.DISPLAY_CLOSE)
 
 
+_TRAILING_PUNCTUATION = re.compile(r"^[.,;:!?\s]+$")
+
+
+def _migrate_punctuation(runs: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
+    """Punctuation after the last display (the layout's suffix) moves into it."""
+    if len(runs) > 1 and runs[-1][0] is None and runs[-2][0] is not None:
+        tail = runs[-1][1]
+        if _TRAILING_PUNCTUATION.match(m.strip_tokens(tail)):
+            return [*runs[:-2], (runs[-2][0], runs[-2][1] + tail)]
+    return runs
+
+
 def render_entry(text: str, fmt: str) -> str:
     """A bibliography entry: html keeps display divs; other formats lay them out inline."""
-    runs = split_display(text)
+    runs = _migrate_punctuation(split_display(text))
     if fmt == "html":
         parts = []
         for index, (kind, content) in enumerate(runs):
