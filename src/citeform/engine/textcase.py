@@ -80,8 +80,8 @@ def apply_case(text, case: str, language: str | None = None):
         chars.extend(seg)
         mask.extend([protected] * len(seg))
     # text inside nocase, small caps, superscript and subscript markup is protected too
-    opens = {m.NOCASE[0], m.SMALLCAPS[0], m.SUPERSCRIPT[0], m.SUBSCRIPT[0]}
-    closes = {m.NOCASE[1], m.SMALLCAPS[1], m.SUPERSCRIPT[1], m.SUBSCRIPT[1]}
+    opens = {m.NOCASE[0], m.NODECOR[0], m.SMALLCAPS[0], m.SUPERSCRIPT[0], m.SUBSCRIPT[0]}
+    closes = {m.NOCASE[1], m.NODECOR[1], m.SMALLCAPS[1], m.SUPERSCRIPT[1], m.SUBSCRIPT[1]}
     depth = 0
     for i, ch in enumerate(chars):
         if ch in opens:
@@ -91,10 +91,13 @@ def apply_case(text, case: str, language: str | None = None):
         if depth:
             mask[i] = True
     full = "".join(chars)
+    turkic = (language or "")[:2].lower() in ("tr", "az")  # dotted and dotless i
     if case == "lowercase":
-        chars = [c if p else c.lower() for c, p in zip(chars, mask, strict=True)]
+        lower = {"I": "\u0131", "\u0130": "i"} if turkic else {}
+        chars = [c if p else lower.get(c, c).lower() for c, p in zip(chars, mask, strict=True)]
     elif case == "uppercase":
-        chars = [c if p else c.upper() for c, p in zip(chars, mask, strict=True)]
+        upper = {"i": "\u0130"} if turkic else {}
+        chars = [c if p else upper.get(c, c).upper() for c, p in zip(chars, mask, strict=True)]
     elif case == "capitalize-first":
         i = _first_letter(chars, mask, 0, len(chars))
         if i is not None:
