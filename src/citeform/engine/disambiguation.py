@@ -96,13 +96,26 @@ class Disambiguator:
         return out
 
     # step 1
-    def add_names(self, group: list[str]) -> list[str]:
-        """Show more names; an unresolved cite keeps the count that separated it most."""
+    def _full_given(self, key: str) -> dict[str, dict[int, int]]:
+        return {var: dict.fromkeys(range(len(names)), 2) for var, names in self.name_vars(key).items()}
+
+    def add_names(self, group: list[str], with_given: bool = False) -> list[str]:
+        """Show more names; an unresolved cite keeps the count that separated it most.
+
+        With ``with_given`` (add-givenname is on too) a name counts as
+        distinguishing when its full form differs, since step 2 will show it.
+        """
         most = max((len(v) for k in group for v in self.name_vars(k).values()), default=0)
         pending = list(group)
         base = {k: copy.deepcopy(self.state.entry(k)) for k in group}
-        base_collisions = {k: self.counts[self.cache[k]] for k in group}
-        best: dict[str, tuple[int, int | None]] = {k: (base_collisions[k], None) for k in group}
+        best: dict[str, tuple[int, int | None]] = {k: (self.counts[self.cache[k]], None) for k in group}
+        saved_given = {k: copy.deepcopy(self.state.entry(k).given) for k in group}
+        if with_given:
+            for k in group:
+                self.state.entry(k).given = self._full_given(k)
+                self.refresh(k)
+            best = {k: (self.counts[self.cache[k]], None) for k in group}
+            pending = [k for k in group if self.counts[self.cache[k]] > 1]
         for n in range(1, most + 1):
             if not pending:
                 break
@@ -115,13 +128,16 @@ class Disambiguator:
                     best[k] = (collisions, n)
             solved = [k for k in pending if self.counts[self.cache[k]] == 1]
             pending = [k for k in pending if k not in solved]
-        for k in pending:
+        for k in group:
+            entry = self.state.entry(k)
             if best[k][1] is None:
-                self.state.disambiguation[k] = base[k]
+                names = base[k].names
             else:
-                self.state.entry(k).names = best[k][1]
+                names = best[k][1]
+            entry.names = names
+            entry.given = saved_given[k]
             self.refresh(k)
-        return pending
+        return [k for k in group if self.counts[self.cache[k]] > 1]
 
     # step 2, global rules
     def global_givennames(self, rule: str) -> None:
@@ -146,28 +162,42 @@ class Disambiguator:
                     givens = people.get(_family(name), set())
                     if len(givens) < 2 or is_cjk(family, name.get("given")):
                         continue
-                    initials = {_initials(g) for g in givens}
-                    level = 1 if len(initials) == len(givens) else cap
-                    entry.given.setdefault(var, {})[i] = min(level, cap)
+                    mine = _initials(_given_key(name.get("given") or ""))
+                    others = [_initials(g) for g in givens if g != _given_key(name.get("given") or "")]
+                    level = 1 if mine not in others else 2
+                    if level > cap:
+                        continue
+                    entry.given.setdefault(var, {})[i] = level
 
     # step 2, by-cite
     def by_cite(self, group: list[str]) -> list[str]:
-        """Expand given names name by name, the same way in every cite of the group."""
+        """Expand given names name by name, the same way in every cite of the group.
+
+        A name whose full form does not separate the cites stays at initials.
+        """
         pending = list(group)
         saved = {k: copy.deepcopy(self.state.entry(k).given) for k in group}
         width = max((len(v) for k in group for v in self.name_vars(k).values()), default=0)
+
+        def set_level(index: int, level: int) -> None:
+            for key in pending:
+                entry = self.state.entry(key)
+                for var in self.name_vars(key):
+                    levels = entry.given.setdefault(var, {})
+                    levels[index] = max(saved[key].get(var, {}).get(index, 0), level)
+                self.refresh(key)
+
         for index in range(width):
             for level in (1, 2):
                 if not pending:
                     break
-                for key in pending:
-                    entry = self.state.entry(key)
-                    for var in self.name_vars(key):
-                        levels = entry.given.setdefault(var, {})
-                        levels[index] = max(levels.get(index, 0), level)
-                    self.refresh(key)
+                set_level(index, level)
                 solved = [k for k in pending if self.counts[self.cache[k]] == 1]
                 pending = [k for k in pending if k not in solved]
+                if not pending:
+                    break
+                if level == 2:
+                    set_level(index, 1)
         for key in pending:
             self.state.entry(key).given = saved[key]
             self.refresh(key)
@@ -185,7 +215,7 @@ class Disambiguator:
         for group in self.ambiguous_groups():
             pending = group
             if add_names:
-                pending_after = self.add_names(pending)
+                pending_after = self.add_names(pending, with_given=add_given and rule == "by-cite")
                 if add_given and rule == "by-cite" and pending_after:
                     pending_after = self.by_cite(pending_after)
                 pending = pending_after
