@@ -87,3 +87,21 @@ def test_german_ordinal_comes_from_the_german_locale() -> None:
     style = _style('<number variable="edition" form="ordinal"/>', 'default-locale="de-DE"')
     result = render_csl([{"id": "a", "type": "book", "edition": 2}], style, [[{"id": "a"}]])
     assert result.citations == ["2."]
+
+
+def test_locator_label_from_its_text() -> None:
+    style = _style('<group delimiter=" "><label variable="locator" form="short"/><text variable="locator"/></group>')
+    items = [{"id": "a", "type": "book", "title": "T"}]
+    result = render_csl(items, style, [[{"id": "a", "locator": "vol. 1, fol. 186, 8 April 1544"}]])
+    assert result.citations == ["vol. 1, fol. 186, 8 April 1544"]
+
+
+def test_labelled_range_inside_a_number() -> None:
+    style = _style('<number variable="edition" form="ordinal"/>')
+    result = render_csl([{"id": "a", "type": "book", "edition": "7, p. 3-8"}], style, [[{"id": "a"}]])
+    assert result.citations == ["7th, pp. 3–8"]
+
+
+def test_plural_with_comma_and() -> None:
+    assert is_plural("213, and 235")
+    assert not is_plural("1, fol. 186, 8 April 1544")

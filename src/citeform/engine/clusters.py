@@ -8,6 +8,7 @@ from citeproc.source import Citation, CitationItem, Locator
 
 from . import richtext
 from .errors import EngineError
+from .numbers import split_locator_label
 
 CITE_KEYS = ("id", "locator", "label", "prefix", "suffix", "suppress-author", "author-only")
 
@@ -36,7 +37,8 @@ def make_citation(cites: list[dict[str, Any]], known: set[str], note_index: int 
             raise EngineError(f"cite of unknown id {cite['id']!r}")
         args: dict[str, Any] = {}
         if cite.get("locator") not in (None, ""):
-            args["locator"] = Locator(cite.get("label") or "page", str(cite["locator"]))
+            label, locator = split_locator_label(str(cite["locator"]), cite.get("label"))
+            args["locator"] = Locator(label or "page", locator)
         if cite.get("prefix"):
             args["prefix"] = richtext.parse_affix(cite["prefix"])
         if cite.get("suffix"):

@@ -14,7 +14,7 @@ first one (``101-8`` is ``101-108``), then written ``expanded``, ``minimal``,
 ``minimal-two``, ``chicago`` (``chicago-15``) or ``chicago-16``.  Without the
 option, a range whose second number is smaller is left as written.
 
-A label is plural when its value holds more than one item or a range;
+A label is plural when its value holds a range or more than one number;
 ``number-of-*`` variables are plural above one.
 
 Ordinals follow CSL 1.0.2: the first locale in the chain that defines any
@@ -49,6 +49,32 @@ _ROMAN_RANGE = re.compile(r"^([ivxlcdm]+)\s*[-\u2013]\s*([ivxlcdm]+)$", re.IGNOR
 _DIGITS = re.compile(r"^[0-9]+")
 
 
+# Abbreviated labels a locator or a number may start with, and the CSL terms they stand for.
+LABEL_ABBREVIATIONS = {
+    "add": "addendum", "amend": "amendment", "annot": "annotation", "app": "appendix",
+    "art": "article", "bibliog": "bibliography", "bk": "book", "ch": "chapter", "cl": "clause",
+    "cmt": "comment", "col": "column", "dec": "decision", "dept": "department", "ex": "example",
+    "fig": "figure", "fld": "field", "fol": "folio", "hypo": "hypothetical", "illus": "illustration",
+    "intro": "introduction", "l": "line", "n": "note", "no": "issue", "op": "opus", "p": "page",
+    "para": "paragraph", "pmbl": "preamble", "pp": "page", "princ": "principle", "pt": "part",
+    "pub": "publication", "r": "rule", "rn": "randnummer", "sched": "schedule", "sec": "section",
+    "ser": "series", "subch": "subchapter", "subdiv": "subdivision", "subpara": "subparagraph",
+    "subsec": "subsection", "supp": "supplement", "sv": "sub-verbo", "tbl": "table", "tit": "title",
+    "vol": "volume", "vrs": "verse",
+}
+_LABELLED = re.compile(r"^(" + "|".join(sorted(LABEL_ABBREVIATIONS, key=len, reverse=True)) + r")\.\s+(.+)$")
+
+
+def split_locator_label(locator: str, label: str | None) -> tuple[str | None, str]:
+    """A page locator written ``vol. 1, fol. 186`` takes its label from its start (``volume``)."""
+    if label not in (None, "", "page"):
+        return label, locator
+    match = _LABELLED.match(locator.strip())
+    if match is None:
+        return label, locator
+    return LABEL_ABBREVIATIONS[match.group(1)], match.group(2)
+
+
 def _int(text: str) -> int:
     match = _DIGITS.match(text)
     return int(match.group()) if match else 0
@@ -61,11 +87,19 @@ def _split(text: str, words: tuple[str, ...] = ("and",), ampersand: str = "&") -
     (the locale's "and") between spaces.
     """
     alternatives = "|".join(re.escape(w) for w in words if w)
-    pattern = r"(\s*[,&]\s*" + (r"|\s+(?:" + alternatives + r")\s+" if alternatives else "") + ")"
+    if alternatives:
+        pattern = rf"(\s*,\s*(?:(?:{alternatives})\s+)?|\s*&\s*|\s+(?:{alternatives})\s+)"
+    else:
+        pattern = r"(\s*[,&]\s*)"
     parts = re.split(pattern, text.strip())
     for i in range(1, len(parts), 2):
-        mark = parts[i].strip()
-        parts[i] = ", " if mark == "," else f" {ampersand} " if mark == "&" else f" {mark} "
+        mark = " ".join(parts[i].split())
+        if mark == "&":
+            parts[i] = f" {ampersand} "
+        elif mark.startswith(","):
+            parts[i] = ", " + (mark[1:].strip() + " " if mark != "," else "")
+        else:
+            parts[i] = f" {mark} "
     return parts
 
 
@@ -78,11 +112,14 @@ def is_range(item: str) -> bool:
     return bool(_ROMAN_RANGE.match(item.strip()))
 
 
+_NUMERIC_ITEM = re.compile(r"^(?:[A-Za-z]*[0-9]+[A-Za-z]*|[ivxlcdm]+|[IVXLCDM]+)$")
+
+
 def is_plural(value, words: tuple[str, ...] = ("and",)) -> bool:
-    """More than one item, or a range."""
+    """More than one numeric item, or a range."""
     parts = _split(m.strip_tokens(str(value)), words)
     items = [p for p in parts[0::2] if p]
-    return len(items) > 1 or any(is_range(p) for p in items)
+    return any(is_range(p) for p in items) or sum(1 for p in items if _NUMERIC_ITEM.match(p)) > 1
 
 
 def _minimize(begin: str, end: str, minchars: int) -> str:
@@ -138,12 +175,14 @@ def format_numeric(
     number: Callable[[str], str] | None = None,
     words: tuple[str, ...] = ("and",),
     ampersand: str = "&",
+    label_term: Callable[[str, bool], str] | None = None,
 ) -> str:
     """Ranges and separators of a numeric value.
 
     ``page_format`` is the ``page-range-format`` for a page value (None when the
     style sets none) and False for any other value; ``number`` formats each plain
-    number (ordinals, roman numerals).
+    number (ordinals, roman numerals); ``label_term(term, plural)`` gives the short
+    term for an item after the first written with an abbreviated label (``p. 3-8``).
     """
     fmt = number or (lambda n: n)
     parts = _split(text, words, ampersand)
@@ -165,6 +204,13 @@ def format_numeric(
         roman = _ROMAN_RANGE.match(item)
         if roman:
             parts[i] = roman.group(1) + delimiter + roman.group(2)
+            continue
+        labelled = _LABELLED.match(item) if label_term is not None and i else None
+        if labelled:
+            value = labelled.group(2)
+            term = label_term(LABEL_ABBREVIATIONS[labelled.group(1)], is_plural(value, words))
+            parts[i] = (term + " " if term else labelled.group(1) + ". ") + format_numeric(
+                value, delimiter, page_format, None, words, ampersand)
             continue
         item = item.replace("\\-", "-")
         parts[i] = fmt(item) if _DIGITS.fullmatch(item) else item
@@ -319,7 +365,14 @@ class NumericMixin:
 
         page_format = (self.get_root().get_option("page-range-format") or None) if page else False
         words, ampersand = and_terms(self)
-        return format_numeric(text, self._range_delimiter(page), page_format, number, words, ampersand)
+
+        def label_term(name: str, plural: bool) -> str:
+            term = self.get_plural_term(name, "short") if plural else self.get_single_term(name, "short")
+            return str(term or "")
+
+        return format_numeric(
+            text, self._range_delimiter(page), page_format, number, words, ampersand, label_term
+        )
 
 
 class TextNumericMixin(NumericMixin):
