@@ -164,9 +164,9 @@ class Disambiguator:
                         continue
                     mine = _initials(_given_key(name.get("given") or ""))
                     others = [_initials(g) for g in givens if g != _given_key(name.get("given") or "")]
-                    level = 1 if mine not in others else 2
-                    if level > cap:
-                        continue
+                    if len({mine, *others}) < 2 and cap == 1:
+                        continue  # initials cannot tell these people apart
+                    level = 1 if mine not in others else cap
                     entry.given.setdefault(var, {})[i] = level
 
     # step 2, by-cite
