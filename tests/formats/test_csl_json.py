@@ -42,3 +42,8 @@ def test_broken_items_are_named() -> None:
     assert any(e.startswith("1/issued:") for e in errors)
     assert any("colour" in e for e in errors)
     assert not any(e.startswith("0/") for e in errors)
+
+
+def test_extra_keys_of_other_processors_are_checked_too() -> None:
+    assert validation_errors([{"id": "a", "type": "book", "shortTitle": "A"}]) == []
+    assert validation_errors([{"id": "a", "type": "book", "shortTitle": ["A"]}]) != []

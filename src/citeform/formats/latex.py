@@ -43,6 +43,7 @@ _MARKUP_COMMANDS = {
     "textsc": "sc",
 }
 # private-use characters stand in for markup and braces while pylatexenc decodes
+_NEEDS_DECODING = re.compile(r"[\\{}~$`]|--|''")
 _LOGOS = re.compile(r"\\(BibTeX|LaTeXe|LaTeX|TeX|XeTeX|LuaTeX|ConTeXt)(?![A-Za-z])(?:\{\}|\s*)")
 _OPEN_MARK, _CLOSE_MARK = "\ue000", "\ue001"
 _PLACEHOLDERS = {
@@ -126,8 +127,7 @@ def _unmark(text: str) -> str:
 
 def decode(text: str) -> str:
     """LaTeX (as found in a BibTeX field) to Unicode; formatting commands become CSL markup."""
-    if "\\" not in text and "{" not in text and "~" not in text and "-" not in text \
-            and "$" not in text and "`" not in text and "'" not in text:
+    if not _NEEDS_DECODING.search(text):  # plain text: most fields, and quickly
         return " ".join(text.split())
     # BibTeX does not treat % as a comment inside a field: keep a bare one as text
     text = re.sub(r"(?<!\\)%", r"\\%", text)
