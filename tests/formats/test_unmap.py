@@ -100,3 +100,20 @@ def test_dates_given_as_text_in_csl_json() -> None:
             "accessed": "2020-01-02", "original-date": "1900~"}
     assert to_record(item) == {"id": "z", "type": "article", "title": "T", "date": "2002-03",
                                "accessed": "2020-01-02", "original-date": "circa 1900"}
+
+
+def test_yaml_reads_back_with_the_record_loader(tmp_path) -> None:
+    from citeform.load import load_file
+
+    records = generate(300)
+    records.append({"id": "odd", "type": "book", "title": "No", "note": "  spaced  ",
+                    "abstract": "Line one.\nLine two: with colon.\n", "publisher": "@home #1",
+                    "place": "'quoted'", "edition": "010", "series": "1.10", "volume": "10:15"})
+    path = tmp_path / "all.yaml"
+    path.write_text(records_yaml(records), "utf-8")
+    loaded = load_file(str(path), warn=lambda m: None)
+    assert [r.csl for r in loaded] == [to_csl(r).item for r in records]
+    one = tmp_path / "odd.yaml"
+    one.write_text(record_yaml({k: v for k, v in records[-1].items() if k != "id"}), "utf-8")
+    [rec] = load_file(str(one), warn=lambda m: None)
+    assert rec.key == "odd" and rec.csl == to_csl(records[-1]).item
