@@ -89,3 +89,12 @@ def test_baseline_only_inside_superscript() -> None:
 def test_narrow_no_break_spaces() -> None:
     assert parse_markup("His « Anonymous » Life") == "His «\u202fAnonymous\u202f» Life"
     assert parse_markup("Quoi ? Non !") == "Quoi\u202f? Non\u202f!"
+
+
+def test_markup_in_name_parts() -> None:
+    style = STYLE.replace('<text variable="title" {attrs}/>', '<names variable="author"/>')
+    items = [{"id": "a", "type": "book",
+              "author": [{"family": "Center <sup>for</sup> History", "given": "", "isInstitution": 1},
+                         {"family": "D'Arcus", "given": "Bruce"}]}]
+    result = render_csl(items, style, [[{"id": "a"}]], fmt="html")
+    assert result.citations == ["Center <sup>for</sup> History, Bruce D’Arcus"]

@@ -14,6 +14,8 @@ from citeproc.string import String
 from . import markup as m
 from .flipflop import parse_markup
 
+__all__ = ["parse", "parse_affix", "parse_markup"]
+
 
 def parse(value) -> String:
     """Parse one CSL-JSON string field into a citeproc-py string with tokens."""

@@ -75,7 +75,7 @@ def parse_names(value: Any) -> list[Name]:
     for entry in value if isinstance(value, list) else [value]:
         if isinstance(entry, str):
             entry = {"literal": entry}
-        fields = {k: _apostrophes(str(entry[k])) for k in _NAME_KEYS if entry.get(k) not in (None, "")}
+        fields = {k: _name_part(str(entry[k])) for k in _NAME_KEYS if entry.get(k) not in (None, "")}
         if "literal" in fields:
             fields = {"literal": fields["literal"]}
         elif "family" not in fields and "given" in fields:
@@ -148,6 +148,8 @@ def parse_date(value: Any):
     return None
 
 
-def _apostrophes(text: str) -> str:
-    """Typewriter apostrophes in name parts are typographic ones."""
+def _name_part(text: str) -> str:
+    """Typewriter apostrophes in name parts are typographic ones; markup tags become tokens."""
+    if "<" in text:
+        return richtext.parse_markup(text)
     return text.replace("'", "\u2019")
