@@ -346,12 +346,14 @@ class LoadErrors(DataError):
         return "\n".join(e.format() for e in self.errors)
 
 
-def load_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn) -> list[Record]:
+def load_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn,
+                 on_error: Callable[[DataError], None] | None = None) -> list[Record]:
     """Load every record under ``paths`` (default: :func:`default_record_paths`).
 
     Nothing is lost silently: a file or record that cannot be loaded, and a key found twice
-    (naming both places), are errors; when there are any, one :class:`DataError` reports
-    them all (a :class:`LoadErrors` when there are several).
+    (naming both places), are errors.  With ``on_error``, each goes there and the records
+    that did load are returned; without it, one :class:`DataError` reports them all (a
+    :class:`LoadErrors` when there are several).
     """
     paths = list(paths) if paths is not None else default_record_paths()
     by_key: dict[str, Record] = {}
@@ -376,6 +378,10 @@ def load_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn)
                 continue
             by_key[rec.key] = rec
             out.append(rec)
+    if on_error is not None:
+        for e in errors:
+            on_error(e)
+        return out
     if len(errors) == 1:
         raise errors[0]
     if errors:
