@@ -12,7 +12,7 @@ from citeform.errors import DataError
 from citeform.load import load_records
 from citeform.validate import validate_paths
 
-from .strategies import SETTINGS
+from .strategies import SETTINGS, records
 
 GOOD = "title: Good {n}\nyear: 2001\n"
 BAD = [
@@ -48,3 +48,16 @@ def test_every_file_is_loaded_or_named_in_an_error(contents, data) -> None:
         assert {f for f, raw in zip(files, contents) if raw is None} <= loaded
         checked = validate_paths([folder])
         assert {p.file for p in checked.problems if p.severity == "error"} == failed
+
+
+@SETTINGS
+@given(records())
+def test_check_finds_an_error_in_every_record_load_refuses(data) -> None:
+    from citeform.load import RawRecord, make_record
+    from citeform.validate import check_record
+
+    raw = RawRecord(data, "r.yaml", 1, 1, stem="r")
+    try:
+        make_record(raw, warn=lambda _m: None)
+    except DataError:
+        assert any(p.severity == "error" for p in check_record(raw).problems)
