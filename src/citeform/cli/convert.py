@@ -276,7 +276,7 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
     sink: AtomicFile | None = None
     if output and not folder_mode and not dry_run:
         sink = AtomicFile(output)
-    emit = sink.write if sink else (lambda text: click.echo(text, nl=False))
+    emit = sink.write if sink else _echo
     from ..formats.duplicates import DuplicateFinder
 
     finder = DuplicateFinder() if duplicates else None
@@ -350,6 +350,16 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
                    f"{_plural(errors, 'error')}", err=True)
     if errors:
         sys.exit(1)
+
+
+def _echo(text: str) -> None:
+    """Standard output; a reader that went away (``| head``) ends the run quietly."""
+    try:
+        click.echo(text, nl=False)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
 
 
 def _write_record_file(read: Converted, folder: str, force: bool, dry_run: bool,
