@@ -69,8 +69,17 @@ def load(name: str, text: str) -> tuple[Any, Any]:
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
         ) from None
+    except yaml.reader.ReaderError as e:  # a character YAML does not allow
+        char = e.character if isinstance(e.character, str) else chr(e.character)
+        at = text.find(char)  # the first one stops the reader (its position may be in bytes)
+        at = at if at >= 0 else e.position
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        raise DataError(f"character U+{ord(char):04X} is not allowed in YAML", file=name,
+                        line=line, column=column) from None
     except yaml.YAMLError as e:
-        raise DataError(f"broken YAML: {e}", file=name) from None
+        message = " ".join(str(e).split())
+        raise DataError(f"broken YAML: {message}", file=name) from None
     except RecursionError:
         raise DataError("YAML nested too deeply", file=name) from None
     except (ValueError, TypeError, OverflowError) as e:  # a value the constructor cannot build

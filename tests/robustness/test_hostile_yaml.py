@@ -133,3 +133,12 @@ def test_wrong_shapes_through_check(invoke) -> None:
         f"{path}:29:3: record has no id (needed when a file holds several records)",
         "12 errors, 0 warnings in 12 records",
     ]
+
+
+def test_control_character_is_named_at_its_place(invoke, tmp_path: Path) -> None:
+    path = tmp_path / "bell.yaml"
+    path.write_text("title: é\nnote: €ok\x07\n", encoding="utf-8")
+    result = invoke("cite", "-r", str(path))
+    assert result.exit_code == 1
+    assert error_line(result) == (
+        f"citeform: error: {path}:2:10: character U+0007 is not allowed in YAML")
