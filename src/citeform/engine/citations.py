@@ -94,8 +94,25 @@ def render_cluster(layout, citation) -> str:
     out = pieces[0][0]
     for (text, _d), (_prev_text, prev_delim) in zip(pieces[1:], pieces[:-1], strict=False):
         out = out + prev_delim + text
+    if layout.get_root().get("class") == "note" and cites and not cites[0].get("prefix"):
+        out = _capitalize_opening_term(layout, out)
     result = layout.format(layout.wrap(String(out)))
     return result
+
+
+def _capitalize_opening_term(layout, text: str) -> str:
+    """In note styles a note that opens with "ibid." reads "Ibid." (as citeproc-js writes it)."""
+    try:
+        term = str(layout.get_single_term(name="ibid") or "")
+    except Exception:  # noqa: BLE001 - a locale without the term
+        return text
+    plain = m.strip_tokens(text)
+    if not term or not plain.startswith(term) or not term[:1].islower():
+        return text
+    for i, ch in enumerate(text):
+        if ch not in m.ALL_TOKENS:
+            return text[:i] + ch.upper() + text[i + 1 :]
+    return text
 
 
 def _number(r) -> int | None:
@@ -145,14 +162,14 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
             groups.append([r])
     pieces = []
     for group in groups:
-        if len(group) == 1 or not collapse:
+        if not collapse:
             for k, r in enumerate(group):
-                text = r["text"] if k == 0 or not collapse else _without_author(layout, r)
-                pieces.append((_affixed(r["cite"], text), group_delim if k < len(group) - 1 else delimiter))
+                pieces.append((_affixed(r["cite"], r["text"]), group_delim if k < len(group) - 1 else delimiter))
             continue
-        # elements: [text, separator before it, year-suffix letter, suffix-only?]
-        elems = [[_affixed(group[0]["cite"], group[0]["text"]), "", _suffix_only(group[0]), False]]
-        prev_year = _year_text(group[0])
+        # elements: [text, separator before it, year-suffix letter, suffix-only?, has locator?]
+        first = group[0]
+        elems = [[_affixed(first["cite"], first["text"]), "", _suffix_only(first), False, "locator" in first["cite"]]]
+        prev_year = _year_text(first)
         for r in group[1:]:
             year = _year_text(r)
             suffix = _suffix_only(r)
@@ -163,22 +180,36 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
                 and "locator" not in r["cite"]
                 and not r["cite"].get("prefix")
                 and not r["cite"].get("suffix")
-                and not elems[-1][0].endswith(")")
+                and not elems[-1][4]
             )
             if same_year:
-                elems.append([suffix, ys_delim, suffix, True])
+                elems.append([suffix, ys_delim, suffix, True, False])
             else:
-                elems.append([_affixed(r["cite"], _without_author(layout, r)), group_delim, suffix, False])
+                elems.append(
+                    [_affixed(r["cite"], _without_author(layout, r)), group_delim, suffix, False, "locator" in r["cite"]]
+                )
             prev_year = year
         if collapse == "year-suffix-ranged":
             elems = _range_suffixes(elems)
         joined = elems[0][0]
-        for text, sep, _suffix, _only in elems[1:]:
+        for i in range(1, len(elems)):
+            text, sep, _suffix, only, _loc = elems[i]
+            previous = elems[i - 1]
+            if not only and (previous[3] or previous[4]):
+                sep = after_collapse  # after a collapsed run of suffixes or a cite with a locator
+            elif not only and i >= 1 and _run_collapsed(elems, i - 1):
+                sep = after_collapse
             joined += sep + text
-        pieces.append((joined, after_collapse))
+        # a group that collapsed is followed by after-collapse-delimiter, a lone cite by the usual one
+        pieces.append((joined, after_collapse if len(group) > 1 else delimiter))
     if pieces:
         pieces[-1] = (pieces[-1][0], delimiter)
     return pieces
+
+
+def _run_collapsed(elems, index: int) -> bool:
+    """True when the element at ``index`` heads a run that swallowed year-suffixes."""
+    return "\u2013" in elems[index][0][-3:] and len(elems[index][2]) == 1
 
 
 def _range_suffixes(elems):

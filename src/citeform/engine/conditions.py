@@ -58,6 +58,9 @@ class ConditionMixin:
                 out.append(bool(item.reference.get("year_suffix")))
             elif var == "citation-number":
                 out.append(True)
+            elif var == "first-reference-note-number":
+                positions = item.get("_positions") if hasattr(item, "get") else None
+                out.append(bool(positions and "subsequent" in positions and item.get("_first_note")))
             else:
                 val = item.reference.get(key)
                 out.append(val is not None and str(val) != "" and val != [])

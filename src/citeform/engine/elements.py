@@ -72,6 +72,14 @@ class Text(
             return text, _style_language(self)  # a term or value is in the style's language
         return text, (str(lang) if lang else _style_language(self))
 
+    def _variable(self, item, context):
+        if self.get("variable") == "first-reference-note-number":
+            note = item.get("_first_note") if "subsequent" in (item.get("_positions") or ()) else None
+            if not note:
+                raise VariableError
+            return String(str(note))
+        return super()._variable(item, context)
+
 
 class Group(DisplayMixin, NormalDecorationsMixin, groups.Group):
     pass
