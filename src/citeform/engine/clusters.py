@@ -40,7 +40,7 @@ def make_citation(cites: list[dict[str, Any]], known: set[str], note_index: int 
             label, locator = split_locator_label(str(cite["locator"]), cite.get("label"))
             args["locator"] = Locator(label or "page", locator)
         if cite.get("prefix"):
-            args["prefix"] = richtext.parse_affix(cite["prefix"])
+            args["prefix"] = richtext.parse_affix(cite["prefix"], prefix=True)
         if cite.get("suffix"):
             args["suffix"] = richtext.parse_affix(cite["suffix"])
         item = CitationItem(key, **args)

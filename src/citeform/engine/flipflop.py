@@ -32,6 +32,7 @@ import re
 from citeproc.string import String
 
 from . import markup as m
+from .names import section_of
 
 # tag -> (kind, token pair, closing tag)
 _OPENING: dict[str, tuple[str, tuple[str, str], str]] = {
@@ -208,13 +209,57 @@ def parse_markup(text: str) -> str:
 
 
 class ValueMarkupMixin:
-    """``cs:text value="..."``: the value's tags and quotations are markup too."""
+    """``cs:text value="..."``: the value's tags and quotations are markup too.
+
+    A ``cs:text term="..."`` is marked as a term, so that it can be capitalised
+    when nothing precedes it (see :func:`capitalize_leading_terms`); in the
+    citations of in-text styles it is left alone.
+    """
 
     def process(self, item, context=None, **kwargs):
         text, language = super().process(item, context, **kwargs)
         if "value" in self.attrib and text:
             text = String(parse_markup(self.get("value")))
+        elif "term" in self.attrib and text:
+            in_text = self.get_root().get("class") == "in-text"
+            if not (in_text and section_of(context if context is not None else self) == "citation"):
+                text = String(m.TERM + str(text))
         return text, language
+
+
+_OPENING_CHARS = set(" \t([{\"'\u201c\u2018\u00a0")
+
+
+def capitalize_leading_terms(text: str) -> str:
+    """Capitalise a term that opens a cite or entry, then drop the term markers.
+
+    Nothing but markup, spaces and opening brackets or quotes may precede it,
+    counting from the start or from a cite prefix that ends a sentence.
+    """
+    if m.TERM not in text:
+        return text.replace(m.RESET, "")
+    out: list[str] = []
+    since_reset = True  # nothing seen since the start or the last reset
+    capitalize = False
+    for ch in text:
+        if ch == m.RESET:
+            since_reset = True
+            continue
+        if ch == m.TERM:
+            capitalize = since_reset
+            continue
+        if ch in m.ALL_TOKENS:
+            out.append(ch)
+            continue
+        if capitalize and ch.isalpha():
+            ch = ch.upper()
+            capitalize = False
+        elif capitalize and not ch.isspace():
+            capitalize = False
+        if ch not in _OPENING_CHARS:
+            since_reset = False
+        out.append(ch)
+    return "".join(out)
 
 
 class NormalDecorationsMixin:

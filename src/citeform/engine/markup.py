@@ -25,6 +25,8 @@ NORMAL_VARIANT = ("\ue022", "\ue023")  # font-variant="normal" inside small caps
 NODECOR = ("\ue024", "\ue025")  # <span class="nodecor">: no inherited style
 NOPIQ = "\ue026"  # after a closing quote: punctuation-in-quote leaves what follows alone
 BASELINE = ("\ue027", "\ue028")  # vertical-align="baseline" inside sup/sub
+TERM = "\ue029"  # a term starts here (capitalised when nothing precedes it)
+RESET = "\ue02a"  # after a cite prefix ending a sentence: what precedes does not count
 DISPLAY_OPEN = {
     "block": "\ue040",
     "left-margin": "\ue041",
@@ -49,6 +51,8 @@ OPENERS = {
     NODECOR[0]: "nodecor",
     BASELINE[0]: "baseline",
     NOPIQ: "nopiq",
+    TERM: "term",
+    RESET: "reset",
 }
 CLOSERS = {
     ITALIC[1]: "italic",

@@ -9,6 +9,8 @@ the parsing; see there for the rules.
 
 from __future__ import annotations
 
+import re
+
 from citeproc.string import String
 
 from . import markup as m
@@ -22,9 +24,16 @@ def parse(value) -> String:
     return String(parse_markup(str(value)))
 
 
-def parse_affix(value) -> String:
-    """A cite's prefix or suffix: like :func:`parse`, but punctuation stays outside its quotes."""
+def parse_affix(value, prefix: bool = False) -> String:
+    """A cite's prefix or suffix: like :func:`parse`, but punctuation stays outside its quotes.
+
+    A prefix of several words ending a sentence (``This has been said. ``) lets
+    a term right after it be capitalised as if it opened the citation.
+    """
     text = parse_markup(str(value))
     for close in (m.QUOTE[1], m.SQUOTE[1]):
         text = text.replace(close, close + m.NOPIQ)
+    plain = re.sub(r"<[^>]+>", "", str(value)).rstrip("\"'\u201d\u2019\u00bb\u202f\u00a0 ")
+    if prefix and plain[-1:] in (":", ".", ";", "!", "?") and " " in str(value).strip():
+        text += m.RESET
     return String(text)

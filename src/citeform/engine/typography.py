@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import markup as m
+from .flipflop import capitalize_leading_terms
 from .output import Quotes, resolve_quotes
 from .punctuation import join_punctuation
 
@@ -57,4 +58,5 @@ def finish(text: str, quotes: Quotes, piq: bool) -> str:
     text = join_punctuation(text)
     if piq:
         text = move_punctuation_into_quotes(text)
+    text = capitalize_leading_terms(text)
     return resolve_quotes(text, quotes)
