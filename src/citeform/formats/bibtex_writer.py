@@ -245,9 +245,9 @@ def _fields(item: dict[str, Any], etype: str, biblatex: bool, ascii: bool) -> di
         else:
             raw[name] = _text(value)
     for key, value in custom.items():
-        if _FIELD_NAME.match(key) and key.lower() not in out and key.lower() not in raw \
-                and value not in (None, "", []):
-            raw[key] = "true" if value is True else _text(value)
+        name = key if _FIELD_NAME.match(key) else "x-" + re.sub(r"[^A-Za-z0-9_\-:.+]", "-", key)
+        if name.lower() not in out and name.lower() not in raw and value not in (None, "", []):
+            raw[name] = "true" if value is True else _text(value)
 
     for field, value in raw.items():
         out[field] = encode(str(value), ascii=ascii, protect_case=field in _TITLES)
