@@ -153,6 +153,7 @@ class Layout(model.Layout):
             self.repressed = {}
             if state is not None:
                 state.begin_cite(item=item)
+                state.sas_previous, state.sas_next = state.sas_next, None
             if not align:
                 try:
                     text = self.render_children(item)

@@ -16,6 +16,7 @@ from typing import Any
 from citeproc import model
 
 from . import markup as m
+from .subsequent import substitute_names
 
 _CJK = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _UPPER_START = re.compile(r"^\W*[^\W\d_]")
@@ -161,6 +162,11 @@ class NameRenderer:
         rendered = [r for r in rendered if r]
         if not rendered:
             return None
+        replaced, whole = substitute_names(self, shown, rendered)
+        if whole is not None:
+            return m.Marked(whole)
+        if replaced is not None:
+            rendered = replaced
         delimiter = self.opt("delimiter") or ", "
         if truncate:
             if use_last and use_first + 2 <= len(names):

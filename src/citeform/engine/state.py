@@ -36,6 +36,9 @@ class EngineState:
     var_frames: list = field(default_factory=list)  # [called, rendered] per open cs:group
     used_stack: list = field(default_factory=list)  # variables used inside open substitutes
     suppressed: set = field(default_factory=set)  # variables a substitute consumed
+    sas_previous: list | None = None  # first names of the previous bibliography entry
+    sas_next: list | None = None  # first names of the entry being rendered
+    sas_done: bool = False  # the entry's first names were seen
 
     def entry(self, key: str) -> ItemDisambiguation:
         return self.disambiguation.setdefault(key, ItemDisambiguation())
@@ -58,6 +61,7 @@ class EngineState:
         self.var_frames = []
         self.used_stack = []
         self.suppressed = set()
+        self.sas_done = False
         self.suppress_author = suppress_author
         self.author_only = author_only
         self.names_seen = 0

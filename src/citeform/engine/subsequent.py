@@ -1,0 +1,55 @@
+"""``subsequent-author-substitute``: repeated authors in a bibliography become a dash.
+
+The first names rendered in a bibliography entry are compared with those of
+the previous entry (name by name, on their data).  The
+``subsequent-author-substitute-rule`` decides what is replaced:
+
+* ``complete-all`` (default): all names match -> the whole list is the substitute;
+* ``complete-each``: all names match -> each name is the substitute;
+* ``partial-each``: names matching from the start are each replaced;
+* ``partial-first``: the first name is replaced when it matches.
+"""
+
+from __future__ import annotations
+
+from .state import get_state
+
+
+def _identity(name) -> tuple:
+    return tuple(sorted((k, str(v)) for k, v in name.items() if not str(k).startswith("_")))
+
+
+def substitute_names(renderer, shown: list, rendered: list[str]) -> tuple[list[str] | None, str | None]:
+    """(rendered names, whole replacement) after applying the rule; (None, None) if inactive."""
+    element = renderer.el
+    state = get_state(element)
+    if state is None or renderer.section != "bibliography" or renderer.sort_options:
+        return None, None
+    bibliography = renderer._section_element()
+    substitute = bibliography.get("subsequent-author-substitute") if bibliography is not None else None
+    if substitute is None or state.sas_done:
+        return None, None
+    state.sas_done = True
+    current = [_identity(n) for n in shown]
+    previous = state.sas_previous
+    state.sas_next = current
+    if not previous:
+        return None, None
+    rule = bibliography.get("subsequent-author-substitute-rule", "complete-all")
+    if rule == "complete-all":
+        if current == previous:
+            return None, substitute
+        return None, None
+    if rule == "complete-each":
+        if current == previous:
+            return [substitute] * len(rendered), None
+        return None, None
+    out = list(rendered)
+    for i, ident in enumerate(current):
+        if i < len(previous) and previous[i] == ident and i < len(out):
+            out[i] = substitute
+            if rule == "partial-first":
+                break
+        else:
+            break
+    return (out if out != rendered else None), None
