@@ -1,0 +1,191 @@
+"""Batch conversion as a library: read inputs record by record, write outputs as a stream.
+
+``citeform convert`` is a thin layer over this module.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from .. import load
+from ..errors import DataError, UsageError
+from .bibtex_reader import iter_bibtex
+from .bibtex_writer import format_entry
+from .csl_json import dumps_item, item_errors
+from .csl_yaml import to_csl_yaml
+from .ris import iter_ris, to_ris
+from .unmap import to_record
+from .yaml_writer import records_yaml
+
+TO_FORMATS = ("yaml", "csl-json", "csl-yaml", "bibtex", "biblatex", "ris")
+FROM_FORMATS = TO_FORMATS
+_SUFFIX_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "csl-json", ".bib": "bibtex", ".ris": "ris"}
+
+
+@dataclass
+class Converted:
+    """One record read from an input: its CSL-JSON and where it came from."""
+
+    key: str
+    item: dict[str, Any]
+    place: str
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def input_format(path: str, text: str, given: str | None) -> str:
+    """The format of an input: ``--from``, else the file's extension, else (stdin) its content."""
+    if given:
+        return given
+    suffix = Path(path).suffix.lower()
+    if suffix in _SUFFIX_FORMATS:
+        return _SUFFIX_FORMATS[suffix]
+    if path == "-":
+        head = text.lstrip()[:200]
+        if head.startswith(("[", "{")):
+            return "csl-json"
+        if head.startswith("@"):
+            return "bibtex"
+        if head.startswith("TY  -"):
+            return "ris"
+        return "yaml"
+    raise UsageError(f"cannot tell the format of {path} from its name; give --from FORMAT")
+
+
+def read_input(path: str, fmt: str, text: str, warn: Callable[[str], None]) -> Iterator[Converted | DataError]:
+    """Each record of one input, or the error that stopped it (the others still come)."""
+    name = "<stdin>" if path == "-" else path
+    if fmt in ("bibtex", "biblatex", "ris"):
+        reader = iter_ris if fmt == "ris" else iter_bibtex
+        for read in reader(text, name):
+            if isinstance(read, DataError):
+                yield read
+                continue
+            for message in read.warnings:
+                warn(f"{name}:{read.line}: {message}" if read.line else f"{name}: {message}")
+            place = f"{name}:{read.line}" if read.line else name
+            yield Converted(str(read.item.get("id")), read.item, place)
+        return
+    yield from _read_records(path, name, fmt, text, warn)
+
+
+def _read_records(path: str, name: str, fmt: str, text: str,
+                  warn: Callable[[str], None]) -> Iterator[Converted | DataError]:
+    """YAML records, CSL-YAML and CSL-JSON through the record loader, one record at a time."""
+    # the loader's parsers take the text, which stdin can give only once
+    raws = load._parse_json(name, text) if fmt == "csl-json" else load._parse_yaml(name, text)
+    if fmt == "csl-yaml":
+        for raw in raws:
+            raw.csl_input = True
+    if len(raws) == 1 and path != "-":
+        raws[0].stem = Path(name).stem
+    for raw in raws:
+        try:
+            rec = load.make_record(raw, warn)
+        except DataError as e:
+            yield e
+            continue
+        yield Converted(rec.key, rec.csl, rec.place())
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+class Writer:
+    """Streams one output document: a header, one chunk per item, a footer."""
+
+    def __init__(self, fmt: str, ascii: bool) -> None:
+        self.fmt = fmt
+        self.ascii = ascii
+        self.count = 0
+
+    def header(self) -> str:
+        return "[" if self.fmt == "csl-json" else ""
+
+    def footer(self) -> str:
+        if self.fmt == "csl-json":
+            return "\n]\n" if self.count else "]\n"
+        if self.fmt == "csl-yaml" and not self.count:
+            return "references: []\n"
+        return ""
+
+    def chunk(self, item: dict[str, Any]) -> str:
+        """The text for one item (raises on items that cannot be written)."""
+        fmt = self.fmt
+        if fmt == "csl-json":
+            problems = item_errors(item)
+            if problems:
+                raise DataError(f"not valid CSL-JSON: {problems[0]}", key=str(item.get("id")))
+            text = ("\n" if self.count == 0 else ",\n") + _indent(dumps_item(item), "  ")
+        elif fmt == "csl-yaml":
+            text = to_csl_yaml([item]) if self.count == 0 else to_csl_yaml([item]).split("\n", 1)[1]
+        elif fmt in ("bibtex", "biblatex"):
+            entry = format_entry(item, n=self.count + 1, ascii=self.ascii, biblatex=fmt == "biblatex")
+            text = ("\n" if self.count else "") + entry
+        elif fmt == "ris":
+            text = to_ris([item])
+        else:
+            text = ("\n" if self.count else "") + records_yaml([to_record(item)])
+        self.count += 1
+        return text
+
+
+def _indent(text: str, prefix: str) -> str:
+    return "\n".join(prefix + line for line in text.splitlines())
+
+
+class AtomicFile:
+    """A file written to a temporary name in its folder and moved into place at the end."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        folder = os.path.dirname(os.path.abspath(path))
+        fd, self.tmp = tempfile.mkstemp(prefix=".citeform-", suffix=".tmp", dir=folder)
+        self.file: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    def write(self, text: str) -> None:
+        self.file.write(text)
+
+    def commit(self) -> None:
+        self.file.close()
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.tmp, 0o666 & ~umask)
+        os.replace(self.tmp, self.path)
+
+    def abandon(self) -> None:
+        self.file.close()
+        if os.path.exists(self.tmp):
+            os.unlink(self.tmp)
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write a whole file atomically."""
+    out = AtomicFile(path)
+    try:
+        out.write(text)
+        out.commit()
+    except BaseException:
+        out.abandon()
+        raise
+
+
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def safe_filename(key: str) -> str:
+    """A file name (without extension) for a key that works on every common file system."""
+    name = "".join(c if c.isalnum() or c in "-_." else "_" for c in key).strip("._") or "record"
+    name = name[:100]
+    if name.lower() in _RESERVED:
+        name += "_"
+    return name
+
+
+# --- the command --------------------------------------------------------------------------
