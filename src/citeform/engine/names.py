@@ -41,50 +41,49 @@ def _initial_part(part: str) -> bool:
     return bool(part) and part[0].isalpha() and not part[0].islower()
 
 
-def initialize(given: str, mark: str, hyphen: bool, initialize_names: bool = True) -> str:
-    """Initials of a given name: 'John Paul' -> 'J. P.' (mark '. ').
+_TOKEN = re.compile(r"([^\s.]+)(\.?)")
 
-    Hyphenated names keep the hyphen ('Jean-Paul' -> 'J.-P.') unless
-    ``initialize-with-hyphen`` is false; a lower-case part after a hyphen is
-    dropped ('Eun-ji' -> 'E.'); lower-case words (particles) stay as written;
-    scripts without letter case (Arabic, Hebrew ...) are initialised too.
+
+def initialize(given: str, mark: str, hyphen: bool, initialize_names: bool = True) -> str:
+    """Initials of a given name, following citeproc-js.
+
+    Single letters are initials ('M.E' -> 'M. E.'); a word written with a
+    period is an abbreviation kept as written ('Ph.', 'Me.'); other words are
+    reduced to their first letter when ``initialize`` is true ('John' -> 'J.',
+    'ME' -> 'M.') and kept otherwise.  Hyphenated names keep the hyphen
+    ('Jean-Paul' -> 'J.-P.') unless ``initialize-with-hyphen`` is false; a
+    lower-case part after a hyphen is dropped ('Eun-ji' -> 'E.'); lower-case
+    words (particles) stay; scripts without letter case are initialised too.
     """
-    out: list[tuple[str, bool]] = []
-    for word in given.split():
-        parts = [p for p in word.split("-")]
-        inits: list[str] = []
-        for k, part in enumerate(parts):
-            core = part.rstrip(".")
-            if not core:
+    out: list[tuple[str, str]] = []  # (text, what follows it)
+    for chunk in given.split():
+        parts = [p for p in chunk.split("-") if p.strip(".")]
+        if len(parts) > 1:
+            if not initialize_names and not all(len(p.rstrip(".")) == 1 for p in parts):
+                out.append((chunk, " "))
                 continue
-            if not _initial_part(core):
-                if k == 0:
-                    out.append((part, False))
-                continue
-            if not initialize_names and len(core) > 1 and not part.endswith("."):
-                inits.append(part)
-                continue
-            if "." in core:  # 'J.A.' written together
-                inits.extend(c + mark.rstrip() for c in core.replace(".", "") if c.isalpha())
-                continue
-            if len(core) > 1 and core.isupper() and core.isalpha() and len(core) <= 3:
-                inits.extend(c + mark.rstrip() for c in core)  # 'JQ' -> J. Q.
-                continue
-            inits.append(core[0] + mark.rstrip())
-        if not inits:
+            letters = [p.strip(".")[0] for k, p in enumerate(parts) if k == 0 or _initial_part(p.strip("."))]
+            if hyphen and len(letters) > 1:
+                out.append(((mark.rstrip() + "-").join(letters) + mark.rstrip(), " " if mark.endswith(" ") else ""))
+            else:
+                out.extend((letter, mark) for letter in letters)
             continue
-        if hyphen and len(inits) > 1 and "-" in word:
-            out.append(("-".join(inits), True))
-        else:
-            out.extend((init, True) for init in inits)
-    joiner = " " if mark.endswith(" ") else ""
+        for word, period in _TOKEN.findall(chunk):
+            if len(word) == 1 and word.isalpha():
+                out.append((word, mark))
+            elif period:
+                out.append((word, mark))  # an abbreviation such as 'Ph.'
+            elif not _initial_part(word):
+                out.append((word, " "))  # a particle
+            elif initialize_names:
+                out.append((word[0], mark))
+            else:
+                out.append((word, " "))
     text = ""
-    previous_initial = None
-    for piece, is_initial in out:
-        if text:
-            text += joiner if (is_initial and previous_initial) else " "
-        text += piece
-        previous_initial = is_initial
+    for piece, follow in out:
+        if follow == " " and text and not text.endswith(" "):
+            text += " "  # a whole word never runs into the initials before it
+        text += piece + follow
     return re.sub(r"\s+", " ", text).strip()
 
 
