@@ -48,3 +48,13 @@ def test_quotes_in_with_joined_marks() -> None:
 def test_cite_affix_quotes_keep_punctuation_outside() -> None:
     cite = {"id": "a", "prefix": "'quote', "}
     assert _cite('<text variable="title"/>', piq=True, cite=cite) == "“quote”, Hello Thing"
+
+
+def test_cite_affixes_and_the_layout_delimiter() -> None:
+    style = _style('<text variable="title"/>', piq=True).replace("<layout>", '<layout delimiter="; " suffix=".">')
+    items = [{"id": "a", "type": "book", "title": "Book A"}, {"id": "b", "type": "book", "title": "Book B"}]
+    clusters = [[{"id": "a"}, {"id": "b", "prefix": ", cited in "}],
+                [{"id": "a", "suffix": " is one source,"}, {"id": "b", "suffix": " is another."}]]
+    assert render_csl(items, style, clusters).citations == [
+        "Book A, cited in Book B.", "Book A is one source, Book B is another."
+    ]

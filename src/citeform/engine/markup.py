@@ -27,6 +27,8 @@ NOPIQ = "\ue026"  # after a closing quote: punctuation-in-quote leaves what foll
 BASELINE = ("\ue027", "\ue028")  # vertical-align="baseline" inside sup/sub
 TERM = "\ue029"  # a term starts here (capitalised when nothing precedes it)
 RESET = "\ue02a"  # after a cite prefix ending a sentence: what precedes does not count
+PREFIX_PUNCT = "\ue02b"  # a cite prefix starting with punctuation: it replaces the delimiter
+SUFFIX_PUNCT = "\ue02c"  # a cite suffix ending with punctuation: the delimiter's is dropped
 DISPLAY_OPEN = {
     "block": "\ue040",
     "left-margin": "\ue041",
@@ -53,6 +55,8 @@ OPENERS = {
     NOPIQ: "nopiq",
     TERM: "term",
     RESET: "reset",
+    PREFIX_PUNCT: "prefix-punct",
+    SUFFIX_PUNCT: "suffix-punct",
 }
 CLOSERS = {
     ITALIC[1]: "italic",

@@ -46,3 +46,17 @@ def join_punctuation(text: str) -> str:
             pos = start
         else:
             pos = start + 1
+
+
+_BEFORE_PREFIX = re.compile(r"[\s,;:.]+(?=[" + _TOKENS + r"]*" + re.escape(m.PREFIX_PUNCT) + ")")
+_AFTER_SUFFIX = re.compile(re.escape(m.SUFFIX_PUNCT) + r"([" + _TOKENS + r"]*)[,;:.!?]+")
+
+
+def cite_affix_punctuation(text: str) -> str:
+    """A cite prefix starting with punctuation replaces the delimiter before it; after a
+    cite suffix ending with punctuation, the delimiter or layout suffix loses its own."""
+    if m.PREFIX_PUNCT in text:
+        text = _BEFORE_PREFIX.sub("", text).replace(m.PREFIX_PUNCT, "")
+    if m.SUFFIX_PUNCT in text:
+        text = _AFTER_SUFFIX.sub(lambda mt: mt.group(1), text).replace(m.SUFFIX_PUNCT, "")
+    return text

@@ -28,7 +28,9 @@ def parse_affix(value, prefix: bool = False) -> String:
     """A cite's prefix or suffix: like :func:`parse`, but punctuation stays outside its quotes.
 
     A prefix of several words ending a sentence (``This has been said. ``) lets
-    a term right after it be capitalised as if it opened the citation.
+    a term right after it be capitalised as if it opened the citation.  A prefix
+    starting with punctuation (``, cited in``) replaces the delimiter before its
+    cite, and a suffix ending with punctuation drops the delimiter's.
     """
     text = parse_markup(str(value))
     for close in (m.QUOTE[1], m.SQUOTE[1]):
@@ -36,4 +38,8 @@ def parse_affix(value, prefix: bool = False) -> String:
     plain = re.sub(r"<[^>]+>", "", str(value)).rstrip("\"'\u201d\u2019\u00bb\u202f\u00a0 ")
     if prefix and plain[-1:] in (":", ".", ";", "!", "?") and " " in str(value).strip():
         text += m.RESET
+    if prefix and plain.lstrip()[:1] in (",", ";", ":", "."):
+        text = m.PREFIX_PUNCT + text
+    if not prefix and plain[-1:] in (",", ";", ":", ".", "!", "?"):
+        text += m.SUFFIX_PUNCT
     return String(text)

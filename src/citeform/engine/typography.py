@@ -7,7 +7,7 @@ import re
 from . import markup as m
 from .flipflop import capitalize_leading_terms
 from .output import Quotes, resolve_quotes
-from .punctuation import join_punctuation
+from .punctuation import cite_affix_punctuation, join_punctuation
 
 
 def _term(loaded, name: str, fallback: str) -> str:
@@ -54,6 +54,7 @@ def drop_doubled_periods(text: str) -> str:
 
 def finish(text: str, quotes: Quotes, piq: bool) -> str:
     """Final pass on a rendered cite or entry, still in token form."""
+    text = cite_affix_punctuation(text)
     text = drop_doubled_periods(text)
     text = join_punctuation(text)
     if piq:
