@@ -295,8 +295,8 @@ class NameRenderer:
 
 
 def _join_particle(text: str) -> str:
-    """'d' Aubignac' style particles ending in an apostrophe attach to the family name."""
-    return re.sub(r"(['\u2019]) ", r"\1", text)
+    """Particles ending in an apostrophe or a hyphen (d', al-) attach to the family name."""
+    return re.sub(r"(['\u2019]|(?<=\w)-) ", r"\1", text)
 
 
 class Name(model.Name):

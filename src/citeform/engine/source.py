@@ -82,11 +82,58 @@ def parse_names(value: Any) -> list[Name]:
             fields["family"] = ""
         if not fields:
             continue
+        if "literal" not in fields and entry.get("parse-names") not in (False, "false"):
+            fields = parse_particles(fields)
         name = Name(**fields)
         name["_static"] = bool(entry.get("static-ordering"))
         name["_comma_suffix"] = bool(entry.get("comma-suffix"))
         names.append(name)
     return names
+
+
+_LOWER_START = re.compile(r"^[^\W\d_]")
+
+
+def _is_particle(token: str) -> bool:
+    return bool(token) and bool(_LOWER_START.match(token)) and token[0].islower()
+
+
+def parse_particles(fields: dict[str, str]) -> dict[str, str]:
+    """Particles written inside family or given, as citeproc-js reads them.
+
+    'van der Vlist' -> non-dropping 'van der' + 'Vlist'; "d'Aubignac" and
+    'al-One' split after the apostrophe or hyphen; trailing lower-case words of
+    the given name ('Alexander von') are a dropping particle; a family name in
+    double quotes is taken literally, without the quotes.
+    """
+    out = dict(fields)
+    family = out.get("family", "")
+    if family.startswith('"') and family.endswith('"') and len(family) > 1:
+        out["family"] = family[1:-1]
+        return out
+    if family and "non-dropping-particle" not in out and "dropping-particle" not in out:
+        words = family.split(" ")
+        particle: list[str] = []
+        while len(words) > 1 and _is_particle(words[0]):
+            particle.append(words.pop(0))
+        head = re.match(r"^([a-z]+['\u2019]|[a-z]+-)(\w.*)$", words[0]) if len(words) == 1 else None
+        if head and head.group(2)[:1].isupper():
+            particle.append(head.group(1))
+            words = [head.group(2)]
+        if particle and words:
+            joined = " ".join(particle)
+            out["non-dropping-particle"] = joined
+            out["family"] = " ".join(words)
+    given = out.get("given", "")
+    if given and "dropping-particle" not in out:
+        words = given.split(" ")
+        trailing: list[str] = []
+        while len(words) > 1 and _is_particle(words[-1]):
+            trailing.insert(0, words.pop())
+        if trailing:
+            out["dropping-particle"] = " ".join(trailing)
+            out["given"] = " ".join(words)
+    return out
 
 
 def _int(value: Any) -> int | None:
