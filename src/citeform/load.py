@@ -249,16 +249,22 @@ def make_record(raw: RawRecord, warn: Warn = _default_warn) -> Record:
     try:
         mapped = to_csl(raw.data, csl_input=raw.csl_input)
     except MappingError as e:
-        raise DataError(clip(e.message), file=file, line=raw.position(e.field)[0], key=key,
-                        field=e.field) from None
+        raise DataError(clip(e.message), file=file, line=raw.position(e.field)[0],
+                        key=shown(key), field=shown(e.field)) from None
     except (ValueError, TypeError, OverflowError) as e:  # a shape no rule foresaw
         raise DataError(clip(f"cannot read this record: {e}"), file=file, line=raw.line,
-                        key=key) from None
+                        key=shown(key)) from None
     mapped.item["id"] = key
     for fieldname, message in mapped.warnings:
         line = raw.position(fieldname)[0]
-        warn(f"{file}:{line}: {key}: {message}" if line else f"{file}: {key}: {message}")
+        where = f"{file}:{line}" if line else file
+        warn(f"{where}: {shown(key)}: {clip(message)}")
     return Record(key, raw.data, mapped.item, file, raw.line, raw.field_lines)
+
+
+def shown(name: str) -> str:
+    """A key, field or file name as it can be shown in a one-line message."""
+    return name if name.isprintable() else repr(name)
 
 
 def clip(message: str, width: int = MAX_MESSAGE) -> str:

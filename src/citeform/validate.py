@@ -19,7 +19,7 @@ from importlib import resources
 from typing import Any
 
 from .errors import CiteformError
-from .load import RawRecord, clip, default_record_paths, iter_files, read_raw
+from .load import RawRecord, clip, default_record_paths, iter_files, read_raw, shown
 from .mapping import MappingError, looks_like_record, to_csl
 from .vocabulary import DATE_VARIABLES, FRIENDLY_FIELDS
 
@@ -72,15 +72,15 @@ class Problem:
 
     def format(self) -> str:
         """``file:line:column: [warning: ]key: field: message`` (the field when not named)."""
-        parts = [self.location()]
+        parts = [shown(self.location())]
         if self.severity != ERROR:
             parts.append(self.severity)
         if self.key:
-            parts.append(self.key)
+            parts.append(shown(self.key))
         if self.field and not (self.message.startswith(self.field)
                                or f"'{self.field}'" in self.message):
-            parts.append(self.field)
-        parts.append(self.message)
+            parts.append(shown(self.field))
+        parts.append(" ".join(self.message.splitlines()))
         return ": ".join(parts)
 
     def sort_key(self) -> tuple[str, int, int]:

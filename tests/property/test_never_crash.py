@@ -20,21 +20,29 @@ from .strategies import SETTINGS, csl_items, records, yaml_documents
 YAML_CHARS = st.sampled_from(list("abc:- \n\t[]{}&*!|>'\"#%@`,?~0123456789.\\\u00e9"))
 
 
+def one_line_each(e: CiteformError) -> None:
+    """Every error is one line (several errors: one line each)."""
+    for error in getattr(e, "errors", [e]):
+        assert "\n" not in error.format(), error.format()
+
+
 def load_and_render(raw: bytes, suffix: str = ".yaml") -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"rec{suffix}"
         path.write_bytes(raw)
         try:
             records = load_records([str(path)], warn=lambda _m: None)
-        except CiteformError:
+        except CiteformError as e:
+            one_line_each(e)
             records = None
-        validate_paths([str(path)], style="vancouver", duplicates=True)
+        for problem in validate_paths([str(path)], style="vancouver", duplicates=True).problems:
+            assert "\n" not in problem.format(), problem.format()
     if records:
         for style in ("vancouver", "apa"):
             try:
                 render(records, style)
-            except CiteformError:
-                pass
+            except CiteformError as e:
+                one_line_each(e)
 
 
 @SETTINGS
@@ -62,8 +70,8 @@ def test_arbitrary_csl_json_items_render_or_fail_cleanly(items: list[dict[str, A
     for style in ("vancouver", "apa"):
         try:
             render(items, style)
-        except CiteformError:
-            pass
+        except CiteformError as e:
+            one_line_each(e)
 
 
 @SETTINGS
@@ -77,8 +85,8 @@ def test_arbitrary_citations_render_or_fail_cleanly(items: list[dict[str, Any]],
     clusters = data.draw(st.lists(st.lists(cite, min_size=1, max_size=3), min_size=1, max_size=3))
     try:
         render(items, "apa", citations=clusters)
-    except CiteformError:
-        pass
+    except CiteformError as e:
+        one_line_each(e)
 
 
 @SETTINGS
@@ -88,8 +96,8 @@ def test_arbitrary_record_dicts_through_the_api(items: list[dict[str, Any]]) -> 
         item.setdefault("id", f"r{i}")
     try:
         render(items, "vancouver")
-    except CiteformError:
-        pass
+    except CiteformError as e:
+        one_line_each(e)
 
 
 @SETTINGS
