@@ -210,3 +210,16 @@ def test_zotero_style_csl_json_to_records(invoke, tmp_path):
     assert "  journal: Journal of Sleep Research\n" in result.stdout
     assert "  date: 2019-04-02\n" in result.stdout
     assert "  volume: 28\n" in result.stdout
+
+
+def test_outputs_that_cannot_be_written_are_usage_errors(invoke, tmp_path):
+    afile = tmp_path / "afile"
+    afile.write_text("", "utf-8")
+    result = invoke("convert", str(RECORDS), "-t", "yaml", "-o", str(afile))
+    assert result.exit_code == 2 and "is a file" in result.stderr
+    result = invoke("convert", str(RECORDS), "-t", "bibtex", "-o", str(tmp_path / "no" / "x.bib"))
+    assert result.exit_code == 2 and "no such folder" in result.stderr
+    result = invoke("convert", str(RECORDS), "-t", "bibtex", "-o", str(tmp_path))
+    assert result.exit_code == 2 and "is a folder" in result.stderr
+    result = invoke("convert", str(tmp_path / "missing.bib"), "-t", "bibtex")
+    assert result.exit_code == 2 and "no such file" in result.stderr

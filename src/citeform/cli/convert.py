@@ -89,10 +89,8 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
     folder_mode = bool(output) and to_fmt == "yaml" and (
         os.path.isdir(output) or output.endswith(("/", os.sep))  # type: ignore[union-attr]
         or not output.lower().endswith((".yaml", ".yml")))  # type: ignore[union-attr]
-    if output and not folder_mode and not dry_run and os.path.exists(output) and not force:
-        raise UsageError(f"{output} exists; use --force to overwrite it")
-    if folder_mode and not dry_run:
-        os.makedirs(output, exist_ok=True)  # type: ignore[arg-type]
+    if output:
+        _check_output(output, folder_mode, force, dry_run)
 
     total = sum(os.path.getsize(f) for f in files if f != "-" and os.path.isfile(f))
     progress = _Progress(total, not quiet and not dry_run and sys.stderr.isatty())
@@ -174,6 +172,26 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
                    f"{_plural(errors, 'error')}", err=True)
     if errors:
         sys.exit(1)
+
+
+def _check_output(output: str, folder_mode: bool, force: bool, dry_run: bool) -> None:
+    """Usage errors for outputs that cannot be written, before anything is read."""
+    if folder_mode:
+        if os.path.exists(output) and not os.path.isdir(output):
+            raise UsageError(f"{output} is a file; give a folder, or a .yaml file for one list")
+        if not dry_run:
+            try:
+                os.makedirs(output, exist_ok=True)
+            except OSError as e:
+                raise UsageError(f"cannot make folder {output}: {e.strerror or e}") from None
+        return
+    if os.path.isdir(output):
+        raise UsageError(f"{output} is a folder; give a file name")
+    folder = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(folder):
+        raise UsageError(f"no such folder: {folder}")
+    if os.path.exists(output) and not force and not dry_run:
+        raise UsageError(f"{output} exists; use --force to overwrite it")
 
 
 def _echo(text: str) -> None:
