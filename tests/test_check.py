@@ -241,3 +241,15 @@ def test_validate_paths_api(bad: Path) -> None:
     assert report.records == 5
     assert report.count("error") == 11
     assert {p.key for p in report.problems} == {"smith2020", "jones2019", "thesis1", None}
+
+
+def test_problems_come_file_by_file_in_reading_order(invoke, tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    inner = write(tmp_path / "a", "b.yaml", "title: [x]\n")
+    outer = write(tmp_path, "a.yaml", "title: [y]\n")
+    result = invoke("check", str(tmp_path))
+    assert result.stdout.splitlines() == [
+        f"{inner}:1:1: b: title: expected text, got a list",
+        f"{outer}:1:1: a: title: expected text, got a list",
+        "2 errors, 0 warnings in 2 records",
+    ]

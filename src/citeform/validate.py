@@ -93,9 +93,15 @@ class Report:
 
     problems: list[Problem] = field(default_factory=list)
     records: int = 0
+    files: list[str] = field(default_factory=list)  # in the order they were read
 
     def count(self, severity: str) -> int:
         return sum(1 for p in self.problems if p.severity == severity)
+
+    def in_order(self) -> list[Problem]:
+        """The problems file by file (in the order read), then by line and column."""
+        rank = {name: i for i, name in enumerate(self.files)}
+        return sorted(self.problems, key=lambda p: (rank.get(p.file, len(rank)), p.sort_key()))
 
 
 @dataclass
@@ -508,6 +514,7 @@ def validate_paths(paths: Iterable[str] | None = None, style: Any = None,
         report.problems.append(from_error(e))
 
     for path in iter_files(paths, on_error=folder_error):
+        report.files.append("<stdin>" if path == "-" else path)
         try:
             raws = read_raw(path)
         except CiteformError as e:

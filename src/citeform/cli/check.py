@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
+
+if TYPE_CHECKING:
+    from ..validate import Problem
 
 
 def _plural(n: int, word: str) -> str:
@@ -39,10 +44,10 @@ def check(paths: tuple[str, ...], style: str | None, strict: bool, duplicates: b
       citeform check records/smith2020.yaml -s vancouver
       citeform check --strict --duplicates ~/papers
     """
-    from ..validate import ERROR, HINT, WARNING, Problem, validate_paths
+    from ..validate import ERROR, HINT, WARNING, validate_paths
 
     report = validate_paths(list(paths) or None, style=style, duplicates=duplicates)
-    problems = sorted(report.problems, key=Problem.sort_key)
+    problems = report.in_order()
     if strict:
         problems = [p if p.severity != WARNING else _as_error(p) for p in problems]
     for p in problems:
@@ -56,7 +61,7 @@ def check(paths: tuple[str, ...], style: str | None, strict: bool, duplicates: b
         click.get_current_context().exit(1)
 
 
-def _as_error(p):  # type: ignore[no-untyped-def]
+def _as_error(problem: Problem) -> Problem:
     from dataclasses import replace
 
-    return replace(p, severity="error")
+    return replace(problem, severity="error")
