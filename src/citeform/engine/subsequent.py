@@ -1,7 +1,7 @@
 """``subsequent-author-substitute``: repeated authors in a bibliography become a dash.
 
 The first names rendered in a bibliography entry are compared with those of
-the previous entry (name by name, on their data).  The
+the previous entry, name by name as printed.  The
 ``subsequent-author-substitute-rule`` decides what is replaced:
 
 * ``complete-all`` (default): all names match -> the whole list is the substitute;
@@ -12,11 +12,8 @@ the previous entry (name by name, on their data).  The
 
 from __future__ import annotations
 
+from .markup import strip_tokens
 from .state import get_state
-
-
-def _identity(name) -> tuple:
-    return tuple(sorted((k, str(v)) for k, v in name.items() if not str(k).startswith("_")))
 
 
 def substitute_names(renderer, shown: list, rendered: list[str]) -> tuple[list[str] | None, str | None]:
@@ -30,7 +27,7 @@ def substitute_names(renderer, shown: list, rendered: list[str]) -> tuple[list[s
     if substitute is None or state.sas_done:
         return None, None
     state.sas_done = True
-    current = [_identity(n) for n in shown]
+    current = [strip_tokens(str(r)) for r in rendered]  # as printed: a literal equals a family
     previous = state.sas_previous
     state.sas_next = current
     if not previous:
