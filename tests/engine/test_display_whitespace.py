@@ -34,3 +34,10 @@ def test_layout_suffix_moves_into_the_last_display() -> None:
     assert result.bibliography == [
         '<div class="csl-left-margin">1. </div><div class="csl-right-inline">Main title.</div>'
     ]
+
+
+def test_an_entry_opening_with_a_display_div_loses_its_leading_space() -> None:
+    from citeform.engine import markup as m
+
+    text = m.DISPLAY_OPEN["left-margin"] + " N.d." + m.DISPLAY_CLOSE
+    assert render_entry(text, "html") == '<div class="csl-left-margin">N.d.</div>'

@@ -58,3 +58,9 @@ def test_cite_affixes_and_the_layout_delimiter() -> None:
     assert render_csl(items, style, clusters).citations == [
         "Book A, cited in Book B.", "Book A is one source, Book B is another."
     ]
+
+
+def test_punctuation_moves_through_nested_closing_quotes() -> None:
+    layout = '<text variable="title" suffix="."/>'
+    items = [{"id": "a", "type": "book", "title": "'\"PIAAC 2015\"'"}]
+    assert render_csl(items, _style(layout, piq=True), [[{"id": "a"}]]).citations == ["“‘PIAAC 2015.’”"]

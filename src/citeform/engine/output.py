@@ -243,6 +243,8 @@ def render_entry(text: str, fmt: str) -> str:
             body = render_inline(_strip_display(content), fmt)
             if index == len(runs) - 1 and kind is not None:
                 body = body.rstrip()
+            if index == 0 and kind is not None:
+                body = body.lstrip()
             if kind is None:
                 parts.append(body)
             else:

@@ -34,8 +34,9 @@ def punctuation_in_quote(loaded) -> bool:
         return False
 
 
-_SKIP = "".join(sorted(m.ALL_TOKENS - {m.QUOTE[1], m.NOPIQ}))
-_PIQ = re.compile("(" + re.escape(m.QUOTE[1]) + "+)([" + re.escape(_SKIP) + "]*)([.,!?]+)")
+_CLOSING = m.QUOTE[1] + m.SQUOTE[1]
+_SKIP = "".join(sorted(m.ALL_TOKENS - {m.QUOTE[1], m.SQUOTE[1], m.NOPIQ}))
+_PIQ = re.compile("([" + re.escape(_CLOSING) + "]+)([" + re.escape(_SKIP) + "]*)([.,!?]+)")
 
 
 def move_punctuation_into_quotes(text: str) -> str:
