@@ -11,7 +11,7 @@ Usage::
 
     python benchmarks/generate.py 2000 -o items.json             # CSL-JSON list
     python benchmarks/generate.py 2000 --yaml -o records/        # one YAML record per file
-    python benchmarks/generate.py 100000 --jsonl -o big.jsonl    # streamed, one item a line
+    python benchmarks/generate.py 100000 --split 5000 -o big/    # a folder of CSL-JSON files
 """
 
 from __future__ import annotations
@@ -229,6 +229,29 @@ def write_yaml_records(items: Iterator[dict[str, Any]], folder: str) -> int:
     return n
 
 
+def write_json_folder(items: Iterator[dict[str, Any]], folder: str, per_file: int) -> int:
+    """CSL-JSON files of ``per_file`` items each (``part-00001.json``, ...)."""
+    os.makedirs(folder, exist_ok=True)
+    n = part = 0
+    batch: list[dict[str, Any]] = []
+    for item in items:
+        batch.append(item)
+        n += 1
+        if len(batch) == per_file:
+            part += 1
+            _dump(batch, os.path.join(folder, f"part-{part:05d}.json"))
+            batch = []
+    if batch:
+        _dump(batch, os.path.join(folder, f"part-{part + 1:05d}.json"))
+    return n
+
+
+def _dump(items: list[dict[str, Any]], path: str) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(items, f, ensure_ascii=False)
+        f.write("\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("count", type=int)
@@ -237,10 +260,15 @@ def main(argv: list[str] | None = None) -> int:
     shape = parser.add_mutually_exclusive_group()
     shape.add_argument("--yaml", action="store_true", help="one YAML record per file in a folder")
     shape.add_argument("--jsonl", action="store_true", help="one CSL-JSON item per line")
+    shape.add_argument("--split", type=int, metavar="N",
+                       help="a folder of CSL-JSON files of N items each")
     args = parser.parse_args(argv)
     items = iter_items(args.count, args.seed)
     if args.yaml:
         write_yaml_records(items, args.output)
+        return 0
+    if args.split:
+        write_json_folder(items, args.output, args.split)
         return 0
     out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
     try:

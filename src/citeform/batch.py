@@ -18,7 +18,6 @@ error when asked for and the run is long (see :mod:`citeform.progress`).
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -67,6 +66,8 @@ def cores() -> int:
 
 
 def can_fork() -> bool:
+    import multiprocessing
+
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -118,7 +119,9 @@ def bibliography(bib: Any) -> list[Any]:
     opts = current()
     items = bib.items
     total = len(items)
-    jobs = worker_count(opts.jobs, total) if can_fork() else 1
+    jobs = worker_count(opts.jobs, total)
+    if jobs > 1 and not can_fork():
+        jobs = 1
     show = opts.progress and progress.wanted(total)
     if jobs == 1 and not show:
         return bib.bibliography()
@@ -130,6 +133,8 @@ def bibliography(bib: Any) -> list[Any]:
                 out.extend(render_range(bib.style, items, start, stop))
                 bar.update(stop - start)
             return out
+        import multiprocessing
+
         global _JOB
         _JOB = bib
         gc.collect()

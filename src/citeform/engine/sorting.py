@@ -31,12 +31,15 @@ def collator():
     return pyuca.Collator()
 
 
+_IGNORED = str.maketrans("", "", "'\u2019\u2018\"\u201c\u201d\u00ab\u00bb[](),.")
+
+
 def text_key(text: str) -> tuple:
-    cleaned = m.strip_tokens(text).strip()
-    # apostrophes and brackets do not count ("O'Brien" files as "OBrien", as citeproc-js does)
-    cleaned = cleaned.replace("\u2019", "").replace("'", "").replace("[", "").replace("]", "")
-    for quote in "\"“”‘«»":
-        cleaned = cleaned.replace(quote, "")
+    """Collation key: quotes, apostrophes, brackets, commas and periods do not count.
+
+    Spaces and hyphens do ("Baker J Wang" < "Baker J-P"), as in citeproc-js's order.
+    """
+    cleaned = " ".join(m.strip_tokens(text).translate(_IGNORED).split())
     return collator().sort_key(cleaned.lower()) + (0,) + collator().sort_key(cleaned)
 
 
@@ -142,7 +145,7 @@ def _cmp_values(a, b) -> int:
 
 def sort_items(sort_el, items: list, context) -> list:
     keys = [k for k in sort_el.findall("cs:key", sort_el.nsmap)]
-    if not keys:
+    if not keys or len(items) < 2:  # nothing to order (and no collation tables to load)
         return list(items)
     table = []
     for item in items:

@@ -1,0 +1,231 @@
+"""citeform against raw citeproc-py 0.11.1, side by side, in one process tree.
+
+    python benchmarks/run.py            # the full run (about 10 minutes on 2 cores)
+    python benchmarks/run.py --quick    # 500 and 2,000 entries, one repeat, no 100k run
+
+Every measurement is a fresh child process (``measure.py``) so that peak memory is its
+own; raw and citeform alternate, and each figure is the median of ``--repeat`` runs.
+Reported: wall time, entries per second, peak memory, the ratio raw / citeform, growth
+from 2,000 to 8,000 entries, the cold latency of ``citeform cite KEY -s apa`` against a
+minimal citeproc-py script rendering the same record, and the peak memory of 100,000
+records read from a folder of files. citeform's output with its default jobs is checked
+byte for byte against ``--jobs 1`` at every size. Results go to ``benchmarks/results/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+RESULTS = HERE / "results"
+DATA = RESULTS / "data"
+STYLES = {"apa": "apa", "vancouver": "nlm-citation-sequence"}
+SEED_RECORD = ROOT / "records" / "rousseau2002.yaml"
+
+
+def python() -> str:
+    return sys.executable
+
+
+def citeform_command() -> list[str]:
+    """The installed console script next to this interpreter, else ``python -m``."""
+    script = Path(sys.executable).with_name("citeform")
+    return [str(script)] if script.exists() else [python(), "-m", "citeform.cli"]
+
+
+def dataset(n: int) -> Path:
+    path = DATA / f"items-{n}.json"
+    if not path.exists():
+        DATA.mkdir(parents=True, exist_ok=True)
+        subprocess.run([python(), str(HERE / "generate.py"), str(n), "-o", str(path)], check=True)
+    return path
+
+
+def big_folder(n: int) -> Path:
+    path = DATA / f"folder-{n}"
+    if not (path / "done").exists():
+        subprocess.run([python(), str(HERE / "generate.py"), str(n), "--split", "5000",
+                        "-o", str(path)], check=True)
+        (path / "done").write_text("")
+    return path
+
+
+def measure(engine: str, style: str, path: Path, jobs: int | None = None) -> dict:
+    args = [python(), str(HERE / "measure.py"), engine, style, str(path)]
+    if jobs is not None:
+        args += ["--jobs", str(jobs)]
+    env = dict(os.environ, CITEFORM_NO_PROGRESS="1")
+    done = subprocess.run(args, capture_output=True, text=True, env=env)
+    if done.returncode != 0:
+        raise SystemExit(f"measurement failed: {' '.join(args)}\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def mib(kib: float) -> float:
+    return kib / 1024
+
+
+def summary(runs: list[dict]) -> dict:
+    wall = statistics.median(r["wall"] for r in runs)
+    return {
+        "wall": wall,
+        "cpu": statistics.median(r["cpu"] for r in runs),
+        "entries": runs[0]["entries"],
+        "per_second": runs[0]["entries"] / wall if wall else 0.0,
+        "peak_mib": max(mib(r["peak_kib"]) for r in runs),
+        "worker_peak_mib": max(mib(r["worker_peak_kib"]) for r in runs),
+        "runs": [r["wall"] for r in runs],
+        "sha256": sorted({r["sha256"] for r in runs}),
+    }
+
+
+def speed(sizes: list[int], styles: list[str], repeat: int, raw_repeat_large: int,
+          jobs: int | None, log) -> list[dict]:
+    rows = []
+    for name in styles:
+        style = STYLES[name]
+        for n in sizes:
+            path = dataset(n)
+            raw_runs, cf_runs = [], []
+            raw_times = repeat if n <= 2000 else raw_repeat_large
+            for i in range(max(repeat, raw_times)):
+                if i < raw_times:
+                    raw_runs.append(measure("raw", style, path))
+                cf_runs.append(measure("citeform", style, path, jobs))
+            serial = measure("citeform", style, path, 1)
+            raw, cf = summary(raw_runs), summary(cf_runs)
+            identical = cf["sha256"] == [serial["sha256"]]
+            row = {"style": name, "csl": style, "entries": n, "raw": raw, "citeform": cf,
+                   "citeform_serial_wall": serial["wall"], "identical_to_serial": identical,
+                   "ratio": raw["wall"] / cf["wall"] if cf["wall"] else 0.0}
+            rows.append(row)
+            log(f"{name:10} {n:>6}  raw {raw['wall']:7.2f} s  citeform {cf['wall']:6.2f} s "
+                f"(serial {serial['wall']:6.2f} s)  ratio {row['ratio']:5.1f}x  "
+                f"identical to --jobs 1: {'yes' if identical else 'NO'}")
+    return rows
+
+
+def cold_latency(repeat: int, log) -> dict:
+    """``citeform cite KEY -s apa`` against the minimal citeproc-py script, both cold."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from citeform.load import load_file
+
+    record = load_file(str(SEED_RECORD))[0]
+    seed_json = DATA / "seed.json"
+    DATA.mkdir(parents=True, exist_ok=True)
+    seed_json.write_text(json.dumps([record.csl], ensure_ascii=False), encoding="utf-8")
+    ours = [*citeform_command(), "cite", record.key, "-s", "apa", "-r", str(SEED_RECORD)]
+    theirs = [python(), str(HERE / "minimal_citeproc.py"), str(seed_json), "apa"]
+    times: dict[str, list[float]] = {"citeform": [], "citeproc": []}
+    outputs = {}
+    for _ in range(repeat):
+        for name, args in (("citeproc", theirs), ("citeform", ours)):
+            start = time.perf_counter()
+            done = subprocess.run(args, capture_output=True, text=True)
+            times[name].append(time.perf_counter() - start)
+            if done.returncode != 0:
+                raise SystemExit(f"cold run failed: {' '.join(args)}\n{done.stderr}")
+            outputs[name] = done.stdout.strip()
+    result = {name: statistics.median(t) for name, t in times.items()}
+    result["ratio"] = result["citeform"] / result["citeproc"]
+    result["output"] = outputs
+    log(f"cold start  citeform {result['citeform'] * 1000:6.0f} ms   minimal citeproc-py "
+        f"{result['citeproc'] * 1000:6.0f} ms   ratio {result['ratio']:.2f}x")
+    return result
+
+
+def memory_run(n: int, style: str, jobs: int | None, log) -> dict:
+    folder = big_folder(n)
+    run = measure("citeform", STYLES[style], folder, jobs)
+    total = mib(run["peak_kib"] + run["worker_peak_kib"])
+    log(f"memory     {n:>6} {style} records from {len(list(folder.glob('*.json')))} files: "
+        f"{run['wall']:.0f} s, peak {mib(run['peak_kib']):.0f} MiB (main) + "
+        f"{mib(run['worker_peak_kib']):.0f} MiB (largest worker) = {total:.0f} MiB")
+    return {"entries": run["entries"], "style": style, "wall": run["wall"],
+            "peak_mib": mib(run["peak_kib"]), "worker_peak_mib": mib(run["worker_peak_kib"]),
+            "total_mib": total}
+
+
+def table(rows: list[dict]) -> str:
+    lines = [
+        "| style | entries | raw citeproc-py | citeform | raw entries/s | citeform entries/s "
+        "| raw peak | citeform peak (main + worker) | ratio |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        raw, cf = r["raw"], r["citeform"]
+        lines.append(
+            f"| {r['style']} | {r['entries']:,} | {raw['wall']:.2f} s | {cf['wall']:.2f} s "
+            f"| {raw['per_second']:.0f} | {cf['per_second']:.0f} | {raw['peak_mib']:.0f} MiB "
+            f"| {cf['peak_mib']:.0f} + {cf['worker_peak_mib']:.0f} MiB | {r['ratio']:.1f}x |")
+    return "\n".join(lines)
+
+
+def growth(rows: list[dict]) -> dict[str, float]:
+    out = {}
+    for name in {r["style"] for r in rows}:
+        by_n = {r["entries"]: r["citeform"]["wall"] for r in rows if r["style"] == name}
+        if 2000 in by_n and 8000 in by_n:
+            out[name] = by_n[8000] / by_n[2000]
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="500 and 2,000 entries, one repeat")
+    parser.add_argument("--sizes", default="500,2000,8000")
+    parser.add_argument("--styles", default="apa,vancouver")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--raw-repeat-large", type=int, default=1,
+                        help="raw citeproc-py runs above 2,000 entries (they take minutes)")
+    parser.add_argument("--jobs", type=int, default=None, help="citeform --jobs (default: automatic)")
+    parser.add_argument("--cold-repeat", type=int, default=9)
+    parser.add_argument("--memory-records", type=int, default=100_000, help="0 to skip")
+    parser.add_argument("--memory-style", default="vancouver", choices=sorted(STYLES))
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.repeat, args.memory_records, args.cold_repeat = "500,2000", 1, 0, 5
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    log_lines: list[str] = []
+
+    def log(line: str) -> None:
+        print(line, flush=True)
+        log_lines.append(line)
+
+    started = time.time()
+    log(f"citeform benchmarks: Python {platform.python_version()}, {os.cpu_count()} cores, "
+        f"{platform.platform()}")
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    styles = [s for s in args.styles.split(",") if s]
+    rows = speed(sizes, styles, args.repeat, args.raw_repeat_large, args.jobs, log)
+    cold = cold_latency(args.cold_repeat, log)
+    memory = memory_run(args.memory_records, args.memory_style, args.jobs, log) \
+        if args.memory_records else None
+    grow = growth(rows)
+    for name, g in sorted(grow.items()):
+        log(f"growth     {name}: 8,000 entries take {g:.2f}x the time of 2,000")
+    log(f"total benchmark time {time.time() - started:.0f} s")
+
+    report = {"rows": rows, "growth": grow, "cold": cold, "memory": memory,
+              "python": platform.python_version(), "cores": os.cpu_count(),
+              "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    (RESULTS / "latest.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
+    (RESULTS / "latest.md").write_text(table(rows) + "\n\n" + "\n".join(log_lines) + "\n",
+                                       encoding="utf-8")
+    print()
+    print(table(rows))
+    return 0 if all(r["identical_to_serial"] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
