@@ -154,9 +154,12 @@ class AtomicFile:
 
     def commit(self) -> None:
         self.file.close()
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(self.tmp, 0o666 & ~umask)
+        if os.path.exists(self.path):  # an overwritten file keeps its permissions
+            os.chmod(self.tmp, os.stat(self.path).st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(self.tmp, 0o666 & ~umask)
         os.replace(self.tmp, self.path)
 
     def abandon(self) -> None:
