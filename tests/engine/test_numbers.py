@@ -105,3 +105,11 @@ def test_labelled_range_inside_a_number() -> None:
 def test_plural_with_comma_and() -> None:
     assert is_plural("213, and 235")
     assert not is_plural("1, fol. 186, 8 April 1544")
+
+
+def test_word_locator_with_quotes_and_sub_verbo() -> None:
+    style = _style('<group delimiter=" "><label variable="locator" form="short"/><text variable="locator"/>'
+                   '</group>').replace("<layout>", '<layout suffix=".">')
+    items = [{"id": "a", "type": "book", "title": "T"}]
+    result = render_csl(items, style, [[{"id": "a", "locator": '"gargoyle"', "label": "sub verbo"}]])
+    assert result.citations == ["s.v. “gargoyle.”"]

@@ -34,6 +34,7 @@ from citeproc import model
 from citeproc.source import VariableError
 
 from . import markup as m
+from .flipflop import parse_markup
 
 EN_DASH = "\u2013"
 NUMERIC_VARIABLES = frozenset(
@@ -67,6 +68,8 @@ _LABELLED = re.compile(r"^(" + "|".join(sorted(LABEL_ABBREVIATIONS, key=len, rev
 
 def split_locator_label(locator: str, label: str | None) -> tuple[str | None, str]:
     """A page locator written ``vol. 1, fol. 186`` takes its label from its start (``volume``)."""
+    if label == "sub verbo":
+        label = "sub-verbo"
     if label not in (None, "", "page"):
         return label, locator
     match = _LABELLED.match(locator.strip())
@@ -356,6 +359,8 @@ class NumericMixin:
         text = m.strip_tokens(str(value))
         if variable == "page-first":
             return first_page(text)
+        if variable == "locator" and not any(ch.isdigit() for ch in text):
+            return parse_markup(text)  # a word (s.v. "gargoyle"): quotes and markup as in item text
         number = None
         if self.tag.endswith("number"):
             form, gender = self.get("form", "numeric"), noun_gender(self, variable)
