@@ -102,6 +102,9 @@ class DateMixin:
             if key is None:
                 raise VariableError
             parts = self.get("date-parts")
+            children = {p.get("name") for p in self.iterchildren() if p.get("name")}
+            if self.get("form") is None and children:  # only the parts this date prints
+                parts = "year" if children == {"year"} else ("year-month" if "day" not in children else None)
             if parts == "year":
                 key = key[:6]
             elif parts == "year-month":
