@@ -66,10 +66,6 @@ CSL_TYPES_OF_ENTRIES: dict[str, str] = {
 }
 
 ARTICLE_TYPES = frozenset({"article-journal", "article-magazine", "article-newspaper", "article"})
-# types whose container is a book (BibTeX ``booktitle``)
-BOOK_PART_TYPES = frozenset(
-    {"chapter", "paper-conference", "entry", "entry-dictionary", "entry-encyclopedia"}
-)
 # entry types whose ``number`` is the number in a series
 SERIES_NUMBER_ENTRIES = frozenset(
     {"book", "mvbook", "inbook", "incollection", "inproceedings", "proceedings", "collection",

@@ -39,8 +39,6 @@ FIELD_ORDER = (
     "keywords", "abstract",
 )
 _ORDER = {name: i for i, name in enumerate(FIELD_ORDER)}
-# fields whose content is verbatim (no LaTeX escaping)
-VERBATIM = frozenset({"doi", "url", "eprint", "pmid", "pmcid", "isbn", "issn"})
 _TITLES = frozenset({"title", "titleaddon", "origtitle", "shorttitle"})
 
 
