@@ -73,6 +73,11 @@ class Text(
         return text, (str(lang) if lang else _style_language(self))
 
     def _variable(self, item, context):
+        if self.get("variable") == "citation-label":
+            label = item.reference.get("citation_label")
+            if not label:
+                raise VariableError
+            return String(str(label) + str(item.reference.get("year_suffix") or ""))
         if self.get("variable") == "first-reference-note-number":
             note = item.get("_first_note") if "subsequent" in (item.get("_positions") or ()) else None
             if not note:

@@ -93,8 +93,10 @@ def _render(loaded, items: list[dict], citations: list | None, fmt: str) -> Engi
 
 def uses_implicit_year_suffix(loaded) -> bool:
     """True when the style never renders ``year-suffix`` itself."""
-    found = loaded.root.xpath('.//cs:text[@variable="year-suffix"]', namespaces=loaded.root.nsmap)
-    return not found
+    found = loaded.root.xpath(
+        './/cs:text[@variable="year-suffix" or @variable="citation-label"]', namespaces=loaded.root.nsmap
+    )
+    return not found  # a citation-label carries the year-suffix itself
 
 
 def _sort_uses_year_suffix(loaded) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 
 from citeproc import DATES, NAMES
 from citeproc.source import BibliographySource, Date, DateRange, LiteralDate, Name, Reference
+from citeproc.string import String
 
 from . import richtext
 
@@ -67,7 +68,35 @@ def make_reference(key: str, item: dict[str, Any]) -> Reference:
             if value == "" or value == []:
                 continue
             data[py_key] = richtext.parse(value)
+    if "citation_label" not in data:
+        label = trigraph(data)
+        if label:
+            data["citation_label"] = String(label)
     return Reference(key, item.get("type", "article"), **data)
+
+
+def trigraph(data: dict[str, Any]) -> str | None:
+    """citeproc-js's default citation-label: Aaaa00, AaAa00, AaAA00, AAAA00."""
+    names = data.get("author") or data.get("editor") or []
+    families = [str(n.get("family") or n.get("literal") or "") for n in names]
+    families = [f for f in families if f]
+    if not families:
+        return None
+    if len(families) == 1:
+        head = families[0][:4]
+    elif len(families) == 2:
+        head = families[0][:2] + families[1][:2]
+    elif len(families) == 3:
+        head = families[0][:2] + families[1][:1] + families[2][:1]
+    else:
+        head = "".join(f[:1] for f in families[:4])
+    issued = data.get("issued")
+    year = ""
+    try:
+        year = str(issued.get("year"))[-2:] if issued is not None and issued.get("year") is not None else ""
+    except AttributeError:
+        year = ""
+    return head + year
 
 
 def parse_names(value: Any) -> list[Name]:
