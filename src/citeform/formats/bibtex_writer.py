@@ -101,6 +101,19 @@ def format_pages(page: str) -> str:
     return re.sub(r"\s*(?:-+|–|—)\s*", "--", page)
 
 
+def _verbatim(text: str) -> str:
+    """Identifiers and URLs go in as they are; only unbalanced braces, which would end the
+    field early, are percent-encoded."""
+    depth = 0
+    for c in text:
+        depth += (c == "{") - (c == "}")
+        if depth < 0:
+            break
+    if depth:
+        return text.replace("{", "%7B").replace("}", "%7D")
+    return text
+
+
 def _text(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
@@ -204,10 +217,9 @@ def _fields(item: dict[str, Any], etype: str, biblatex: bool, ascii: bool) -> di
     if biblatex and "type" not in raw and etype in ("thesis", "report"):
         # BibLaTeX needs the kind of thesis or report; these keys print localised words
         out["type"] = "techreport" if etype == "report" else "phdthesis"
-    # a reader takes @misc with a URL and no publisher for a web page
+    # what a reader takes the entry for: @misc with a URL and no publisher is a web page
     misc_web = etype == "misc" and bool(item.get("URL")) and not item.get("publisher")
-    if CSL_TYPES_OF_ENTRIES.get(etype) != csl_type or (misc_web and csl_type != "webpage") \
-            or (etype == "article" and csl_type != "article-journal"):
+    if ("webpage" if misc_web else CSL_TYPES_OF_ENTRIES.get(etype)) != csl_type:
         out["entrysubtype"] = csl_type.split("-")[-1] if csl_type in ARTICLE_TYPES and csl_type != "article" \
             else csl_type
     put("status", "pubstate")
@@ -218,7 +230,7 @@ def _fields(item: dict[str, Any], etype: str, biblatex: bool, ascii: bool) -> di
         done.add("language")
     for var in ("ISBN", "ISSN", "DOI", "URL", "PMCID"):
         if item.get(var):
-            out[var.lower()] = str(item[var]).strip()
+            out[var.lower()] = _verbatim(str(item[var]).strip())
             done.add(var)
     if item.get("PMID"):
         if biblatex and "eprint" not in custom:
