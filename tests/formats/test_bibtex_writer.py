@@ -231,3 +231,11 @@ def test_biblatex_theses_and_reports_carry_their_kind() -> None:
     report = to_bibtex([csl({"id": "r", "type": "report", "title": "T", "publisher": "P", "year": 2000})],
                        biblatex=True)
     assert report.startswith("@report{r,") and "type = {techreport}" in report
+
+
+def test_urls_are_verbatim_unless_their_braces_would_break_the_field() -> None:
+    page = csl({"id": "k", "type": "web", "title": "T", "url": "https://x.org/a}b?q=%20&r=a_b"})
+    out = to_bibtex([page])
+    assert "url = {https://x.org/a%7Db?q=%20&r=a_b}," in out
+    assert "entrysubtype" not in out  # @misc with a URL reads back as a web page anyway
+    assert bibtexparser.parse_string(out).entries[0]["url"] == "https://x.org/a%7Db?q=%20&r=a_b"
