@@ -56,11 +56,10 @@ class VariableTracking:
 
     def render(self, *args, **kwargs):
         names = self.tracked_variables()
+        if not names and self.get("macro"):
+            return self._render_macro(*args, **kwargs)
         if not names:
-            out = super().render(*args, **kwargs)
-            if self.get("macro") and out is not None and str(out) != "":
-                mark_content(self)  # a macro's output counts as content for the group
-            return out
+            return super().render(*args, **kwargs)
         if suppressed(self, names):
             note_variables(self, names, False)
             return None
@@ -70,6 +69,28 @@ class VariableTracking:
             note_variables(self, names, False)
             raise
         note_variables(self, names, out is not None and str(out) != "")
+        return out
+
+    def _render_macro(self, *args, **kwargs):
+        """A macro call is an implicit group (as in citeproc-js): when it calls variables
+        and none renders, its terms and values are dropped too."""
+        state = get_state(self)
+        frame = [False, False]
+        if state is not None:
+            state.var_frames.append(frame)
+        try:
+            out = super().render(*args, **kwargs)
+        finally:
+            if state is not None:
+                state.var_frames.pop()
+                if state.var_frames:
+                    parent = state.var_frames[-1]
+                    parent[0] = parent[0] or frame[0]
+                    parent[1] = parent[1] or frame[1]
+        if frame[0] and not frame[1]:
+            return None
+        if out is not None and str(out) != "":
+            mark_content(self)  # a macro's output counts as content for the group
         return out
 
 
