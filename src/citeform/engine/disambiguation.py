@@ -45,7 +45,7 @@ def _truthy(el, name: str) -> bool:
 
 
 class Disambiguator:
-    def __init__(self, loaded, bib, keys: list[str], state: EngineState):
+    def __init__(self, loaded, bib, keys: list[str], state: EngineState, position: str = "first"):
         self.root = loaded.root
         self.citation_el = loaded.root.citation
         self.layout = self.citation_el.layout
@@ -56,18 +56,21 @@ class Disambiguator:
         probe.bibliography = bib
         self.probes = {c.key: c for c in probe.cites}
         for cite in probe.cites:
-            cite["_positions"] = {"first"}
-            cite["_position"] = "first"
+            cite["_positions"] = {position}
+            cite["_position"] = position
 
     def text(self, key: str) -> str:
-        ref = self.bib.source[key]
-        return cache.cite_text(self, key, self.state.current(key), ref.get("year_suffix"), self._text)
+        return cache.cite_text(self, self._memo_key(key), key, self._text)
+
+    def _memo_key(self, key: str) -> tuple:
+        return (key, repr(self.state.current(key)), str(self.bib.source[key].get("year_suffix")))
 
     def _text(self, key: str) -> str:
         text, _names = render_cite(self.layout, self.probes[key])
         return m.strip_tokens(str(text)) if text is not None else ""
 
     def refresh_all(self) -> None:
+        cache.prefetch_cite_texts(self, self.keys, self._memo_key, self._text)
         self.cache = {k: self.text(k) for k in self.keys}
         self.counts = Counter(self.cache.values())
 
@@ -203,12 +206,12 @@ class Disambiguator:
             self.refresh(key)
         return pending
 
-    def run(self) -> None:
+    def run(self, year_suffix: bool = True) -> None:
         el = self.citation_el
         add_names = _truthy(el, "disambiguate-add-names")
         add_given = _truthy(el, "disambiguate-add-givenname")
         rule = el.get("givenname-disambiguation-rule", "by-cite")
-        add_suffix = _truthy(el, "disambiguate-add-year-suffix")
+        add_suffix = year_suffix and _truthy(el, "disambiguate-add-year-suffix")
         if add_given and rule != "by-cite":
             self.global_givennames(rule)
         self.refresh_all()
@@ -246,11 +249,24 @@ def _initials(given: str) -> str:
     return "".join(w[0] for w in given.replace("-", " ").replace(".", " ").split() if w)
 
 
-def disambiguate(loaded, bib, keys: list[str], state: EngineState) -> None:
-    """Set per-item disambiguation overrides and year suffixes for the cited ``keys``."""
+def disambiguate(loaded, bib, keys: list[str], state: EngineState, citations=None) -> None:
+    """Set per-item disambiguation overrides and year suffixes for the cited ``keys``.
+
+    Items also cited in subsequent position are checked again in that form
+    (short forms can collide where full ones do not); that pass may add names,
+    given names or switch ``disambiguate="true"`` on, but assigns no year-suffix.
+    """
     if loaded.root.citation is None or len(keys) < 2:
         return
     Disambiguator(loaded, bib, keys, state).run()
+    later = {
+        cite.key
+        for citation in citations or ()
+        for cite in citation.cites
+        if "subsequent" in (cite.get("_positions") or ())
+    }
+    if len(later) >= 2:
+        Disambiguator(loaded, bib, [k for k in keys if k in later], state, "subsequent").run(year_suffix=False)
 
 
 __all__ = ["disambiguate", "ItemDisambiguation", "year_suffix_letters"]

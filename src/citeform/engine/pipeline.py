@@ -75,7 +75,7 @@ def _render(loaded, items: list[dict], citations: list | None, fmt: str) -> Engi
     if loaded.has_bibliography():
         bib.sort()
     assign_positions(made, near_note_distance(loaded))
-    disambiguate(loaded, bib, list(bib.keys), state)
+    disambiguate(loaded, bib, list(bib.keys), state, made)
     if loaded.has_bibliography() and _sort_uses_year_suffix(loaded):
         bib.sort()
     if citations is not None:

@@ -111,11 +111,21 @@ def parse_names(value: Any) -> list[Name]:
             fields["family"] = ""
         if not fields:
             continue
+        comma_suffix = bool(entry.get("comma-suffix"))
         if "literal" not in fields and entry.get("parse-names") not in (False, "false"):
             fields = parse_particles(fields)
+            given = fields.get("given", "")
+            if "," in given and "suffix" not in fields:
+                # 'John, III' has a suffix; 'John,! Jr.' one printed after a comma
+                head, _, tail = given.partition(",")
+                tail = tail.strip()
+                if tail.startswith("!"):
+                    comma_suffix, tail = True, tail[1:].strip()
+                if tail:
+                    fields["given"], fields["suffix"] = head.strip(), tail
         name = Name(**fields)
         name["_static"] = bool(entry.get("static-ordering"))
-        name["_comma_suffix"] = bool(entry.get("comma-suffix"))
+        name["_comma_suffix"] = comma_suffix
         names.append(name)
     return names
 
