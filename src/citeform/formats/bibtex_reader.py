@@ -291,7 +291,11 @@ def to_csl_item(etype: str, key: str, fields: dict[str, str], warnings: list[str
     if f.get("booktitle") and (f.get("journaltitle") or f.get("journal")):
         custom["booktitle"] = decode(f["booktitle"])
     if f.get("bookauthor", "").strip():
-        item["container-author"], _ = parse_bibtex_names(f["bookauthor"])
+        names, others = parse_bibtex_names(f["bookauthor"])
+        if names:
+            item["container-author"] = names
+        if others:
+            custom["container-author-others"] = True
     if f.get("eid"):
         item["number"] = decode(f["eid"])
     if f.get("number"):

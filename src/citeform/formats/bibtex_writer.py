@@ -30,7 +30,7 @@ _FIELD_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_\-:.+]*$")
 
 # written order of the fields; anything else follows in alphabetical order
 FIELD_ORDER = (
-    "author", "editor", "translator", "title", "titleaddon", "origtitle", "shorttitle",
+    "author", "bookauthor", "editor", "translator", "title", "titleaddon", "origtitle", "shorttitle",
     "journal", "journaltitle", "shortjournal", "booktitle", "eventtitle", "venue", "series",
     "edition", "volume", "number", "eid", "chapter", "pages", "pagetotal", "volumes",
     "publisher", "school", "institution", "address", "location", "year", "month", "date",
@@ -162,7 +162,8 @@ def _fields(item: dict[str, Any], etype: str, biblatex: bool, ascii: bool) -> di
     out: dict[str, str] = {}
     done = {"id", "type", "custom"}
 
-    for var, field in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
+    for var, field in (("author", "author"), ("editor", "editor"), ("translator", "translator"),
+                       ("container-author", "bookauthor")):
         if item.get(var):
             out[field] = format_names(item[var], ascii, bool(custom.pop(f"{var}-others", False)))
             done.add(var)
