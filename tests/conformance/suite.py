@@ -50,6 +50,21 @@ def _document_order(calls: list) -> tuple[list[dict], set[str]]:
     return docs, {last}
 
 
+def _texts_before_last_call(calls: list, items: list, csl: str, render: Renderer) -> dict[str, str]:
+    """citationID -> text of the document as it stood before the session's last call."""
+    if len(calls) < 2:
+        return {}
+    docs, _last = _document_order(calls[:-1])
+    clusters = [
+        {"citationItems": c["citationItems"], "properties": c.get("properties", {})} for c in docs
+    ]
+    try:
+        cites, _bib = render(items, csl, clusters)
+    except Exception:  # noqa: BLE001 - then every citation counts as re-rendered
+        return {}
+    return {doc.get("citationID"): text for doc, text in zip(docs, cites, strict=False)}
+
+
 def run_fixture(fixture: dict[str, Any], render: Renderer) -> str:
     """Our output for a fixture, in the shape of its ``result`` field."""
     items = fixture["input"]
@@ -64,9 +79,13 @@ def run_fixture(fixture: dict[str, Any], render: Renderer) -> str:
         cites, bib = render(items, csl, clusters)
         if mode != "citation":
             return _bib_html(bib)
+        before = _texts_before_last_call(fixture["citations"], items, csl, render)
         lines = []
         for index, (doc, text) in enumerate(zip(docs, cites, strict=False)):
-            marker = ">>" if doc.get("citationID") in changed else ".."
+            cid = doc.get("citationID")
+            # citeproc-js marks what its last call (re)rendered: that citation and any whose
+            # text the call changed; two renders of the public API tell which those are
+            marker = ">>" if cid in changed or before.get(cid) != text else ".."
             lines.append(f"{marker}[{index}] {text}")
         return "\n".join(lines)
     if fixture.get("citation_items"):
