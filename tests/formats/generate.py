@@ -183,6 +183,8 @@ def make_record(rng: random.Random, n: int) -> dict[str, Any]:
         record["note"] = "Reprinted with corrections; see also the 2nd ed."
     if rng.random() < 0.05:
         record["abstract"] = "We study 50% of the cases & report $5 costs."
+    if kind == "chapter" and rng.random() < 0.3:
+        record["container-authors"] = _names(rng, 1)
     return record
 
 

@@ -48,7 +48,8 @@ def test_generated_records_cover_what_the_issue_lists() -> None:
     fields = {f for r in records for f in r}
     for wanted in ("title", "translated-title", "authors", "editors", "journal", "book-title",
                    "volume", "issue", "pages", "doi", "url", "isbn", "publisher", "place",
-                   "edition", "language", "keywords", "year", "date", "university", "series"):
+                   "edition", "language", "keywords", "year", "date", "university", "series",
+                   "container-authors", "translators", "accessed", "conference"):
         assert wanted in fields
     names = [n for r in records for n in r.get("authors", [])]
     assert any(isinstance(n, dict) and "literal" in n for n in names)
