@@ -18,3 +18,25 @@ def test_macro_without_its_variables_drops_its_terms() -> None:
              {"id": "b", "type": "chapter", "title": "Her Life", "container-title": "Book"}]
     result = render_csl(items, STYLE, [[{"id": "a"}], [{"id": "b"}]])
     assert result.citations == ["His Anonymous Life", "Her Life, in Book"]
+
+
+def test_substitute_suppresses_a_variable_as_soon_as_it_renders() -> None:
+    style = STYLE.replace(
+        '<group delimiter=", "><text variable="title"/><text macro="container"/></group>',
+        '<names variable="translator"><substitute><text macro="editors"/></substitute></names>',
+    ).replace(
+        "<citation>",
+        '<macro name="editors"><names variable="editor"/><names variable="editor"/></macro><citation>',
+    )
+    items = [{"id": "a", "type": "book", "editor": [{"family": "Doe", "given": "John"}]}]
+    assert render_csl(items, style, [[{"id": "a"}]]).citations == ["John Doe"]
+
+
+def test_an_empty_term_ends_the_substitution() -> None:
+    style = STYLE.replace(
+        '<group delimiter=", "><text variable="title"/><text macro="container"/></group>',
+        '<group delimiter=" "><group><text value="Content:"/></group><names variable="translator"><substitute>'
+        '<text term="editor"/><text term="author"/></substitute></names></group>',
+    ).replace("<citation>", '<locale><terms><term name="editor"></term></terms></locale><citation>')
+    items = [{"id": "a", "type": "book"}]
+    assert render_csl(items, style, [[{"id": "a"}]]).citations == ["Content:"]

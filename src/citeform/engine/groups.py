@@ -34,6 +34,8 @@ def note_variables(element, names: list[str], rendered: bool) -> None:
     if rendered:
         for used in state.used_stack:
             used.update(names)
+        if state.used_stack:  # inside cs:substitute: rendered once, suppressed from here on
+            state.suppressed.update(names)
 
 
 def mark_content(element) -> None:
@@ -150,4 +152,6 @@ class Substitute(model.Substitute):
                     for outer in state.used_stack:
                         outer.update(used)
                 return text
+            if isinstance(child, model.Text) and child.get("term"):
+                return None  # a term ends the substitution even when it is empty
         return None
