@@ -20,7 +20,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -109,6 +109,45 @@ def _work(bounds: tuple[int, int]) -> list[str | None]:
     return _as_text(render_range(bib.style, bib.items, *bounds))
 
 
+def _map_chunk(bounds: tuple[int, int]) -> list[Any]:
+    function, items = _JOB
+    return [function(item) for item in items[bounds[0] : bounds[1]]]
+
+
+def map_items(function: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+    """``[function(item) for item in items]``, shared among workers for large inputs.
+
+    For the per-item parts of the global steps (sort keys, first-pass citation texts):
+    ``function`` must depend only on its item and on state prepared before the call,
+    and return something picklable; its side effects in workers are lost.
+    """
+    total = len(items)
+    jobs = worker_count(current().jobs, total)
+    if jobs == 1 or not can_fork():
+        return [function(item) for item in items]
+    out: list[Any] = []
+    for part in _in_workers(_map_chunk, (function, items), chunks(total, jobs), jobs):
+        out.extend(part)
+    return out
+
+
+def _in_workers(work: Callable[[tuple[int, int]], Any], job: Any,
+                parts: list[tuple[int, int]], jobs: int) -> Iterator[Any]:
+    """``work(part)`` for each part in forked workers that inherit ``job``; in order."""
+    import multiprocessing
+
+    global _JOB
+    _JOB = job
+    gc.collect()
+    gc.freeze()  # workers then share the prepared objects instead of copying them
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            yield from pool.imap(work, parts)
+    finally:
+        _JOB = None
+        gc.unfreeze()
+
+
 def bibliography(bib: Any) -> list[Any]:
     """``bib.bibliography()``, in workers for large inputs; the same entries in order.
 
@@ -133,18 +172,7 @@ def bibliography(bib: Any) -> list[Any]:
                 out.extend(render_range(bib.style, items, start, stop))
                 bar.update(stop - start)
             return out
-        import multiprocessing
-
-        global _JOB
-        _JOB = bib
-        gc.collect()
-        gc.freeze()  # workers then share the prepared objects instead of copying them
-        try:
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                for (start, stop), entries in zip(parts, pool.imap(_work, parts), strict=True):
-                    out.extend(entries)
-                    bar.update(stop - start)
-        finally:
-            _JOB = None
-            gc.unfreeze()
+        for (start, stop), entries in zip(parts, _in_workers(_work, bib, parts, jobs), strict=True):
+            out.extend(entries)
+            bar.update(stop - start)
     return out

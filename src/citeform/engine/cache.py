@@ -21,7 +21,7 @@ element class by :func:`cached_class`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -152,18 +152,32 @@ def disabled() -> Iterator[None]:
         _cached_by_hash.cache_clear()
 
 
-def cite_text(owner: Any, key: str, entry: Any, year_suffix: Any, render) -> str:
-    """``render(key)`` memoised for one disambiguation run.
+def cite_text(owner: Any, memo_key: tuple, key: str, render: Callable[[str], str]) -> str:
+    """``render(key)`` memoised for one disambiguation run (``owner``).
 
-    A probe cite's text depends on the item and on its disambiguation overrides
-    (``entry``) and year suffix, which are part of the key; ``owner`` (the run) holds
-    the memo, so nothing outlives the run.
+    ``memo_key`` holds everything the text depends on besides the style: the item's
+    key, its disambiguation overrides and its year suffix; the memo lives on the run.
     """
     if not ENABLED:
         return render(key)
     memo = owner.__dict__.setdefault("_cf_cite_text", {})
-    memo_key = (key, repr(entry), str(year_suffix))
     text = memo.get(memo_key)
     if text is None:
         text = memo[memo_key] = render(key)
     return text
+
+
+def prefetch_cite_texts(owner: Any, keys: list[str], memo_key: Callable[[str], tuple],
+                        render: Callable[[str], str]) -> None:
+    """Render the texts :func:`cite_text` lacks for ``keys``, in workers for large runs."""
+    if not ENABLED:
+        return
+    from .. import batch
+
+    memo = owner.__dict__.setdefault("_cf_cite_text", {})
+    todo = [(memo_key(k), k) for k in keys]
+    todo = [(mk, k) for mk, k in todo if mk not in memo]
+    if len(todo) < 2:
+        return
+    for (mk, _k), text in zip(todo, batch.map_items(render, [k for _mk, k in todo]), strict=True):
+        memo[mk] = text

@@ -18,6 +18,7 @@ from typing import Any
 from citeproc import NUMBERS, model
 from citeproc.source import DateRange, LiteralDate, VariableError
 
+from .. import batch
 from . import markup as m
 from .conditions import is_numeric_value
 from .source import DATE_VARIABLES, NAME_VARIABLES
@@ -147,15 +148,17 @@ def sort_items(sort_el, items: list, context) -> list:
     keys = [k for k in sort_el.findall("cs:key", sort_el.nsmap)]
     if not keys or len(items) < 2:  # nothing to order (and no collation tables to load)
         return list(items)
-    table = []
-    for item in items:
+
+    def row_of(item) -> list:
         row = []
         for key_el in keys:
             if key_el.get("variable"):
                 row.append(variable_key(key_el, item))
             else:
                 row.append(macro_key(key_el, item, context))
-        table.append(row)
+        return row
+
+    table = batch.map_items(row_of, items)  # in workers for large bibliographies
     descending = [k.get("sort", "ascending") == "descending" for k in keys]
 
     def compare(a, b) -> int:
