@@ -60,8 +60,8 @@ def _delims(citation_el, layout):
     if after is None:
         after = delimiter
     ys = citation_el.get("year-suffix-delimiter")
-    if ys is None:
-        ys = delimiter
+    if ys is None:  # falls back to an explicit cite-group-delimiter, then the layout's
+        ys = citation_el.get("cite-group-delimiter", delimiter)
     return delimiter, group, after, ys
 
 
@@ -154,6 +154,8 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
     index: dict[str, int] = {}
     for r in rendered:
         key = r["names"]
+        if key is None and collapse:
+            key = ""  # cites that print no names at all collapse together
         if key is not None and key in index:
             groups[index[key]].append(r)
         else:
