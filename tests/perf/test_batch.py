@@ -101,3 +101,17 @@ def test_progress_bar_draws_and_erases(monkeypatch):
     with Progress(100, stream=quiet, enabled=False) as bar:
         bar.update(100)
     assert quiet.getvalue() == ""
+
+
+@pytest.mark.skipif(not batch.can_fork(), reason="workers need the fork start method")
+@pytest.mark.parametrize("style", ["apa", "vancouver"])
+def test_parallel_citations_equal_serial(corpus, small_chunks, style):
+    """Sort keys and disambiguation texts computed in workers give the same citations."""
+    ids = [item["id"] for item in corpus]
+    clusters = [[{"id": ids[i]}, {"id": ids[(i * 7) % len(ids)]}] for i in range(len(ids))]
+    with batch.options(jobs=1):
+        serial = render(corpus, style, citations=clusters)
+    with batch.options(jobs=2):
+        parallel = render(corpus, style, citations=clusters)
+    assert parallel.citations == serial.citations
+    assert parallel.bibliography == serial.bibliography
