@@ -88,13 +88,15 @@ def test_biblatex_ascii(invoke):
 
 def test_csl_json_output_validates(invoke, tmp_path):
     out = tmp_path / "refs.json"
-    result = invoke("convert", str(RECORDS), str(LIBRARY), str(EXPORT), "-t", "csl-json", "-o", str(out),
-                    "-q")
-    # the RIS export holds records the other inputs hold too: same keys are reported and skipped
-    assert "duplicate key 'rousseau2002'" in result.stderr
+    result = invoke("convert", str(RECORDS), str(LIBRARY), str(EXPORT), "-t", "csl-json", "-o", str(out))
+    # the records and the .bib both have the key rousseau2002: the second is reported and skipped
+    assert f"{LIBRARY}:13: rousseau2002: duplicate key 'rousseau2002', also at {RECORDS}" in result.stderr
+    # the RIS export has no keys: the ones made from author and year give way to taken ones
+    assert f"{EXPORT}:1: key rousseau2002 is taken" in result.stderr
     data = json.loads(out.read_text("utf-8"))
     assert validation_errors(data) == []
-    assert len({i["id"] for i in data}) == len(data)
+    keys = [i["id"] for i in data]
+    assert len(set(keys)) == len(keys) and "rousseau2002a" in keys
 
 
 def test_stdin_and_from(invoke, tmp_path):

@@ -19,6 +19,7 @@ from ..formats.batch import (
     safe_filename,
     write_atomic,
 )
+from ..formats.keys import unique_key
 
 
 def _plural(n: int, word: str) -> str:
@@ -125,6 +126,12 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
                     error(read)
                     errors += 1
                     continue
+                if read.key in seen and read.key_made:
+                    # a key we made ourselves gives way: rousseau2002 -> rousseau2002a
+                    new_key = unique_key(read.key, set(seen))
+                    warn(f"{read.place}: key {read.key} is taken (at {seen[read.key]}); "
+                         f"{new_key} given")
+                    read.key = read.item["id"] = new_key
                 if read.key in seen:
                     error(DataError(f"duplicate key {read.key!r}, also at {seen[read.key]}; skipped",
                                     file=read.place, key=read.key))

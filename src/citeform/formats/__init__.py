@@ -17,3 +17,4 @@ class ReadItem:
     item: dict[str, Any]
     line: int | None = None
     warnings: list[str] = field(default_factory=list)
+    key_made: bool = False  # the file gave no key; one was made from author and year

@@ -34,6 +34,7 @@ class Converted:
     key: str
     item: dict[str, Any]
     place: str
+    key_made: bool = False  # made by a reader, so free to change when another record has it
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -70,7 +71,7 @@ def read_input(path: str, fmt: str, text: str, warn: Callable[[str], None]) -> I
             for message in read.warnings:
                 warn(f"{name}:{read.line}: {message}" if read.line else f"{name}: {message}")
             place = f"{name}:{read.line}" if read.line else name
-            yield Converted(str(read.item.get("id")), read.item, place)
+            yield Converted(str(read.item.get("id")), read.item, place, read.key_made)
         return
     yield from _read_records(path, name, fmt, text, warn)
 

@@ -457,7 +457,8 @@ def iter_bibtex(text: str, source: str) -> Iterator[ReadItem | DataError]:
             warnings.append(f"entry has no key; {item['id']} given")
         if item.get("custom", {}).get("author-others"):
             warnings.append("'and others' kept as author-others: true")
-        yield ReadItem(item, line, [f"{item['id']}: {w}" for w in warnings])
+        yield ReadItem(item, line, [f"{item['id']}: {w}" for w in warnings],
+                       key_made=not block.key.strip())
 
 
 def read_bibtex(text: str, source: str) -> list[ReadItem]:

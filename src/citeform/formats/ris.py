@@ -378,11 +378,12 @@ def iter_ris(text: str, source: str) -> Iterator[ReadItem | DataError]:
         ref = refs[0]
         key = str(ref.get("id") or "").strip()
         item = to_csl_item(ref, key, warnings)
-        if not key:
+        made = not key
+        if made:
             item["id"] = key = unique_key(suggest_key(item), taken)
         else:
             taken.add(key)
-        yield ReadItem(item, line, [f"{key}: {w}" for w in warnings])
+        yield ReadItem(item, line, [f"{key}: {w}" for w in warnings], key_made=made)
 
 
 def read_ris(text: str, source: str) -> list[ReadItem]:
