@@ -176,34 +176,36 @@ class Disambiguator:
     def by_cite(self, group: list[str]) -> list[str]:
         """Expand given names name by name, the same way in every cite of the group.
 
-        A name whose full form does not separate the cites stays at initials.
+        A name is expanded (initials, then full) only when that separates some
+        of the cites; the cites still ambiguous keep the expansions that helped
+        others (two identical cites both show 'J. Jones' next to 'A. Jones').
         """
         pending = list(group)
         saved = {k: copy.deepcopy(self.state.entry(k).given) for k in group}
         width = max((len(v) for k in group for v in self.name_vars(k).values()), default=0)
 
-        def set_level(index: int, level: int) -> None:
-            for key in pending:
+        def set_level(keys: list[str], index: int, level: int | None) -> None:
+            for key in keys:
                 entry = self.state.entry(key)
                 for var in self.name_vars(key):
                     levels = entry.given.setdefault(var, {})
-                    levels[index] = max(saved[key].get(var, {}).get(index, 0), level)
+                    base = saved[key].get(var, {}).get(index, 0)
+                    levels[index] = base if level is None else max(base, level)
                 self.refresh(key)
 
         for index in range(width):
+            if not pending:
+                break
+            helped = False
             for level in (1, 2):
-                if not pending:
-                    break
-                set_level(index, level)
+                set_level(pending, index, level)
                 solved = [k for k in pending if self.counts[self.cache[k]] == 1]
-                pending = [k for k in pending if k not in solved]
-                if not pending:
+                if solved:
+                    pending = [k for k in pending if k not in solved]
+                    helped = True
                     break
-                if level == 2:
-                    set_level(index, 1)
-        for key in pending:
-            self.state.entry(key).given = saved[key]
-            self.refresh(key)
+            if not helped:
+                set_level(pending, index, None)
         return pending
 
     def run(self, year_suffix: bool = True) -> None:
