@@ -113,3 +113,10 @@ def test_word_locator_with_quotes_and_sub_verbo() -> None:
     items = [{"id": "a", "type": "book", "title": "T"}]
     result = render_csl(items, style, [[{"id": "a", "locator": '"gargoyle"', "label": "sub verbo"}]])
     assert result.citations == ["s.v. “gargoyle.”"]
+
+
+def test_day_ordinal_takes_the_month_gender() -> None:
+    style = _style('<date variable="issued"><date-part name="day" form="ordinal" suffix=" "/>'
+                   '<date-part name="month"/></date>', 'default-locale="fr-FR"')
+    items = [{"id": "a", "type": "book", "issued": {"date-parts": [[2004, 10, 1]]}}]
+    assert render_csl(items, style, [[{"id": "a"}]]).citations == ["1\u1d49\u02b3 octobre"]

@@ -16,6 +16,7 @@ from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import String
 
+from .numbers import day_ordinal
 from .sorting import date_key
 from .state import get_state
 from .textcase import CaseMixin
@@ -130,6 +131,8 @@ class Date_Part(CaseMixin, model.Date_Part):  # noqa: N801 - CSL tag name mappin
                 text = _season(self, date.get("season"), context)
             else:
                 text = model.Date_Part.process(self, date, context)
+            if self.get("name") == "day" and self.get("form") == "ordinal" and text != date.day:
+                text = day_ordinal(context if context is not None else self, date.day, date.get("month"))
             state = get_state(self)
             if (
                 text is not None

@@ -313,6 +313,12 @@ def noun_gender(element, variable: str | None) -> str | None:
     return term.get("gender") if term is not None else None
 
 
+def day_ordinal(element, day: int, month: int | None) -> str:
+    """An ordinal day; its gender is the month term's (French ``1er octobre``)."""
+    gender = noun_gender(element, f"month-{month:02}") if month else None
+    return str(day) + ordinal_suffix(element, day, gender)
+
+
 def format_number_form(element, text: str, form: str, gender: str | None) -> str:
     try:
         number = int(text)

@@ -10,6 +10,7 @@ from citeproc.source import BibliographySource, Date, DateRange, LiteralDate, Na
 from citeproc.string import String
 
 from . import richtext
+from .notefields import apply_note_fields
 
 # CSL 1.0.2 name and date variables citeproc-py 0.11 does not list.
 NAME_VARIABLES = frozenset(NAMES) | {
@@ -46,6 +47,7 @@ class ItemSource(BibliographySource):
 
 
 def make_reference(key: str, item: dict[str, Any]) -> Reference:
+    item = apply_note_fields(item)
     data: dict[str, Any] = {}
     for raw_key, value in item.items():
         if raw_key in ("id", "type", "key") or value is None:
