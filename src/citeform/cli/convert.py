@@ -77,6 +77,9 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
       citeform convert export.ris -t csl-json > refs.json
       cat refs.json | citeform convert - -t ris
     """
+    root = click.get_current_context().find_root().obj
+    debug = debug or bool(isinstance(root, dict) and root.get("debug"))
+
     def warn(message: str) -> None:
         if not quiet:
             click.echo(f"citeform: warning: {message}", err=True)
