@@ -56,6 +56,8 @@ def initialize(given: str, mark: str, hyphen: bool, initialize_names: bool = Tru
     words (particles) stay; scripts without letter case are initialised too.
     """
     out: list[tuple[str, str]] = []  # (text, what follows it)
+    if not hyphen:  # 'Eun-ji' reads as two words: 'E ji'
+        given = given.replace("-", " ")
     for chunk in given.split():
         parts = [p for p in chunk.split("-") if p.strip(".")]
         if len(parts) > 1:
@@ -267,6 +269,9 @@ class NameRenderer:
             given = initialize(given, init_with, hyphen, do_init)
             if init_with.endswith(" ") is False:
                 given = given.rstrip()
+            if "." not in init_with and suffix:
+                suffix = suffix.replace(".", "")  # initials without periods: 'King ML Jr'
+
         if form == "short":
             fam = " ".join(p for p in (ndp, family) if p)
             return self.fmt_part("family", _join_particle(fam))
