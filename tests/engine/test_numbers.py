@@ -120,3 +120,10 @@ def test_day_ordinal_takes_the_month_gender() -> None:
                    '<date-part name="month"/></date>', 'default-locale="fr-FR"')
     items = [{"id": "a", "type": "book", "issued": {"date-parts": [[2004, 10, 1]]}}]
     assert render_csl(items, style, [[{"id": "a"}]]).citations == ["1\u1d49\u02b3 octobre"]
+
+
+def test_cs_number_prints_markup_as_typed() -> None:
+    style = _style('<number variable="number"/>')
+    result = render_csl([{"id": "a", "type": "book", "number": "1<sup>er</sup>"}], style, [[{"id": "a"}]],
+                        fmt="html")
+    assert result.citations == ["1&#60;sup&#62;er&#60;/sup&#62;"]

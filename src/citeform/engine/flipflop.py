@@ -208,6 +208,25 @@ def parse_markup(text: str) -> str:
     return "".join(out)
 
 
+_TAGS_BACK = {
+    m.ITALIC: ("<i>", "</i>"),
+    m.BOLD: ("<b>", "</b>"),
+    m.SMALLCAPS: ("<sc>", "</sc>"),
+    m.SUPERSCRIPT: ("<sup>", "</sup>"),
+    m.SUBSCRIPT: ("<sub>", "</sub>"),
+    m.NOCASE: ('<span class="nocase">', "</span>"),
+    m.NODECOR: ('<span class="nodecor">', "</span>"),
+    m.QUOTE: ('"', '"'),
+    m.SQUOTE: ("'", "'"),
+}
+_UNPARSE = {pair[i]: tags[i] for pair, tags in _TAGS_BACK.items() for i in (0, 1)}
+
+
+def unparse_markup(text: str) -> str:
+    """Item text as typed: markup tokens back to their tags (other tokens dropped)."""
+    return "".join(_UNPARSE.get(ch, "" if ch in m.ALL_TOKENS else ch) for ch in text)
+
+
 class ValueMarkupMixin:
     """``cs:text value="..."``: the value's tags and quotations are markup too.
 

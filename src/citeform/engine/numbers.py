@@ -34,7 +34,7 @@ from citeproc import model
 from citeproc.source import VariableError
 
 from . import markup as m
-from .flipflop import parse_markup
+from .flipflop import parse_markup, unparse_markup
 
 EN_DASH = "\u2013"
 NUMERIC_VARIABLES = frozenset(
@@ -363,6 +363,8 @@ class NumericMixin:
     def _process(self, value, variable, label: str | None = None):
         page = _page_like(variable, label)
         text = m.strip_tokens(str(value))
+        if self.tag.endswith("number") and text != str(value):
+            text = unparse_markup(str(value))  # cs:number prints markup as typed, as citeproc-js
         if variable == "page-first":
             return first_page(text)
         if variable == "locator" and not any(ch.isdigit() for ch in text):
