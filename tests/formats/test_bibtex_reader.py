@@ -212,3 +212,8 @@ def test_broken_entry_names_the_reason() -> None:
     with pytest.raises(DataError) as e:
         read_bibtex("@book{k, title = {unbalanced\n", "x.bib")
     assert e.value.format() == "x.bib:1: cannot read this entry: Unexpectedly reached end of file"
+
+
+def test_doi_urls_become_dois() -> None:
+    [read] = read_bibtex("@article{k, title={T}, doi = {https://doi.org/10.1000/ABC_1}}", "x.bib")
+    assert read.item["DOI"] == "10.1000/ABC_1"

@@ -30,6 +30,7 @@ from .bibtex_types import (
     SERIES_NUMBER_ENTRIES,
     language_tag,
 )
+from .duplicates import bare_doi
 from .edtf import from_edtf
 from .keys import suggest_key, unique_key
 from .latex import decode, decode_verbatim
@@ -342,6 +343,8 @@ def to_csl_item(etype: str, key: str, fields: dict[str, str], warnings: list[str
     for field, var in _VERBATIM.items():
         if f.get(field):
             item[var] = decode_verbatim(f[field])
+    if item.get("DOI"):
+        item["DOI"] = bare_doi(item["DOI"])
     if f.get("eprint"):
         kind = f.get("eprinttype", "").strip().lower()
         if kind in ("pubmed", "pmid") and "PMID" not in item:

@@ -34,9 +34,14 @@ def normalise_text(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", plain).split())
 
 
+def bare_doi(doi: str) -> str:
+    """``https://doi.org/10.1000/X`` -> ``10.1000/X`` (case kept)."""
+    return _DOI_PREFIX.sub("", doi.strip())
+
+
 def normalise_doi(doi: str) -> str:
     """``https://doi.org/10.1000/X`` and ``10.1000/x`` are the same DOI."""
-    return _DOI_PREFIX.sub("", doi.strip()).lower()
+    return bare_doi(doi).lower()
 
 
 def _year(item: dict[str, Any]) -> int | None:

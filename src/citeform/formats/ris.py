@@ -20,6 +20,7 @@ from ..vocabulary import CSL_TYPES, CSL_VARIABLES, DATE_VARIABLES, LANGUAGES, NA
 from . import ReadItem
 from .bibtex_reader import split_dropping_particle
 from .bibtex_types import language_tag
+from .duplicates import bare_doi
 from .edtf import from_edtf, normalise_dates, to_edtf
 from .keys import suggest_key, unique_key
 
@@ -283,6 +284,8 @@ def to_csl_item(ref: dict[str, Any], key: str, warnings: list[str]) -> dict[str,
             item["language"] = tag
         else:
             custom["language"] = ref["language"]
+    if item.get("DOI"):
+        item["DOI"] = bare_doi(item["DOI"])
     if ref.get("issn"):
         sn = str(ref["issn"]).strip()
         digits = re.sub(r"[^0-9Xx]", "", sn)
