@@ -100,3 +100,11 @@ def test_older_tags_particles_institutions_and_missing_fields(export: list[Any])
     assert old["abstract"] == "We review what is known."
     assert old["file_attachments1"] == "file:///home/me/papers/heslop1999.pdf"  # kept, not dropped
     assert bare == {"id": "untitlednd", "type": "document", "title": "Untitled notes found in an archive"}
+
+
+def test_tags_of_older_exports() -> None:
+    [read] = read_ris("TY  - CHAP\nCT  - Old title\nBT  - The Book\nED  - Smith, J.\nED  - Doe, A.\n"
+                      "XX  - kept\nER  - \n", "x.ris")
+    assert to_record(read.item) == {
+        "id": "smithnd", "type": "chapter", "title": "Old title", "editors": ["Smith, J.", "Doe, A."],
+        "book-title": "The Book", "XX": "kept"}

@@ -65,6 +65,8 @@ _ORDER = {k: i for i, k in enumerate((
     "place_published", "type_of_work", "language", "issn", "doi", "accession_number", "urls",
     "access_date", "keywords", "abstract", "notes",
 ))}
+# tags of older exports rispy does not know: book title, title
+_OLD_TAGS = {"BT": "container-title", "CT": "title"}
 _NOTE_LINE = re.compile(r"^([A-Za-z][\w-]*): (.*)$", re.S)
 
 
@@ -329,7 +331,13 @@ def to_csl_item(ref: dict[str, Any], key: str, warnings: list[str]) -> dict[str,
         if rkey not in handled and value not in (None, "", []):
             custom[rkey] = value
     for tag, values in (ref.get("unknown_tag") or {}).items():
-        custom[tag] = values[0] if len(values) == 1 else list(values)
+        values = [v for v in values if str(v).strip()]
+        if tag == "ED" and values and "editor" not in item:  # editors in older exports
+            item["editor"] = [parse_ris_name(v) for v in values]
+        elif tag in _OLD_TAGS and values and _OLD_TAGS[tag] not in item:
+            item[_OLD_TAGS[tag]] = values[0]
+        elif values:
+            custom[tag] = values[0] if len(values) == 1 else values
     if custom:
         item["custom"] = custom
     return item
