@@ -40,3 +40,16 @@ def test_an_empty_term_ends_the_substitution() -> None:
     ).replace("<citation>", '<locale><terms><term name="editor"></term></terms></locale><citation>')
     items = [{"id": "a", "type": "book"}]
     assert render_csl(items, style, [[{"id": "a"}]]).citations == ["Content:"]
+
+
+def test_names_with_several_variables_leave_out_the_substituted_one() -> None:
+    style = (
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+        "<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>"
+        '<citation><layout delimiter="; "><group delimiter=" / ">'
+        '<names variable="author"><substitute><names variable="editor"/></substitute></names>'
+        '<names variable="editor translator" delimiter="; "/></group></layout></citation></style>'
+    )
+    items = [{"id": "a", "type": "book", "editor": [{"family": "Cohen", "given": "S."}],
+              "translator": [{"family": "Roe", "given": "J."}]}]
+    assert render_csl(items, style, [[{"id": "a"}]]).citations == ["S. Cohen / J. Roe"]

@@ -65,11 +65,19 @@ class VariableTracking:
         if suppressed(self, names):
             note_variables(self, names, False)
             return None
+        state = get_state(self)
+        original = self.get("variable")
+        narrowed = [v for v in original.split() if state is None or v not in state.suppressed]
+        if len(narrowed) < len(original.split()):
+            # cs:names with several variables: the substituted ones are left out
+            self.set("variable", " ".join(narrowed))
         try:
             out = super().render(*args, **kwargs)
         except VariableError:
             note_variables(self, names, False)
             raise
+        finally:
+            self.set("variable", original)
         note_variables(self, names, out is not None and str(out) != "")
         return out
 
