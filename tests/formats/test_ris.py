@@ -108,3 +108,10 @@ def test_tags_of_older_exports() -> None:
     assert to_record(read.item) == {
         "id": "smithnd", "type": "chapter", "title": "Old title", "editors": ["Smith, J.", "Doe, A."],
         "book-title": "The Book", "XX": "kept"}
+
+
+def test_an_export_read_and_written_again_keeps_everything(export: list[Any]) -> None:
+    items = [r.item for r in export]
+    text = to_ris(items)
+    assert "L1  - file:///home/me/papers/heslop1999.pdf" in text.splitlines()
+    assert [r.item for r in read_ris(text, "again.ris")] == items

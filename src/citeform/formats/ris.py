@@ -65,6 +65,18 @@ _ORDER = {k: i for i, k in enumerate((
     "place_published", "type_of_work", "language", "issn", "doi", "accession_number", "urls",
     "access_date", "keywords", "abstract", "notes",
 ))}
+# rispy keys the reader maps to CSL variables
+_HANDLED = frozenset({
+    "type_of_reference", "authors", "first_authors", "title", "primary_title", "secondary_title",
+    "journal_name", "alternate_title2", "alternate_title3", "start_page", "end_page", "date",
+    "year", "publication_year", "access_date", "language", "issn", "urls", "keywords",
+    "translated_title", "notes", "id", "notes_abstract", "unknown_tag",
+} | set(_SIMPLE.values()) | set(_NAMES.values()))
+# rispy's names of the other single-valued tags (L1 file_attachments1, C1 custom1, ...)
+_RISPY_KEYS = frozenset(
+    name for tag, name in rispy.TAG_KEY_MAPPING.items()
+    if tag not in rispy.LIST_TYPE_TAGS and name not in _HANDLED and tag not in ("ER", "UK")
+)
 # tags of older exports rispy does not know: book title, title
 _OLD_TAGS = {"BT": "container-title", "CT": "title"}
 _NOTE_LINE = re.compile(r"^([A-Za-z][\w-]*): (.*)$", re.S)
@@ -179,7 +191,10 @@ def to_ris_dict(item: dict[str, Any]) -> dict[str, Any]:
         if var not in done and value not in (None, "", []):
             notes.append(_note(var, value))
     for key, value in custom.items():
-        notes.append(_note(f"custom.{key}" if key in CSL_VARIABLES else key, value))
+        if key in _RISPY_KEYS and key not in ref and isinstance(value, str):
+            ref[key] = value  # read from a RIS tag with no CSL variable: back to that tag
+        else:
+            notes.append(_note(f"custom.{key}" if key in CSL_VARIABLES else key, value))
     if notes:
         ref["notes"] = notes
     return dict(sorted(ref.items(), key=lambda kv: _ORDER.get(kv[0], len(_ORDER))))
@@ -321,14 +336,8 @@ def to_csl_item(ref: dict[str, Any], key: str, warnings: list[str]) -> dict[str,
             notes.append(note)
     if notes:
         item["note"] = "\n".join(notes)
-    handled = {"type_of_reference", "authors", "first_authors", "title", "primary_title",
-               "secondary_title", "journal_name", "alternate_title2", "alternate_title3",
-               "start_page", "end_page", "date", "year", "publication_year", "access_date",
-               "language", "issn", "urls", "keywords", "translated_title", "notes", "id",
-               "notes_abstract",
-               "unknown_tag"} | set(_SIMPLE.values()) | set(_NAMES.values())
     for rkey, value in ref.items():
-        if rkey not in handled and value not in (None, "", []):
+        if rkey not in _HANDLED and value not in (None, "", []):
             custom[rkey] = value
     for tag, values in (ref.get("unknown_tag") or {}).items():
         values = [v for v in values if str(v).strip()]
