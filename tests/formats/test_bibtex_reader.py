@@ -217,3 +217,14 @@ def test_broken_entry_names_the_reason() -> None:
 def test_doi_urls_become_dois() -> None:
     [read] = read_bibtex("@article{k, title={T}, doi = {https://doi.org/10.1000/ABC_1}}", "x.bib")
     assert read.item["DOI"] == "10.1000/ABC_1"
+
+
+@pytest.mark.parametrize("biblatex", [False, True])
+@pytest.mark.parametrize("ascii", [False, True])
+def test_a_library_read_and_written_again_keeps_everything(library: dict[str, Any], biblatex: bool,
+                                                           ascii: bool) -> None:
+    from citeform.formats.bibtex_writer import to_bibtex
+
+    items = [r.item for r in library.values()]
+    again = read_bibtex(to_bibtex(items, biblatex=biblatex, ascii=ascii), "again.bib")
+    assert [r.item for r in again] == items
