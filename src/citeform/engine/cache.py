@@ -56,11 +56,17 @@ class CachedLookups:
     """Mixin for citeproc-py element classes: memoised structural look-ups."""
 
     def get_root(self):
-        memo = _memo(self)
-        root = memo.get("root")
+        d = self.__dict__
+        root = d.get("_cf_root")
         if root is None:
-            root = memo["root"] = self.getroottree().getroot()
+            root = d["_cf_root"] = self.getroottree().getroot()
         return root
+
+    def get_formatter(self):
+        root = self.get_root()
+        if isinstance(root, model.Locale):
+            return root.style.formatter
+        return root.formatter
 
     def xpath_search(self, expression):
         memo = _memo(self)
@@ -114,6 +120,37 @@ class CachedLookups:
         return value
 
 
+_DECORATIONS = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+
+
+class PlainFormat:
+    """``format`` without a detour when the element sets no font or decoration attribute.
+
+    Whether ``format`` is the identity for an element is decided once: none of the
+    attributes is set and the class's own ``format`` hands back what it is given.
+    """
+
+    def format(self, string):
+        d = self.__dict__
+        plain = d.get("_cf_plain_format")
+        if plain is None:
+            plain = d["_cf_plain_format"] = self._format_is_identity()
+        if plain:
+            return str(string) if isinstance(string, (int, float)) else string
+        return super().format(string)
+
+    def _format_is_identity(self) -> bool:
+        if any(self.get(name) is not None for name in _DECORATIONS):
+            return False
+        from citeproc.string import String
+
+        probe = String("probe")
+        try:
+            return super().format(probe) is probe
+        except Exception:  # a formatter that cannot handle the probe: keep the long way
+            return False
+
+
 _CLASSES: dict[type, type] = {}
 
 
@@ -123,7 +160,8 @@ def cached_class(cls: type) -> type:
         return cls
     made = _CLASSES.get(cls)
     if made is None:
-        made = _CLASSES[cls] = type(cls.__name__, (CachedLookups, cls), {"__module__": cls.__module__})
+        bases = (CachedLookups, PlainFormat, cls) if issubclass(cls, model.Formatted) else (CachedLookups, cls)
+        made = _CLASSES[cls] = type(cls.__name__, bases, {"__module__": cls.__module__})
     return made
 
 
