@@ -213,7 +213,8 @@ class Disambiguator:
         add_names = _truthy(el, "disambiguate-add-names")
         add_given = _truthy(el, "disambiguate-add-givenname")
         rule = el.get("givenname-disambiguation-rule", "by-cite")
-        add_suffix = year_suffix and _truthy(el, "disambiguate-add-year-suffix")
+        suffix_on = _truthy(el, "disambiguate-add-year-suffix")
+        add_suffix = year_suffix and suffix_on
         if add_given and rule != "by-cite":
             self.global_givennames(rule)
         self.refresh_all()
@@ -226,8 +227,8 @@ class Disambiguator:
                 pending = pending_after
             elif add_given and rule == "by-cite":
                 pending = self.by_cite(pending)
-            if len(pending) < 2:
-                continue
+            if len(pending) < 2 or suffix_on:
+                continue  # year-suffixes tell these apart (as citeproc-js does): the condition stays off
             for key in pending:
                 self.state.entry(key).condition = True
         if add_suffix:

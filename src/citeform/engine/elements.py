@@ -99,10 +99,17 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
 
     def render(self, item, *args, **kwargs):
         self._ensure_name()
-        out = super().render(item, *args, **kwargs)
         state = get_state(self)
+        if state is not None:
+            state.names_depth += 1
+        try:
+            out = super().render(item, *args, **kwargs)
+        finally:
+            if state is not None:
+                state.names_depth -= 1
         if (
             state is None
+            or state.names_depth  # names inside a substitute belong to the outer cs:names
             or state.sort_options is not None
             or out is None
             or str(out) == ""

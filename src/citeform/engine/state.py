@@ -27,6 +27,7 @@ class EngineState:
     suppress_author: bool = False
     author_only: bool = False
     names_seen: int = 0
+    names_depth: int = 0  # cs:names being rendered inside another (substitutes)
     first_names: Any = None
     year_suffix_done: bool = False
     trial: dict[str, ItemDisambiguation] | None = None  # overrides while disambiguating
