@@ -79,6 +79,15 @@ def render(
     laid_out = [title_rules.apply(it, resolved.title_rule) for it in csl_items]
     from .engine import EngineError, render_csl
 
+    # errors in a style file name the file as the user gave it
+    label = style if resolved.path and resolved.path == style else resolved.name
+    if locale:
+        from .engine.loader import check_locale
+
+        try:
+            check_locale(locale)
+        except EngineError as e:
+            raise UsageError(f"{label}: {e}") from None
     try:
         res = render_csl(
             laid_out,
@@ -89,7 +98,7 @@ def render(
             force_locale=bool(locale),
         )
     except EngineError as e:
-        raise DataError(f"{resolved.name}: {e}") from None
+        raise DataError(f"{label}: {e}") from None
     return RenderResult(res.citations, res.bibliography, res.bibliography_ids, by_id, resolved.name)
 
 

@@ -63,6 +63,7 @@ def _document(
         for cluster in parsed:
             cited_keys += [c["id"] for c in cluster if c["id"] not in cited_keys]
         chosen = select(records, list(keys) + [k for k in cited_keys if k not in keys])
+        _require(chosen)
         engine_clusters, widths = _expand(parsed)
         res = render(chosen, style, citations=engine_clusters, format=engine_fmt, locale=locale,
                      ascii=ascii_only)
@@ -79,10 +80,21 @@ def _document(
     chosen = select(records, keys) if keys else records
     if not chosen:
         raise UsageError("no records found (give -r PATH, or set CITEFORM_RECORDS)")
+    _require(chosen)
     if fmt == "json":
         return _json(chosen, style, locale)
     res = render(chosen, style, format=engine_fmt, locale=locale, ascii=ascii_only)
     return _bibliography_document(res.bibliography, resolved.writer, fmt)
+
+
+def _require(records: Sequence[Any]) -> None:
+    """Stop on records that lack what their type needs (all of them named, one line each)."""
+    from .load import LoadErrors
+    from .validate import missing_requirements
+
+    errors = [e for r in records for e in missing_requirements(r)]
+    if errors:
+        raise LoadErrors(errors)
 
 
 def _bibliography_document(entries: list[str], writer: str | None, fmt: str) -> str:

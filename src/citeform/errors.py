@@ -45,7 +45,7 @@ class CiteformError(Exception):
     def format(self) -> str:
         """One line: ``file:line:column: key: field: message``."""
         parts = [p for p in (self.location(), self.key) if p]
-        if self.field and not self.message.startswith((self.field, f"'{self.field}'")):
+        if self.field and not self.message.startswith(self.field) and f"'{self.field}'" not in self.message:
             parts.append(self.field)
         parts.append(self.message)
         return ": ".join(parts)

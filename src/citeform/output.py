@@ -45,7 +45,12 @@ def atomic_write(path: str, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename,
     so that a failed or interrupted run leaves any previous file intact."""
     folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".citeform-", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".citeform-", suffix=".tmp", dir=folder)
+    except OSError as e:
+        from .errors import DataError
+
+        raise DataError(f"cannot write {path}: {e.strerror}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)

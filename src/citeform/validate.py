@@ -560,3 +560,27 @@ def _duplicate_problems(checked: list[Checked]) -> list[Problem]:
                            f"same publication as {a.key!r} at {_place(a.raw)} ({reason})",
                            WARNING))
     return out
+
+
+def missing_requirements(record: Any) -> list[CiteformError]:
+    """What a loaded record (:class:`citeform.load.Record`) lacks for its type, as errors
+    naming file, line, key and field: the check ``citeform cite`` stops on."""
+    from .errors import DataError
+
+    item, lines = record.csl, record.field_lines
+    csl_input = not looks_like_record(record.data)
+    out: list[CiteformError] = []
+
+    def missing(name: str, why: str) -> None:
+        out.append(DataError(f"missing '{name}' ({why})", file=record.file,
+                             line=lines.get("type", record.line), key=record.key, field=name))
+
+    kind = item.get("type")
+    if kind not in TITLE_OPTIONAL and not _present(item, "title"):
+        missing("title", "every record needs one, letters and interviews excepted")
+    if isinstance(kind, str) and kind in REQUIREMENTS:
+        variables, friendly, why = REQUIREMENTS[kind]
+        if not any(_present(item, v) for v in variables):
+            missing(variables[0] if csl_input else friendly, why)
+    return out
+

@@ -249,3 +249,12 @@ def test_bibtex_ascii_writes_latex_accents(invoke):
     ascii_ = invoke("cite", "dalembert1743", "-r", str(RECORDS), "-s", "bibtex", "--ascii")
     assert "title = {Trait{\\'e} de dynamique}" in ascii_.stdout
     assert ascii_.stdout.isascii()
+
+
+def test_record_missing_what_its_type_needs_is_a_data_error(invoke):
+    path = DATA / "bad" / "nojournal.yaml"
+    result = invoke("cite", "-r", str(path))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"citeform: error: {path}:1: nojournal: missing 'journal' (a journal article needs its journal)\n"
+    )

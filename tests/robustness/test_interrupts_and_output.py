@@ -57,8 +57,6 @@ def test_failed_run_does_not_touch_the_output(invoke, records: Path, tmp_path: P
     assert out.read_text(encoding="utf-8") == "previous\n"
 
 
-@pytest.mark.xfail(strict=True, reason="cli: -o into a folder that does not exist ends in "
-                   "'internal error: FileNotFoundError'; it should be one clear error line")
 def test_output_into_a_missing_folder_is_one_clear_line(invoke, records: Path,
                                                         tmp_path: Path) -> None:
     out = tmp_path / "nowhere" / "refs.txt"
