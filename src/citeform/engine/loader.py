@@ -12,6 +12,7 @@ from lxml import etree
 from .cache import keep_alive
 from .elements import CSL_NS, element_lookup
 from .errors import EngineError
+from .lint import check_macros
 
 
 class LoadedStyle:
@@ -35,6 +36,7 @@ class LoadedStyle:
             raise EngineError("not a CSL style (root element is not <style> in the CSL namespace)")
         if self.root.find(f"{{{CSL_NS}}}citation") is None:
             raise EngineError("CSL style has no <citation> element (dependent styles need their parent)")
+        check_macros(self.root)
         self.locale = locale
         try:
             self.root.set_locale_list(locale, validate=False)
