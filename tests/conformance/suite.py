@@ -50,6 +50,19 @@ def _document_order(calls: list) -> tuple[list[dict], set[str]]:
     return docs, {last}
 
 
+def _as_api_item(item: dict[str, Any]) -> dict[str, Any]:
+    """The fixture's item as the public API takes it.
+
+    citeproc-js reads an item without ``id`` as id "" and an empty ``type`` as no
+    type; the public API asks for both spelled out, so they are written that way.
+    """
+    out = dict(item)
+    out.setdefault("id", "")
+    if out.get("type") == "":
+        del out["type"]
+    return out
+
+
 def _texts_before_last_call(calls: list, items: list, csl: str, render: Renderer) -> dict[str, str]:
     """citationID -> text of the document as it stood before the session's last call."""
     if len(calls) < 2:
@@ -67,7 +80,7 @@ def _texts_before_last_call(calls: list, items: list, csl: str, render: Renderer
 
 def run_fixture(fixture: dict[str, Any], render: Renderer) -> str:
     """Our output for a fixture, in the shape of its ``result`` field."""
-    items = fixture["input"]
+    items = [_as_api_item(item) for item in fixture["input"]]
     csl = fixture["csl"]
     mode = fixture["mode"]
     if fixture.get("citations"):
