@@ -361,9 +361,19 @@ def load_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn,
     that did load are returned; without it, one :class:`DataError` reports them all (a
     :class:`LoadErrors` when there are several).
     """
+    return list(iter_records(paths, warn, on_error))
+
+
+def iter_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn,
+                 on_error: Callable[[DataError], None] | None = None) -> Iterator[Record]:
+    """The records of :func:`load_records`, one at a time, reading one file at a time.
+
+    A caller that keeps only what it needs of each record holds no more than one file's
+    text and parse tree at once. The errors are the same and come at the end, after the
+    last good record (to ``on_error``, else raised).
+    """
     paths = list(paths) if paths is not None else default_record_paths()
-    by_key: dict[str, Record] = {}
-    out: list[Record] = []
+    places: dict[str, str] = {}
     errors: list[DataError] = []
     for path in iter_files(paths, on_error=errors.append):
         try:
@@ -377,22 +387,20 @@ def load_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn,
             except DataError as e:
                 errors.append(e)
                 continue
-            if rec.key in by_key:
-                first = by_key[rec.key]
-                errors.append(DataError(f"duplicate key {rec.key!r}, also at {first.place()}",
+            if rec.key in places:
+                errors.append(DataError(f"duplicate key {rec.key!r}, also at {places[rec.key]}",
                                         file=rec.file, line=rec.line, key=rec.key))
                 continue
-            by_key[rec.key] = rec
-            out.append(rec)
+            places[rec.key] = rec.place()
+            yield rec
     if on_error is not None:
         for e in errors:
             on_error(e)
-        return out
+        return
     if len(errors) == 1:
         raise errors[0]
     if errors:
         raise LoadErrors(errors)
-    return out
 
 
 def select(records: list[Record], keys: Iterable[str]) -> list[Record]:
