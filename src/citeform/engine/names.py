@@ -139,6 +139,9 @@ class NameRenderer:
         form = self.opt("form") or "long"
         et_al_min = int(self.opt("et-al-min") or 0)
         use_first = int(self.opt("et-al-use-first") or 1)
+        if self.sort_options.get("et-al-use-first") is None and self.el.get("et-al-use-first") is None \
+                and self._inherited("et-al-use-first") is None:
+            et_al_min = 0  # et-al-min without et-al-use-first shortens nothing (as citeproc-js)
         position = getattr(self.item, "get", lambda *_: None)("_position")
         if self.section == "citation" and position and position != "first" and not self.sort_options:
             sub_min = self.el.get("et-al-subsequent-min") or self._inherited("et-al-subsequent-min")
@@ -293,7 +296,7 @@ class NameRenderer:
             return sep.join(parts)
         giv = self.fmt_part("given", given)
         fam = self.fmt_part("family", _join_particle(" ".join(p for p in (dp, ndp, family) if p)))
-        text = " ".join(p for p in (giv, fam) if p)
+        text = giv + fam if giv[-1:].isspace() else " ".join(p for p in (giv, fam) if p)
         if suffix:
             text += (", " if name.get("_comma_suffix") else " ") + suffix
         return text
