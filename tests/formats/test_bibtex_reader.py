@@ -228,3 +228,12 @@ def test_a_library_read_and_written_again_keeps_everything(library: dict[str, An
     items = [r.item for r in library.values()]
     again = read_bibtex(to_bibtex(items, biblatex=biblatex, ascii=ascii), "again.bib")
     assert [r.item for r in again] == items
+
+
+def test_a_macro_bomb_is_refused_and_the_other_entries_read() -> None:
+    strings = "".join(f"@string{{s{i} = s{i - 1} # s{i - 1}}}\n" for i in range(1, 40))
+    text = f'@string{{s0 = "lol"}}\n{strings}@article{{bomb, title = s39}}\n@article{{ok, title = {{T}}}}\n'
+    reads = list(iter_bibtex(text, "bomb.bib"))
+    assert isinstance(reads[0], DataError)
+    assert reads[0].format() == "bomb.bib:41: bomb: macro 's39' expands to more than 1,000,000 characters"
+    assert reads[1].item["title"] == "T"

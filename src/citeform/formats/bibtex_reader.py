@@ -103,10 +103,24 @@ def _split_concat(raw: str) -> list[str]:
     return pieces
 
 
-def resolve(raw: str, macros: dict[str, str], warnings: list[str] | None = None) -> str:
-    """A raw field value with its delimiters, macros and concatenations resolved."""
-    out = []
+class MacroTooLong(ValueError):
+    """A macro (``@string``) that grows past :data:`MAX_VALUE` characters: a macro bomb."""
+
+
+MAX_VALUE = 1_000_000  # characters a resolved value may have
+
+
+def resolve(raw: str, macros: dict[str, str], warnings: list[str] | None = None,
+            too_long: set[str] | frozenset[str] = frozenset()) -> str:
+    """A raw field value with its delimiters, macros and concatenations resolved.
+
+    ``too_long`` names macros that could not be expanded; using one raises MacroTooLong.
+    """
+    out: list[str] = []
+    size = 0
     for piece in _split_concat(raw):
+        if piece.lower() in too_long:
+            raise MacroTooLong(f"macro {piece!r} expands to more than {MAX_VALUE:,} characters")
         if len(piece) >= 2 and ((piece[0] == "{" and piece[-1] == "}") or (piece[0] == piece[-1] == '"')):
             out.append(piece[1:-1])
         elif piece.isdigit():
@@ -119,6 +133,9 @@ def resolve(raw: str, macros: dict[str, str], warnings: list[str] | None = None)
             if warnings is not None and piece:
                 warnings.append(f"undefined macro {piece!r} kept as text")
             out.append(piece)
+        size += len(out[-1])
+        if size > MAX_VALUE:
+            raise MacroTooLong(f"value expands to more than {MAX_VALUE:,} characters")
     return "".join(out)
 
 
@@ -385,14 +402,15 @@ def to_csl_item(etype: str, key: str, fields: dict[str, str], warnings: list[str
 # --- files --------------------------------------------------------------------------------
 
 
-def _fields_of(entry: Entry, macros: dict[str, str], warnings: list[str]) -> dict[str, str]:
+def _fields_of(entry: Entry, macros: dict[str, str], warnings: list[str],
+               too_long: set[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for field in entry.fields:
         value = field.value if isinstance(field.value, str) else str(field.value)
         if field.key.lower() == "month" and value.strip().lower() in MONTH_MACROS:
             out[field.key] = value.strip().lower()
         else:
-            out[field.key] = resolve(value, macros, warnings)
+            out[field.key] = resolve(value, macros, warnings, too_long)
     return out
 
 
@@ -418,14 +436,23 @@ def iter_bibtex(text: str, source: str) -> Iterator[ReadItem | DataError]:
     library = bibtexparser.parse_string(text, parse_stack=[])
     taken = {b.key for b in library.entries}
     macros: dict[str, str] = {}
+    too_long: set[str] = set()
+    bombs: dict[int, str] = {}  # entries whose values could not be expanded
     resolved: list[tuple[Entry | ParsingFailedBlock, dict[str, str], list[str]]] = []
     by_key: dict[str, tuple[str, dict[str, str]]] = {}
     for block in library.blocks:
         if isinstance(block, String):
-            macros[block.key.lower()] = resolve(block.value, macros)
+            try:
+                macros[block.key.lower()] = resolve(block.value, macros, too_long=too_long)
+            except MacroTooLong:
+                too_long.add(block.key.lower())
         elif isinstance(block, Entry):
             warnings: list[str] = []
-            fields = _fields_of(block, macros, warnings)
+            try:
+                fields = _fields_of(block, macros, warnings, too_long)
+            except MacroTooLong as e:
+                bombs[id(block)] = str(e)
+                fields = {}
             resolved.append((block, fields, warnings))
             by_key[block.key.lower()] = (block.entry_type.lower(), fields)
         elif isinstance(block, ParsingFailedBlock):
@@ -442,6 +469,9 @@ def iter_bibtex(text: str, source: str) -> Iterator[ReadItem | DataError]:
             reason = getattr(error, "abort_reason", None) or str(error) or "broken entry"
             reason = " ".join(reason.split()).rstrip(".")
             yield DataError(f"cannot read this entry: {reason}", file=source, line=line)
+            continue
+        if id(block) in bombs:
+            yield DataError(bombs[id(block)], file=source, line=line, key=block.key)
             continue
         crossref = next((v for k, v in fields.items() if k.lower() == "crossref"), None)
         if crossref:
