@@ -52,23 +52,48 @@ for _tag, _regexp, _first in _IMPLICIT:
     RecordLoader.add_implicit_resolver(_tag, _regexp, list(_first))
 
 
+# YAML 1.1 also breaks lines at NEL, LS and PS; editors (and our messages) count only \n
+_ODD_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+class _Lines:
+    """Line and column of a YAML mark, counting lines the way an editor does."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.odd = any(b in text for b in _ODD_BREAKS)
+
+    def place(self, mark: Any) -> tuple[int, int]:
+        """1-based (line, column) of a mark."""
+        if not self.odd:
+            return mark.line + 1, mark.column + 1
+        index = min(mark.index, len(self.text))
+        start = self.text.rfind("\n", 0, index) + 1
+        return self.text.count("\n", 0, index) + 1, index - start + 1
+
+    def fix(self, node: yaml.Node) -> None:
+        """Give a node the mark an editor would (only needed after odd line breaks)."""
+        if self.odd:
+            line, column = self.place(node.start_mark)
+            m = node.start_mark
+            node.start_mark = yaml.error.Mark(m.name, m.index, line - 1, column - 1, None, None)
+
+
 def load(name: str, text: str) -> tuple[Any, Any]:
     """Compose and construct one YAML document safely: returns (node, data)."""
     loader = RecordLoader(text)
+    lines = _Lines(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None, None
-        _check_shape(name, node)
+        _check_shape(name, node, lines)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        raise DataError(
-            _yaml_message(e, text),
-            file=name,
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
-        ) from None
+        line, column = lines.place(mark) if mark else (None, None)
+        raise DataError(_yaml_message(e, text, lines), file=name, line=line,
+                        column=column) from None
     except yaml.reader.ReaderError as e:  # a character YAML does not allow
         char = e.character if isinstance(e.character, str) else chr(e.character)
         at = text.find(char)  # the first one stops the reader (its position may be in bytes)
@@ -89,9 +114,9 @@ def load(name: str, text: str) -> tuple[Any, Any]:
     return node, data
 
 
-def _yaml_message(e: yaml.MarkedYAMLError, text: str) -> str:
+def _yaml_message(e: yaml.MarkedYAMLError, text: str, lines: _Lines) -> str:
     problem = (e.problem or e.context or "broken YAML").strip()
-    if e.problem_mark and _char_at(text, e.problem_mark.line, e.problem_mark.column) == "\t":
+    if e.problem_mark and text[e.problem_mark.index:e.problem_mark.index + 1] == "\t":
         return "broken YAML: a tab; indent with spaces"
     if "maximum nesting depth" in problem:
         return f"YAML nested deeper than {MAX_DEPTH} levels"
@@ -103,14 +128,11 @@ def _yaml_message(e: yaml.MarkedYAMLError, text: str) -> str:
     if "found another document" in problem:
         return "more than one YAML document (---) in a file; put several records in one list"
     context, where = e.context, e.context_mark
-    if context and where and e.problem and (not e.problem_mark or where.line != e.problem_mark.line):
-        return f"broken YAML: {problem} ({context} that starts on line {where.line + 1})"
+    start = lines.place(where)[0] if where else None
+    if context and start and e.problem and (
+            not e.problem_mark or start != lines.place(e.problem_mark)[0]):
+        return f"broken YAML: {problem} ({context} that starts on line {start})"
     return f"broken YAML: {problem}"
-
-
-def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.split("\n", line + 1)
-    return lines[line][column:column + 1] if line < len(lines) else ""
 
 
 def _tag_message(tag: str) -> str:
@@ -130,7 +152,7 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def _check_shape(name: str, root: yaml.Node) -> None:
+def _check_shape(name: str, root: yaml.Node, lines: _Lines | None = None) -> None:
     """Refuse alias bombs, self-reference, deep nesting, huge values and repeated fields.
 
     Works on the composed graph, where an alias is a shared node: every distinct node is
@@ -158,6 +180,8 @@ def _check_shape(name: str, root: yaml.Node) -> None:
             continue
         if nid in size:
             continue
+        if lines is not None:
+            lines.fix(node)
         _check_node(name, node)
         on_path.add(nid)
         stack.append((node, True))

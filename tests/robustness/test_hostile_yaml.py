@@ -142,3 +142,17 @@ def test_control_character_is_named_at_its_place(invoke, tmp_path: Path) -> None
     assert result.exit_code == 1
     assert error_line(result) == (
         f"citeform: error: {path}:2:10: character U+0007 is not allowed in YAML")
+
+
+def test_unicode_line_separators_do_not_shift_line_numbers(invoke, tmp_path: Path) -> None:
+    # YAML 1.1 breaks lines at NEL and LS too; an editor shows these fields on lines 3 and 4
+    path = tmp_path / "odd.yaml"
+    path.write_text('id: odd\nnote: "a\u2028b\x85c"\ntitle: [x]\ndate: [\n', encoding="utf-8")
+    result = invoke("check", str(path))
+    assert result.stdout.splitlines() == [
+        f"{path}:5:1: broken YAML: did not find expected node content",
+        "1 error, 0 warnings in 0 records",
+    ]
+    path.write_text('id: odd\nnote: "a\u2028b\x85c"\ntitle: [x]\n', encoding="utf-8")
+    assert invoke("check", str(path)).stdout.splitlines()[0] == (
+        f"{path}:3:1: odd: title: expected text, got a list")
