@@ -91,6 +91,9 @@ class DateMixin:
         parts = self.parts(date, show_parts, context) if context is not self else self.parts(date, show_parts)
         if not parts:
             return None
+        season = date.get("season")
+        if len(parts) == 1 and isinstance(season, str) and not season.strip().isdigit() and season in str(parts[0]):
+            return None  # a season typed as a word prints only beside another part, as in citeproc-js
         if self.is_locale_date() and context is not None and context.get("delimiter") is None:
             return self.join(parts)
         return (context if self.is_locale_date() else self).join(parts)
