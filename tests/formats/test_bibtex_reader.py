@@ -237,3 +237,10 @@ def test_a_macro_bomb_is_refused_and_the_other_entries_read() -> None:
     assert isinstance(reads[0], DataError)
     assert reads[0].format() == "bomb.bib:41: bomb: macro 's39' expands to more than 1,000,000 characters"
     assert reads[1].item["title"] == "T"
+
+
+def test_braces_nested_too_deeply_are_one_error() -> None:
+    text = "@article{deep, title = {" + "{" * 5000 + "x" + "}" * 5000 + "}}\n@article{ok, title={T}}\n"
+    reads = list(iter_bibtex(text, "d.bib"))
+    assert reads[0].format() == "d.bib:1: deep: cannot read this entry: braces nested too deeply"
+    assert reads[1].item["title"] == "T"

@@ -482,6 +482,10 @@ def iter_bibtex(text: str, source: str) -> Iterator[ReadItem | DataError]:
                 warnings.append(f"crossref {crossref!r} not found in this file")
         try:
             item = to_csl_item(block.entry_type.lower(), block.key, fields, warnings)
+        except RecursionError:
+            yield DataError("cannot read this entry: braces nested too deeply", file=source,
+                            line=line, key=block.key)
+            continue
         except Exception as e:  # a reader must name the entry, whatever went wrong
             yield DataError(f"cannot read this entry: {e}", file=source, line=line, key=block.key)
             continue
