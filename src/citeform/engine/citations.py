@@ -13,6 +13,9 @@ from .sorting import sort_items
 from .state import get_state
 
 
+NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
+
+
 def render_cite(layout, cite, suppress_author: bool = False, author_only: bool = False):
     """One cite's text (without its prefix/suffix) and its first names output."""
     state = get_state(layout)
@@ -79,6 +82,9 @@ def render_cluster(layout, citation) -> str:
     rendered = []
     for cite in cites:
         text, names = render_cite(layout, cite)
+        flags = cite.get("_cite") or {}
+        if (text is None or str(text) == "") and not flags.get("suppress-author"):
+            text = NO_PRINTED_FORM  # as citeproc-js marks a cite that prints nothing
         rendered.append({"cite": cite, "text": text, "names": _plain(names) if names is not None else None})
     rendered = [r for r in rendered if r["text"] is not None and str(r["text"]) != ""
                 or r["cite"].get("prefix") or r["cite"].get("suffix")]
