@@ -12,7 +12,6 @@ from . import markup as m
 from .sorting import sort_items
 from .state import get_state
 
-
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
 
 
