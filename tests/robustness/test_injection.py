@@ -1,0 +1,48 @@
+"""Text in records that would be markup or code in an output format comes out escaped."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import DATA
+
+RECORDS = DATA / "yaml" / "markup_injection.yaml"
+
+EXPECTED = {
+    "html": [
+        '<div class="csl-bib-body">',
+        '  <div class="csl-entry"><i>[click](javascript:alert(1)) *star* _under_ `code` # head '
+        "| pipe \\ back</i>. (2002).</div>",
+        '  <div class="csl-entry">O’Brien, <b>Bob</b>. (2001). <i>&#60;script&#62;alert(1)'
+        "&#60;/script&#62; &#38; &#60;img src=x onerror=alert(2)&#62; “quoted.”</i> "
+        "{\\rtf1 evil} \\par \\b bold.</div>",
+    ],
+    "markdown": [
+        "*\\[click\\](javascript:alert(1)) \\*star\\* \\_under\\_ \\`code\\` \\# head | pipe "
+        "\\\\ back*. (2002).",
+        "",
+        "O’Brien, **Bob**. (2001). *\\<script\\>alert(1)\\</script\\> & \\<img src=x "
+        "onerror=alert(2)\\> “quoted.”* {\\\\rtf1 evil} \\\\par \\\\b bold.",
+    ],
+    "rtf": [
+        "{\\rtf1\\ansi\\deff0",
+        "{\\i [click](javascript:alert(1)) *star* _under_ `code` # head | pipe \\\\ back}. "
+        "(2002).\\par",
+        "O\\u8217?Brien, {\\b Bob}. (2001). {\\i <script>alert(1)</script> & <img src=x "
+        "onerror=alert(2)> \\u8220?quoted.\\u8221?} \\{\\\\rtf1 evil\\} \\\\par \\\\b bold.\\par",
+    ],
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(EXPECTED))
+def test_markup_and_code_are_escaped(invoke, fmt: str) -> None:
+    result = invoke("cite", "-r", str(RECORDS), "-s", "apa", "-f", fmt)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[: len(EXPECTED[fmt])] == EXPECTED[fmt]
+
+
+def test_no_raw_tag_reaches_html(invoke) -> None:
+    result = invoke("cite", "-r", str(RECORDS), "-s", "apa", "-f", "html")
+    assert "<script" not in result.stdout
+    assert "<img" not in result.stdout
