@@ -46,3 +46,19 @@ def test_no_raw_tag_reaches_html(invoke) -> None:
     result = invoke("cite", "-r", str(RECORDS), "-s", "apa", "-f", "html")
     assert "<script" not in result.stdout
     assert "<img" not in result.stdout
+
+
+def test_bibtex_escapes_tex_commands_and_braces(invoke) -> None:
+    result = invoke("cite", "-r", str(DATA / "yaml" / "latex_injection.yaml"), "-s", "bibtex")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "@book{tex,",
+        "  author = {Doe, J{\\textbraceright}},",
+        "  title = {{\\textbackslash}input{\\textbraceleft}/etc/passwd{\\textbraceright} "
+        "{\\textbackslash}immediate{\\textbackslash}write18{\\textbraceleft}touch pwned"
+        "{\\textbraceright} {\\$}x{\\textasciicircum}2{\\$} 100{\\%} {\\&} {\\#}1 {\\_}a{\\_} "
+        "{\\textbraceleft}b{\\textbraceright} {\\textasciitilde} {\\textasciicircum}},",
+        "  publisher = {P{\\textbraceright} , title = {\\textbraceleft}Injected},",
+        "  year = {2001},",
+        "}",
+    ]
