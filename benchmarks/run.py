@@ -83,6 +83,7 @@ def summary(runs: list[dict]) -> dict:
         "per_second": runs[0]["entries"] / wall if wall else 0.0,
         "peak_mib": max(mib(r["peak_kib"]) for r in runs),
         "worker_peak_mib": max(mib(r["worker_peak_kib"]) for r in runs),
+        "tree_pss_mib": max(mib(r["tree_pss_kib"]) for r in runs),
         "runs": [r["wall"] for r in runs],
         "sha256": sorted({r["sha256"] for r in runs}),
     }
@@ -146,27 +147,28 @@ def cold_latency(repeat: int, log) -> dict:
 def memory_run(n: int, style: str, jobs: int | None, log) -> dict:
     folder = big_folder(n)
     run = measure("citeform", STYLES[style], folder, jobs)
-    total = mib(run["peak_kib"] + run["worker_peak_kib"])
     log(f"memory     {n:>6} {style} records from {len(list(folder.glob('*.json')))} files: "
-        f"{run['wall']:.0f} s, peak {mib(run['peak_kib']):.0f} MiB (main) + "
-        f"{mib(run['worker_peak_kib']):.0f} MiB (largest worker) = {total:.0f} MiB")
+        f"{run['wall']:.0f} s; peak RSS {mib(run['peak_kib']):.0f} MiB (main), "
+        f"{mib(run['worker_peak_kib']):.0f} MiB (largest worker); peak PSS of all processes "
+        f"{mib(run['tree_pss_kib']):.0f} MiB")
     return {"entries": run["entries"], "style": style, "wall": run["wall"],
             "peak_mib": mib(run["peak_kib"]), "worker_peak_mib": mib(run["worker_peak_kib"]),
-            "total_mib": total}
+            "tree_pss_mib": mib(run["tree_pss_kib"])}
 
 
 def table(rows: list[dict]) -> str:
     lines = [
         "| style | entries | raw citeproc-py | citeform | raw entries/s | citeform entries/s "
-        "| raw peak | citeform peak (main + worker) | ratio |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| raw peak RSS | citeform peak RSS (main, worker) | citeform peak PSS (all) | ratio |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         raw, cf = r["raw"], r["citeform"]
         lines.append(
             f"| {r['style']} | {r['entries']:,} | {raw['wall']:.2f} s | {cf['wall']:.2f} s "
             f"| {raw['per_second']:.0f} | {cf['per_second']:.0f} | {raw['peak_mib']:.0f} MiB "
-            f"| {cf['peak_mib']:.0f} + {cf['worker_peak_mib']:.0f} MiB | {r['ratio']:.1f}x |")
+            f"| {cf['peak_mib']:.0f}, {cf['worker_peak_mib']:.0f} MiB | {cf['tree_pss_mib']:.0f} MiB "
+            f"| {r['ratio']:.1f}x |")
     return "\n".join(lines)
 
 

@@ -100,13 +100,13 @@ def render_range(style: Any, items: Sequence[Any], start: int, stop: int) -> lis
     return list(entries[lead:])
 
 
-def _as_text(entries: list[Any]) -> list[str | None]:
-    return [None if entry is None else str(entry) for entry in entries]
+def _finished(entries: list[Any], finish: Callable[[Any], str]) -> list[str | None]:
+    return [None if entry is None else finish(entry) for entry in entries]
 
 
 def _work(bounds: tuple[int, int]) -> list[str | None]:
-    bib = _JOB
-    return _as_text(render_range(bib.style, bib.items, *bounds))
+    bib, finish = _JOB
+    return _finished(render_range(bib.style, bib.items, *bounds), finish)
 
 
 def _map_chunk(bounds: tuple[int, int]) -> list[Any]:
@@ -148,10 +148,11 @@ def _in_workers(work: Callable[[tuple[int, int]], Any], job: Any,
         gc.unfreeze()
 
 
-def bibliography(bib: Any) -> list[Any]:
-    """``bib.bibliography()``, in workers for large inputs; the same entries in order.
+def bibliography(bib: Any, finish: Callable[[Any], str]) -> list[str | None]:
+    """``finish(entry)`` for each entry of ``bib.bibliography()`` (None stays None), in order.
 
-    Entries come back as strings when rendered in chunks (what the output passes read).
+    For large inputs the entries are rendered and finished in workers; ``finish`` (the
+    output passes of one entry) runs where the entry was rendered.
     """
     from . import progress
 
@@ -163,16 +164,17 @@ def bibliography(bib: Any) -> list[Any]:
         jobs = 1
     show = opts.progress and progress.wanted(total)
     if jobs == 1 and not show:
-        return bib.bibliography()
+        return _finished(bib.bibliography(), finish)
     parts = chunks(total, jobs if jobs > 1 else max(1, total // (MIN_CHUNK * CHUNKS_PER_JOB)))
     out: list[Any] = []
     with progress.Progress(total, enabled=show) as bar:
         if jobs == 1:
             for start, stop in parts:
-                out.extend(render_range(bib.style, items, start, stop))
+                out.extend(_finished(render_range(bib.style, items, start, stop), finish))
                 bar.update(stop - start)
             return out
-        for (start, stop), entries in zip(parts, _in_workers(_work, bib, parts, jobs), strict=True):
+        work = _in_workers(_work, (bib, finish), parts, jobs)
+        for (start, stop), entries in zip(parts, work, strict=True):
             out.extend(entries)
             bar.update(stop - start)
     return out

@@ -83,10 +83,13 @@ def _render(loaded, items: list[dict], citations: list | None, fmt: str) -> Engi
             text = bib.cite(citation, lambda item: None)
             result.citations.append(output.render_citation(finish(text), fmt))
     if loaded.has_bibliography():
-        for key, entry in zip(bib.keys, batch.bibliography(bib), strict=True):
+        def finish_entry(entry) -> str:
+            return output.render_entry(finish(entry), fmt)
+
+        for key, entry in zip(bib.keys, batch.bibliography(bib, finish_entry), strict=True):
             if entry is None:
                 continue
-            result.bibliography.append(output.render_entry(finish(entry), fmt))
+            result.bibliography.append(entry)
             result.bibliography_ids.append(source.original_ids.get(key, key))
     return result
 
