@@ -253,3 +253,14 @@ def test_problems_come_file_by_file_in_reading_order(invoke, tmp_path: Path) -> 
         f"{outer}:1:1: a: title: expected text, got a list",
         "2 errors, 0 warnings in 2 records",
     ]
+
+
+def test_a_key_with_spaces_cannot_be_cited(invoke, tmp_path: Path) -> None:
+    path = write(tmp_path, "my paper.yaml", "title: T\nyear: 2001\n")
+    result = invoke("check", str(path))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        f"{path}:1:1: warning: my paper: the key 'my paper' holds white space, so no citation "
+        "can name it; give the record an id without spaces",
+        "0 errors, 1 warning in 1 record",
+    ]

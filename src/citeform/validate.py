@@ -155,6 +155,9 @@ def check_record(raw: RawRecord, style: Any = None) -> Checked:
             c.add("id must be text", "id")
         else:
             c.add(raw.no_id_message())
+    elif any(ch.isspace() for ch in key):
+        c.add(f"the key {key!r} holds white space, so no citation can name it; give the "
+              "record an id without spaces", "id" if "id" in data else None, WARNING)
     for message in raw.warnings:
         c.add(message, severity=WARNING)
     csl_input = raw.csl_input if raw.csl_input is not None else not looks_like_record(data)
