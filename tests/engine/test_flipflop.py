@@ -98,3 +98,11 @@ def test_markup_in_name_parts() -> None:
                          {"family": "D'Arcus", "given": "Bruce"}]}]
     result = render_csl(items, style, [[{"id": "a"}]], fmt="html")
     assert result.citations == ["Center <sup>for</sup> History, Bruce D’Arcus"]
+
+
+def test_initials_keep_the_markup_of_their_word() -> None:
+    from citeform.engine.names import initialize_marked
+
+    bold = m.BOLD
+    assert initialize_marked(f"{bold[0]}John{bold[1]} Quiggly", ". ", True) == f"{bold[0]}J.{bold[1]} Q."
+    assert initialize_marked(f"{bold[0]}J{bold[1]}-Q", ". ", True) == f"{bold[0]}J.{bold[1]}-Q."

@@ -89,6 +89,28 @@ def initialize(given: str, mark: str, hyphen: bool, initialize_names: bool = Tru
     return re.sub(r"\s+", " ", text).strip()
 
 
+_WORD_SPLIT = re.compile(r"(\s+|-)")
+
+
+def initialize_marked(given: str, mark: str, hyphen: bool, initialize_names: bool = True) -> str:
+    """:func:`initialize` for a given name with markup: an initial keeps its word's markup."""
+    plain = m.strip_tokens(given)
+    result = initialize(plain, mark, hyphen, initialize_names)
+    if plain == given:
+        return result
+    words = [w for w in _WORD_SPLIT.split(given.strip()) if w and not _WORD_SPLIT.fullmatch(w)]
+    pieces = _WORD_SPLIT.split(result)
+    slots = [i for i, p in enumerate(pieces) if p and not _WORD_SPLIT.fullmatch(p)]
+    if len(slots) != len(words):
+        return result
+    for index, word in zip(slots, words, strict=True):
+        bare = m.strip_tokens(word)
+        lead = word[: len(word) - len(word.lstrip("".join(m.ALL_TOKENS)))]
+        tail = word[len(word.rstrip("".join(m.ALL_TOKENS))):] if bare else ""
+        pieces[index] = lead + pieces[index] + tail
+    return "".join(pieces)
+
+
 class NameRenderer:
     """Renders one name list for a ``cs:name`` element and an item."""
 
@@ -269,7 +291,7 @@ class NameRenderer:
             init_with = None
         if given and init_with is not None:
             hyphen = str(self.el.get_root().get("initialize-with-hyphen", "true")).lower() == "true"
-            given = initialize(given, init_with, hyphen, do_init)
+            given = initialize_marked(given, init_with, hyphen, do_init)
             if init_with.endswith(" ") is False:
                 given = given.rstrip()
             if "." not in init_with and suffix:
