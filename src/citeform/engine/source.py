@@ -58,6 +58,8 @@ def make_reference(key: str, item: dict[str, Any]) -> Reference:
             names = parse_names(value)
             if names:
                 data[py_key] = names
+                if "-" in csl_key:  # citeproc-py's cs:names looks roles up as written
+                    data[csl_key] = names
         elif py_key in DATE_VARIABLES:
             date = parse_date(value)
             if date is not None:
