@@ -205,11 +205,25 @@ def _render_one(children, item):
     return result if not isinstance(result, str) or isinstance(result, String) else String(result)
 
 
+class Term(model.Term):
+    """A term holding only white space is empty (citeproc-js trims it)."""
+
+    @property
+    def single(self):
+        text = super().single
+        return String("") if not str(text).strip() else text
+
+    @property
+    def multiple(self):
+        text = super().multiple
+        return String("") if not str(text).strip() else text
+
+
 OVERRIDES = {
     cls.__name__: cls
     for cls in (
         Text, Group, Date, Date_Part, Names, Number, Label, Layout, Name, Name_Part, If, Else_If, Sort,
-        Substitute, Style,
+        Substitute, Style, Term,
     )
 }
 
