@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Sequence
 from typing import Any
 
@@ -44,6 +43,8 @@ def json_document(records: Sequence[dict[str, Any]]) -> str:
 def atomic_write(path: str, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename,
     so that a failed or interrupted run leaves any previous file intact."""
+    import tempfile  # only when writing a file: keeps start-up light
+
     folder = os.path.dirname(os.path.abspath(path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=".citeform-", suffix=".tmp", dir=folder)

