@@ -117,3 +117,18 @@ def test_written_dates_parse_or_fail_cleanly(first: str, data) -> None:
         render([{"id": "d", "title": "T", "date": " ".join(words)}], "apa")
     except CiteformError:
         pass
+
+
+CLUSTER_WORDS = st.sampled_from(list("@[];,-{}()0123456789abcXIV\\\"' ~^_*:/#&?<>") +
+                                ["pp.", "chap.", "fig.", "p. ", "@a", "-@a", "@{x y}"])
+
+
+@SETTINGS
+@given(st.lists(CLUSTER_WORDS, max_size=40).map("".join))
+def test_arbitrary_in_text_clusters_parse_or_fail_cleanly(text: str) -> None:
+    from citeform.cite_job import _parse_clusters
+
+    try:
+        _parse_clusters([text])
+    except CiteformError as e:
+        one_line_each(e)
