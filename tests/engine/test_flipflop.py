@@ -106,3 +106,15 @@ def test_initials_keep_the_markup_of_their_word() -> None:
     bold = m.BOLD
     assert initialize_marked(f"{bold[0]}John{bold[1]} Quiggly", ". ", True) == f"{bold[0]}J.{bold[1]} Q."
     assert initialize_marked(f"{bold[0]}J{bold[1]}-Q", ". ", True) == f"{bold[0]}J.{bold[1]}-Q."
+
+
+def test_family_decoration_spans_particle_and_family_apart() -> None:
+    style = STYLE.replace('<text variable="title" {attrs}/>',
+                          '<names variable="author"><name><name-part name="family" font-variant="small-caps"/>'
+                          "</name></names>")
+    items = [{"id": "a", "type": "book",
+              "author": [{"family": "Roe", "given": "Jane", "non-dropping-particle": "van"}]}]
+    sc = '<span style="font-variant:small-caps;">'
+    assert render_csl(items, style, [[{"id": "a"}]], fmt="html").citations == [
+        f"Jane {sc}van</span> {sc}Roe</span>"
+    ]

@@ -264,6 +264,21 @@ class NameRenderer:
             return text
         return str(part.wrap(part.format(part.case(model.String(text)) if part.get("text-case") else text)))
 
+    def fmt_family(self, particles: tuple[str, ...], family: str) -> str:
+        """The family name-part in display order: its font decorations apply to each particle and the family
+        name on their own, its text-case to the family name only, its affixes around them all
+        (as citeproc-js renders them)."""
+        words = [p for p in particles if p]
+        part = self.part_el("family")
+        if part is None or not words:
+            return self.fmt_part("family", _join_particle(" ".join([*words, family])))
+        cased = part.case(model.String(family)) if part.get("text-case") else family
+        pieces = [str(part.format(w)) for w in words] + [str(part.format(cased))]
+        text = pieces[0]
+        for word, piece in zip(words, pieces[1:], strict=True):
+            text += piece if word.endswith(("'", "\u2019", "-")) else " " + piece
+        return str(part.wrap(text))
+
     def one(self, name, index: int, form: str, level: int) -> str:
         if "literal" in name:
             return self.fmt_part("family", str(name["literal"]))
@@ -317,7 +332,7 @@ class NameRenderer:
             parts = [p for p in (fam, giv, suffix) if p]
             return sep.join(parts)
         giv = self.fmt_part("given", given)
-        fam = self.fmt_part("family", _join_particle(" ".join(p for p in (dp, ndp, family) if p)))
+        fam = self.fmt_family((dp, ndp), family)
         text = giv + fam if giv[-1:].isspace() else " ".join(p for p in (giv, fam) if p)
         if suffix:
             text += (", " if name.get("_comma_suffix") else " ") + suffix
