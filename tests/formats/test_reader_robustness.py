@@ -43,3 +43,24 @@ def test_ris_reader_never_crashes(text: str) -> None:
         assert isinstance(read, (ReadItem, DataError))
         if isinstance(read, ReadItem):
             _write_every_way(read)
+
+
+ODD_ITEMS = [
+    {"id": 0, "type": "article", "accessed": {"date-parts": [[None, ""]]}},
+    {"id": "a", "type": "article", "author": [{"family": "0", "given": 0}]},
+    {"id": "b", "type": "book", "issued": {"date-parts": [[2002, "x"], [2003], [2004]]}},
+    {"id": "c", "type": "book", "issued": {"literal": "circa 1900"}, "page": 5, "title": 12},
+    {"id": "d", "type": "webpage", "issued": "not a date", "custom": {"a b": [1, {"x": 2}]}},
+]
+
+
+def test_writers_take_odd_shapes_of_csl_json() -> None:
+    from citeform.formats.csl_yaml import to_csl_yaml
+    from citeform.formats.yaml_writer import record_yaml
+
+    for item in ODD_ITEMS:
+        to_bibtex([item])
+        to_bibtex([item], biblatex=True, ascii=True)
+        to_ris([item])
+        record_yaml(to_record(item))
+        to_csl_yaml([item])

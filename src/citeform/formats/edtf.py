@@ -8,11 +8,26 @@ from typing import Any
 _POINT = re.compile(r"^(-?\d{1,4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
-def _point(parts: list[Any]) -> str | None:
-    try:
-        numbers = [int(p) for p in parts]
-    except (TypeError, ValueError):
+def date_parts(date: Any) -> list[list[int]] | None:
+    """A CSL date's parts as integers (one or two points of 1-3 numbers); None when they
+    are not that."""
+    if not isinstance(date, dict) or not isinstance(date.get("date-parts"), list):
         return None
+    points = date["date-parts"]
+    if not 1 <= len(points) <= 2:
+        return None
+    out = []
+    for point in points:
+        if not isinstance(point, list) or not 1 <= len(point) <= 3:
+            return None
+        try:
+            out.append([int(p) for p in point])
+        except (TypeError, ValueError):
+            return None
+    return out
+
+
+def _point(numbers: list[int]) -> str | None:
     if not numbers:
         return None
     year = f"{numbers[0]:04d}" if numbers[0] >= 0 else f"-{-numbers[0]:04d}"
@@ -21,10 +36,10 @@ def _point(parts: list[Any]) -> str | None:
 
 def to_edtf(date: dict[str, Any]) -> str | None:
     """``{"date-parts": [[2002, 3]]}`` -> ``2002-03``; ranges, seasons and circa included."""
-    parts = date.get("date-parts")
+    parts = date_parts(date)
     if not parts:
         return None
-    points = [_point(p) for p in parts[:2]]
+    points = [_point(p) for p in parts]
     if not all(points):
         return None
     season = date.get("season")

@@ -21,7 +21,7 @@ from . import ReadItem
 from .bibtex_reader import split_dropping_particle
 from .bibtex_types import language_tag
 from .duplicates import bare_doi
-from .edtf import from_edtf, normalise_dates, to_edtf
+from .edtf import date_parts, from_edtf, normalise_dates, to_edtf
 from .keys import suggest_key, unique_key
 
 # CSL type -> RIS type
@@ -105,10 +105,11 @@ def _ris_name(name: dict[str, Any]) -> str:
 
 
 def _ris_date(date: dict[str, Any]) -> str | None:
-    parts = (date.get("date-parts") or [[]])[0]
-    if not parts:
+    points = date_parts(date)
+    if not points:
         return None
-    fields = [str(parts[0])] + [f"{int(p):02d}" for p in parts[1:3]]
+    parts = points[0]
+    fields = [str(parts[0])] + [f"{p:02d}" for p in parts[1:3]]
     fields += [""] * (3 - len(fields))
     return "/".join(fields) + "/"
 
@@ -157,11 +158,12 @@ def to_ris_dict(item: dict[str, Any]) -> dict[str, Any]:
             ref["start_page"] = page
         done.add("page")
     issued = item.get("issued")
-    if isinstance(issued, dict) and issued.get("date-parts"):
-        ref["year"] = str(issued["date-parts"][0][0])
-        if _simple_date(issued):
-            if len(issued["date-parts"][0]) > 1:
-                ref["date"] = _ris_date(issued)
+    points = date_parts(issued)
+    if points:
+        ref["year"] = str(points[0][0])
+        if _simple_date(issued):  # type: ignore[arg-type]
+            if len(points[0]) > 1:
+                ref["date"] = _ris_date(issued)  # type: ignore[arg-type]
             done.add("issued")
     accessed = item.get("accessed")
     if isinstance(accessed, dict) and _simple_date(accessed) and _ris_date(accessed):

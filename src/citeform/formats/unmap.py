@@ -85,10 +85,15 @@ def _number(value: Any) -> Any:
     return value
 
 
+def _name(name: Any) -> Any:
+    """``Family, Given`` where that reads back the same; other shapes as they are."""
+    if isinstance(name, dict) and all(isinstance(v, str) for v in name.values()):
+        return format_name(name)
+    return name
+
+
 def _names(value: Any) -> Any:
-    if not isinstance(value, list):
-        return value
-    return [format_name(n) if isinstance(n, dict) else n for n in value]
+    return [_name(n) for n in value] if isinstance(value, list) else value
 
 
 def container_field(csl_type: str | None) -> str:
