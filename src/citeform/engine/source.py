@@ -195,9 +195,9 @@ def _single(parts: list[Any], season: Any) -> dict[str, int] | None:
         out[name] = number
     if "year" not in out:
         return None
-    if "month" in out and out["month"] > 12:
-        if 13 <= out["month"] <= 16:  # citeproc-js convention: 13-16 are seasons
-            season = season or out["month"] - 12
+    if "month" in out and not 1 <= out["month"] <= 12:
+        if 13 <= out["month"] <= 24:  # citeproc-js: 13-16 and 21-24 (and between) are seasons
+            season = season or (out["month"] - 13) % 4 + 1
         del out["month"]
         out.pop("day", None)
     if season and "month" not in out:
