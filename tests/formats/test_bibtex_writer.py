@@ -69,6 +69,7 @@ def test_seed_record_as_biblatex_ascii() -> None:
         ({"literal": "World Health Organization"}, "{World Health Organization}"),
         ({"literal": "AT&T Bell Laboratories"}, r"{AT{\&}T Bell Laboratories}"),
         ({"family": "Smith, Jones"}, "{Smith, Jones}"),
+        ({"family": "Ramón y Cajal", "given": "Santiago"}, "{Ramón y Cajal}, Santiago"),
     ],
 )
 def test_names_follow_bibtex_rules(name: dict[str, Any], bibtex: str) -> None:

@@ -72,6 +72,9 @@ def format_name(name: dict[str, Any], ascii: bool) -> str:
     family = str(name["family"])
     particle = str(name.get("non-dropping-particle") or "")
     family_part = _protect_part(family, ascii)
+    if not family_part.startswith("{") and any(w[:1].islower() for w in family.split()[1:]):
+        # "Ramón y Cajal": a lower-case word inside a family name is not BibTeX's "von"
+        family_part = "{" + family_part + "}"
     if particle:
         # lower-case words before the last name are BibTeX's "von" part
         glue = "" if particle.endswith(("'", "’")) else " "
