@@ -144,7 +144,11 @@ class Number(
 
 
 class Label(DisplayMixin, CaseMixin, LabelPluralMixin, NormalDecorationsMixin, model.Label):
-    pass
+    def render(self, *args, **kwargs):
+        state = get_state(self)
+        if state is not None and state.sort_options is not None and self.getparent().tag.endswith("}names"):
+            return None  # a name label ('ed.') is no part of a sort key (citeproc-js)
+        return super().render(*args, **kwargs)
 
 
 class Name_Part(CaseMixin, model.Name_Part):  # noqa: N801 - CSL tag name mapping
