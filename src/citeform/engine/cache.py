@@ -102,7 +102,11 @@ class CachedLookups:
         key = (name, form, fallback_locale, zero_padded)
         term = table.get(key, _MISSING)
         if term is _MISSING:
-            term = table[key] = super().get_term(name, form, fallback_locale, zero_padded)
+            term = super().get_term(name, form, fallback_locale, zero_padded)
+            if term is None and form in _FORM_FALLBACK:
+                # CSL: verb-short falls back to verb, symbol to short, verb and short to long
+                term = self.get_term(name, _FORM_FALLBACK[form], fallback_locale, zero_padded)
+            table[key] = term
         return term
 
     def get_date(self, form):
@@ -119,6 +123,8 @@ class CachedLookups:
             value = table[name] = super().get_locale_option(name)
         return value
 
+
+_FORM_FALLBACK = {"verb-short": "verb", "symbol": "short", "verb": None, "short": None, "long": None}
 
 _DECORATIONS = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
 
