@@ -244,3 +244,8 @@ def test_braces_nested_too_deeply_are_one_error() -> None:
     reads = list(iter_bibtex(text, "d.bib"))
     assert reads[0].format() == "d.bib:1: deep: cannot read this entry: braces nested too deeply"
     assert reads[1].item["title"] == "T"
+
+
+def test_in_press_in_the_year_is_a_status() -> None:
+    [read] = read_bibtex("@article{k, title = {T}, journal = {J}, year = {in press}}", "x.bib")
+    assert read.item["status"] == "in press" and "issued" not in read.item

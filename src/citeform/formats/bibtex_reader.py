@@ -47,6 +47,8 @@ _IDENT = re.compile(r"^[^\d\s\"#%'(),={}][^\s\"#%'(),={}]*$")
 _TYPE_KEYS = {"phdthesis": None, "techreport": None, "mathesis": "Master's thesis",
               "mastersthesis": "Master's thesis", "candthesis": "Candidate thesis",
               "resreport": "Research report"}
+# what people write in ``year`` for works not out yet
+_STATUS_WORDS = frozenset({"in press", "forthcoming", "submitted", "accepted", "in preparation"})
 _SUBTYPES = {"magazine": "article-magazine", "newspaper": "article-newspaper"}
 # BibTeX field -> CSL variable, for fields that map one to one
 _SIMPLE = {
@@ -345,7 +347,9 @@ def to_csl_item(etype: str, key: str, fields: dict[str, str], warnings: list[str
     if place:
         item["publisher-place"] = decode(place)
     issued = _date(f, warnings)
-    if issued:
+    if issued and str(issued.get("literal", "")).lower() in _STATUS_WORDS and "status" not in item:
+        item["status"] = issued["literal"]  # year = {in press}: a status, not a date
+    elif issued:
         item["issued"] = issued
     for field, var in _DATES.items():
         if f.get(field):
