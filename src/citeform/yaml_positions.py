@@ -84,6 +84,7 @@ def load(name: str, text: str) -> tuple[Any, Any]:
     loader = RecordLoader(text)
     lines = _Lines(text)
     try:
+        _count_values(name, text, lines)
         node = loader.get_single_node()
         if node is None:
             return None, None
@@ -112,6 +113,30 @@ def load(name: str, text: str) -> tuple[Any, Any]:
     finally:
         loader.dispose()
     return node, data
+
+
+_VALUE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent,
+                 yaml.SequenceStartEvent)
+
+
+def _count_values(name: str, text: str, lines: _Lines) -> None:
+    """Refuse a document of more than MAX_NODES values before building any of them (a file
+    within the size limit can hold tens of millions of tiny values)."""
+    if len(text) <= MAX_NODES:  # each value takes at least one character
+        return
+    counter = RecordLoader(text)
+    try:
+        count = 0
+        while counter.check_event():
+            event = counter.get_event()
+            if isinstance(event, _VALUE_EVENTS):
+                count += 1
+                if count > MAX_NODES:
+                    line, column = lines.place(event.start_mark)
+                    raise DataError(f"YAML too large: more than {MAX_NODES:,} values",
+                                    file=name, line=line, column=column)
+    finally:
+        counter.dispose()
 
 
 def _yaml_message(e: yaml.MarkedYAMLError, text: str, lines: _Lines) -> str:
@@ -155,10 +180,17 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 def _check_shape(name: str, root: yaml.Node, lines: _Lines | None = None) -> None:
     """Refuse alias bombs, self-reference, deep nesting, huge values and repeated fields.
 
-    Works on the composed graph, where an alias is a shared node: every distinct node is
-    visited once, and the size and depth each would have when expanded are computed from
-    its children, so a bomb is measured without being expanded.
+    Works on the composed graph, where an alias is a shared node: every distinct collection
+    is visited once, and the size and depth it would have when expanded are computed from
+    its children, so a bomb is measured without being expanded.  Scalars (most nodes) are
+    checked where they are met.
     """
+    fix = lines.fix if lines is not None and lines.odd else None
+    if not isinstance(root, _COLLECTIONS):
+        if fix:
+            fix(root)
+        _check_scalar(name, root)
+        return
     size: dict[int, int] = {}
     height: dict[int, int] = {}
     on_path: set[int] = set()
@@ -166,54 +198,73 @@ def _check_shape(name: str, root: yaml.Node, lines: _Lines | None = None) -> Non
     while stack:
         node, children_done = stack.pop()
         nid = id(node)
+        kids = _children(node)
         if children_done:
-            kids = _children(node)
-            size[nid] = 1 + sum(size[id(k)] for k in kids)
-            height[nid] = 1 + max((height[id(k)] for k in kids), default=0)
+            total, deepest = 1, 0
+            for kid in kids:
+                if isinstance(kid, _COLLECTIONS):
+                    total += size[id(kid)]
+                    deepest = max(deepest, height[id(kid)])
+                else:
+                    total += 1
+                    deepest = deepest or 1
+            size[nid], height[nid] = total, deepest + 1
             on_path.discard(nid)
-            if size[nid] > MAX_NODES:
+            if total > MAX_NODES:
                 raise DataError(f"YAML too large: more than {MAX_NODES:,} values once aliases "
                                 "are expanded (alias bomb?)", file=name, **_at(node))
-            if height[nid] > MAX_DEPTH:
+            if deepest + 1 > MAX_DEPTH:
                 raise DataError(f"YAML nested deeper than {MAX_DEPTH} levels", file=name,
                                 **_at(node))
             continue
         if nid in size:
             continue
-        if lines is not None:
-            lines.fix(node)
-        _check_node(name, node)
+        if fix:
+            fix(node)
+        if node.tag not in _PLAIN_TAGS:
+            raise DataError(_tag_message(node.tag), file=name, **_at(node))
         on_path.add(nid)
         stack.append((node, True))
-        for kid in reversed(_children(node)):
-            if id(kid) in on_path:
+        for kid in reversed(kids):
+            if not isinstance(kid, _COLLECTIONS):
+                if fix:
+                    fix(kid)
+                _check_scalar(name, kid)
+            elif id(kid) in on_path:
                 raise DataError("YAML alias refers to itself (a value cannot contain itself)",
                                 file=name, **_at(kid))
-            if id(kid) not in size:
+            elif id(kid) not in size:
                 stack.append((kid, False))
+        if isinstance(node, yaml.MappingNode):
+            _check_fields(name, node)
 
 
-def _check_node(name: str, node: yaml.Node) -> None:
-    """Only plain-data tags, limits on one value, and no field given twice in one mapping."""
+_COLLECTIONS = (yaml.MappingNode, yaml.SequenceNode)
+_INT = "tag:yaml.org,2002:int"
+
+
+def _check_scalar(name: str, node: yaml.Node) -> None:
+    """Only plain-data tags, and limits on the length of a value and of a number."""
     if node.tag not in _PLAIN_TAGS:
         raise DataError(_tag_message(node.tag), file=name, **_at(node))
-    if isinstance(node, yaml.ScalarNode):
-        if len(node.value) > MAX_SCALAR:
-            raise DataError(f"value longer than {MAX_SCALAR:,} characters ({len(node.value):,})",
-                            file=name, **_at(node))
-        if node.tag == "tag:yaml.org,2002:int" and len(node.value.lstrip("+-")) > MAX_INT_DIGITS:
-            raise DataError(f"number longer than {MAX_INT_DIGITS} digits; quote it to keep it "
-                            "as text", file=name, **_at(node))
-    elif isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for k, _ in node.value:
-            if isinstance(k, yaml.ScalarNode) and k.tag != "tag:yaml.org,2002:merge":
-                if k.value in seen:
-                    raise DataError(
-                        f"{k.value!r} given twice (first on line {seen[k.value]})",
-                        file=name, field=k.value, **_at(k),
-                    )
-                seen[k.value] = k.start_mark.line + 1
+    value = node.value
+    if len(value) > MAX_SCALAR:
+        raise DataError(f"value longer than {MAX_SCALAR:,} characters ({len(value):,})",
+                        file=name, **_at(node))
+    if node.tag == _INT and len(value.lstrip("+-")) > MAX_INT_DIGITS:
+        raise DataError(f"number longer than {MAX_INT_DIGITS} digits; quote it to keep it "
+                        "as text", file=name, **_at(node))
+
+
+def _check_fields(name: str, node: yaml.MappingNode) -> None:
+    """No field given twice in one mapping."""
+    seen: dict[str, int] = {}
+    for k, _ in node.value:
+        if isinstance(k, yaml.ScalarNode) and k.tag != "tag:yaml.org,2002:merge":
+            if k.value in seen:
+                raise DataError(f"{k.value!r} given twice (first on line {seen[k.value]})",
+                                file=name, field=k.value, **_at(k))
+            seen[k.value] = k.start_mark.line + 1
 
 
 def line_of(node: yaml.Node | None) -> int | None:

@@ -104,3 +104,16 @@ def test_error_lines_stay_short_when_values_are_long(invoke, tmp_path: Path) -> 
     check = invoke("check", str(path))
     assert [len(p) < 400 for p in check.stdout.splitlines()] == [True, True, True]
     assert check.stdout.splitlines()[-1] == "2 errors, 0 warnings in 1 record"
+
+
+def test_too_many_values_are_refused_before_being_built(monkeypatch) -> None:
+    monkeypatch.setattr(yaml_positions, "MAX_NODES", 100)
+    text = "keywords: [" + ", ".join(["k"] * 150) + "]\n"
+    built: list[int] = []
+    real_compose = yaml_positions.RecordLoader.get_single_node
+    monkeypatch.setattr(yaml_positions.RecordLoader, "get_single_node",
+                        lambda self: built.append(1) or real_compose(self))
+    with pytest.raises(DataError) as info:
+        yaml_positions.load("f.yaml", text)
+    assert info.value.format() == "f.yaml:1:303: YAML too large: more than 100 values"
+    assert built == []
