@@ -25,10 +25,11 @@ from .dates import Date_Part, DateMixin
 from .flipflop import NormalDecorationsMixin, ValueMarkupMixin
 from .groups import Substitute, VariableTracking
 from .locales import Style
-from .names import Name, section_of
+from .names import Name
 from .numbers import LabelPluralMixin, NumberFormatMixin
 from .sorting import Sort
 from .state import get_state
+from .subsequent import substitute_text
 from .textcase import CaseMixin, _style_language
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
@@ -113,9 +114,10 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
             or state.sort_options is not None
             or out is None
             or str(out) == ""
-            or section_of(kwargs.get("context") or self) != "citation"
         ):
             return out
+        if state.section == "bibliography":
+            return substitute_text(self, state, out)
         state.names_seen += 1
         if state.names_seen == 1:
             state.first_names = out
@@ -168,7 +170,7 @@ class Layout(model.Layout):
         for item in citation_items:
             self.repressed = {}
             if state is not None:
-                state.begin_cite(item=item)
+                state.begin_cite(item=item, section="bibliography")
                 state.sas_previous, state.sas_next = state.sas_next, None
             if not align:
                 try:

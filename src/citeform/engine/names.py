@@ -121,7 +121,7 @@ class NameRenderer:
         self.context = context if context is not None else element
         state = getattr(element.get_root(), "engine_state", None)
         self.sort_options = sort_options or (state.sort_options if state is not None else None) or {}
-        self.section = section_of(self.context)
+        self.section = state.section if state is not None else section_of(self.context)
 
     def opt(self, name: str) -> Any:
         if name in self.sort_options:

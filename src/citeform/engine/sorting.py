@@ -21,6 +21,7 @@ from citeproc.source import DateRange, LiteralDate, VariableError
 from .. import batch
 from . import markup as m
 from .conditions import is_numeric_value
+from .names import section_of
 from .source import DATE_VARIABLES, NAME_VARIABLES
 from .state import get_state
 
@@ -124,7 +125,7 @@ def macro_key(key_el, item, context) -> Any:
     previous = state.sort_options if state is not None else None
     if state is not None:
         state.sort_options = options
-        state.begin_cite()
+        state.begin_cite(section=section_of(context) if context is not None else "citation")
     try:
         text = macro.render(item, context=context)
     except VariableError:

@@ -27,7 +27,8 @@ class EngineState:
     suppress_author: bool = False
     author_only: bool = False
     names_seen: int = 0
-    names_depth: int = 0  # cs:names being rendered inside another (substitutes)
+    names_depth: int = 0
+    section: str = "citation"  # what is being rendered: a cite or a bibliography entry  # cs:names being rendered inside another (substitutes)
     first_names: Any = None
     year_suffix_done: bool = False
     trial: dict[str, ItemDisambiguation] | None = None  # overrides while disambiguating
@@ -56,9 +57,11 @@ class EngineState:
         return {"names": entry.names, "given": entry.given}
 
     def begin_cite(
-        self, suppress_author: bool = False, author_only: bool = False, item: Any = None
+        self, suppress_author: bool = False, author_only: bool = False, item: Any = None,
+        section: str = "citation",
     ) -> None:
         self.current_item = item
+        self.section = section
         self.var_frames = []
         self.used_stack = []
         self.suppressed = set()

@@ -15,6 +15,8 @@ from __future__ import annotations
 from .markup import strip_tokens
 from .state import get_state
 
+_CSL = "http://purl.org/net/xbiblio/csl"
+
 
 def substitute_names(renderer, shown: list, rendered: list[str]) -> tuple[list[str] | None, str | None]:
     """(rendered names, whole replacement) after applying the rule; (None, None) if inactive."""
@@ -50,3 +52,21 @@ def substitute_names(renderer, shown: list, rendered: list[str]) -> tuple[list[s
         else:
             break
     return (out if out != rendered else None), None
+
+
+def substitute_text(names_element, state, out):
+    """An entry whose first names were replaced by a substitute (a title): compare that text.
+
+    Applies when no name list was compared for the entry (``sas_done`` still false)."""
+    if state.sas_done:
+        return out
+    bibliography = names_element.get_root().find(f"{{{_CSL}}}bibliography")
+    substitute = bibliography.get("subsequent-author-substitute") if bibliography is not None else None
+    if substitute is None:
+        return out
+    state.sas_done = True
+    current = [strip_tokens(str(out))]
+    previous, state.sas_next = state.sas_previous, current
+    if previous == current:
+        return substitute
+    return out
