@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from citeform.errors import DataError
-from citeform.formats.bibtex_reader import iter_bibtex, parse_bibtex_name, read_bibtex
+from citeform.formats.bibtex_names import parse_bibtex_name
+from citeform.formats.bibtex_reader import iter_bibtex, read_bibtex
 from citeform.formats.unmap import to_record
 
 from .helpers import DATA

@@ -13,16 +13,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import bibtexparser
-from bibtexparser.middlewares.names import (
-    parse_single_name_into_parts,
-    split_multiple_persons_names,
-)
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock, String
 
 from ..errors import DataError
-from ..names import NameError_, parse_name
 from ..vocabulary import CSL_VARIABLES, DATE_VARIABLES, NAME_VARIABLES
 from . import ReadItem
+from .bibtex_macros import MacroTooLong, resolve
+from .bibtex_names import parse_bibtex_names
 from .bibtex_types import (
     ARTICLE_TYPES,
     CSL_TYPES_OF_ENTRIES,
@@ -42,7 +39,6 @@ _MONTH_NAMES = {
          "september", "october", "november", "december"), 1)},
     "sept": 9,
 }
-_IDENT = re.compile(r"^[^\d\s\"#%'(),={}][^\s\"#%'(),={}]*$")
 # BibLaTeX ``type`` keys -> genre (None: the entry type says it already)
 _TYPE_KEYS = {"phdthesis": None, "techreport": None, "mathesis": "Master's thesis",
               "mastersthesis": "Master's thesis", "candthesis": "Candidate thesis",
@@ -83,125 +79,6 @@ _CONSUMED = {
     "booksubtitle", "bookauthor", "eid",
 } | set(_SIMPLE) | set(_VERBATIM) | set(_DATES)
 _NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator"}
-
-
-# --- macros -------------------------------------------------------------------------------
-
-
-def _split_concat(raw: str) -> list[str]:
-    """``a # {b} # "c"`` -> its pieces, at ``#`` outside braces and quotes."""
-    pieces, depth, quoted, start = [], 0, False, 0
-    for i, c in enumerate(raw):
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-        elif c == '"' and depth == 0:
-            quoted = not quoted
-        elif c == "#" and depth == 0 and not quoted:
-            pieces.append(raw[start:i].strip())
-            start = i + 1
-    pieces.append(raw[start:].strip())
-    return pieces
-
-
-class MacroTooLong(ValueError):
-    """A macro (``@string``) that grows past :data:`MAX_VALUE` characters: a macro bomb."""
-
-
-MAX_VALUE = 1_000_000  # characters a resolved value may have
-
-
-def resolve(raw: str, macros: dict[str, str], warnings: list[str] | None = None,
-            too_long: set[str] | frozenset[str] = frozenset()) -> str:
-    """A raw field value with its delimiters, macros and concatenations resolved.
-
-    ``too_long`` names macros that could not be expanded; using one raises MacroTooLong.
-    """
-    out: list[str] = []
-    size = 0
-    for piece in _split_concat(raw):
-        if piece.lower() in too_long:
-            raise MacroTooLong(f"macro {piece!r} expands to more than {MAX_VALUE:,} characters")
-        if len(piece) >= 2 and ((piece[0] == "{" and piece[-1] == "}") or (piece[0] == piece[-1] == '"')):
-            out.append(piece[1:-1])
-        elif piece.isdigit():
-            out.append(piece)
-        elif piece.lower() in macros:
-            out.append(macros[piece.lower()])
-        elif piece.lower() in MONTH_MACROS:
-            out.append(piece.lower())  # kept as the macro; the month reader knows it
-        else:
-            if warnings is not None and piece:
-                warnings.append(f"undefined macro {piece!r} kept as text")
-            out.append(piece)
-        size += len(out[-1])
-        if size > MAX_VALUE:
-            raise MacroTooLong(f"value expands to more than {MAX_VALUE:,} characters")
-    return "".join(out)
-
-
-# --- names --------------------------------------------------------------------------------
-
-
-def _whole_group(text: str) -> bool:
-    """True when the text is one brace group: ``{World Health Organization}``."""
-    if not (text.startswith("{") and text.endswith("}")):
-        return False
-    depth = 0
-    for i, c in enumerate(text):
-        depth += c == "{"
-        depth -= c == "}"
-        if depth == 0 and i < len(text) - 1:
-            return False
-    return True
-
-
-def parse_bibtex_name(raw: str) -> dict[str, Any]:
-    """One BibTeX name (LaTeX) to a CSL name."""
-    raw = " ".join(re.sub(r"(?<!\\)~", " ", raw).split())
-    if _whole_group(raw):
-        return {"literal": decode(raw[1:-1])}
-    parts = parse_single_name_into_parts(raw, strict=False)
-    last = decode(" ".join(parts.last))
-    von = decode(" ".join(parts.von))
-    given = decode(" ".join(parts.first))
-    suffix = decode(" ".join(parts.jr))
-    if not last and not von:
-        return {"literal": given}
-    glue = "" if von.endswith(("'", "’")) else " "
-    family = f"{von}{glue}{last}" if von else last
-    try:
-        # the record format's own reading of "Family, Given" keeps particles the same way
-        name = parse_name(f"{family}, {given}" if given else f"{family},")
-    except NameError_:
-        name = {"family": family, "given": given}
-    if "literal" in name:
-        name = {"family": family}
-    if suffix:
-        name["suffix"] = suffix
-    return split_dropping_particle(name)
-
-
-def split_dropping_particle(name: dict[str, Any]) -> dict[str, Any]:
-    """Lower-case words ending a given name are a dropping particle: ``Ferdinand de``."""
-    words = str(name.get("given", "")).split()
-    i = len(words)
-    while i > 1 and words[i - 1][:1].islower() and not words[i - 1].endswith("."):
-        i -= 1
-    if 0 < i < len(words):
-        name = {**name, "given": " ".join(words[:i]), "dropping-particle": " ".join(words[i:])}
-    return name
-
-
-def parse_bibtex_names(raw: str) -> tuple[list[dict[str, Any]], bool]:
-    """A name list; the flag says it ended with ``and others``."""
-    names = split_multiple_persons_names(" ".join(raw.split()))
-    others = bool(names) and names[-1].strip().lower() == "others"
-    if others:
-        names = names[:-1]
-    parsed = [parse_bibtex_name(n) for n in names if n.strip() and n.strip().lower() != "and"]
-    return [n for n in parsed if any(n.values())], others
 
 
 # --- fields -------------------------------------------------------------------------------

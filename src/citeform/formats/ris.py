@@ -18,7 +18,7 @@ from ..errors import DataError
 from ..names import NameError_, parse_name
 from ..vocabulary import CSL_TYPES, CSL_VARIABLES, DATE_VARIABLES, LANGUAGES, NAME_VARIABLES
 from . import ReadItem
-from .bibtex_reader import split_dropping_particle
+from .bibtex_names import split_dropping_particle
 from .bibtex_types import language_tag
 from .duplicates import bare_doi
 from .edtf import date_parts, from_edtf, normalise_dates, to_edtf
