@@ -325,7 +325,7 @@ class NameRenderer:
             sep = ", " if sep is None else sep
             if demote == "display-and-sort":
                 fam = self.fmt_part("family", family)
-                giv = self.fmt_part("given", " ".join(p for p in (given, dp, ndp) if p))
+                giv = self.fmt_part("given", " ".join(p for p in (given, dp, ndp.strip()) if p))
             else:
                 fam = self.fmt_part("family", _join_particle(" ".join(p for p in (ndp, family) if p)))
                 giv = self.fmt_part("given", " ".join(p for p in (given, dp) if p))

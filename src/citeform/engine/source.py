@@ -165,6 +165,8 @@ def parse_particles(fields: dict[str, str]) -> dict[str, str]:
             words = [head.group(2)]
         if particle and words:
             joined = " ".join(particle)
+            if head is None and joined[-1:] in "'\u2019":
+                joined += " "  # written "de' Frinkle": the space stays (an apostrophe particle attaches otherwise)
             out["non-dropping-particle"] = joined
             out["family"] = " ".join(words)
     given = out.get("given", "")
