@@ -102,11 +102,7 @@ class CachedLookups:
         key = (name, form, fallback_locale, zero_padded)
         term = table.get(key, _MISSING)
         if term is _MISSING:
-            term = super().get_term(name, form, fallback_locale, zero_padded)
-            if term is None and form in _FORM_FALLBACK:
-                # CSL: verb-short falls back to verb, symbol to short, verb and short to long
-                term = self.get_term(name, _FORM_FALLBACK[form], fallback_locale, zero_padded)
-            table[key] = term
+            term = table[key] = super().get_term(name, form, fallback_locale, zero_padded)
         return term
 
     def get_date(self, form):
@@ -125,6 +121,20 @@ class CachedLookups:
 
 
 _FORM_FALLBACK = {"verb-short": "verb", "symbol": "short", "verb": None, "short": None, "long": None}
+
+
+class TermForms:
+    """CSL term forms fall back: verb-short to verb, symbol to short, verb and short to long.
+
+    Not a speed-up but a behaviour: every element class gets it, caches on or off.
+    """
+
+    def get_term(self, name, form=None, fallback_locale=True, zero_padded=False):
+        term = super().get_term(name, form, fallback_locale, zero_padded)
+        if term is None and form in _FORM_FALLBACK:
+            term = self.get_term(name, _FORM_FALLBACK[form], fallback_locale, zero_padded)
+        return term
+
 
 _DECORATIONS = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
 
@@ -158,15 +168,25 @@ class PlainFormat:
 
 
 _CLASSES: dict[type, type] = {}
+_PLAIN_CLASSES: dict[type, type] = {}
 
 
 def cached_class(cls: type) -> type:
-    """``cls`` with :class:`CachedLookups` in front (one subclass per class)."""
-    if not ENABLED or issubclass(cls, (CachedLookups, model.Locale)):  # a locale's look-ups take other arguments
+    """``cls`` with :class:`CachedLookups` in front (one subclass per class); with the caches
+    off, with :class:`TermForms` only."""
+    if issubclass(cls, (CachedLookups, TermForms, model.Locale)):  # a locale's look-ups take other arguments
         return cls
+    if not ENABLED:
+        made = _PLAIN_CLASSES.get(cls)
+        if made is None:
+            made = _PLAIN_CLASSES[cls] = type(cls.__name__, (TermForms, cls), {"__module__": cls.__module__})
+        return made
     made = _CLASSES.get(cls)
     if made is None:
-        bases = (CachedLookups, PlainFormat, cls) if issubclass(cls, model.Formatted) else (CachedLookups, cls)
+        if issubclass(cls, model.Formatted):
+            bases = (CachedLookups, TermForms, PlainFormat, cls)
+        else:
+            bases = (CachedLookups, TermForms, cls)
         made = _CLASSES[cls] = type(cls.__name__, bases, {"__module__": cls.__module__})
     return made
 
