@@ -99,7 +99,7 @@ def run_raw(style_id: str, path: str) -> list[str]:
     return [str(entry) for entry in bib.bibliography()]
 
 
-def run_citeform(style_id: str, path: str, jobs: int) -> list[str]:
+def run_citeform(style_id: str, path: str, jobs: int | None) -> list[str]:
     from citeform import cite_job
 
     text = cite_job.run(paths=[path], style=style_id, fmt="text", jobs=jobs, warn=lambda _m: None)
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("engine", choices=("raw", "citeform"))
     parser.add_argument("style", help="CSL repository id (apa, nlm-citation-sequence, ...)")
     parser.add_argument("path", help="CSL-JSON file of items")
-    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=None, help="citeform --jobs (default: automatic)")
     parser.add_argument("--save", help="write the entries to this file")
     args = parser.parse_args(argv)
 

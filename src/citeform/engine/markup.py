@@ -78,8 +78,13 @@ DISPLAYS = {v: k for k, v in DISPLAY_OPEN.items()}
 ALL_TOKENS = frozenset(OPENERS) | frozenset(CLOSERS) | frozenset(DISPLAYS) | {DISPLAY_CLOSE}
 
 
+_STRIP = {ord(ch): None for ch in ALL_TOKENS if len(ch) == 1}
+
+
 def strip_tokens(text: str) -> str:
     """Remove all markup tokens (for sort keys and comparisons)."""
+    if isinstance(text, str):
+        return text.translate(_STRIP)
     return "".join(ch for ch in text if ch not in ALL_TOKENS)
 
 

@@ -21,12 +21,17 @@ class Quotes:
     close_inner: str = "\u2019"
 
 
+_QUOTE_TOKENS = re.compile("[" + re.escape(m.QUOTE[0] + m.QUOTE[1] + m.SQUOTE[0] + m.SQUOTE[1]) + "]")
+
+
 def resolve_quotes(text: str, quotes: Quotes) -> str:
     """Replace quote tokens by the locale's marks.
 
     A quotation inside another flips between outer and inner marks; at the top
     level ``QUOTE`` tokens are outer quotes and ``SQUOTE`` tokens inner ones.
     """
+    if isinstance(text, str) and _QUOTE_TOKENS.search(text) is None:  # nothing to replace
+        return text
     out = []
     levels: list[bool] = []  # True: inner marks
     for ch in text:
@@ -159,8 +164,13 @@ def flip_decorations(text: str) -> str:
     return "".join(out)
 
 
+_INLINE_TOKENS = {ord(ch): None for ch in (*m.OPENERS, *m.CLOSERS) if len(ch) == 1}
+
+
 def render_inline(text: str, fmt: str) -> str:
     """Convert tokens to the target format; display tokens become divs/spacing."""
+    if fmt == "text" and isinstance(text, str):  # tokens just go, as in the walk below
+        return text.translate(_INLINE_TOKENS)
     if fmt != "text":
         text = flip_decorations(text)
     if fmt != "text":
@@ -189,6 +199,8 @@ def render_inline(text: str, fmt: str) -> str:
 
 def split_display(text: str) -> list[tuple[str | None, str]]:
     """Split an entry into (display kind or None, content) runs (top level only)."""
+    if isinstance(text, str) and not any(ch in text for ch in m.DISPLAYS):  # one run
+        return [(None, text)] if text else []
     runs: list[tuple[str | None, str]] = []
     depth = 0
     kind: str | None = None
