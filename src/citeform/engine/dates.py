@@ -109,10 +109,9 @@ class DateMixin:
             children = {p.get("name") for p in self.iterchildren() if p.get("name")}
             if self.get("form") is None and children:  # only the parts this date prints
                 parts = "year" if children == {"year"} else ("year-month" if "day" not in children else None)
-            if parts == "year":
-                key = key[:6]
-            elif parts == "year-month":
-                key = key[:8]
+            width = {"year": 6, "year-month": 8}.get(parts or "", 10)
+            # a range keeps both ends, each cut to the parts shown (1968 < 1968–1971)
+            key = key[:width] + (key[10 : 10 + width] if len(key) > 10 else "")
             return String(key)
         if state is not None and var:
             previous = state.date_variable

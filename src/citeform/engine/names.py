@@ -65,7 +65,7 @@ def initialize(given: str, mark: str, hyphen: bool, initialize_names: bool = Tru
                 out.append((chunk, " "))
                 continue
             letters = [p.strip(".")[0] for k, p in enumerate(parts) if k == 0 or _initial_part(p.strip("."))]
-            if hyphen and len(letters) > 1:
+            if hyphen and len(letters) > 1 and initialize_names:  # kept initials lose the hyphen
                 out.append(((mark.rstrip() + "-").join(letters) + mark.rstrip(), " " if mark.endswith(" ") else ""))
             else:
                 out.extend((letter, mark) for letter in letters)
