@@ -355,10 +355,10 @@ class NumericMixin:
     """Numeric formatting for ``cs:text`` and ``cs:number`` (citeproc-py's ``_process``)."""
 
     def _range_delimiter(self, page: bool) -> str:
-        if page:
-            delimiter = str(self.get_single_term(name="page-range-delimiter") or "")
-            return delimiter or EN_DASH
-        return EN_DASH
+        # citeproc-js joins every numeric range with the locale's page-range-delimiter
+        # (a style such as AMA sets it to a hyphen: 82(3-4):2345-2399)
+        delimiter = str(self.get_single_term(name="page-range-delimiter") or "")
+        return delimiter or EN_DASH
 
     def _process(self, value, variable, label: str | None = None):
         page = _page_like(variable, label)
