@@ -230,7 +230,12 @@ def split_display(text: str) -> list[tuple[str | None, str]]:
     return runs
 
 
+_DISPLAY_TOKENS = {ord(ch): None for ch in (*m.DISPLAYS, m.DISPLAY_CLOSE) if len(ch) == 1}
+
+
 def _strip_display(text: str) -> str:
+    if isinstance(text, str):
+        return text.translate(_DISPLAY_TOKENS)
     return "".join(ch for ch in text if ch not in m.DISPLAYS and ch != m.DISPLAY_CLOSE)
 
 
