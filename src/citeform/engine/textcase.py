@@ -136,10 +136,11 @@ def _title(chars: list[str], mask: list[bool], full: str) -> None:
     last = len(words) - 1
     for n, match in enumerate(words):
         pos = match.start()
-        parts = re.split(r"(-)", match.group())
+        # hyphens and apostrophes inside a word separate its parts
+        parts = re.split(r"(-|(?<=\w)[’'](?=\w))", match.group())
         previous = ""
         for k, part in enumerate(parts):
-            if part == "-" or not part:
+            if part in ("-", "’", "'") or not part:
                 pos += len(part)
                 continue
             bare = m.strip_tokens(part).strip("\"'“”‘’()[]«»¿¡").rstrip(".,;:!?")
@@ -147,7 +148,15 @@ def _title(chars: list[str], mask: list[bool], full: str) -> None:
             hyphenated = len(parts) > 1
             protected_position = start_of_phrase or n == 0 or n == last
             is_stop = lower in STOP_WORDS and (k > 0 or (not hyphenated and not protected_position))
-            if bare and bare == lower and not is_stop and not any(ch.isdigit() for ch in previous):
+            # after an apostrophe nothing changes (you’re, l’Égypte); a single letter before one
+            # (l’, d’) is capitalised only where a title or subtitle starts
+            elided = (k > 0 and parts[k - 1] in ("’", "'")) or (
+                len(bare) == 1
+                and k + 1 < len(parts)
+                and parts[k + 1] in ("’", "'")
+                and not (k == 0 and (start_of_phrase or n == 0))
+            )
+            if bare and bare == lower and not is_stop and not elided and not any(ch.isdigit() for ch in previous):
                 i = _first_letter(chars, mask, pos, pos + len(part))
                 if i is not None and _latin(chars[i]):
                     chars[i] = chars[i].upper()
