@@ -1,7 +1,8 @@
 """citeform against raw citeproc-py 0.11.1, side by side, in one process tree.
 
-    python benchmarks/run.py            # the full run (about 10 minutes on 2 cores)
-    python benchmarks/run.py --quick    # 500 and 2,000 entries, one repeat, no 100k run
+    python benchmarks/run.py             # speed table and cold start (under 10 minutes on 2 idle cores)
+    python benchmarks/run.py --memory    # the same plus 100,000 records from disk (a few minutes more)
+    python benchmarks/run.py --quick     # 500 and 2,000 entries, one repeat
 
 Every measurement is a fresh child process (``measure.py``) so that peak memory is its
 own; raw and citeform alternate, and each figure is the median of ``--repeat`` runs.
@@ -191,11 +192,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="raw citeproc-py runs above 2,000 entries (they take minutes)")
     parser.add_argument("--jobs", type=int, default=None, help="citeform --jobs (default: automatic)")
     parser.add_argument("--cold-repeat", type=int, default=9)
-    parser.add_argument("--memory-records", type=int, default=100_000, help="0 to skip")
+    parser.add_argument("--memory", action="store_true",
+                        help="also render 100,000 records from a folder of files (a few minutes)")
+    parser.add_argument("--memory-records", type=int, default=100_000)
     parser.add_argument("--memory-style", default="vancouver", choices=sorted(STYLES))
     args = parser.parse_args(argv)
     if args.quick:
-        args.sizes, args.repeat, args.memory_records, args.cold_repeat = "500,2000", 1, 0, 5
+        args.sizes, args.repeat, args.cold_repeat = "500,2000", 1, 5
 
     RESULTS.mkdir(parents=True, exist_ok=True)
     log_lines: list[str] = []
@@ -212,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = speed(sizes, styles, args.repeat, args.raw_repeat_large, args.jobs, log)
     cold = cold_latency(args.cold_repeat, log)
     memory = memory_run(args.memory_records, args.memory_style, args.jobs, log) \
-        if args.memory_records else None
+        if args.memory else None
     grow = growth(rows)
     for name, g in sorted(grow.items()):
         log(f"growth     {name}: 8,000 entries take {g:.2f}x the time of 2,000")

@@ -26,8 +26,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-AUTO_MIN_ENTRIES = 1000  # automatic mode renders smaller bibliographies in one process
-MIN_CHUNK = 100  # entries per chunk, at least
+AUTO_MIN_ENTRIES = 400  # automatic mode renders smaller bibliographies in one process
+MIN_CHUNK = 50  # entries per chunk, at least
 CHUNKS_PER_JOB = 4  # smaller chunks balance the workers and move the progress bar
 
 

@@ -49,7 +49,7 @@ def test_chunks_cover_every_entry_in_order():
 def test_worker_count():
     assert batch.worker_count(1, 10_000) == 1
     assert batch.worker_count(4, 10_000) == 4
-    assert batch.worker_count(4, 150) == 1  # too few entries to share
+    assert batch.worker_count(4, batch.MIN_CHUNK + 1) == 1  # too few entries to share
     assert batch.worker_count(None, 10) == 1
     assert batch.worker_count(None, batch.AUTO_MIN_ENTRIES) == min(
         batch.cores(), batch.AUTO_MIN_ENTRIES // batch.MIN_CHUNK

@@ -28,7 +28,7 @@ from ..output import OUTPUT_FORMATS
               help="BibTeX/BibLaTeX: write accents as LaTeX commands instead of UTF-8.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Processes that render a large bibliography (default: one per core for "
-                   "1,000 entries or more). The output is the same for every N.")
+                   "400 entries or more). The output is the same for every N.")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings or progress on standard error.")
 @click.option("--debug", is_flag=True, hidden=True)
 def cite(keys: tuple[str, ...], paths: tuple[str, ...], style: str, fmt: str, output: str | None,
