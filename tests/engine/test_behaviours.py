@@ -150,3 +150,14 @@ def test_errors_are_engine_errors():
         render_csl(SMITHS, "<style")
     with pytest.raises(EngineError):
         render_csl(SMITHS, APA, fmt="pdf")
+
+
+def test_bibliography_ignores_the_locator_of_the_first_cite():
+    csl = style(
+        '<layout><text variable="locator"/></layout>',
+        '<choose><if variable="locator"><text variable="locator"/></if>'
+        '<else><text variable="title"/></else></choose>',
+    )
+    result = render_csl(SMITHS[:1], csl, citations=[[{"id": "j2020a", "locator": "24"}]])
+    assert result.citations == ["24"]
+    assert result.bibliography == ["Alpha"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass, field
 
+from citeproc.source import Citation, CitationItem
 from lxml import etree
 
 from .. import batch
@@ -15,7 +16,7 @@ from .errors import EngineError
 from .loader import load_style
 from .markup import TokenFormatter
 from .positions import assign_positions
-from .registry import Bibliography
+from .registry import Bibliography, fast_item
 from .source import ItemSource
 from .state import EngineState
 
@@ -72,6 +73,7 @@ def _render(loaded, items: list[dict], citations: list | None, fmt: str) -> Engi
             citation = cl.make_citation(cites, known, note_index)
             bib.register(citation)
             made.append(citation)
+    _plain_bibliography_items(bib)
     if loaded.has_bibliography():
         bib.sort()
     assign_positions(made, near_note_distance(loaded))
@@ -92,6 +94,18 @@ def _render(loaded, items: list[dict], citations: list | None, fmt: str) -> Engi
             result.bibliography.append(entry)
             result.bibliography_ids.append(source.original_ids.get(key, key))
     return result
+
+
+def _plain_bibliography_items(bib) -> None:
+    """Bibliography entries render from the item alone, never from a cite's locator or affixes.
+
+    citeproc-py registers the first cite of each item as its bibliography item, so a style
+    that prints ``locator`` when present (Chicago notes) would print it in the entry too.
+    """
+    plain = [fast_item(CitationItem(item.key)) for item in bib.items]
+    holder = Citation(plain)
+    holder.bibliography = bib
+    bib.items = plain
 
 
 def uses_implicit_year_suffix(loaded) -> bool:
