@@ -15,7 +15,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from .errors import CiteformError
@@ -286,6 +285,8 @@ def _check_dates(item: dict[str, Any], data: dict[str, Any], c: _Collector) -> N
 def _record_validator() -> Any:
     """A validator for one record, from the schema shipped in the package (None if absent)."""
     try:
+        from importlib import resources  # only for the schema check: keeps start-up light
+
         text = resources.files("citeform").joinpath("schema/record.schema.json").read_text("utf-8")
         schema = json.loads(text)
     except (OSError, ValueError):  # pragma: no cover - the schema ships with the package
