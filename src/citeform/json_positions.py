@@ -18,6 +18,7 @@ from .errors import DataError
 MAX_DEPTH = 64
 MAX_INT_DIGITS = 18
 MAX_SCALAR = 100_000
+MAX_NODES = 1_000_000
 
 _WS = re.compile(r"[ \t\n\r]*")
 Place = tuple[int, int]
@@ -40,6 +41,7 @@ def _parse_constant(text: str) -> Any:
 def load(name: str, text: str) -> tuple[Any, list[tuple[Place, dict[str, Place]]] | None]:
     """The data, and for each top-level item its place and its fields' places (or None
     when the items are not where a scan can find them)."""
+    _count_values(name, text)
     repeated: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -74,6 +76,25 @@ def load(name: str, text: str) -> tuple[Any, list[tuple[Place, dict[str, Place]]
         raise DataError(f"{repeated[0]!r} given twice in one mapping", file=name,
                         field=repeated[0])
     return data, places
+
+
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[,\[{]')
+
+
+def _count_values(name: str, text: str) -> None:
+    """Refuse more than MAX_NODES values before parsing (millions of tiny values fit in the
+    size limit and would take gigabytes once built)."""
+    if text.count(",") + text.count("[") + text.count("{") < MAX_NODES:
+        return  # an upper bound: every value but the first follows a comma or opens
+    count = 1
+    for m in _TOKENS.finditer(text):
+        if m.group()[0] != '"':
+            count += 1
+            if count > MAX_NODES:
+                at = m.start()
+                raise DataError(f"JSON too large: more than {MAX_NODES:,} values", file=name,
+                                line=text.count("\n", 0, at) + 1,
+                                column=at - (text.rfind("\n", 0, at) + 1) + 1)
 
 
 def measure(data: Any) -> str | None:

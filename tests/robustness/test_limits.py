@@ -117,3 +117,18 @@ def test_too_many_values_are_refused_before_being_built(monkeypatch) -> None:
         yaml_positions.load("f.yaml", text)
     assert info.value.format() == "f.yaml:1:303: YAML too large: more than 100 values"
     assert built == []
+
+
+def test_too_many_json_values_are_refused_before_parsing(tmp_path: Path, monkeypatch) -> None:
+    from citeform import json_positions
+
+    monkeypatch.setattr(json_positions, "MAX_NODES", 10)
+    path = tmp_path / "many.json"
+    path.write_text('[{"id": "a", "type": "book", "title": "x, y, z, [{"},\n'
+                    + ", ".join(["{}"] * 12) + "]", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_records([str(path)])
+    assert info.value.format() == f"{path}:2:9: JSON too large: more than 10 values"
+    path.write_text('[{"id": "a", "type": "book", "title": "x, y, z, [{, , , , , , , , , ,"}]',
+                    encoding="utf-8")  # commas and brackets inside text are not values
+    assert [r.key for r in load_records([str(path)])] == ["a"]
