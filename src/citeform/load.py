@@ -7,6 +7,7 @@ steps can name the place of a problem.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ RECORD_SUFFIXES = (".yaml", ".yml", ".json", ".bib", ".ris")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 STDIN = "-"
 MAX_MESSAGE = 300  # characters in one error message
+MAX_ENTRIES = 200_000  # BibTeX or RIS entries in one file
 BOM = b"\xef\xbb\xbf"
 
 Warn = Callable[[str], None]
@@ -316,6 +318,9 @@ def _parse_yaml(name: str, text: str) -> list[RawRecord]:
                       csl_input=csl_input)]
 
 
+_ENTRY_START = {"bibtex": re.compile(r"^[ \t]*@", re.M), "ris": re.compile(r"^TY  -", re.M)}
+
+
 def _read_foreign(name: str, text: str, fmt: str) -> list[RawRecord]:
     """Every entry of a BibTeX or RIS file: read, or the error that stopped it."""
     from .json_positions import measure
@@ -327,6 +332,9 @@ def _read_foreign(name: str, text: str, fmt: str) -> list[RawRecord]:
             from .formats.ris import iter_ris as reader
     except ImportError:
         raise DataError(f"reading {fmt} files is not available in this version", file=name) from None
+    starts = _ENTRY_START[fmt].findall(text, 0)
+    if len(starts) > MAX_ENTRIES:
+        raise DataError(f"more than {MAX_ENTRIES:,} entries in one file; split it", file=name)
     out = []
     for read in reader(text, name):
         if isinstance(read, DataError):

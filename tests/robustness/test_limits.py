@@ -132,3 +132,19 @@ def test_too_many_json_values_are_refused_before_parsing(tmp_path: Path, monkeyp
     path.write_text('[{"id": "a", "type": "book", "title": "x, y, z, [{, , , , , , , , , ,"}]',
                     encoding="utf-8")  # commas and brackets inside text are not values
     assert [r.key for r in load_records([str(path)])] == ["a"]
+
+
+@pytest.mark.parametrize("suffix, entry", [
+    (".bib", "@misc{{k{i}, title = {{T}}, year = 2001}}\n"),
+    (".ris", "TY  - GEN\nTI  - T{i}\nER  - \n"),
+])
+def test_entry_count_limit_for_bibtex_and_ris(tmp_path: Path, monkeypatch, suffix: str,
+                                             entry: str) -> None:
+    monkeypatch.setattr(load, "MAX_ENTRIES", 5)
+    path = tmp_path / f"many{suffix}"
+    path.write_text("".join(entry.format(i=i) for i in range(6)), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_records([str(path)])
+    assert info.value.format() == f"{path}: more than 5 entries in one file; split it"
+    path.write_text("".join(entry.format(i=i) for i in range(5)), encoding="utf-8")
+    assert len(load_records([str(path)], warn=lambda _m: None)) == 5
