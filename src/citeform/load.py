@@ -243,8 +243,7 @@ def make_record(raw: RawRecord, warn: Warn = _default_warn) -> Record:
                         file=file, line=raw.line)
     key = raw.data.get("id", raw.stem)
     if key is None or (isinstance(key, str) and not key.strip()):
-        raise DataError(raw.no_id_message(),
-                        file=file, line=raw.line)
+        raise DataError(raw.no_id_message(), file=file, line=raw.line)
     if not isinstance(key, (str, int)) or isinstance(key, bool):
         raise DataError("id must be text", file=file, line=raw.position("id")[0], field="id")
     key = str(key)
@@ -252,7 +251,7 @@ def make_record(raw: RawRecord, warn: Warn = _default_warn) -> Record:
         mapped = to_csl(raw.data, csl_input=raw.csl_input)
     except MappingError as e:
         raise DataError(clip(e.message), file=file, line=raw.position(e.field)[0],
-                        key=shown(key), field=shown(e.field)) from None
+                        key=shown(key), field=shown(e.field) if e.field else None) from None
     except (ValueError, TypeError, OverflowError) as e:  # a shape no rule foresaw
         raise DataError(clip(f"cannot read this record: {e}"), file=file, line=raw.line,
                         key=shown(key)) from None
