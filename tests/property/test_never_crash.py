@@ -35,8 +35,10 @@ def load_and_render(raw: bytes, suffix: str = ".yaml") -> None:
         except CiteformError as e:
             one_line_each(e)
             records = None
-        for problem in validate_paths([str(path)], style="vancouver", duplicates=True).problems:
-            assert "\n" not in problem.format(), problem.format()
+        for style in (None, "vancouver", "apa", "bibtex", "chicago"):
+            report = validate_paths([str(path)], style=style, duplicates=True)
+            for problem in report.problems:
+                assert "\n" not in problem.format(), problem.format()
     if records:
         for style in ("vancouver", "apa"):
             try:
