@@ -40,9 +40,14 @@ def test_apostrophes() -> None:
     assert parse_markup("l'''") == "l\u2019\u2019\u2019"
 
 
-def test_single_curly_quotes_are_inner_quotes() -> None:
-    assert parse_markup("meaning ‘God willing’.") == f"meaning {m.SQUOTE[0]}God willing{m.SQUOTE[1]}."
+def test_curly_quotes_follow_the_locale_marks() -> None:
+    assert parse_markup("meaning ‘God willing’.") == f"meaning {m.CURLY_SINGLE[0]}God willing{m.CURLY_SINGLE[1]}."
     assert parse_markup("'friend'") == f"{m.QUOTE[0]}friend{m.QUOTE[1]}"
+    assert _cite("Why “quotes” matter") == "Why “quotes” matter"  # en-US: outer marks
+    assert _cite("Why ‘quotes’ matter") == "Why ‘quotes’ matter"  # en-US: inner marks
+    british = STYLE.replace('version="1.0"', 'version="1.0" default-locale="en-GB"').format(attrs="")
+    result = render_csl([{"id": "a", "type": "book", "title": "Why “quotes” matter"}], british, [[{"id": "a"}]])
+    assert result.citations == ["Why “quotes” matter"]  # en-GB: “ ” are its inner marks
 
 
 def _render(layout: str, title: str = "His Anonymous Life") -> str:

@@ -127,3 +127,13 @@ def test_cs_number_prints_markup_as_typed() -> None:
     result = render_csl([{"id": "a", "type": "book", "number": "1<sup>er</sup>"}], style, [[{"id": "a"}]],
                         fmt="html")
     assert result.citations == ["1&#60;sup&#62;er&#60;/sup&#62;"]
+
+
+def test_a_cite_locator_stays_out_of_the_bibliography() -> None:
+    style = _style('<text variable="title"/><text variable="locator" prefix=", "/>').replace(
+        "</citation>", '</citation><bibliography><layout><text variable="title"/>'
+        '<text variable="locator" prefix=", chap. "/></layout></bibliography>')
+    result = render_csl([{"id": "a", "type": "book", "title": "T"}], style,
+                        [[{"id": "a", "locator": "3", "label": "chapter"}]])
+    assert result.citations == ["T, 3"]
+    assert result.bibliography == ["T"]

@@ -168,30 +168,36 @@ class Layout(model.Layout):
         output = []
         children = list(self.iterchildren())
         for item in citation_items:
-            self.repressed = {}
-            if state is not None:
-                state.begin_cite(item=item, section="bibliography")
-                state.sas_previous, state.sas_next = state.sas_next, None
-            if not align:
-                try:
-                    text = self.render_children(item)
-                except VariableError:
-                    text = None
-                output.append(self.format(self.wrap(text)) if text else None)
-                continue
-            first = _render_one(children[:1], item)
-            rest = _render_one(children[1:], item)
-            parts = []
-            if first is not None:
-                parts.append(wrap_display("left-margin", first))
-            if rest is not None:
-                parts.append(wrap_display("right-inline", rest))
-            if parts:
-                text = parts[0] if len(parts) == 1 else MixedString([*parts])
-                output.append(self.format(self.wrap(text)))
-            else:
-                output.append(None)
+            # an entry shows the item, not the locator of the cite that registered it
+            cite_only = {key: item.pop(key) for key in ("locator",) if key in item}
+            try:
+                output.append(self._entry(item, align, state, children))
+            finally:
+                item.update(cite_only)
         return output
+
+    def _entry(self, item, align, state, children):
+        self.repressed = {}
+        if state is not None:
+            state.begin_cite(item=item, section="bibliography")
+            state.sas_previous, state.sas_next = state.sas_next, None
+        if not align:
+            try:
+                text = self.render_children(item)
+            except VariableError:
+                text = None
+            return self.format(self.wrap(text)) if text else None
+        first = _render_one(children[:1], item)
+        rest = _render_one(children[1:], item)
+        parts = []
+        if first is not None:
+            parts.append(wrap_display("left-margin", first))
+        if rest is not None:
+            parts.append(wrap_display("right-inline", rest))
+        if not parts:
+            return None
+        text = parts[0] if len(parts) == 1 else MixedString([*parts])
+        return self.format(self.wrap(text))
 
 
 def _render_one(children, item):

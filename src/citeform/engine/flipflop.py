@@ -16,8 +16,9 @@ Quotation rules:
   ``(`` or right after an opening tag; any other is a closing mark;
 * ``“`` and ``‘`` open, ``”`` and ``’`` close; ``’`` between two letters is an
   apostrophe;
-* ``“`` quotes are outer quotes and ``‘`` quotes inner ones; of straight quotes,
-  the form typed first is the outer one; nested quotes flip between the two;
+* ``“…”`` and ``‘…’`` are outer or inner quotes as they are the locale's outer
+  or inner marks (kept as typed when the locale uses neither); of straight
+  quotes, the form typed first is the outer one; nested quotes flip between the two;
 * a ``'`` that cannot close the innermost open quotation, or that is followed
   by a letter or digit, is an apostrophe (``’``);
 * a closing mark pops open quotations or tags it does not match (they are then
@@ -176,8 +177,12 @@ def parse_markup(text: str) -> str:
                 piece.closer = _QUOTES_OPEN[piece.text]
                 if piece.text in ('"', "'") and outer_form is None:
                     outer_form = piece.text
-                inner = piece.text == "\u2018" or (piece.text in ('"', "'") and piece.text != outer_form)
-                piece.pair = m.SQUOTE if inner else m.QUOTE
+                if piece.text == "\u201c":
+                    piece.pair = m.CURLY_DOUBLE
+                elif piece.text == "\u2018":
+                    piece.pair = m.CURLY_SINGLE
+                else:
+                    piece.pair = m.QUOTE if piece.text == outer_form else m.SQUOTE
                 stack.append(i)
                 continue
             piece.kind = "close"
@@ -218,6 +223,8 @@ _TAGS_BACK = {
     m.NODECOR: ('<span class="nodecor">', "</span>"),
     m.QUOTE: ('"', '"'),
     m.SQUOTE: ("'", "'"),
+    m.CURLY_DOUBLE: ("\u201c", "\u201d"),
+    m.CURLY_SINGLE: ("\u2018", "\u2019"),
 }
 _UNPARSE = {pair[i]: tags[i] for pair, tags in _TAGS_BACK.items() for i in (0, 1)}
 

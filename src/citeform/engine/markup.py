@@ -20,6 +20,8 @@ NORMAL_STYLE = ("\ue01c", "\ue01d")  # font-style="normal" inside italics
 NOCASE = ("\ue01e", "\ue01f")  # kept so that cases on whole strings can skip it
 QUOTE = ("\ue030", "\ue031")  # cs:text quotes="true" (level resolved later)
 SQUOTE = ("\ue032", "\ue033")  # quotes found in item data written as '...'
+CURLY_DOUBLE = ("\ue034", "\ue035")  # “…” in item data: outer or inner as the locale's marks say
+CURLY_SINGLE = ("\ue036", "\ue037")  # ‘…’ in item data: outer or inner as the locale's marks say
 NORMAL_WEIGHT = ("\ue020", "\ue021")  # font-weight="normal" inside bold
 NORMAL_VARIANT = ("\ue022", "\ue023")  # font-variant="normal" inside small caps
 NODECOR = ("\ue024", "\ue025")  # <span class="nodecor">: no inherited style
@@ -48,6 +50,8 @@ OPENERS = {
     NOCASE[0]: "nocase",
     QUOTE[0]: "quote",
     SQUOTE[0]: "squote",
+    CURLY_DOUBLE[0]: "curly-double",
+    CURLY_SINGLE[0]: "curly-single",
     NORMAL_WEIGHT[0]: "normal-weight",
     NORMAL_VARIANT[0]: "normal-variant",
     NODECOR[0]: "nodecor",
@@ -69,6 +73,8 @@ CLOSERS = {
     NOCASE[1]: "nocase",
     QUOTE[1]: "quote",
     SQUOTE[1]: "squote",
+    CURLY_DOUBLE[1]: "curly-double",
+    CURLY_SINGLE[1]: "curly-single",
     NORMAL_WEIGHT[1]: "normal-weight",
     NORMAL_VARIANT[1]: "normal-variant",
     NODECOR[1]: "nodecor",

@@ -21,30 +21,54 @@ class Quotes:
     close_inner: str = "\u2019"
 
 
-_QUOTE_TOKENS = re.compile("[" + re.escape(m.QUOTE[0] + m.QUOTE[1] + m.SQUOTE[0] + m.SQUOTE[1]) + "]")
+_OPENING_QUOTES = {m.QUOTE[0]: None, m.SQUOTE[0]: None, m.CURLY_DOUBLE[0]: "\u201c", m.CURLY_SINGLE[0]: "\u2018"}
+_CLOSING_QUOTES = {m.QUOTE[1]: None, m.SQUOTE[1]: None, m.CURLY_DOUBLE[1]: "\u201d", m.CURLY_SINGLE[1]: "\u2019"}
+_QUOTE_TOKENS = re.compile("[" + re.escape("".join(_OPENING_QUOTES) + "".join(_CLOSING_QUOTES)) + "]")
+
+
+def _top_level(ch: str, quotes: Quotes) -> bool | None:
+    """Whether a quotation opening at the top level takes inner marks (None: as typed)."""
+    typed = _OPENING_QUOTES[ch]
+    if typed is None:
+        return ch == m.SQUOTE[0]
+    if typed == quotes.open:
+        return False
+    if typed == quotes.open_inner:
+        return True
+    return None
 
 
 def resolve_quotes(text: str, quotes: Quotes) -> str:
     """Replace quote tokens by the locale's marks.
 
-    A quotation inside another flips between outer and inner marks; at the top
-    level ``QUOTE`` tokens are outer quotes and ``SQUOTE`` tokens inner ones.
+    A quotation inside another flips between outer and inner marks.  At the top
+    level ``QUOTE`` tokens are outer quotes and ``SQUOTE`` tokens inner ones;
+    quotations typed with curly marks are outer or inner as those marks are the
+    locale's, and are kept as typed when the locale uses other marks.
     """
     if isinstance(text, str) and _QUOTE_TOKENS.search(text) is None:  # nothing to replace
         return text
     out = []
-    levels: list[bool] = []  # True: inner marks
+    levels: list[bool | None] = []  # True: inner marks; None: the marks as typed
     for ch in text:
-        if ch in (m.QUOTE[0], m.SQUOTE[0]):
-            inner = (not levels[-1]) if levels else ch == m.SQUOTE[0]
+        if ch in _OPENING_QUOTES:
+            enclosing = next((level for level in reversed(levels) if level is not None), None)
+            inner = _top_level(ch, quotes)
+            if inner is not None and enclosing is not None:
+                inner = not enclosing
             levels.append(inner)
-            out.append(quotes.open_inner if inner else quotes.open)
-        elif ch in (m.QUOTE[1], m.SQUOTE[1]):
-            inner = levels.pop() if levels else ch == m.SQUOTE[1]
-            out.append(quotes.close_inner if inner else quotes.close)
+            out.append(_OPENING_QUOTES[ch] if inner is None else quotes.open_inner if inner else quotes.open)
+        elif ch in _CLOSING_QUOTES:
+            inner = levels.pop() if levels else _top_level(_opening_of(ch), quotes)
+            out.append(_CLOSING_QUOTES[ch] if inner is None else quotes.close_inner if inner else quotes.close)
         else:
             out.append(ch)
     return "".join(out)
+
+
+def _opening_of(closing: str) -> str:
+    pairs = (m.QUOTE, m.SQUOTE, m.CURLY_DOUBLE, m.CURLY_SINGLE)
+    return next(pair[0] for pair in pairs if pair[1] == closing)
 
 
 _HTML_ESCAPES = {"&": "&#38;", "<": "&#60;", ">": "&#62;"}

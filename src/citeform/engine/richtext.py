@@ -33,7 +33,7 @@ def parse_affix(value, prefix: bool = False) -> String:
     cite, and a suffix ending with punctuation drops the delimiter's.
     """
     text = parse_markup(str(value))
-    for close in (m.QUOTE[1], m.SQUOTE[1]):
+    for close in (m.QUOTE[1], m.SQUOTE[1], m.CURLY_DOUBLE[1], m.CURLY_SINGLE[1]):
         text = text.replace(close, close + m.NOPIQ)
     plain = re.sub(r"<[^>]+>", "", str(value)).rstrip("\"'\u201d\u2019\u00bb\u202f\u00a0 ")
     if prefix and plain[-1:] in (":", ".", ";", "!", "?") and " " in str(value).strip():

@@ -34,8 +34,8 @@ def punctuation_in_quote(loaded) -> bool:
         return False
 
 
-_CLOSING = m.QUOTE[1] + m.SQUOTE[1]
-_SKIP = "".join(sorted(m.ALL_TOKENS - {m.QUOTE[1], m.SQUOTE[1], m.NOPIQ}))
+_CLOSING = m.QUOTE[1] + m.SQUOTE[1] + m.CURLY_DOUBLE[1] + m.CURLY_SINGLE[1]
+_SKIP = "".join(sorted(m.ALL_TOKENS - set(_CLOSING) - {m.NOPIQ}))
 _PIQ = re.compile("([" + re.escape(_CLOSING) + "]+)([" + re.escape(_SKIP) + "]*)([.,!?]+)")
 
 
