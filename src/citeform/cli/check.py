@@ -41,7 +41,7 @@ def check(paths: tuple[str, ...], style: str | None, strict: bool, duplicates: b
     \b
     Examples:
       citeform check                       # every record in ./records
-      citeform check records/smith2020.yaml -s vancouver
+      citeform check records/rousseau2002.yaml -s vancouver
       citeform check --strict --duplicates ~/papers
     """
     from ..validate import ERROR, HINT, WARNING, validate_paths
