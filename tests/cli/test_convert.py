@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -236,3 +237,32 @@ def test_outputs_that_cannot_be_written_are_usage_errors(invoke, tmp_path):
     assert result.exit_code == 2 and "is a folder" in result.stderr
     result = invoke("convert", str(tmp_path / "missing.bib"), "-t", "bibtex")
     assert result.exit_code == 2 and "no such file" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_progress_bar_on_a_terminal(tmp_path):
+    """Run as a real process whose standard error is a terminal: the bar is drawn to 100%."""
+    import subprocess
+    import sys
+
+    (tmp_path / "many.json").write_text(to_csl_json([to_csl(r).item for r in generate(500)]), "utf-8")
+    master, slave = os.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from citeform.cli import main; main()", "convert",
+         str(tmp_path / "many.json"), "-t", "ris", "-o", str(tmp_path / "out.ris")],
+        stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the terminal closed: the process is done
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    assert process.wait() == 0
+    text = seen.decode("utf-8", "replace")
+    assert "converting" in text and "100%" in text
+    assert text.rstrip().endswith("converted 500 records from 1 file; 0 errors")

@@ -30,7 +30,10 @@ class _Progress:
     """A progress bar on a terminal, nothing otherwise."""
 
     def __init__(self, total: int, enabled: bool) -> None:
-        self.bar = click.progressbar(length=total, file=sys.stderr, label="converting") \
+        # measured in bytes of input, drawn some 200 times: a redraw per record would slow a
+        # big batch down
+        self.bar = click.progressbar(length=total, file=sys.stderr, label="converting",
+                                     update_min_steps=max(1, total // 200)) \
             if enabled and total > 0 else None
         if self.bar:
             self.bar.__enter__()
@@ -166,7 +169,7 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
                 if chunk and not dry_run:
                     emit(chunk)
                 converted += 1
-        if not folder_mode and not dry_run:
+            progress.update(size - step * len(reads))  # what rounding left of this file        if not folder_mode and not dry_run:
             emit(writer.footer())
         if sink:
             sink.commit()
