@@ -169,7 +169,8 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
                 if chunk and not dry_run:
                     emit(chunk)
                 converted += 1
-            progress.update(size - step * len(reads))  # what rounding left of this file        if not folder_mode and not dry_run:
+            progress.update(size - step * len(reads))  # what rounding left of this file
+        if not folder_mode and not dry_run:
             emit(writer.footer())
         if sink:
             sink.commit()
