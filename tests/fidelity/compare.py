@@ -14,7 +14,7 @@ from citeform.engine import render_csl
 from .corpus import build_clusters, build_corpus
 
 GOLDENS = Path(__file__).parent / "goldens"
-STYLES = ("apa", "vancouver")
+STYLES = ("apa", "vancouver", "chicago-author-date", "chicago-notes", "ieee", "mla")
 
 
 @dataclass

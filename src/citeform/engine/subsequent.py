@@ -18,7 +18,9 @@ from .state import get_state
 _CSL = "http://purl.org/net/xbiblio/csl"
 
 
-def substitute_names(renderer, shown: list, rendered: list[str]) -> tuple[list[str] | None, str | None]:
+def substitute_names(
+    renderer, shown: list, rendered: list[str], truncated: bool = False
+) -> tuple[list[str] | None, str | None]:
     """(rendered names, whole replacement) after applying the rule; (None, None) if inactive."""
     element = renderer.el
     state = get_state(element)
@@ -30,6 +32,8 @@ def substitute_names(renderer, shown: list, rendered: list[str]) -> tuple[list[s
         return None, None
     state.sas_done = True
     current = [strip_tokens(str(r)) for r in rendered]  # as printed: a literal equals a family
+    if truncated:
+        current.append("\u2026")  # 'Smith et al.' is not 'Smith'
     previous = state.sas_previous
     state.sas_next = current
     if not previous:
