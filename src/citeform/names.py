@@ -137,6 +137,8 @@ def format_name(name: dict[str, Any]) -> str | dict[str, Any]:
     """The canonical written form: ``Family, Given`` or the mapping when that would lose parts."""
     if "literal" in name:
         return {"literal": name["literal"]}
+    if not all(isinstance(v, str) for v in name.values()):
+        return dict(name)
     keys = set(name) - {"family", "given", "non-dropping-particle", "dropping-particle", "suffix"}
     family = name.get("family", "")
     if keys or not family or "," in family or "," in name.get("given", ""):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import click
 
 from ..output import OUTPUT_FORMATS
@@ -61,4 +64,9 @@ def _emit(text: str, output: str | None) -> None:
 
         atomic_write(output, text)
     else:
-        click.echo(text, nl=False)
+        try:
+            click.echo(text, nl=False)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # the reader of a pipe went away (``citeform cite | head``): not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
