@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .helpers import DATA, error_line
 
 FOREIGN = DATA / "foreign"
@@ -40,3 +42,13 @@ def test_every_broken_ris_record_is_reported(invoke) -> None:
         f"{path}:7: tag ER outside a record (no TY before it)",
         "3 errors, 0 warnings in 3 records",
     ]
+
+
+def test_a_broken_bibtex_entry_prints_only_our_line(invoke, tmp_path: Path) -> None:
+    path = tmp_path / "x.bib"
+    path.write_text("@article{a, title={T}, author={Doe, J}, year={2001}, journal={J}}\n@misc{\n",
+                    encoding="utf-8")
+    result = invoke("cite", "-r", str(path))
+    assert result.exit_code == 1
+    assert error_line(result) == (
+        f"citeform: error: {path}:2: cannot read this entry: Unexpectedly reached end of file")
