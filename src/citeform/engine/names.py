@@ -150,8 +150,13 @@ class NameRenderer:
 
     def overrides(self) -> dict:
         state = getattr(self.el.get_root(), "engine_state", None)
-        if state is None or self.section != "citation":
+        if state is None:
             return {}
+        if self.section != "citation":
+            if self.sort_options:
+                return {}
+            # citeproc-js shows the names a cite needed for disambiguation in its entry too
+            return {"names": state.name_overrides(self.item).get("names")}
         return state.name_overrides(self.item)
 
     def render(self):
@@ -188,7 +193,7 @@ class NameRenderer:
         rendered = [r for r in rendered if r]
         if not rendered:
             return None
-        replaced, whole = substitute_names(self, shown, rendered)
+        replaced, whole = substitute_names(self, shown, rendered, bool(truncate))
         if whole is not None:
             return m.Marked(whole)
         if replaced is not None:
@@ -264,19 +269,37 @@ class NameRenderer:
             return text
         return str(part.wrap(part.format(part.case(model.String(text)) if part.get("text-case") else text)))
 
-    def fmt_family(self, particles: tuple[str, ...], family: str) -> str:
+    def particle_space(self) -> str:
+        """Between a non-dropping particle and the family name: a no-break space in French,
+        Russian and Czech output (as citeproc-js), else a space."""
+        if self.sort_options:
+            return " "
+        return "\u00a0" if _output_language(self.el)[:2].lower() in ("fr", "ru", "cs") else " "
+
+    def ndp_family(self, ndp: str, family: str) -> str:
+        if not ndp:
+            return family
+        if ndp.endswith(("'", "\u2019", "-")) or ndp[-1:].isspace():
+            return _join_particle(ndp + " " + family)
+        return ndp + self.particle_space() + family
+
+    def fmt_family(self, dp: str, ndp: str, family: str) -> str:
         """The family name-part in display order: its font decorations apply to each particle and the family
         name on their own, its text-case to the family name only, its affixes around them all
         (as citeproc-js renders them)."""
-        words = [p for p in particles if p]
+        words = [p for p in (dp, ndp) if p]
         part = self.part_el("family")
         if part is None or not words:
-            return self.fmt_part("family", _join_particle(" ".join([*words, family])))
+            joined = self.ndp_family(ndp, family)
+            return self.fmt_part("family", _join_particle(" ".join(p for p in (dp, joined) if p)))
         cased = part.case(model.String(family)) if part.get("text-case") else family
         pieces = [str(part.format(w)) for w in words] + [str(part.format(cased))]
         text = pieces[0]
         for word, piece in zip(words, pieces[1:], strict=True):
-            text += piece if word.endswith(("'", "\u2019", "-")) else " " + piece
+            if word.endswith(("'", "\u2019", "-")):
+                text += piece
+            else:
+                text += (self.particle_space() if word is ndp else " ") + piece
         return str(part.wrap(text))
 
     def one(self, name, index: int, form: str, level: int) -> str:
@@ -313,8 +336,7 @@ class NameRenderer:
                 suffix = suffix.replace(".", "")  # initials without periods: 'King ML Jr'
 
         if form == "short":
-            fam = " ".join(p for p in (ndp, family) if p)
-            return self.fmt_part("family", _join_particle(fam))
+            return self.fmt_part("family", self.ndp_family(ndp, family))
         demote = (self.el.get_root().get("demote-non-dropping-particle") or "display-and-sort").lower()
         if self.sort_options and self.sort_options.get("_sort_key"):
             inverted = True
@@ -327,16 +349,22 @@ class NameRenderer:
                 fam = self.fmt_part("family", family)
                 giv = self.fmt_part("given", " ".join(p for p in (given, dp, ndp.strip()) if p))
             else:
-                fam = self.fmt_part("family", _join_particle(" ".join(p for p in (ndp, family) if p)))
+                fam = self.fmt_part("family", self.ndp_family(ndp, family))
                 giv = self.fmt_part("given", " ".join(p for p in (given, dp) if p))
             parts = [p for p in (fam, giv, suffix) if p]
             return sep.join(parts)
         giv = self.fmt_part("given", given)
-        fam = self.fmt_family((dp, ndp), family)
+        fam = self.fmt_family(dp, ndp, family)
         text = giv + fam if giv[-1:].isspace() else " ".join(p for p in (giv, fam) if p)
         if suffix:
             text += (", " if name.get("_comma_suffix") else " ") + suffix
         return text
+
+
+def _output_language(element) -> str:
+    from .textcase import _style_language
+
+    return _style_language(element)
 
 
 def _join_particle(text: str) -> str:
