@@ -1,9 +1,9 @@
 """Safe CSL-JSON loading that remembers the line and column of every item and its fields.
 
-The text is parsed once by :mod:`json` (with the limits of YAML records: no NaN or Infinity,
-no number longer than 18 digits, no text longer than 100,000 characters, no nesting deeper
-than 64 levels, no field given twice), then scanned again
-for the places where the top-level items and their fields start.
+The text is parsed once by :mod:`json` with the limits of YAML records (no more than a million
+values, no NaN or Infinity, no number longer than 18 digits, no text longer than 100,000
+characters, no nesting deeper than 64 levels, no field given twice), then scanned again for
+the places where the top-level items and their fields start.
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ def _count_values(name: str, text: str) -> None:
         return  # an upper bound: every value but the first follows a comma or opens
     count = 1
     for m in _TOKENS.finditer(text):
-        if m.group()[0] != '"':
+        if text[m.start()] != '"':
             count += 1
             if count > MAX_NODES:
                 at = m.start()
