@@ -196,16 +196,17 @@ class Disambiguator:
         for index in range(width):
             if not pending:
                 break
-            helped = False
+            best = None  # the highest level of this name that separated some cites
             for level in (1, 2):
+                if not pending:
+                    break
                 set_level(pending, index, level)
                 solved = [k for k in pending if self.counts[self.cache[k]] == 1]
                 if solved:
                     pending = [k for k in pending if k not in solved]
-                    helped = True
-                    break
-            if not helped:
-                set_level(pending, index, None)
+                    best = level
+            if pending and best != 2:
+                set_level(pending, index, best)  # None: back to the style's form
         return pending
 
     def run(self, year_suffix: bool = True) -> None:
