@@ -20,3 +20,34 @@ def test_title_case_around_apostrophes() -> None:
     assert str(apply_case("My book: l’Égypte", "title", "en")) == "My Book: L’Égypte"
     assert str(apply_case("antiquités de l’Égypte, cahier", "title", "en")) == "Antiquités de l’Égypte, Cahier"
     assert str(apply_case("nobody knows you’re a dog", "title", "en")) == "Nobody Knows You’re a Dog"
+
+
+def _style(body: str, locale: str) -> str:
+    return (
+        f'<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0" default-locale="{locale}">'
+        "<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>"
+        f"<citation><layout>{body}</layout></citation></style>"
+    )
+
+
+def test_forced_locale_decides_title_case_and_terms_are_always_cased() -> None:
+    from citeform.engine import render_csl
+
+    body = ('<group delimiter=" "><text variable="title" text-case="title"/>'
+            '<names variable="editor"><name/><label form="short" text-case="title" prefix=" (" suffix=")"/>'
+            "</names></group>")
+    items = [{"id": "a", "type": "book", "title": "the big book", "editor": [{"family": "Smith", "given": "A."},
+                                                                             {"family": "Jones", "given": "B."}]}]
+    english = render_csl(items, _style(body, "en-US"), [[{"id": "a"}]]).citations[0]
+    forced = render_csl(items, _style(body, "en-US"), [[{"id": "a"}]], locale="fr-FR", force_locale=True)
+    assert english == "The Big Book A. Smith, B. Jones (Eds.)"
+    assert forced.citations[0] == "the big book A. Smith, B. Jones (Éd.)"
+
+
+def test_french_particles_take_a_no_break_space() -> None:
+    from citeform.engine import render_csl
+
+    items = [{"id": "a", "type": "book", "author": [{"family": "Roe", "given": "Jane", "non-dropping-particle": "van"}]}]
+    body = '<names variable="author"/>'
+    assert render_csl(items, _style(body, "fr-FR"), [[{"id": "a"}]]).citations == ["Jane van\u00a0Roe"]
+    assert render_csl(items, _style(body, "en-US"), [[{"id": "a"}]]).citations == ["Jane van Roe"]

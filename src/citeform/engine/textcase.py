@@ -181,6 +181,8 @@ class CaseMixin:
             # terms (labels) are in the style's language; data in the item's
             holder_is_term = self.tag.endswith("}label")
             language = _style_language(self) if holder_is_term else _item_language(self)
+            if text_case == "title" and (holder_is_term or self.get("term")):
+                language = None  # terms are title-cased in any language (as citeproc-js)
         return apply_case(text, text_case, language)
 
 
@@ -198,5 +200,14 @@ def _item_language(element) -> str | None:
     return str(lang) if lang else _style_language(element)
 
 
+_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
 def _style_language(element) -> str:
-    return element.get_root().get("default-locale", "en") or "en"
+    """The language of the output locale (a forced locale wins over the style's default)."""
+    root = element.get_root()
+    for locale in getattr(root, "locales", None) or ():
+        lang = locale.get(_LANG)
+        if lang:
+            return lang
+    return root.get("default-locale", "en") or "en"
