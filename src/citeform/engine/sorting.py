@@ -12,13 +12,14 @@
 
 from __future__ import annotations
 
-from functools import cmp_to_key, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from citeproc import NUMBERS, model
 from citeproc.source import DateRange, LiteralDate, VariableError
 
 from .. import batch
+from . import lazysort
 from . import markup as m
 from .conditions import is_numeric_value
 from .names import section_of
@@ -150,34 +151,19 @@ def sort_items(sort_el, items: list, context) -> list:
     if not keys or len(items) < 2:  # nothing to order (and no collation tables to load)
         return list(items)
 
-    def row_of(item) -> list:
-        row = []
-        for key_el in keys:
-            if key_el.get("variable"):
-                row.append(variable_key(key_el, item))
-            else:
-                row.append(macro_key(key_el, item, context))
-        return row
-
-    table = batch.map_items(row_of, items)  # in workers for large bibliographies
     descending = [k.get("sort", "ascending") == "descending" for k in keys]
 
-    def compare(a, b) -> int:
-        for i, desc in enumerate(descending):
-            ka, kb = a[1][i], b[1][i]
-            if ka is None and kb is None:
-                continue
-            if ka is None:
-                return 1
-            if kb is None:
-                return -1
-            result = _cmp_values(ka, kb)
-            if result:
-                return -result if desc else result
-        return a[0] - b[0]
+    def column(j: int, indices: list[int]) -> list:
+        key_el = keys[j]
+        chosen = [items[i] for i in indices]
+        if key_el.get("variable"):
+            return [variable_key(key_el, item) for item in chosen]
+        # macro keys are rendered: in workers for large bibliographies
+        return batch.map_items(lambda item: macro_key(key_el, item, context), chosen)
 
-    order = sorted(enumerate(table), key=cmp_to_key(lambda a, b: compare(a, b)))
-    return [items[i] for i, _row in order]
+    # a key is computed only for the items still tied on the keys before it
+    order = lazysort.sorted_indices(len(items), len(keys), column, descending, _cmp_values)
+    return [items[i] for i in order]
 
 
 class Sort(model.Sort):
