@@ -100,6 +100,10 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
 
     def render(self, item, *args, **kwargs):
         self._ensure_name()
+        if self.find(f"{{{CSL_NS}}}name") is None and kwargs.get("names_context") is None:
+            owner = self.substitute_owner()
+            if owner is not None:  # a bare cs:names in a substitute inherits name and label
+                kwargs["names_context"] = owner
         state = get_state(self)
         if state is not None:
             state.names_depth += 1
@@ -133,10 +137,20 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
         """
         if self.find(f"{{{CSL_NS}}}name") is not None:
             return
-        parent = self.getparent()
-        if parent is not None and parent.tag == f"{{{CSL_NS}}}substitute":
+        if self.substitute_owner() is not None:
             return
         self.insert(0, self.makeelement(f"{{{CSL_NS}}}name"))
+
+    def substitute_owner(self):
+        """The cs:names whose cs:substitute holds this one (also inside cs:choose there)."""
+        node = self.getparent()
+        while node is not None and isinstance(node.tag, str):
+            if node.tag == f"{{{CSL_NS}}}substitute":
+                return node.getparent()
+            if node.tag in (f"{{{CSL_NS}}}macro", f"{{{CSL_NS}}}layout"):
+                return None
+            node = node.getparent()
+        return None
 
 
 class Number(
