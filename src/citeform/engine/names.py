@@ -313,12 +313,12 @@ class NameRenderer:
         if not family:
             return self.fmt_part("given", given)
         if is_cjk(family, given) or name.get("_static"):
-            full = family + given if is_cjk(family, given) else " ".join(p for p in (family, given) if p)
+            # family name first, never initialised; CJK names run together without a space
             if form == "short" and level == 0:
                 return self.fmt_part("family", family)
-            return self.fmt_part("family", full) if not given else self.fmt_part(
-                "family", family
-            ) + self.fmt_part("given", given) if is_cjk(family, given) else full
+            if not is_cjk(family, given):
+                return " ".join(p for p in (family, given) if p)
+            return self.fmt_part("family", family) + (self.fmt_part("given", given) if given else "")
         init_with = self.opt("initialize-with")
         do_init = str(self.opt("initialize") or "true").lower() != "false"
         if form == "short" and level >= 1:

@@ -78,8 +78,6 @@ def _render(loaded, items: list[dict], citations: list | None, fmt: str) -> Engi
         bib.sort()
     assign_positions(made, near_note_distance(loaded))
     disambiguate(loaded, bib, list(bib.keys), state, made)
-    if loaded.has_bibliography() and _sort_uses_year_suffix(loaded):
-        bib.sort()
     if citations is not None:
         for citation in made:
             text = bib.cite(citation, lambda item: None)
@@ -114,10 +112,6 @@ def uses_implicit_year_suffix(loaded) -> bool:
         './/cs:text[@variable="year-suffix" or @variable="citation-label"]', namespaces=loaded.root.nsmap
     )
     return not found  # a citation-label carries the year-suffix itself
-
-
-def _sort_uses_year_suffix(loaded) -> bool:
-    return False
 
 
 def near_note_distance(loaded) -> int:
