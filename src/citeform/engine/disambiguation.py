@@ -216,7 +216,7 @@ class Disambiguator:
         rule = el.get("givenname-disambiguation-rule", "by-cite")
         suffix_on = _truthy(el, "disambiguate-add-year-suffix")
         add_suffix = year_suffix and suffix_on
-        if add_given and rule != "by-cite":
+        if add_given and rule != "by-cite" and year_suffix:  # document-wide: the first pass only
             self.global_givennames(rule)
         self.refresh_all()
         for group in self.ambiguous_groups():
