@@ -41,3 +41,13 @@ def test_an_entry_opening_with_a_display_div_loses_its_leading_space() -> None:
 
     text = m.DISPLAY_OPEN["left-margin"] + " N.d." + m.DISPLAY_CLOSE
     assert render_entry(text, "html") == '<div class="csl-left-margin">N.d.</div>'
+
+
+def test_text_entries_lay_out_displays_as_citeproc_js() -> None:
+    from citeform.engine import markup as m
+
+    margin = m.DISPLAY_OPEN["left-margin"] + "6 " + m.DISPLAY_CLOSE
+    inline = m.DISPLAY_OPEN["right-inline"] + "Doe J." + m.DISPLAY_CLOSE
+    assert render_entry(margin + inline, "text") == "6  Doe J."
+    block = m.DISPLAY_OPEN["block"] + "Doe" + m.DISPLAY_CLOSE
+    assert render_entry(block + margin + inline, "text") == "Doe\n6  Doe J."

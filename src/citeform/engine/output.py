@@ -291,17 +291,19 @@ def render_entry(text: str, fmt: str) -> str:
             else:
                 parts.append(f'<div class="csl-{kind}">{body}</div>')
         return "".join(parts)
+    # as citeproc-js's text format: a left margin is followed by a space, an indented block
+    # starts an indented line; a block is a line of its own
     pieces: list[str] = []
     for kind, content in runs:
         body = render_inline(_strip_display(content), fmt)
-        if kind is None:
-            pieces.append(body)
-            continue
-        body = body.strip()
-        if pieces and pieces[-1] and not pieces[-1].endswith(" ") and body:
-            pieces.append(" ")
+        if kind == "left-margin":
+            body += " "
+        elif kind == "block":
+            body = "\n" + body + "\n"
+        elif kind == "indent":
+            body = "\n    " + body
         pieces.append(body)
-    return " ".join("".join(pieces).split(" ")).strip() if fmt == "text" else "".join(pieces).strip()
+    return re.sub(r"\n\s*\n", "\n", "".join(pieces)).strip()
 
 
 def render_citation(text: str, fmt: str) -> str:
