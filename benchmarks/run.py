@@ -110,7 +110,8 @@ def speed(sizes: list[int], styles: list[str], repeat: int, raw_repeat_large: in
                    "citeform_serial_wall": serial["wall"], "identical_to_serial": identical,
                    "ratio": raw["wall"] / cf["wall"] if cf["wall"] else 0.0}
             rows.append(row)
-            log(f"{name:10} {n:>6}  raw {raw['wall']:7.2f} s  citeform {cf['wall']:6.2f} s "
+            log(f"{name:10} {n:>6}  raw {raw['wall']:7.2f} s (cpu {raw['cpu']:6.1f})  "
+                f"citeform {cf['wall']:6.2f} s (cpu {cf['cpu']:5.1f}) "
                 f"(serial {serial['wall']:6.2f} s)  ratio {row['ratio']:5.1f}x  "
                 f"identical to --jobs 1: {'yes' if identical else 'NO'}")
     return rows
@@ -127,21 +128,33 @@ def cold_latency(repeat: int, log) -> dict:
     seed_json.write_text(json.dumps([record.csl], ensure_ascii=False), encoding="utf-8")
     ours = [*citeform_command(), "cite", record.key, "-s", "apa", "-r", str(SEED_RECORD)]
     theirs = [python(), str(HERE / "minimal_citeproc.py"), str(seed_json), "apa"]
+    import resource
+
     times: dict[str, list[float]] = {"citeform": [], "citeproc": []}
+    cpu: dict[str, list[float]] = {"citeform": [], "citeproc": []}
     outputs = {}
+    for args in (theirs, ours):  # warm-up: byte code written, files in the page cache
+        subprocess.run(args, capture_output=True, text=True)
     for _ in range(repeat):
         for name, args in (("citeproc", theirs), ("citeform", ours)):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             done = subprocess.run(args, capture_output=True, text=True)
             times[name].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[name].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
             if done.returncode != 0:
                 raise SystemExit(f"cold run failed: {' '.join(args)}\n{done.stderr}")
             outputs[name] = done.stdout.strip()
-    result = {name: statistics.median(t) for name, t in times.items()}
+    result: dict = {name: statistics.median(t) for name, t in times.items()}
     result["ratio"] = result["citeform"] / result["citeproc"]
+    result["cpu"] = {name: statistics.median(t) for name, t in cpu.items()}
+    result["cpu_ratio"] = result["cpu"]["citeform"] / result["cpu"]["citeproc"]
     result["output"] = outputs
-    log(f"cold start  citeform {result['citeform'] * 1000:6.0f} ms   minimal citeproc-py "
-        f"{result['citeproc'] * 1000:6.0f} ms   ratio {result['ratio']:.2f}x")
+    log(f"cold start  citeform {result['citeform'] * 1000:6.0f} ms (cpu "
+        f"{result['cpu']['citeform'] * 1000:.0f})   minimal citeproc-py "
+        f"{result['citeproc'] * 1000:6.0f} ms (cpu {result['cpu']['citeproc'] * 1000:.0f})   "
+        f"ratio {result['ratio']:.2f}x (cpu {result['cpu_ratio']:.2f}x)")
     return result
 
 
@@ -159,17 +172,20 @@ def memory_run(n: int, style: str, jobs: int | None, log) -> dict:
 
 def table(rows: list[dict]) -> str:
     lines = [
-        "| style | entries | raw citeproc-py | citeform | raw entries/s | citeform entries/s "
-        "| raw peak RSS | citeform peak RSS (main, worker) | citeform peak PSS (all) | ratio |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| style | entries | raw citeproc-py | citeform | citeform --jobs 1 | raw entries/s "
+        "| citeform entries/s | raw peak RSS | citeform peak RSS (main, worker) "
+        "| citeform peak PSS (all) | ratio (wall) | ratio (CPU) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         raw, cf = r["raw"], r["citeform"]
+        cpu_ratio = raw["cpu"] / cf["cpu"] if cf["cpu"] else 0.0
         lines.append(
             f"| {r['style']} | {r['entries']:,} | {raw['wall']:.2f} s | {cf['wall']:.2f} s "
+            f"| {r['citeform_serial_wall']:.2f} s "
             f"| {raw['per_second']:.0f} | {cf['per_second']:.0f} | {raw['peak_mib']:.0f} MiB "
             f"| {cf['peak_mib']:.0f}, {cf['worker_peak_mib']:.0f} MiB | {cf['tree_pss_mib']:.0f} MiB "
-            f"| {r['ratio']:.1f}x |")
+            f"| {r['ratio']:.1f}x | {cpu_ratio:.1f}x |")
     return "\n".join(lines)
 
 
