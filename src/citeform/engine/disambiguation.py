@@ -154,7 +154,8 @@ class Disambiguator:
                         break
                     if "literal" in name or not name.get("family"):
                         continue
-                    people[_family(name)].add(_given_key(name.get("given") or ""))
+                    given = name.get("given") or ""
+                    people[_family(name)].add((_given_key(given), _initials(given)))
         for key in self.keys:
             entry = self.state.entry(key)
             for var, names in self.name_vars(key).items():
@@ -165,8 +166,9 @@ class Disambiguator:
                     givens = people.get(_family(name), set())
                     if len(givens) < 2 or is_cjk(family, name.get("given")):
                         continue
-                    mine = _initials(_given_key(name.get("given") or ""))
-                    others = [_initials(g) for g in givens if g != _given_key(name.get("given") or "")]
+                    given = name.get("given") or ""
+                    mine = _initials(given)
+                    others = [init for key_, init in givens if key_ != _given_key(given)]
                     if len({mine, *others}) < 2 and cap == 1:
                         continue  # initials cannot tell these people apart
                     level = 1 if mine not in others else cap
