@@ -123,3 +123,14 @@ def test_family_decoration_spans_particle_and_family_apart() -> None:
     assert render_csl(items, style, [[{"id": "a"}]], fmt="html").citations == [
         f"Jane {sc}van</span> {sc}Roe</span>"
     ]
+
+
+def test_name_decorations_wrap_each_name_apart() -> None:
+    style = STYLE.replace('<text variable="title" {attrs}/>',
+                          '<names variable="author"><name and="symbol" font-variant="small-caps"/></names>')
+    items = [{"id": "a", "type": "book", "author": [{"family": "Doe", "given": "J."},
+                                                    {"family": "Roe", "given": "K."}]}]
+    sc = '<span style="font-variant:small-caps;">'
+    assert render_csl(items, style, [[{"id": "a"}]], fmt="html").citations == [
+        f"{sc}J. Doe</span> &#38; {sc}K. Roe</span>"
+    ]

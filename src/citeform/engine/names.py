@@ -195,13 +195,14 @@ class NameRenderer:
             return None
         replaced, whole = substitute_names(self, shown, rendered, bool(truncate))
         if whole is not None:
-            return m.Marked(whole)
+            return m.Marked(self.decorate(whole))
         if replaced is not None:
             rendered = replaced
+        rendered = [self.decorate(r) for r in rendered]
         delimiter = self.opt("delimiter") or ", "
         if truncate:
             if use_last and use_first + 2 <= len(names):
-                last = self.one(names[-1], len(names) - 1, form, levels.get(len(names) - 1, 0))
+                last = self.decorate(self.one(names[-1], len(names) - 1, form, levels.get(len(names) - 1, 0)))
                 return m.Marked(delimiter.join(rendered) + delimiter + "\u2026 " + last)
             et_al = self.et_al()
             if not et_al:
@@ -215,6 +216,11 @@ class NameRenderer:
             )
             return m.Marked(delimiter.join(rendered) + (delimiter if use_delim else " ") + et_al)
         return m.Marked(self.join_and(rendered, delimiter, shown))
+
+    def decorate(self, text: str) -> str:
+        """The cs:name element's font decorations, on each name apart (not on delimiters, "and"
+        or et-al), as citeproc-js renders them."""
+        return str(self.el.format(text)) if text else text
 
     def _inherited(self, name: str):
         section = self._section_element()
@@ -375,7 +381,9 @@ def _join_particle(text: str) -> str:
 class Name(model.Name):
     def render(self, *args, **kwargs):
         out = self.process(*args, **kwargs)
-        return out if isinstance(out, int) else self.markup(out)
+        if isinstance(out, int) or not out:
+            return out if isinstance(out, int) else None
+        return self.wrap(out)  # decorations went on each name (NameRenderer.decorate)
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
         return NameRenderer(self, item, variable, context, sort_options).render()
