@@ -161,3 +161,10 @@ def test_bibliography_ignores_the_locator_of_the_first_cite():
     result = render_csl(SMITHS[:1], csl, citations=[[{"id": "j2020a", "locator": "24"}]])
     assert result.citations == ["24"]
     assert result.bibliography == ["Alpha"]
+
+
+def test_author_only_prints_the_names_alone():
+    result = render_csl(
+        SMITHS[:1], APA, citations=[[{"id": "j2020a", "author-only": True}], [{"id": "j2020a", "locator": "3"}]]
+    )
+    assert result.citations == ["Smith", "(Smith, 2020, p. 3)"]

@@ -101,6 +101,8 @@ def render_cluster(layout, citation) -> str:
         out = out + prev_delim + text
     if layout.get_root().get("class") == "note" and cites and not cites[0].get("prefix"):
         out = _capitalize_opening_term(layout, out)
+    if cites and all((c.get("_cite") or {}).get("author-only") for c in cites):
+        return String(out)  # author-only: the names alone, without the layout's affixes
     result = layout.format(layout.wrap(String(out)))
     return result
 
