@@ -51,3 +51,8 @@ def test_text_entries_lay_out_displays_as_citeproc_js() -> None:
     assert render_entry(margin + inline, "text") == "6  Doe J."
     block = m.DISPLAY_OPEN["block"] + "Doe" + m.DISPLAY_CLOSE
     assert render_entry(block + margin + inline, "text") == "Doe\n6  Doe J."
+
+
+def test_html_writes_two_spaces_as_no_break_space_and_space() -> None:
+    assert render_entry("W. Li, thesis,  MIT.", "html") == "W. Li, thesis,\u00a0 MIT."
+    assert render_entry("W. Li, thesis,  MIT.", "text") == "W. Li, thesis,  MIT."

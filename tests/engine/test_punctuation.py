@@ -64,3 +64,12 @@ def test_punctuation_moves_through_nested_closing_quotes() -> None:
     layout = '<text variable="title" suffix="."/>'
     items = [{"id": "a", "type": "book", "title": "'\"PIAAC 2015\"'"}]
     assert render_csl(items, _style(layout, piq=True), [[{"id": "a"}]]).citations == ["“‘PIAAC 2015.’”"]
+
+
+def test_the_layout_suffix_only_collapses_after_a_full_stop() -> None:
+    layout_close = '<text variable="title" suffix=";"/>'
+    style = _style(layout_close, piq=False).replace("<layout>", '<layout suffix=".">')
+    items = [{"id": "a", "type": "book", "title": "Book A"}, {"id": "b", "type": "book", "title": "Why?"}]
+    assert render_csl(items, style, [[{"id": "a"}]]).citations == ["Book A;."]
+    style = _style('<text variable="title"/>', piq=False).replace("<layout>", '<layout suffix=".">')
+    assert render_csl(items, style, [[{"id": "b"}]]).citations == ["Why?"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from citeproc import model
 from citeproc.source import VariableError
-from citeproc.string import MixedString, String
+from citeproc.string import MixedString, String, normalize_seam
 from lxml import etree
 
 from . import groups
@@ -174,6 +174,14 @@ class Name_Part(CaseMixin, model.Name_Part):  # noqa: N801 - CSL tag name mappin
 class Layout(model.Layout):
     def render_citation(self, citation, callback):
         return render_cluster(self, citation)
+
+    def wrap(self, string):
+        """The layout's affixes, its suffix marked (no join rules with it but '?.' and '..')."""
+        suffix = self.get("suffix")
+        if string is None or not suffix:
+            return super().wrap(string)
+        prefix = self.get("prefix", "")
+        return prefix + normalize_seam(prefix, string) + m.LAYOUT_SUFFIX + suffix
 
     def render_bibliography(self, citation_items):
         """One entry per item (None when it renders nothing), keeping ids aligned."""

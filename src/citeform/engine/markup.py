@@ -31,6 +31,7 @@ TERM = "\ue029"  # a term starts here (capitalised when nothing precedes it)
 RESET = "\ue02a"  # after a cite prefix ending a sentence: what precedes does not count
 PREFIX_PUNCT = "\ue02b"  # a cite prefix starting with punctuation: it replaces the delimiter
 SUFFIX_PUNCT = "\ue02c"  # a cite suffix ending with punctuation: the delimiter's is dropped
+LAYOUT_SUFFIX = "\ue02d"  # the layout's suffix follows: only '?.', '!.' and '..' collapse there
 DISPLAY_OPEN = {
     "block": "\ue040",
     "left-margin": "\ue041",
@@ -61,6 +62,7 @@ OPENERS = {
     RESET: "reset",
     PREFIX_PUNCT: "prefix-punct",
     SUFFIX_PUNCT: "suffix-punct",
+    LAYOUT_SUFFIX: "layout-suffix",
 }
 CLOSERS = {
     ITALIC[1]: "italic",

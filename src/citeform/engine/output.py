@@ -200,17 +200,28 @@ def render_inline(text: str, fmt: str) -> str:
     if fmt != "text":
         text = expand_superscripts(text)
     out: list[str] = []
+    lone_space = False  # html: the last character written is a white space not yet paired
     for ch in text:
         if ch in m.OPENERS or ch in m.CLOSERS:
             kind = m.OPENERS.get(ch) or m.CLOSERS[ch]
             index = 0 if ch in m.OPENERS else 1
+            lone_space = False
             if fmt == "html":
                 out.append(_HTML_TAGS.get(kind, ("", ""))[index])
             elif fmt == "markdown":
                 out.append(_MD_TAGS.get(kind, ("", ""))[index])
             elif fmt == "rtf":
                 out.append(_RTF_TAGS.get(kind, ("", ""))[index])
+        elif fmt == "html" and ch == " ":
+            if lone_space:  # two spaces in a row: a no-break space and a space (citeproc-js)
+                out[-1] = "\u00a0"
+                out.append(" ")
+                lone_space = False
+            else:
+                out.append(ch)
+                lone_space = True
         elif fmt == "html":
+            lone_space = False
             out.append(_escape_html(ch))
         elif fmt == "markdown":
             out.append(_escape_md(ch))

@@ -22,7 +22,9 @@ KEEP_FIRST = frozenset(
 )
 KEEP_SECOND = frozenset((":!", ";!", ":?", ";?"))
 _TOKENS = re.escape("".join(sorted(m.ALL_TOKENS)))
-_PAIR = re.compile(r"([:.;!?,])([" + _TOKENS + r"]*)([:.;!?,])")
+# the layout's suffix is not a join: the table does not apply across its marker
+_JOIN_TOKENS = re.escape("".join(sorted(m.ALL_TOKENS - {m.LAYOUT_SUFFIX})))
+_PAIR = re.compile(r"([:.;!?,])([" + _JOIN_TOKENS + r"]*)([:.;!?,])")
 
 
 def join_punctuation(text: str) -> str:
