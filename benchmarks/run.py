@@ -212,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="also render 100,000 records from a folder of files (a few minutes)")
     parser.add_argument("--memory-records", type=int, default=100_000)
     parser.add_argument("--memory-style", default="vancouver", choices=sorted(STYLES))
+    parser.add_argument("--out", default="latest", help="results/NAME.json and NAME.md")
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.repeat, args.cold_repeat = "500,2000", 1, 5
@@ -240,9 +241,9 @@ def main(argv: list[str] | None = None) -> int:
     report = {"rows": rows, "growth": grow, "cold": cold, "memory": memory,
               "python": platform.python_version(), "cores": os.cpu_count(),
               "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
-    (RESULTS / "latest.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
-    (RESULTS / "latest.md").write_text(table(rows) + "\n\n" + "\n".join(log_lines) + "\n",
-                                       encoding="utf-8")
+    (RESULTS / f"{args.out}.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
+    (RESULTS / f"{args.out}.md").write_text(table(rows) + "\n\n" + "\n".join(log_lines) + "\n",
+                                            encoding="utf-8")
     print()
     print(table(rows))
     return 0 if all(r["identical_to_serial"] for r in rows) else 1
