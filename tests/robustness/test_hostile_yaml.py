@@ -158,8 +158,6 @@ def test_unicode_line_separators_do_not_shift_line_numbers(invoke, tmp_path: Pat
         f"{path}:3:1: odd: title: expected text, got a list")
 
 
-@pytest.mark.xfail(strict=True, reason="cli: when several records fail, only the first error line "
-                   "carries 'citeform: error: '; each line of LoadErrors.format() should")
 def test_each_of_several_errors_is_a_full_error_line(invoke) -> None:
     result = invoke("cite", "-r", str(YAML / "shapes.yaml"))
     errors = [line for line in result.stderr.splitlines() if "warning" not in line]

@@ -52,7 +52,8 @@ class LazyGroup(click.Group):
         except CiteformError as e:
             if debug:
                 raise
-            click.secho(f"citeform: error: {e.format()}", err=True, fg="red")
+            for line in e.format().splitlines():
+                click.secho(f"citeform: error: {line}", err=True, fg="red")
             sys.exit(e.exit_code)
         except (click.exceptions.Abort, KeyboardInterrupt):
             click.echo("citeform: interrupted", err=True)

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from lxml import etree
+
 from .errors import EngineError
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
+XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
+
+
+def check_nodes(root: Any) -> None:
+    """No entity references or XIncludes: the style must be self-contained CSL."""
+    for el in root.iter():
+        if el.tag is etree.Entity:
+            raise EngineError(f"entity reference &{el.name}; is not allowed in a style")
+        if isinstance(el.tag, str) and el.tag.startswith(f"{{{XINCLUDE_NS}}}"):
+            raise EngineError("XInclude elements are not allowed in a style")
 
 
 def check_macros(root: Any) -> None:

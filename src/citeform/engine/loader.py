@@ -11,7 +11,7 @@ from lxml import etree
 from .cache import keep_alive
 from .elements import CSL_NS, element_lookup
 from .errors import EngineError
-from .lint import check_macros
+from .lint import check_macros, check_nodes
 
 
 class LoadedStyle:
@@ -35,6 +35,7 @@ class LoadedStyle:
             raise EngineError("not a CSL style (root element is not <style> in the CSL namespace)")
         if self.root.find(f"{{{CSL_NS}}}citation") is None:
             raise EngineError("CSL style has no <citation> element (dependent styles need their parent)")
+        check_nodes(self.root)
         check_macros(self.root)
         self.locale = locale
         try:
