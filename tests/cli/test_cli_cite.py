@@ -235,7 +235,6 @@ def test_help_lists_commands(invoke):
     assert "cite" in result.stdout and "styles" in result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="engine: author-only and suppress-author are not applied yet")
 def test_in_text_author_in_text_and_suppressed_author(invoke):
     result = invoke("cite", "-r", str(RECORDS), "-s", "apa",
                     "--in-text", "@kernighan1988 [p. 33]", "--in-text", "[-@kernighan1988]")
