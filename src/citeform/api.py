@@ -37,10 +37,14 @@ def to_items(items: Iterable[Any]) -> list[dict[str, Any]]:
         if isinstance(it, Record):
             out.append(it.csl)
         elif isinstance(it, dict):
+            key = it.get("id")
+            name = key if isinstance(key, str) and len(key) <= 100 else f"item {i + 1}"
             try:
                 item = to_csl(it).item
             except MappingError as e:
-                raise DataError(e.message, key=str(it.get("id", f"item {i + 1}")), field=e.field) from None
+                raise DataError(e.message, key=name, field=e.field) from None
+            except (TypeError, ValueError) as e:  # a shape the mapping did not foresee
+                raise DataError(f"cannot read this item: {e}", key=name) from None
             if "id" not in item:
                 raise DataError("item has no id", key=f"item {i + 1}")
             out.append(item)
