@@ -57,7 +57,8 @@ def _unit(date, name):
 class DateMixin:
     def render_date_range(self, date_range, show_parts=None, context=None):
         """Ranges collapse their shared parts: 2019, July 3–5; 2019–2020; 3 Jul–5 Aug 2019."""
-        show = list(show_parts or _UNITS)
+        printed = {p.get("name") for p in self.iterchildren() if p.get("name")}
+        show = [u for u in (show_parts or _UNITS) if not printed or u in printed]
         begin, end = date_range.get("begin"), date_range.get("end")
         if end is None:
             return self.render_single_date(begin, show, context)
