@@ -26,7 +26,7 @@ class MacroTooLong(ValueError):
     """A macro (``@string``) that grows past :data:`MAX_VALUE` characters: a macro bomb."""
 
 
-MAX_VALUE = 1_000_000  # characters a resolved value may have
+MAX_VALUE = 100_000  # characters a resolved value may have (as for YAML values)
 
 
 def resolve(raw: str, macros: dict[str, str], warnings: list[str] | None = None,
