@@ -41,7 +41,9 @@ def test_apostrophes() -> None:
 
 
 def test_curly_quotes_follow_the_locale_marks() -> None:
-    assert parse_markup("meaning ‘God willing’.") == f"meaning {m.CURLY_SINGLE[0]}God willing{m.CURLY_SINGLE[1]}."
+    assert parse_markup("meaning ‘God willing’.") == (
+        f"meaning {m.CURLY_SINGLE[0]}God willing{m.CURLY_SINGLE[1]}{m.NOPIQ}."
+    )
     assert parse_markup("'friend'") == f"{m.QUOTE[0]}friend{m.QUOTE[1]}"
     assert _cite("Why “quotes” matter") == "Why “quotes” matter"  # en-US: outer marks
     assert _cite("Why ‘quotes’ matter") == "Why ‘quotes’ matter"  # en-US: inner marks
@@ -134,3 +136,13 @@ def test_name_decorations_wrap_each_name_apart() -> None:
     assert render_csl(items, style, [[{"id": "a"}]], fmt="html").citations == [
         f"{sc}J. Doe</span> &#38; {sc}K. Roe</span>"
     ]
+
+
+def test_punctuation_typed_after_a_quote_stays_outside() -> None:
+    assert _cite('What is "life"? An "essay"', 'suffix="."') == "What is “life”? An “essay.”"
+
+
+def test_first_straight_single_quotation_keeps_its_case_in_title_case() -> None:
+    assert _cite("the 'great' debate and 'small' fix", 'text-case="title"') == "The “great” Debate and “Small” Fix"
+    assert _cite("the 'great debate'", 'text-case="title"') == "The “Great Debate”"
+    assert _cite("the 'great' debate", 'text-case="uppercase"') == "THE “GREAT” DEBATE"

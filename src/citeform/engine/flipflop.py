@@ -63,6 +63,8 @@ _SPLIT = re.compile(
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _APOSTROPHE_AFTER = re.compile(r"^[^,.?:; ]")
 _BEFORE_MARK = re.compile(r" ([:;?!\u00bb])")
+_CLOSING_TOKENS = m.QUOTE[1] + m.SQUOTE[1] + m.CURLY_DOUBLE[1] + m.CURLY_SINGLE[1]
+_TYPED_AFTER_QUOTE = re.compile("([" + re.escape(_CLOSING_TOKENS) + "]+)(?=[.,?!])")
 
 
 def _span_kind(tag: str) -> str | None:
@@ -156,6 +158,7 @@ def parse_markup(text: str) -> str:
     pieces = _pieces(text)
     stack: list[int] = []
     outer_form: str | None = None  # the straight quote typed first is the outer one
+    kept_case = False
 
     def literal(index: int) -> None:
         piece = pieces[index]
@@ -198,6 +201,10 @@ def parse_markup(text: str) -> str:
                 stack.pop()
                 top.tokens = top.pair[0]
                 piece.tokens = top.pair[1]
+                if closing == "'" and after and not kept_case:
+                    # citeproc-js leaves the first letter quoted this way as typed in text-case
+                    top.tokens += m.KEEPCASE
+                    kept_case = True
                 matched = True
                 break
             if closing == "'":
@@ -210,7 +217,10 @@ def parse_markup(text: str) -> str:
     out = []
     for piece in pieces:
         out.append(piece.text if piece.kind == "str" else (piece.tokens if piece.tokens is not None else piece.text))
-    return "".join(out)
+    text = "".join(out)
+    # punctuation typed after a closing quote stays where it was typed (punctuation-in-quote
+    # moves only what the style adds)
+    return _TYPED_AFTER_QUOTE.sub(lambda mt: mt.group(1) + m.NOPIQ, text)
 
 
 _TAGS_BACK = {

@@ -32,6 +32,7 @@ RESET = "\ue02a"  # after a cite prefix ending a sentence: what precedes does no
 PREFIX_PUNCT = "\ue02b"  # a cite prefix starting with punctuation: it replaces the delimiter
 SUFFIX_PUNCT = "\ue02c"  # a cite suffix ending with punctuation: the delimiter's is dropped
 LAYOUT_SUFFIX = "\ue02d"  # the layout's suffix follows: only '?.', '!.' and '..' collapse there
+KEEPCASE = "\ue02e"  # the next letter keeps its case through text-case (a citeproc-js quirk)
 DISPLAY_OPEN = {
     "block": "\ue040",
     "left-margin": "\ue041",
@@ -63,6 +64,7 @@ OPENERS = {
     PREFIX_PUNCT: "prefix-punct",
     SUFFIX_PUNCT: "suffix-punct",
     LAYOUT_SUFFIX: "layout-suffix",
+    KEEPCASE: "keepcase",
 }
 CLOSERS = {
     ITALIC[1]: "italic",

@@ -83,11 +83,17 @@ def apply_case(text, case: str, language: str | None = None):
     opens = {m.NOCASE[0], m.NODECOR[0], m.SMALLCAPS[0], m.SUPERSCRIPT[0], m.SUBSCRIPT[0]}
     closes = {m.NOCASE[1], m.NODECOR[1], m.SMALLCAPS[1], m.SUPERSCRIPT[1], m.SUBSCRIPT[1]}
     depth = 0
+    keep = False  # after a keep-case marker: the next letter is left as typed
     for i, ch in enumerate(chars):
         if ch in opens:
             depth += 1
         elif ch in closes:
             depth = max(depth - 1, 0)
+        elif ch == m.KEEPCASE:
+            keep = True
+        elif keep and ch not in m.ALL_TOKENS:
+            mask[i] = case not in ("lowercase", "uppercase")
+            keep = False
         if depth:
             mask[i] = True
     full = "".join(chars)
