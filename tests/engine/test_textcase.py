@@ -51,3 +51,8 @@ def test_french_particles_take_a_no_break_space() -> None:
     body = '<names variable="author"/>'
     assert render_csl(items, _style(body, "fr-FR"), [[{"id": "a"}]]).citations == ["Jane van\u00a0Roe"]
     assert render_csl(items, _style(body, "en-US"), [[{"id": "a"}]]).citations == ["Jane van Roe"]
+
+
+def test_a_period_does_not_start_a_subtitle() -> None:
+    assert str(apply_case("a study of the U.S.A. and U.K.", "title", "en")) == "A Study of the U.S.A. and U.K."
+    assert str(apply_case("what? the end", "title", "en")) == "What? The End"

@@ -169,7 +169,7 @@ def _title(chars: list[str], mask: list[bool], full: str) -> None:
             previous = part
             pos += len(part)
         trailing = m.strip_tokens(match.group()).rstrip("\"'“”‘’)]»")
-        start_of_phrase = trailing.endswith((":", "?", "!", "."))
+        start_of_phrase = trailing.endswith((":", "?", "!"))
 
 
 def m_tokens() -> str:
