@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 
-import pytest
 from conftest import DATA, RECORDS
 
 SEED_VANCOUVER = (
