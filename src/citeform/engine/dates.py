@@ -22,6 +22,28 @@ from .state import get_state
 from .textcase import CaseMixin
 
 
+def _affix(date_el, context, unit: str, which: str) -> str:
+    """The prefix or suffix a date-part prints with (the style's overrides the locale's)."""
+    for holder in (context, date_el):
+        if holder is None:
+            continue
+        for part in holder.iterchildren():
+            if part.get("name") == unit and part.get(which) is not None:
+                return part.get(which)
+    return ""
+
+
+def _drop_affix(text: str, affix: str, end: bool) -> str:
+    """Text without the affix at its end (a range's first half) or start (its second half)."""
+    if not affix:
+        return text
+    if end and text.endswith(affix):
+        return text[: -len(affix)]
+    if not end and text.startswith(affix):
+        return text[len(affix) :]
+    return text
+
+
 def _range_delimiter(date_el, context, unit: str) -> str:
     for holder in (context, date_el):
         if holder is None:
@@ -69,23 +91,33 @@ class DateMixin:
         if differing is None:
             return self.render_single_date(begin, show, context)
         moving = [u for u in _UNITS[_UNITS.index(differing) :] if u in show]
-        shared = [u for u in show if u not in moving]
         delimiter = _range_delimiter(self, context, differing)
-        first = self.render_single_date(begin, moving, context)
-        second = self.render_single_date(end, moving, context)
-        if first is None or second is None:
-            return first or second
-        span = str(first).rstrip() + delimiter + str(second).lstrip()
-        if not shared:
-            return span
-        rest = self.render_single_date(begin, shared, context)
-        if rest is None:
-            return span
         order = [p.get("name") for p in self.iterchildren() if p.get("name") in show]
+        if not order:
+            return None
         joiner = self.get("delimiter") or (context.get("delimiter") if context is not None else None) or ""
-        if order and moving[0] in order and shared[0] in order and order.index(moving[0]) > order.index(shared[0]):
-            return String(str(rest).rstrip() + (joiner if joiner.strip() else joiner) + span) if not str(rest).endswith(" ") and not span.startswith((" ", ",")) and not joiner else String(str(rest) + joiner + span)
-        return String(span + joiner + str(rest))
+        pieces: list[str] = []
+        i = 0
+        while i < len(order):  # the parts in the date's own order; the moving ones as one span
+            if order[i] not in moving:
+                pieces.extend(str(p) for p in self.parts(begin, [order[i]], context))
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(order) and order[j + 1] in moving:
+                j += 1
+            names = order[i : j + 1]
+            first = joiner.join(str(p) for p in self.parts(begin, names, context))
+            second = joiner.join(str(p) for p in self.parts(end, names, context))
+            first = _drop_affix(first, _affix(self, context, names[-1], "suffix"), end=True)
+            second = _drop_affix(second, _affix(self, context, names[0], "prefix"), end=False)
+            if first and second:
+                pieces.append(first.rstrip() + delimiter + second.lstrip())
+            elif first or second:
+                pieces.append(first or second)
+            i = j + 1
+        pieces = [p for p in pieces if p]
+        return String(joiner.join(pieces)) if pieces else None
 
     def render_single_date(self, date, show_parts=None, context=None):
         """Localized dates are joined with the locale date's delimiter."""

@@ -204,7 +204,9 @@ class NameRenderer:
             if use_last and use_first + 2 <= len(names):
                 last = self.decorate(self.one(names[-1], len(names) - 1, form, levels.get(len(names) - 1, 0)))
                 return m.Marked(delimiter.join(rendered) + delimiter + "\u2026 " + last)
-            et_al = self.et_al()
+            # a sort key shows "et al." only when the key itself sets names-min (citeproc-js)
+            plain_key = self.sort_options.get("_sort_key") and "et-al-min" not in self.sort_options
+            et_al = "" if plain_key else self.et_al()
             if not et_al:
                 return m.Marked(delimiter.join(rendered))
             dpe = self.opt("delimiter-precedes-et-al") or "contextual"
@@ -289,7 +291,7 @@ class NameRenderer:
             return _join_particle(ndp + " " + family)
         return ndp + self.particle_space() + family
 
-    def fmt_family(self, dp: str, ndp: str, family: str) -> str:
+    def fmt_family(self, dp: str, ndp: str, family: str, case_particles: bool = False) -> str:
         """The family name-part in display order: its font decorations apply to each particle and the family
         name on their own, its text-case to the family name only, its affixes around them all
         (as citeproc-js renders them)."""
@@ -298,15 +300,39 @@ class NameRenderer:
         if part is None or not words:
             joined = self.ndp_family(ndp, family)
             return self.fmt_part("family", _join_particle(" ".join(p for p in (dp, joined) if p)))
-        cased = part.case(model.String(family)) if part.get("text-case") else family
-        pieces = [str(part.format(w)) for w in words] + [str(part.format(cased))]
+        def cased(text: str) -> str:
+            return str(part.case(model.String(text))) if part.get("text-case") else text
+
+        pieces = [str(part.format(cased(w) if case_particles else w)) for w in words]
+        pieces.append(str(part.format(cased(family))))
         text = pieces[0]
         for word, piece in zip(words, pieces[1:], strict=True):
-            if word.endswith(("'", "\u2019", "-")):
+            if word.endswith(("'", "\u2019", "-")) or word[-1:].isspace():
                 text += piece
             else:
                 text += (self.particle_space() if word is ndp else " ") + piece
         return str(part.wrap(text))
+
+    def fmt_given(self, given: str, dp: str, ndp: str) -> str:
+        """The given name-part of an inverted name with the particles moved after it: the given
+        part's decorations on the given name and the dropping particle apart, the family part's
+        on a demoted non-dropping particle, the given part's affixes around them all (as
+        citeproc-js renders them)."""
+        if not dp and not ndp:
+            return self.fmt_part("given", given)
+        part, family_part = self.part_el("given"), self.part_el("family")
+        if part is None and family_part is None:
+            return " ".join(p for p in (given, dp, ndp) if p)
+        pieces = []
+        if given:
+            cased = part.case(model.String(given)) if part is not None and part.get("text-case") else given
+            pieces.append(str(part.format(cased)) if part is not None else given)
+        if dp:
+            pieces.append(str(part.format(dp)) if part is not None else dp)
+        if ndp:
+            pieces.append(str(family_part.format(ndp)) if family_part is not None else ndp)
+        text = " ".join(pieces)
+        return str(part.wrap(text)) if part is not None else text
 
     def one(self, name, index: int, form: str, level: int) -> str:
         if "literal" in name:
@@ -353,10 +379,10 @@ class NameRenderer:
             sep = ", " if sep is None else sep
             if demote == "display-and-sort":
                 fam = self.fmt_part("family", family)
-                giv = self.fmt_part("given", " ".join(p for p in (given, dp, ndp.strip()) if p))
+                giv = self.fmt_given(given, dp, ndp.strip())
             else:
-                fam = self.fmt_part("family", self.ndp_family(ndp, family))
-                giv = self.fmt_part("given", " ".join(p for p in (given, dp) if p))
+                fam = self.fmt_family("", ndp, family, case_particles=True)
+                giv = self.fmt_given(given, dp, "")
             parts = [p for p in (fam, giv, suffix) if p]
             return sep.join(parts)
         giv = self.fmt_part("given", given)

@@ -34,11 +34,11 @@ def collator():
     return pyuca.Collator()
 
 
-_IGNORED = str.maketrans("", "", "'\u2019\u2018\"\u201c\u201d\u00ab\u00bb[](),.")
+_IGNORED = str.maketrans("", "", "'\u2019\u2018\"\u201c\u201d\u00ab\u00bb[](),.:;!?")
 
 
 def text_key(text: str) -> tuple:
-    """Collation key: quotes, apostrophes, brackets, commas and periods do not count.
+    """Collation key: quotes, apostrophes, brackets and punctuation marks do not count.
 
     Spaces and hyphens do ("Baker J Wang" < "Baker J-P"), as in citeproc-js's order.
     """
