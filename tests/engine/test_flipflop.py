@@ -146,3 +146,15 @@ def test_first_straight_single_quotation_keeps_its_case_in_title_case() -> None:
     assert _cite("the 'great' debate and 'small' fix", 'text-case="title"') == "The “great” Debate and “Small” Fix"
     assert _cite("the 'great debate'", 'text-case="title"') == "The “Great Debate”"
     assert _cite("the 'great' debate", 'text-case="uppercase"') == "THE “GREAT” DEBATE"
+
+
+def test_particles_after_the_given_name_take_their_own_decorations() -> None:
+    style = STYLE.replace('<text variable="title" {attrs}/>',
+                          '<names variable="author"><name name-as-sort-order="all" sort-separator=" ">'
+                          '<name-part name="given" prefix="(" suffix=")"/>'
+                          '<name-part name="family" font-variant="small-caps"/></name></names>')
+    items = [{"id": "a", "type": "book", "author": [{"family": "d'Aubignac", "given": "François Hédelin"}]}]
+    sc = '<span style="font-variant:small-caps;">'
+    assert render_csl(items, style, [[{"id": "a"}]], fmt="html").citations == [
+        f"{sc}Aubignac</span> (François Hédelin {sc}d’</span>)"
+    ]

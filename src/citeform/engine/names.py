@@ -299,7 +299,9 @@ class NameRenderer:
         part = self.part_el("family")
         if part is None or not words:
             joined = self.ndp_family(ndp, family)
-            return self.fmt_part("family", _join_particle(" ".join(p for p in (dp, joined) if p)))
+            if dp:
+                joined = dp + ("" if dp.endswith(("'", "\u2019", "-")) else " ") + joined
+            return self.fmt_part("family", joined)
         def cased(text: str) -> str:
             return str(part.case(model.String(text))) if part.get("text-case") else text
 
