@@ -5,7 +5,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass, field
 
-from citeproc.source import Citation, CitationItem
+from citeproc.source import Citation, CitationItem, VariableError
 from lxml import etree
 
 from .. import batch
@@ -46,7 +46,10 @@ def render_csl(
             return _render(loaded, items, citations, fmt)
     except EngineError:
         raise
-    except (etree.LxmlError, KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+    except (
+        etree.LxmlError, KeyError, TypeError, ValueError, AttributeError, IndexError,
+        VariableError, RecursionError, ZeroDivisionError,
+    ) as exc:
         raise EngineError(f"cannot render with this style: {type(exc).__name__}: {exc}") from None
 
 
