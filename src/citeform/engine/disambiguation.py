@@ -252,7 +252,9 @@ def _given_key(given: str) -> str:
 
 
 def _initials(given: str) -> str:
-    return "".join(w[0] for w in given.replace("-", " ").replace(".", " ").split() if w)
+    """The initials a name would print: lower-case parts (Eun-ji) add none."""
+    words = given.replace("-", " ").replace(".", " ").split()
+    return "".join(w[0] for w in words if w and not w[0].islower())
 
 
 def disambiguate(loaded, bib, keys: list[str], state: EngineState, citations=None) -> None:
