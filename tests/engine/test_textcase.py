@@ -56,3 +56,9 @@ def test_french_particles_take_a_no_break_space() -> None:
 def test_a_period_does_not_start_a_subtitle() -> None:
     assert str(apply_case("a study of the U.S.A. and U.K.", "title", "en")) == "A Study of the U.S.A. and U.K."
     assert str(apply_case("what? the end", "title", "en")) == "What? The End"
+
+
+def test_title_case_in_any_script_and_one_letter_words() -> None:
+    assert str(apply_case("война и мир", "title", "en")) == "Война и Мир"
+    assert str(apply_case("vitamin x and y", "title", "en")) == "Vitamin x and y"
+    assert str(apply_case("the α particle", "title", "en")) == "The α Particle"

@@ -132,10 +132,6 @@ def apply_case(text, case: str, language: str | None = None):
     return _rebuild(chars, mask, text)
 
 
-def _latin(ch: str) -> bool:
-    return ord(ch) < 0x250
-
-
 def _title(chars: list[str], mask: list[bool], full: str) -> None:
     words = list(_WORD.finditer(full))
     start_of_phrase = True
@@ -164,7 +160,10 @@ def _title(chars: list[str], mask: list[bool], full: str) -> None:
             )
             if bare and bare == lower and not is_stop and not elided and not any(ch.isdigit() for ch in previous):
                 i = _first_letter(chars, mask, pos, pos + len(part))
-                if i is not None and _latin(chars[i]):
+                # as citeproc-js: a one-letter word only where the title or a subtitle starts,
+                # and never a lone Greek letter
+                single = len(bare) == 1 and (not (start_of_phrase or n == 0) or "\u0370" <= bare <= "\u03ff")
+                if i is not None and not single:
                     chars[i] = chars[i].upper()
             previous = part
             pos += len(part)
