@@ -73,3 +73,9 @@ def test_the_layout_suffix_only_collapses_after_a_full_stop() -> None:
     assert render_csl(items, style, [[{"id": "a"}]]).citations == ["Book A;."]
     style = _style('<text variable="title"/>', piq=False).replace("<layout>", '<layout suffix=".">')
     assert render_csl(items, style, [[{"id": "b"}]]).citations == ["Why?"]
+
+
+def test_moved_punctuation_goes_inside_decorations_closing_with_the_quote() -> None:
+    layout = '<group suffix="."><text variable="title" font-style="italic" quotes="true"/></group>'
+    assert render_csl([{"id": "a", "type": "book", "title": "Title"}], _style(layout, piq=True),
+                      [[{"id": "a"}]], fmt="html").citations == ["“<i>Title.</i>”"]

@@ -35,12 +35,21 @@ def punctuation_in_quote(loaded) -> bool:
 
 
 _CLOSING = m.QUOTE[1] + m.SQUOTE[1] + m.CURLY_DOUBLE[1] + m.CURLY_SINGLE[1]
-_SKIP = "".join(sorted(m.ALL_TOKENS - set(_CLOSING) - {m.NOPIQ}))
-_PIQ = re.compile("([" + re.escape(_CLOSING) + "]+)([" + re.escape(_SKIP) + "]*)([.,!?]+)")
+# decorations closing next to a quotation: the moved punctuation goes inside them too
+_DECOR_CLOSING = "".join(
+    pair[1] for pair in (m.ITALIC, m.BOLD, m.SMALLCAPS, m.UNDERLINE, m.NORMAL_STYLE, m.NORMAL_WEIGHT,
+                         m.NORMAL_VARIANT, m.NOCASE, m.NODECOR, m.SUPERSCRIPT, m.SUBSCRIPT, m.BASELINE)
+)
+_SKIP = "".join(sorted(m.ALL_TOKENS - set(_CLOSING) - set(_DECOR_CLOSING) - {m.NOPIQ}))
+_RUN = "[" + re.escape(_CLOSING + _DECOR_CLOSING) + "]"
+_PIQ = re.compile(
+    "(" + _RUN + "*[" + re.escape(_CLOSING) + "]" + _RUN + "*)([" + re.escape(_SKIP) + "]*)([.,!?]+)"
+)
 
 
 def move_punctuation_into_quotes(text: str) -> str:
-    """American style: periods, commas, '?' and '!' right after a closing quote move inside it."""
+    """American style: periods, commas, '?' and '!' right after a closing quote move inside it
+    (and inside the decorations that close with it: “<i>Title.</i>”)."""
     return _PIQ.sub(lambda mt: mt.group(3) + mt.group(1) + mt.group(2), text)
 
 
