@@ -37,6 +37,7 @@ from . import markup as m
 from .flipflop import parse_markup, unparse_markup
 
 EN_DASH = "\u2013"
+CSL_NS = "http://purl.org/net/xbiblio/csl"
 NUMERIC_VARIABLES = frozenset(
     """chapter-number citation-number collection-number edition first-reference-note-number
     issue locator number number-of-pages number-of-volumes page page-first part-number
@@ -234,21 +235,23 @@ def first_page(text: str) -> str:
 
 
 def _terms(locale, prefix: str) -> list:
-    terms = locale.find(f"{{{model_ns()}}}terms")
+    terms = locale.find(f"{{{CSL_NS}}}terms")
     if terms is None:
         return []
     return [t for t in terms if getattr(t, "get", None) and (t.get("name") or "").startswith(prefix)]
 
 
-def model_ns() -> str:
-    return "http://purl.org/net/xbiblio/csl"
+def _target(term) -> int | None:
+    """The number in a term name such as ``ordinal-03`` (None for ``ordinal`` or a bad name)."""
+    try:
+        return int((term.get("name") or "").rsplit("-", 1)[1])
+    except (IndexError, ValueError):
+        return None
 
 
 def _matches(term, number: int) -> bool:
-    name = term.get("name")
-    try:
-        target = int(name.rsplit("-", 1)[1])
-    except (IndexError, ValueError):
+    target = _target(term)
+    if target is None:
         return False
     match = term.get("match") or ("last-digit" if target < 10 else "last-two-digits")
     if match == "whole-number":
@@ -267,7 +270,7 @@ def _pick(candidates: list, gender: str | None):
 
 
 def _term_text(term) -> str:
-    single = term.find(f"{{{model_ns()}}}single")
+    single = term.find(f"{{{CSL_NS}}}single")
     return (single.text if single is not None else term.text) or ""
 
 
@@ -277,9 +280,8 @@ def ordinal_suffix(element, number: int, gender: str | None) -> str:
         terms = [t for t in _terms(locale, "ordinal") if not t.get("form")]
         if not terms:
             continue
-        numbered = [t for t in terms if t.get("name") != "ordinal"]
-        two = [t for t in numbered if int(t.get("name")[-2:]) >= 10 or t.get("match") in (
-            "whole-number", "last-two-digits")]
+        numbered = [t for t in terms if _target(t) is not None]
+        two = [t for t in numbered if _target(t) >= 10 or t.get("match") in ("whole-number", "last-two-digits")]
         one = [t for t in numbered if t not in two]
         for group in (two, one):
             term = _pick([t for t in group if _matches(t, number)], gender)
@@ -293,8 +295,7 @@ def ordinal_suffix(element, number: int, gender: str | None) -> str:
 def long_ordinal(element, number: int, gender: str | None) -> str | None:
     for locale in element.get_root().locales:
         terms = [
-            t for t in _terms(locale, "long-ordinal-") if not t.get("form") and _matches(t, number)
-            and int(t.get("name")[-2:]) == number
+            t for t in _terms(locale, "long-ordinal-") if not t.get("form") and _target(t) == number
         ]
         term = _pick(terms, gender)
         if term is not None:
