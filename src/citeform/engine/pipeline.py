@@ -89,12 +89,40 @@ def _render(loaded, items: list[dict], citations: list | None, fmt: str) -> Engi
         def finish_entry(entry) -> str:
             return output.render_entry(finish(entry), fmt)
 
+        numeric = cites_by_number(loaded)
         for key, entry in zip(bib.keys, batch.bibliography(bib, finish_entry), strict=True):
             if entry is None:
-                continue
+                if not numeric:
+                    continue
+                # a numbered list keeps its numbering: citeproc-js prints a placeholder entry
+                entry = f"{len(result.bibliography) + 1}. [CSL STYLE ERROR: reference with no printed form.]"
+                entry = output.render_entry(entry, fmt)
             result.bibliography.append(entry)
             result.bibliography_ids.append(source.original_ids.get(key, key))
     return result
+
+
+def cites_by_number(loaded) -> bool:
+    """True when the citation prints ``citation-number`` (itself or through a macro)."""
+    ns = {"cs": "http://purl.org/net/xbiblio/csl"}
+    citation = loaded.root.find("cs:citation", ns)
+    if citation is None:
+        return False
+    if citation.xpath('.//cs:text[@variable="citation-number"]', namespaces=ns):
+        return True
+    macros = {macro.get("name"): macro for macro in loaded.root.findall("cs:macro", ns)}
+    seen: set[str] = set()
+    todo = [el.get("macro") for el in citation.xpath(".//cs:text[@macro]", namespaces=ns)]
+    while todo:
+        name = todo.pop()
+        macro = macros.get(name)
+        if name in seen or macro is None:
+            continue
+        seen.add(name)
+        if macro.xpath('.//cs:text[@variable="citation-number"]', namespaces=ns):
+            return True
+        todo.extend(el.get("macro") for el in macro.xpath(".//cs:text[@macro]", namespaces=ns))
+    return False
 
 
 def _plain_bibliography_items(bib) -> None:
