@@ -54,7 +54,6 @@ _SPANS = {
     "normal-variant": ("tag", m.NORMAL_VARIANT),
 }
 _QUOTES_OPEN = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
-_QUOTES_CLOSE = frozenset(_QUOTES_OPEN.values())
 
 _SPLIT = re.compile(
     r"(<span\s+[^>]*>|</span>|</?(?:i|b|sc|sup|sub)>|[\"'\u201c\u201d\u2018\u2019])",
