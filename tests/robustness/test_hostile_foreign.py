@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from .helpers import DATA, error_line
 
 FOREIGN = DATA / "foreign"
