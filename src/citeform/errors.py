@@ -33,14 +33,7 @@ class CiteformError(Exception):
 
     def location(self) -> str:
         """``file:line:column`` as far as known ('' when nothing is)."""
-        if not self.file:
-            return ""
-        loc = self.file
-        if self.line is not None:
-            loc += f":{self.line}"
-            if self.column is not None:
-                loc += f":{self.column}"
-        return loc
+        return place(self.file, self.line, self.column) if self.file else ""
 
     def format(self) -> str:
         """One line: ``file:line:column: key: field: message``."""
@@ -61,3 +54,10 @@ class UsageError(CiteformError):
     """Wrong command-line use: unknown key, unknown style, bad option values."""
 
     exit_code = 2
+
+
+def place(file: str, line: int | None = None, column: int | None = None) -> str:
+    """``file:line:column``, as far as known."""
+    if line is None:
+        return file
+    return f"{file}:{line}" if column is None else f"{file}:{line}:{column}"

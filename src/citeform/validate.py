@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import CiteformError
+from .errors import CiteformError, place
 from .load import RawRecord, clip, default_record_paths, iter_files, read_raw, shown
 from .mapping import MappingError, looks_like_record, to_csl
 from .vocabulary import DATE_VARIABLES, FRIENDLY_FIELDS
@@ -62,12 +62,7 @@ class Problem:
     severity: str = ERROR
 
     def location(self) -> str:
-        loc = self.file
-        if self.line is not None:
-            loc += f":{self.line}"
-            if self.column is not None:
-                loc += f":{self.column}"
-        return loc
+        return place(self.file, self.line, self.column)
 
     def format(self) -> str:
         """``file:line:column: [warning: ]key: field: message`` (the field when not named)."""
