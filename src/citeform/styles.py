@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import html
 import fnmatch
 import functools
 import os
@@ -164,7 +165,7 @@ def style_title(style_id: str) -> str:
         if path.is_file():
             with open(path, encoding="utf-8", errors="replace") as f:
                 m = _TITLE.search(f.read(4000))
-            title = m.group(1).strip() if m else target
+            title = html.unescape(m.group(1).strip()) if m else target
             return f"{title} (alias of {target})" if target != style_id else title
     return style_id
 

@@ -25,3 +25,8 @@ def test_no_match_is_an_error(invoke):
     result = invoke("styles", "zzzzqqqq")
     assert result.exit_code == 1
     assert "no style matches" in result.stderr
+
+
+def test_titles_are_plain_text(invoke):
+    result = invoke("styles", "taylor-and-francis-national-library-of-medicine")
+    assert "Taylor & Francis - NLM/Vancouver" in result.stdout
