@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import difflib
-import html
 import fnmatch
 import functools
+import html
 import os
 import re
 from dataclasses import dataclass
