@@ -11,15 +11,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from citeproc import model
 from citeproc.source import VariableError
 
 from .state import get_state
 
 
-def _frames(element):
-    state = get_state(element)
-    return state, (state.var_frames if state is not None else None)
+@contextmanager
+def variable_frame(state) -> Iterator[list[bool]]:
+    """A frame [called a variable, a variable rendered] for a group or macro call; on exit
+    it is folded into the enclosing frame."""
+    frame = [False, False]
+    if state is not None:
+        state.var_frames.append(frame)
+    try:
+        yield frame
+    finally:
+        if state is not None:
+            state.var_frames.pop()
+            if state.var_frames:
+                parent = state.var_frames[-1]
+                parent[0] = parent[0] or frame[0]
+                parent[1] = parent[1] or frame[1]
 
 
 def note_variables(element, names: list[str], rendered: bool) -> None:
@@ -84,19 +100,8 @@ class VariableTracking:
     def _render_macro(self, *args, **kwargs):
         """A macro call is an implicit group (as in citeproc-js): when it calls variables
         and none renders, its terms and values are dropped too."""
-        state = get_state(self)
-        frame = [False, False]
-        if state is not None:
-            state.var_frames.append(frame)
-        try:
+        with variable_frame(get_state(self)) as frame:
             out = super().render(*args, **kwargs)
-        finally:
-            if state is not None:
-                state.var_frames.pop()
-                if state.var_frames:
-                    parent = state.var_frames[-1]
-                    parent[0] = parent[0] or frame[0]
-                    parent[1] = parent[1] or frame[1]
         if frame[0] and not frame[1]:
             return None
         if out is not None and str(out) != "":
@@ -106,13 +111,9 @@ class VariableTracking:
 
 class Group(model.Group):
     def process(self, item, context=None, **kwargs):
-        state = get_state(self)
         delimiter = self.get("delimiter", "")
-        frame = [False, False]
-        if state is not None:
-            state.var_frames.append(frame)
         output = []
-        try:
+        with variable_frame(get_state(self)) as frame:
             for child in self.iterchildren():
                 try:
                     if isinstance(child, model.Choose):
@@ -123,13 +124,6 @@ class Group(model.Group):
                     continue
                 if text is not None and str(text) != "":
                     output.append(text)
-        finally:
-            if state is not None:
-                state.var_frames.pop()
-                if state.var_frames:
-                    parent = state.var_frames[-1]
-                    parent[0] = parent[0] or frame[0]
-                    parent[1] = parent[1] or frame[1]
         if not output or (frame[0] and not frame[1]):
             raise VariableError
         mark_content(self)  # a rendered nested group counts as content for its parent
