@@ -212,15 +212,19 @@ class RawRecord:
 
 def read_raw(path: str, fmt: str | None = None) -> list[RawRecord]:
     """Every record in one file (or stdin), unmapped; errors in the file as a whole raise."""
-    name = "<stdin>" if path == STDIN else path
     text = read_text(path)
-    fmt = fmt or _sniff(path, text)
+    return parse_text(path, text, fmt or _sniff(path, text))
+
+
+def parse_text(path: str, text: str, fmt: str) -> list[RawRecord]:
+    """Every record in a text already read from ``path`` (``-`` for stdin), unmapped.
+
+    ``fmt`` is ``yaml``, ``json``, ``bibtex`` or ``ris``.
+    """
+    name = "<stdin>" if path == STDIN else path
     if fmt in ("bibtex", "ris"):
         return _read_foreign(name, text, fmt)
-    if fmt == "json":
-        raws = _parse_json(name, text)
-    else:
-        raws = _parse_yaml(name, text)
+    raws = _parse_json(name, text) if fmt == "json" else _parse_yaml(name, text)
     if len(raws) == 1 and path != STDIN:
         raws[0].stem = Path(name).stem
     return raws

@@ -79,13 +79,11 @@ def read_input(path: str, fmt: str, text: str, warn: Callable[[str], None]) -> I
 def _read_records(path: str, name: str, fmt: str, text: str,
                   warn: Callable[[str], None]) -> Iterator[Converted | DataError]:
     """YAML records, CSL-YAML and CSL-JSON through the record loader, one record at a time."""
-    # the loader's parsers take the text, which stdin can give only once
-    raws = load._parse_json(name, text) if fmt == "csl-json" else load._parse_yaml(name, text)
+    # the text is read already (stdin can give it only once)
+    raws = load.parse_text(path, text, "json" if fmt == "csl-json" else "yaml")
     if fmt == "csl-yaml":
         for raw in raws:
             raw.csl_input = True
-    if len(raws) == 1 and path != "-":
-        raws[0].stem = Path(name).stem
     for raw in raws:
         try:
             rec = load.make_record(raw, warn)
