@@ -6,8 +6,11 @@ CSL-JSON items into text.  :mod:`citeform.formats.unmap` turns CSL-JSON back int
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from ..errors import DataError
 
 
 @dataclass
@@ -18,3 +21,13 @@ class ReadItem:
     line: int | None = None
     warnings: list[str] = field(default_factory=list)
     key_made: bool = False  # the file gave no key; one was made from author and year
+
+
+def first_error_raises(reads: Iterable[ReadItem | DataError]) -> list[ReadItem]:
+    """The items of a reader's stream, raising the first broken entry's error."""
+    out = []
+    for read in reads:
+        if isinstance(read, DataError):
+            raise read
+        out.append(read)
+    return out

@@ -17,7 +17,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 
 from ..errors import DataError
 from ..vocabulary import CSL_VARIABLES, DATE_VARIABLES, NAME_VARIABLES
-from . import ReadItem
+from . import ReadItem, first_error_raises
 from .bibtex_macros import MacroTooLong, resolve
 from .bibtex_names import parse_bibtex_names
 from .bibtex_types import (
@@ -381,9 +381,4 @@ def iter_bibtex(text: str, source: str) -> Iterator[ReadItem | DataError]:
 
 def read_bibtex(text: str, source: str) -> list[ReadItem]:
     """Every entry of a BibTeX/BibLaTeX file; the first broken entry raises DataError."""
-    out = []
-    for read in iter_bibtex(text, source):
-        if isinstance(read, DataError):
-            raise read
-        out.append(read)
-    return out
+    return first_error_raises(iter_bibtex(text, source))

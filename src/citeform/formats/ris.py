@@ -17,7 +17,7 @@ from rispy.writer import RisWriter
 from ..errors import DataError
 from ..names import NameError_, parse_name
 from ..vocabulary import CSL_TYPES, CSL_VARIABLES, DATE_VARIABLES, LANGUAGES, NAME_VARIABLES
-from . import ReadItem
+from . import ReadItem, first_error_raises
 from .bibtex_names import split_dropping_particle
 from .bibtex_types import language_tag
 from .duplicates import bare_doi
@@ -410,9 +410,4 @@ def iter_ris(text: str, source: str) -> Iterator[ReadItem | DataError]:
 
 def read_ris(text: str, source: str) -> list[ReadItem]:
     """Every record of a RIS file; the first broken record raises DataError."""
-    out = []
-    for read in iter_ris(text, source):
-        if isinstance(read, DataError):
-            raise read
-        out.append(read)
-    return out
+    return first_error_raises(iter_ris(text, source))
