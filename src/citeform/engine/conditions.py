@@ -20,37 +20,67 @@ def is_numeric_value(value) -> bool:
     return bool(_NUMERIC.match(str(value)))
 
 
+_TESTS = (
+    ("type", "_t_type"),
+    ("variable", "_t_variable"),
+    ("is-numeric", "_t_numeric"),
+    ("is-uncertain-date", "_t_uncertain"),
+    ("locator", "_t_locator"),
+    ("position", "_t_position"),
+    ("disambiguate", "_t_disambiguate"),
+)
+
+
 class ConditionMixin:
     def render(self, item, context=None, delimiter="", **kwargs):
-        results: list[bool] = []
-        for attr, test in (
-            ("type", self._t_type),
-            ("variable", self._t_variable),
-            ("is-numeric", self._t_numeric),
-            ("is-uncertain-date", self._t_uncertain),
-            ("locator", self._t_locator),
-            ("position", self._t_position),
-            ("disambiguate", self._t_disambiguate),
-        ):
-            if attr in self.attrib:
-                results += test(item, self.get(attr), context)
-        match = self.get("match", "all")
-        if match == "any":
-            ok = any(results)
-        elif match == "none":
-            ok = not any(results)
-        else:
-            ok = all(results)
-        if not ok:
+        if not self.holds(item, context):
             raise model.ConditionFailed
         return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
 
-    def _t_type(self, item, value, _ctx):
-        return [t == item.reference.type for t in value.split()]
+    def holds(self, item, context=None) -> bool:
+        """Whether the branch's tests pass for ``item`` (its ``match`` applied)."""
+        plan = self.__dict__.get("_cf_tests")
+        if plan is None:
+            plan = self.__dict__["_cf_tests"] = self._plan()
+        tests, match, types = plan
+        if types is not None:  # the common case: only ``type``, one or more values
+            ref_type = item.reference.type
+            if match == "any":
+                return ref_type in types
+            if match == "none":
+                return ref_type not in types
+            return all(t == ref_type for t in types)
+        results: list[bool] = []
+        for test, values in tests:
+            results += test(item, values, context)
+        if match == "any":
+            return any(results)
+        if match == "none":
+            return not any(results)
+        return all(results)
 
-    def _t_variable(self, item, value, _ctx):
+    def _plan(self):
+        """The branch's tests with their values split, read once from the style tree."""
+        attrib = self.attrib
+        tests = [
+            (getattr(self, method), attrib[attr] if attr == "disambiguate" else attrib[attr].split())
+            for attr, method in _TESTS
+            if attr in attrib
+        ]
+        types = None
+        if len(tests) == 1 and "type" in attrib and tests[0][1]:
+            types = tuple(tests[0][1])
+        return tests, self.get("match", "all"), types
+
+    def _t_type(self, item, values, _ctx):
+        if not values:
+            return []
+        ref_type = item.reference.type
+        return [t == ref_type for t in values]
+
+    def _t_variable(self, item, values, _ctx):
         out = []
-        for var in value.split():
+        for var in values:
             key = var.replace("-", "_")
             if var == "locator":
                 out.append("locator" in item)
@@ -66,9 +96,9 @@ class ConditionMixin:
                 out.append(val is not None and str(val) != "" and val != [])
         return out
 
-    def _t_numeric(self, item, value, _ctx):
+    def _t_numeric(self, item, values, _ctx):
         out = []
-        for var in value.split():
+        for var in values:
             if var == "locator":
                 val = item["locator"].identifier if "locator" in item else None
             else:
@@ -76,9 +106,9 @@ class ConditionMixin:
             out.append(val is not None and is_numeric_value(val))
         return out
 
-    def _t_uncertain(self, item, value, _ctx):
+    def _t_uncertain(self, item, values, _ctx):
         out = []
-        for var in value.split():
+        for var in values:
             date = item.reference.get(var.replace("-", "_"))
             try:
                 out.append(bool(date is not None and date.get("circa", False)))
@@ -86,21 +116,21 @@ class ConditionMixin:
                 out.append(False)
         return out
 
-    def _t_locator(self, item, value, _ctx):
+    def _t_locator(self, item, values, _ctx):
         if "locator" not in item:
-            return [False for _ in value.split()]
+            return [False for _ in values]
         label = item["locator"].label
-        return [label == v.replace("-", " ") or label == v for v in value.split()]
+        return [label == v.replace("-", " ") or label == v for v in values]
 
-    def _t_position(self, item, value, context):
+    def _t_position(self, item, values, context):
         ctx = context if context is not None else self
         from .names import section_of
 
         positions = item.get("_positions") if hasattr(item, "get") else None
         if section_of(ctx) == "bibliography" or positions is None:
-            return [False for _ in value.split()]
+            return [False for _ in values]
         out = []
-        for pos in value.split():
+        for pos in values:
             if pos == "first":
                 out.append("first" in positions)
             elif pos == "subsequent":
@@ -128,3 +158,22 @@ class If(ConditionMixin, model.If):
 
 class Else_If(ConditionMixin, model.Else_If):  # noqa: N801 - CSL tag name mapping
     pass
+
+
+class Choose(model.Choose):
+    """The first branch whose tests hold renders; tests are evaluated without raising."""
+
+    def render(self, item, context=None, delimiter="", **kwargs):
+        branches = self.__dict__.get("_cf_branches")
+        if branches is None:
+            branches = self.__dict__["_cf_branches"] = list(self.getchildren())
+        for branch in branches:
+            if isinstance(branch, ConditionMixin):
+                if branch.holds(item, context):
+                    return branch.render_children(item, context=context, delimiter=delimiter, **kwargs)
+                continue
+            try:
+                return branch.render(item, context=context, delimiter=delimiter, **kwargs)
+            except model.ConditionFailed:
+                continue
+        return None

@@ -20,7 +20,7 @@ from . import groups
 from . import markup as m
 from .cache import cached_class
 from .citations import render_cluster
-from .conditions import Else_If, If
+from .conditions import Choose, Else_If, If
 from .dates import Date_Part, DateMixin
 from .flipflop import NormalDecorationsMixin, ValueMarkupMixin
 from .groups import Substitute, VariableTracking
@@ -257,7 +257,7 @@ OVERRIDES = {
     cls.__name__: cls
     for cls in (
         Text, Group, Date, Date_Part, Names, Number, Label, Layout, Name, Name_Part, If, Else_If, Sort,
-        Substitute, Style, Term,
+        Substitute, Style, Term, Choose,
     )
 }
 
