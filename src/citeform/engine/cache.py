@@ -26,6 +26,10 @@ from contextlib import contextmanager
 from typing import Any
 
 from citeproc import model
+from citeproc.source import VariableError
+from citeproc.string import join
+
+from .groups import children_plan
 
 ENABLED = True  # False only inside :func:`disabled`
 
@@ -61,6 +65,23 @@ class CachedLookups:
         if root is None:
             root = d["_cf_root"] = self.getroottree().getroot()
         return root
+
+    def render_children(self, item, delimiter="", **kwargs):
+        """citeproc-py's ``Parent.render_children`` over a children list read once."""
+        output = []
+        for child, is_choose in children_plan(self):
+            try:
+                if is_choose:
+                    text = child.render(item, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, **kwargs)
+                if text is not None:
+                    output.append(text)
+            except VariableError:
+                pass
+        if output:
+            return join(output, delimiter)
+        return None
 
     def get_formatter(self):
         root = self.get_root()

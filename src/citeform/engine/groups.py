@@ -11,31 +11,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from citeproc import model
 from citeproc.source import VariableError
+from citeproc.string import MixedString
 
 from .state import get_state
-
-
-@contextmanager
-def variable_frame(state) -> Iterator[list[bool]]:
-    """A frame [called a variable, a variable rendered] for a group or macro call; on exit
-    it is folded into the enclosing frame."""
-    frame = [False, False]
-    if state is not None:
-        state.var_frames.append(frame)
-    try:
-        yield frame
-    finally:
-        if state is not None:
-            state.var_frames.pop()
-            if state.var_frames:
-                parent = state.var_frames[-1]
-                parent[0] = parent[0] or frame[0]
-                parent[1] = parent[1] or frame[1]
 
 
 def note_variables(element, names: list[str], rendered: bool) -> None:
@@ -54,79 +34,130 @@ def note_variables(element, names: list[str], rendered: bool) -> None:
             state.suppressed.update(names)
 
 
-def mark_content(element) -> None:
-    state = get_state(element)
-    if state is not None and state.var_frames:
-        state.var_frames[-1][1] = True
+def is_empty(text) -> bool:
+    """``str(text) == ""`` without building the string of a nested ``MixedString``."""
+    if isinstance(text, str):
+        return not text
+    if isinstance(text, MixedString):
+        return all(is_empty(part) for part in text)
+    return str(text) == ""
 
 
-def suppressed(element, names: list[str]) -> bool:
-    state = get_state(element)
-    return bool(state is not None and names and all(n in state.suppressed for n in names))
+def children_plan(element) -> list[tuple[object, bool]]:
+    """The element's children, each with whether it is a ``cs:choose`` (read once)."""
+    d = element.__dict__
+    plan = d.get("_cf_children")
+    if plan is None:
+        plan = d["_cf_children"] = [
+            (child, isinstance(child, model.Choose)) for child in element.iterchildren()
+        ]
+    return plan
+
+
+def _open_frame(state) -> list[bool]:
+    frame = [False, False]
+    if state is not None:
+        state.var_frames.append(frame)
+    return frame
+
+
+def _close_frame(state, frame: list[bool]) -> None:
+    """Fold a closed frame into the enclosing one (what :func:`variable_frame` does on exit)."""
+    if state is not None:
+        frames = state.var_frames
+        frames.pop()
+        if frames:
+            parent = frames[-1]
+            parent[0] = parent[0] or frame[0]
+            parent[1] = parent[1] or frame[1]
 
 
 class VariableTracking:
     """Mixin for rendering elements that call variables (text, number, date, names)."""
 
     def tracked_variables(self) -> list[str]:
-        # year-suffix is generated, not data: it never decides a group's fate
-        return [v for v in (self.get("variable") or "").split() if v != "year-suffix"]
+        # year-suffix is generated, not data: it never decides a group's fate. Read once:
+        # the attribute is only ever narrowed inside this element's own render.
+        d = self.__dict__
+        names = d.get("_cf_tracked")
+        if names is None:
+            names = d["_cf_tracked"] = [
+                v for v in (self.get("variable") or "").split() if v != "year-suffix"
+            ]
+        return names
 
     def render(self, *args, **kwargs):
         names = self.tracked_variables()
-        if not names and self.get("macro"):
-            return self._render_macro(*args, **kwargs)
         if not names:
+            if self.get("macro"):
+                return self._render_macro(*args, **kwargs)
             return super().render(*args, **kwargs)
-        if suppressed(self, names):
+        state = get_state(self)
+        if state is not None and state.suppressed and all(n in state.suppressed for n in names):
             note_variables(self, names, False)
             return None
-        state = get_state(self)
         original = self.get("variable")
-        narrowed = [v for v in original.split() if state is None or v not in state.suppressed]
-        if len(narrowed) < len(original.split()):
-            # cs:names with several variables: the substituted ones are left out
-            self.set("variable", " ".join(narrowed))
+        narrowed = original
+        if state is not None and state.suppressed:
+            kept = [v for v in original.split() if v not in state.suppressed]
+            if len(kept) < len(original.split()):
+                # cs:names with several variables: the substituted ones are left out
+                narrowed = " ".join(kept)
+                self.set("variable", narrowed)
         try:
             out = super().render(*args, **kwargs)
         except VariableError:
             note_variables(self, names, False)
             raise
         finally:
-            self.set("variable", original)
-        note_variables(self, names, out is not None and str(out) != "")
+            if narrowed is not original:
+                self.set("variable", original)
+        note_variables(self, names, out is not None and not is_empty(out))
         return out
 
     def _render_macro(self, *args, **kwargs):
         """A macro call is an implicit group (as in citeproc-js): when it calls variables
         and none renders, its terms and values are dropped too."""
-        with variable_frame(get_state(self)) as frame:
+        state = get_state(self)
+        frame = _open_frame(state)
+        try:
             out = super().render(*args, **kwargs)
+        finally:
+            _close_frame(state, frame)
         if frame[0] and not frame[1]:
             return None
-        if out is not None and str(out) != "":
-            mark_content(self)  # a macro's output counts as content for the group
+        if out is not None and not is_empty(out):
+            if state is not None and state.var_frames:  # a macro's output counts as content
+                state.var_frames[-1][1] = True
         return out
 
 
 class Group(model.Group):
     def process(self, item, context=None, **kwargs):
-        delimiter = self.get("delimiter", "")
+        d = self.__dict__
+        delimiter = d.get("_cf_delimiter")
+        if delimiter is None:
+            delimiter = d["_cf_delimiter"] = self.get("delimiter", "")
         output = []
-        with variable_frame(get_state(self)) as frame:
-            for child in self.iterchildren():
+        state = get_state(self)
+        frame = _open_frame(state)
+        try:
+            for child, is_choose in children_plan(self):
                 try:
-                    if isinstance(child, model.Choose):
+                    if is_choose:
                         text = child.render(item, context=context, delimiter=delimiter, **kwargs)
                     else:
                         text = child.render(item, context=context, **kwargs)
                 except VariableError:
                     continue
-                if text is not None and str(text) != "":
+                if text is not None and not is_empty(text):
                     output.append(text)
+        finally:
+            _close_frame(state, frame)
         if not output or (frame[0] and not frame[1]):
             raise VariableError
-        mark_content(self)  # a rendered nested group counts as content for its parent
+        if state is not None and state.var_frames:  # a nested group counts as content for its parent
+            state.var_frames[-1][1] = True
         return self.join(output)
 
 
