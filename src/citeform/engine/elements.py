@@ -22,10 +22,10 @@ from .cache import cached_class
 from .citations import render_cluster
 from .conditions import Choose, Else_If, If
 from .dates import Date_Part, DateMixin
-from .flipflop import NormalDecorationsMixin, ValueMarkupMixin
+from .flipflop import NormalDecorationsMixin, ValueMarkupMixin, parse_markup
 from .groups import Substitute, VariableTracking
 from .locales import Style
-from .names import Name
+from .names import Name, section_of
 from .numbers import LabelPluralMixin, NumberFormatMixin
 from .sorting import Sort
 from .state import get_state
@@ -45,7 +45,7 @@ class DisplayMixin:
     def render(self, *args, **kwargs):
         out = super().render(*args, **kwargs)
         display = self.get("display")
-        if out is not None and str(out) != "" and display in m.DISPLAY_OPEN:
+        if display in m.DISPLAY_OPEN and out is not None and not groups.is_empty(out):
             out = wrap_display(display, out)
         return out
 
@@ -64,14 +64,52 @@ class Text(
     NormalDecorationsMixin, model.Text,
 ):
     def process(self, item, context=None, **kwargs):
-        text, language = super().process(item, context, **kwargs)
+        """citeproc-py's ``Text.process`` and our value, term and language rules in one pass.
+
+        What the element renders (variable, macro, term or value) is read once; the
+        language returned is the item's for data and the style's for terms and values.
+        """
+        d = self.__dict__
+        plan = d.get("_cf_text_plan")
+        if plan is None:
+            plan = d["_cf_text_plan"] = self._text_plan()
+        kind, arg, post = plan
+        if kind is None:  # nothing to render: citeproc-py's own way (and its error)
+            return self._process_chain(item, context, **kwargs)
+        own_context = self if context is None else context
+        if kind == "variable":
+            text = self._variable(item, own_context)
+        elif kind == "macro":
+            text = self.get_macro(arg).render(item, own_context)
+        elif kind == "term":
+            text = self._term(item)
+        else:
+            text = String(self.preformat(arg))
+        if post is not None and text:
+            if post == "value":
+                text = String(parse_markup(self.get("value")))
+            elif not (
+                self.get_root().get("class") == "in-text"
+                and section_of(context if context is not None else self) == "citation"
+            ):
+                text = String(m.TERM + str(text))
+        if kind == "term" or kind == "value":
+            return text, _style_language(self)  # a term or value is in the style's language
         try:
             lang = item.reference.get("language")
         except AttributeError:
             lang = None
-        if "variable" not in self.attrib and "macro" not in self.attrib:
-            return text, _style_language(self)  # a term or value is in the style's language
         return text, (str(lang) if lang else _style_language(self))
+
+    def _text_plan(self) -> tuple[str | None, str | None, str | None]:
+        attrib = self.attrib
+        kind = next((k for k in ("variable", "macro", "term", "value") if k in attrib), None)
+        post = "value" if "value" in attrib else ("term" if "term" in attrib else None)
+        return kind, attrib[kind] if kind in ("macro", "value") else None, post
+
+    def _process_chain(self, item, context=None, **kwargs):
+        text, language = super().process(item, context, **kwargs)
+        return text, _style_language(self)
 
     def _variable(self, item, context):
         if self.get("variable") == "citation-label":

@@ -211,7 +211,17 @@ _LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 def _style_language(element) -> str:
     """The language of the output locale (a forced locale wins over the style's default)."""
     root = element.get_root()
-    for locale in getattr(root, "locales", None) or ():
+    locales = getattr(root, "locales", None)
+    known = root.__dict__.get("_cf_style_language")
+    if known is not None and known[0] is locales:  # valid while the locale list is the same
+        return known[1]
+    language = _find_style_language(root, locales)
+    root.__dict__["_cf_style_language"] = (locales, language)
+    return language
+
+
+def _find_style_language(root, locales) -> str:
+    for locale in locales or ():
         lang = locale.get(_LANG)
         if lang:
             return lang
