@@ -101,6 +101,30 @@ class Text(
             lang = None
         return text, (str(lang) if lang else _style_language(self))
 
+    def markup(self, text, language):
+        """citeproc-py's ``Text.markup`` (strip periods, case, format, quotes, affixes) with
+        the steps the element does not ask for left out."""
+        if not text:
+            return None
+        d = self.__dict__
+        plan = d.get("_cf_markup_plan")
+        if plan is None:
+            plan = d["_cf_markup_plan"] = (
+                self.get("strip-periods", "false").lower() == "true",
+                bool(self.get("text-case")),
+                self.get("quotes", "false").lower() == "true",
+                bool(self.get("prefix") or self.get("suffix")),
+            )
+        strip_periods, cased, quoted, affixed = plan
+        if strip_periods:
+            text = text.replace(".", "")
+        if cased:
+            text = self.case(text, language)
+        text = self.format(text)
+        if quoted:
+            text = m.wrap(m.QUOTE, text)
+        return self.wrap(text) if affixed else text
+
     def _text_plan(self) -> tuple[str | None, str | None, str | None]:
         attrib = self.attrib
         kind = next((k for k in ("variable", "macro", "term", "value") if k in attrib), None)
