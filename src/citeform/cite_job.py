@@ -90,7 +90,7 @@ def _document(
 def _require(records: Sequence[Any]) -> None:
     """Stop on records that lack what their type needs (all of them named, one line each)."""
     from .load import LoadErrors
-    from .validate import missing_requirements
+    from .requirements import missing_requirements
 
     errors = [e for r in records for e in missing_requirements(r)]
     if errors:

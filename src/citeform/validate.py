@@ -20,26 +20,13 @@ from typing import Any
 from .errors import CiteformError, place
 from .load import RawRecord, clip, default_record_paths, iter_files, read_raw, shown
 from .mapping import MappingError, looks_like_record, to_csl
+from .requirements import REQUIREMENTS, TITLE_OPTIONAL
+from .requirements import missing_requirements as missing_requirements  # re-exported
+from .requirements import present as _present
 from .vocabulary import DATE_VARIABLES, FRIENDLY_FIELDS
 
 ERROR, WARNING, HINT = "error", "warning", "hint"
 SEVERITIES = (ERROR, WARNING, HINT)
-
-TITLE_OPTIONAL = frozenset({"personal_communication", "interview"})
-
-# CSL type -> (CSL variables, any of which will do; the field to name; why it is needed)
-REQUIREMENTS: dict[str, tuple[tuple[str, ...], str, str]] = {
-    "article-journal": (("container-title",), "journal", "a journal article needs its journal"),
-    "chapter": (("container-title",), "book-title", "a chapter needs the title of its book"),
-    "paper-conference": (
-        ("container-title", "event-title", "event"), "book-title",
-        "a conference paper needs its proceedings (book-title) or its conference",
-    ),
-    "thesis": (("publisher",), "institution",
-               "a thesis needs the university or institution that issued it"),
-    "report": (("publisher",), "institution", "a report needs the institution that issued it"),
-    "webpage": (("URL",), "url", "a web page needs its address"),
-}
 
 # CSL variable -> the field a person writes in a record (for messages)
 _FRIENDLY_NAME = {
@@ -218,11 +205,6 @@ def _map_fields(data: dict[str, Any], csl_input: bool, c: _Collector) -> dict[st
     if custom:
         item["custom"] = custom
     return item
-
-
-def _present(item: dict[str, Any], variable: str) -> bool:
-    value = item.get(variable)
-    return value not in (None, "", [], {})
 
 
 def _check_requirements(item: dict[str, Any], data: dict[str, Any], csl_input: bool,
@@ -559,27 +541,3 @@ def _duplicate_problems(checked: list[Checked]) -> list[Problem]:
                            f"same publication as {a.key!r} at {_place(a.raw)} ({reason})",
                            WARNING))
     return out
-
-
-def missing_requirements(record: Any) -> list[CiteformError]:
-    """What a loaded record (:class:`citeform.load.Record`) lacks for its type, as errors
-    naming file, line, key and field: the check ``citeform cite`` stops on."""
-    from .errors import DataError
-
-    item, lines = record.csl, record.field_lines
-    csl_input = not looks_like_record(record.data)
-    out: list[CiteformError] = []
-
-    def missing(name: str, why: str) -> None:
-        out.append(DataError(f"missing '{name}' ({why})", file=record.file,
-                             line=lines.get("type", record.line), key=record.key, field=name))
-
-    kind = item.get("type")
-    if kind not in TITLE_OPTIONAL and not _present(item, "title"):
-        missing("title", "every record needs one, letters and interviews excepted")
-    if isinstance(kind, str) and kind in REQUIREMENTS:
-        variables, friendly, why = REQUIREMENTS[kind]
-        if not any(_present(item, v) for v in variables):
-            missing(variables[0] if csl_input else friendly, why)
-    return out
-

@@ -1,0 +1,55 @@
+"""What a record needs for its type: the check ``citeform cite`` stops on.
+
+Kept apart from :mod:`citeform.validate` (the full check of ``citeform check``) so that
+formatting a record does not load the schema checks, dates and duplicate search.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .errors import CiteformError, DataError
+from .mapping import looks_like_record
+
+TITLE_OPTIONAL = frozenset({"personal_communication", "interview"})
+
+# CSL type -> (CSL variables, any of which will do; the field to name; why it is needed)
+REQUIREMENTS: dict[str, tuple[tuple[str, ...], str, str]] = {
+    "article-journal": (("container-title",), "journal", "a journal article needs its journal"),
+    "chapter": (("container-title",), "book-title", "a chapter needs the title of its book"),
+    "paper-conference": (
+        ("container-title", "event-title", "event"), "book-title",
+        "a conference paper needs its proceedings (book-title) or its conference",
+    ),
+    "thesis": (("publisher",), "institution",
+               "a thesis needs the university or institution that issued it"),
+    "report": (("publisher",), "institution", "a report needs the institution that issued it"),
+    "webpage": (("URL",), "url", "a web page needs its address"),
+}
+
+
+def present(item: dict[str, Any], variable: str) -> bool:
+    """True when a CSL variable has a value (not missing, not empty)."""
+    value = item.get(variable)
+    return value not in (None, "", [], {})
+
+
+def missing_requirements(record: Any) -> list[CiteformError]:
+    """What a loaded record (:class:`citeform.load.Record`) lacks for its type, as errors
+    naming file, line, key and field: the check ``citeform cite`` stops on."""
+    item, lines = record.csl, record.field_lines
+    csl_input = not looks_like_record(record.data)
+    out: list[CiteformError] = []
+
+    def missing(name: str, why: str) -> None:
+        out.append(DataError(f"missing '{name}' ({why})", file=record.file,
+                             line=lines.get("type", record.line), key=record.key, field=name))
+
+    kind = item.get("type")
+    if kind not in TITLE_OPTIONAL and not present(item, "title"):
+        missing("title", "every record needs one, letters and interviews excepted")
+    if isinstance(kind, str) and kind in REQUIREMENTS:
+        variables, friendly, why = REQUIREMENTS[kind]
+        if not any(present(item, v) for v in variables):
+            missing(variables[0] if csl_input else friendly, why)
+    return out
