@@ -11,7 +11,6 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from .errors import DataError, UsageError
@@ -226,8 +225,17 @@ def parse_text(path: str, text: str, fmt: str) -> list[RawRecord]:
         return _read_foreign(name, text, fmt)
     raws = _parse_json(name, text) if fmt == "json" else _parse_yaml(name, text)
     if len(raws) == 1 and path != STDIN:
-        raws[0].stem = Path(name).stem
+        raws[0].stem = file_stem(name)
     return raws
+
+
+def file_stem(path: str) -> str:
+    """The file name without its last suffix, as ``pathlib.Path(path).stem`` gives it
+    (pathlib itself is not imported: it costs start-up time for one string operation)."""
+    parts = os.path.splitdrive(path)[1].replace(os.altsep or os.sep, os.sep).split(os.sep)
+    name = next((p for p in reversed(parts) if p and p != "."), "")
+    i = name.rfind(".")
+    return name[:i] if 0 < i < len(name) - 1 else name
 
 
 def load_file(path: str, warn: Warn = _default_warn, fmt: str | None = None) -> list[Record]:
