@@ -98,4 +98,12 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point."""
+    import atexit
+    import gc
+
+    # The process ends after one command, and its objects with it: the collector's passes over
+    # them while the interpreter shuts down free nothing that exiting would not (they took a
+    # tenth of the run time of ``citeform cite KEY``). Registered first, so it runs after
+    # every other exit handler.
+    atexit.register(gc.freeze)
     cli.main(args=argv, prog_name="citeform")
