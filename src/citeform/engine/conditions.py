@@ -14,6 +14,16 @@ _NUMERIC = re.compile(
 )
 
 
+def _type_of(reference) -> str:
+    """``reference.type`` without citeproc-py's attribute hooks (every reference has a type)."""
+    ref_type = _dict_get(reference, "type", _MISSING)
+    return reference.type if ref_type is _MISSING else ref_type
+
+
+_dict_get = dict.get
+_MISSING = object()
+
+
 def is_numeric_value(value) -> bool:
     if isinstance(value, int):
         return True
@@ -44,7 +54,7 @@ class ConditionMixin:
             plan = self.__dict__["_cf_tests"] = self._plan()
         tests, match, types = plan
         if types is not None:  # the common case: only ``type``, one or more values
-            ref_type = item.reference.type
+            ref_type = _type_of(item.reference)
             if match == "any":
                 return ref_type in types
             if match == "none":
@@ -75,7 +85,7 @@ class ConditionMixin:
     def _t_type(self, item, values, _ctx):
         if not values:
             return []
-        ref_type = item.reference.type
+        ref_type = _type_of(item.reference)
         return [t == ref_type for t in values]
 
     def _t_variable(self, item, values, _ctx):

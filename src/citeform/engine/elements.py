@@ -33,6 +33,7 @@ from .subsequent import substitute_text
 from .textcase import CaseMixin, _style_language
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
+_MISSING = object()
 
 
 def wrap_display(display: str, text):
@@ -161,11 +162,16 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
     """Records the first names output of a cite and applies suppress-author."""
 
     def render(self, item, *args, **kwargs):
-        self._ensure_name()
-        if self.find(f"{{{CSL_NS}}}name") is None and kwargs.get("names_context") is None:
-            owner = self.substitute_owner()
-            if owner is not None:  # a bare cs:names in a substitute inherits name and label
-                kwargs["names_context"] = owner
+        d = self.__dict__
+        owner = d.get("_cf_names_owner", _MISSING)
+        if owner is _MISSING:
+            self._ensure_name()  # the tree is complete after the first render
+            owner = None
+            if self.find(f"{{{CSL_NS}}}name") is None:
+                owner = self.substitute_owner()
+            d["_cf_names_owner"] = owner
+        if owner is not None and kwargs.get("names_context") is None:
+            kwargs["names_context"] = owner  # a bare cs:names in a substitute inherits name and label
         state = get_state(self)
         if state is not None:
             state.names_depth += 1

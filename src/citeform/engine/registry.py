@@ -76,11 +76,18 @@ class Item(CitationItem):
 
     @property
     def reference(self):
+        # an item's key, citation and bibliography are set before it is first rendered and
+        # never change, so the reference found then is kept on the item
+        ref = self.__dict__.get("_cf_reference")
+        if ref is not None:
+            return ref
         try:
             bibliography = _get(_get(self, "citation"), "bibliography")
         except KeyError:
             return super().reference  # raises what citeproc-py raises
-        return bibliography.source[_get(self, "key")]
+        ref = bibliography.source[_get(self, "key")]
+        object.__setattr__(self, "_cf_reference", ref)  # CustomDict's __setattr__ stores keys
+        return ref
 
     @property
     def number(self):
