@@ -15,11 +15,13 @@ from typing import Any
 
 from citeproc import model
 
+from . import cache
 from . import markup as m
 from .subsequent import substitute_names
 
 _CJK = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _UPPER_START = re.compile(r"^\W*[^\W\d_]")
+_UNSET = object()
 
 
 def is_cjk(*parts: str | None) -> bool:
@@ -28,13 +30,19 @@ def is_cjk(*parts: str | None) -> bool:
 
 def section_of(element) -> str:
     """'citation' or 'bibliography': which section the element renders for."""
+    section = _enclosing_section(element)
+    return "citation" if section is None else section.tag.rsplit("}", 1)[-1]
+
+
+def _enclosing_section(element):
+    """The cs:citation or cs:bibliography holding the element (or None)."""
     node = element
     while node is not None:
         tag = node.tag.rsplit("}", 1)[-1] if isinstance(node.tag, str) else ""
         if tag in ("citation", "bibliography"):
-            return tag
+            return node
         node = node.getparent()
-    return "citation"
+    return None
 
 
 def _initial_part(part: str) -> bool:
@@ -92,8 +100,27 @@ def initialize(given: str, mark: str, hyphen: bool, initialize_names: bool = Tru
 _WORD_SPLIT = re.compile(r"(\s+|-)")
 
 
+_INITIALS: dict[tuple[str, str, bool, bool], str] = {}
+_INITIALS_MAX = 20000  # distinct given names remembered (the table is emptied when full)
+
+
 def initialize_marked(given: str, mark: str, hyphen: bool, initialize_names: bool = True) -> str:
-    """:func:`initialize` for a given name with markup: an initial keeps its word's markup."""
+    """:func:`initialize` for a given name with markup: an initial keeps its word's markup.
+
+    Memoised: the same given names come back for every cite, entry and sort key of an item.
+    """
+    if not cache.ENABLED:
+        return _initialize_marked(given, mark, hyphen, initialize_names)
+    key = (given, mark, hyphen, initialize_names)
+    text = _INITIALS.get(key)
+    if text is None:
+        if len(_INITIALS) >= _INITIALS_MAX:
+            _INITIALS.clear()
+        text = _INITIALS[key] = _initialize_marked(given, mark, hyphen, initialize_names)
+    return text
+
+
+def _initialize_marked(given: str, mark: str, hyphen: bool, initialize_names: bool) -> str:
     plain = m.strip_tokens(given)
     result = initialize(plain, mark, hyphen, initialize_names)
     if plain == given:
@@ -122,31 +149,52 @@ class NameRenderer:
         state = getattr(element.get_root(), "engine_state", None)
         self.sort_options = sort_options or (state.sort_options if state is not None else None) or {}
         self.section = state.section if state is not None else section_of(self.context)
+        self.options = self._options_table()
 
     def opt(self, name: str) -> Any:
         if name in self.sort_options:
             return self.sort_options[name]
+        options = self.options
+        value = options.get(name, _UNSET)
+        if value is _UNSET:
+            value = options[name] = self._style_option(name)
+        return value
+
+    def _style_option(self, name: str) -> Any:
+        """The option as the style sets it: on cs:name, else inherited, else the default."""
         value = self.el.get(name)
         if value is not None:
             return value
-        names = self.el.getparent()
         # inheritable name options may sit on cs:citation/cs:bibliography or cs:style
         section = self._section_element()
         key = "name-" + name if name in ("form", "delimiter") else name
         for holder in (section, self.el.get_root()):
             if holder is not None and holder.get(key) is not None:
                 return holder.get(key)
-        del names
         return model.CitationStylesElement._default_options.get(key, None)
 
+    def _options_table(self) -> dict:
+        """Memo of the style's answers for this cs:name in this section.
+
+        The answers depend only on the style tree, so they live in the element's own
+        ``__dict__`` (one table per enclosing cs:citation/cs:bibliography) and are
+        computed once per style, whatever the item.
+        """
+        tables = self.el.__dict__.get("_cf_name_options")
+        if tables is None:
+            tables = self.el.__dict__["_cf_name_options"] = {}
+        section = self._section_element()
+        table = tables.get(section)
+        if table is None:
+            table = tables[section] = {}
+        return table
+
     def _section_element(self):
-        node = self.context
-        while node is not None:
-            tag = node.tag.rsplit("}", 1)[-1] if isinstance(node.tag, str) else ""
-            if tag in ("citation", "bibliography"):
-                return node
-            node = node.getparent()
-        return None
+        d = self.context.__dict__
+        section = d.get("_cf_section_element", _UNSET)
+        if section is _UNSET:
+            section = d["_cf_section_element"] = _enclosing_section(self.context)
+        return section
 
     def overrides(self) -> dict:
         state = getattr(self.el.get_root(), "engine_state", None)
@@ -225,11 +273,29 @@ class NameRenderer:
         return str(self.el.format(text)) if text else text
 
     def _inherited(self, name: str):
-        section = self._section_element()
-        for holder in (section, self.el.get_root()):
-            if holder is not None and holder.get(name) is not None:
-                return holder.get(name)
-        return None
+        options = self.options
+        key = ("inherited", name)
+        value = options.get(key, _UNSET)
+        if value is _UNSET:
+            value = None
+            section = self._section_element()
+            for holder in (section, self.el.get_root()):
+                if holder is not None and holder.get(name) is not None:
+                    value = holder.get(name)
+                    break
+            options[key] = value
+        return value
+
+    def _root_flags(self) -> tuple[bool, str]:
+        """``initialize-with-hyphen`` and ``demote-non-dropping-particle`` (on cs:style)."""
+        options = self.options
+        flags = options.get("_root_flags")
+        if flags is None:
+            root = self.el.get_root()
+            hyphen = str(root.get("initialize-with-hyphen", "true")).lower() == "true"
+            demote = (root.get("demote-non-dropping-particle") or "display-and-sort").lower()
+            flags = options["_root_flags"] = (hyphen, demote)
+        return flags
 
     def join_and(self, rendered: list[str], delimiter: str, shown: list) -> str:
         and_ = self.opt("and")
@@ -266,10 +332,13 @@ class NameRenderer:
         return str(self.el.get_single_term(name="et-al") or "")
 
     def part_el(self, which: str):
-        for part in self.el.findall("cs:name-part", self.el.nsmap):
-            if part.get("name") == which:
-                return part
-        return None
+        parts = self.el.__dict__.get("_cf_name_parts")
+        if parts is None:
+            parts = {}
+            for part in self.el.findall("cs:name-part", self.el.nsmap):
+                parts.setdefault(part.get("name"), part)
+            self.el.__dict__["_cf_name_parts"] = parts
+        return parts.get(which)
 
     def fmt_part(self, which: str, text: str) -> str:
         part = self.part_el(which)
@@ -362,7 +431,7 @@ class NameRenderer:
         elif form == "long" and level >= 1 and init_with is not None:
             init_with = None
         if given and init_with is not None:
-            hyphen = str(self.el.get_root().get("initialize-with-hyphen", "true")).lower() == "true"
+            hyphen = self._root_flags()[0]
             given = initialize_marked(given, init_with, hyphen, do_init)
             if init_with.endswith(" ") is False:
                 given = given.rstrip()
@@ -371,7 +440,7 @@ class NameRenderer:
 
         if form == "short":
             return self.fmt_part("family", self.ndp_family(ndp, family))
-        demote = (self.el.get_root().get("demote-non-dropping-particle") or "display-and-sort").lower()
+        demote = self._root_flags()[1]
         if self.sort_options and self.sort_options.get("_sort_key"):
             inverted = True
         else:
