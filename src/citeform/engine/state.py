@@ -74,8 +74,8 @@ class EngineState:
 
 
 def get_state(element) -> EngineState | None:
-    root = element.get_root()
-    state = getattr(root, "engine_state", None)
+    root = element.__dict__.get("_cf_root") or element.get_root()
+    state = root.__dict__.get("engine_state")
     if state is None and hasattr(root, "style"):  # an element of a locale file
         state = getattr(root.style, "engine_state", None)
     return state
