@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -19,7 +20,7 @@ from citeproc import NUMBERS, model
 from citeproc.source import DateRange, LiteralDate, VariableError
 
 from .. import batch
-from . import lazysort
+from . import cache, lazysort
 from . import markup as m
 from .conditions import is_numeric_value
 from .names import section_of
@@ -29,12 +30,129 @@ from .state import get_state
 
 @lru_cache(maxsize=1)
 def collator():
+    """pyuca's collator, its table read from the file as each first code point is needed."""
+    import pyuca
+
+    class LazyCollator(pyuca.Collator):
+        def load(self, filename):
+            self.table.root.children = _LazyTable(self, filename)
+
+    return LazyCollator()
+
+
+@lru_cache(maxsize=1)
+def full_collator():
+    """pyuca's own collator, every table entry read up front (the reference)."""
     import pyuca
 
     return pyuca.Collator()
 
 
+class _LazyTable(dict):
+    """The first level of pyuca's collation trie, filled on demand.
+
+    pyuca reads all of ``allkeys.txt`` (about 30,000 entries) into a trie before the first
+    key. Here the file is only split by first code point; the first time a lookup asks
+    whether a code point starts an entry, all entries starting with it (the code point
+    itself and every contraction) are parsed with pyuca's own rules and added in file
+    order. Every trie path pyuca then walks is the same as in the full table, so keys
+    are identical.
+    """
+
+    def __init__(self, owner, filename: str):
+        super().__init__()
+        import re
+
+        self.owner = owner
+        with open(filename, encoding="utf-8") as keys_file:
+            text = keys_file.read()
+        self.pending: dict[int, list[str]] = {}
+        for first, line in re.findall(r"^([0-9A-Fa-f]{4,6})\b([^\n]*)", text, re.M):
+            self.pending.setdefault(int(first, 16), []).append(first + line)
+        for start, end, base in re.findall(
+            r"^@implicitweights\s+([0-9A-Fa-f]+)\.\.([0-9A-Fa-f]+);\s*([0-9A-Fa-f]+)", text, re.M
+        ):
+            owner.implicit_weights.append([int(start, 16), int(end, 16), int(base, 16)])
+
+    def __contains__(self, codepoint) -> bool:
+        lines = self.pending.pop(codepoint, None)
+        if lines is not None:
+            self._add(lines)
+        return super().__contains__(codepoint)
+
+    def _add(self, lines: list[str]) -> None:
+        from pyuca.collator import COLL_ELEMENT_PATTERN
+        from pyuca.utils import hexstrings2int
+
+        table = self.owner.table
+        for raw in lines:  # as pyuca.BaseCollator.load
+            line = raw.split("#", 1)[0].rstrip()
+            a, b = line.split(";", 1)
+            char_list = hexstrings2int(a.split())
+            elements = [hexstrings2int(x.groups()) for x in COLL_ELEMENT_PATTERN.finditer(b.strip())]
+            table.add(char_list, elements)
+
+
+_CHARS: dict[str, tuple] = {}  # character -> weights by level and contraction followers, or ()
+
+
+def _char_entry(char: str) -> tuple:
+    """``(primary, secondary, tertiary, followers)``: a character's weights by level.
+
+    ``followers`` is None when no contraction starts with the character, else the characters
+    that may follow it in one. A starter without a table entry of its own has pyuca's
+    implicit weights. The tuple is empty for any other character (left to pyuca).
+    """
+    entry = _CHARS.get(char)
+    if entry is None:
+        entry = ()
+        coll = collator()
+        table = coll.table.root.children
+        elements, followers = None, None
+        if ord(char) in table:
+            node = table[ord(char)]
+            if node.value:
+                elements = node.value
+                followers = None if node.children is None else frozenset(map(chr, node.children))
+        elif not unicodedata.combining(char):
+            elements = coll.implicit_weight(ord(char))
+        if elements and all(len(e) == 3 for e in elements):
+            entry = (*(tuple(e[level] for e in elements if e[level]) for level in range(3)), followers)
+        _CHARS[char] = entry
+    return entry
+
+
+def sort_key(string: str) -> tuple:
+    """pyuca's ``sort_key`` (UCA, DUCET 9.0.0), computed per character when it can be.
+
+    pyuca matches the longest table entry at each position, then lets unblocked
+    non-starters (combining marks) that follow extend it. A character that starts no
+    contraction, or one followed by a starter that does not continue any, therefore
+    matches exactly its own entry and contributes exactly its collation elements; a
+    string made only of such characters needs no trie walk. Any other string goes to pyuca.
+    """
+    normalized = unicodedata.normalize("NFD", string)
+    first: list[int] = []
+    second: list[int] = []
+    third: list[int] = []
+    for i, char in enumerate(normalized):
+        entry = _CHARS.get(char) or _char_entry(char)
+        if not entry:
+            return collator().sort_key(string)
+        followers = entry[3]
+        if followers is not None:
+            after = normalized[i + 1 : i + 2]
+            if after and (after in followers or unicodedata.combining(after)):
+                return collator().sort_key(string)
+        first += entry[0]
+        second += entry[1]
+        third += entry[2]
+    return (*first, 0, *second, 0, *third, 0)
+
+
 _IGNORED = str.maketrans("", "", "'\u2019\u2018\"\u201c\u201d\u00ab\u00bb[](),.:;!?")
+_TEXT_KEYS: dict[str, tuple] = {}
+_TEXT_KEYS_MAX = 50000  # distinct texts remembered (the table is emptied when full)
 
 
 def text_key(text: str) -> tuple:
@@ -42,8 +160,16 @@ def text_key(text: str) -> tuple:
 
     Spaces and hyphens do ("Baker J Wang" < "Baker J-P"), as in citeproc-js's order.
     """
-    cleaned = " ".join(m.strip_tokens(text).translate(_IGNORED).split())
-    return collator().sort_key(cleaned.lower()) + (0,) + collator().sort_key(cleaned)
+    if not cache.ENABLED:  # the reference: pyuca with its full table, nothing remembered
+        cleaned = " ".join(m.strip_tokens(text).translate(_IGNORED).split())
+        return full_collator().sort_key(cleaned.lower()) + (0,) + full_collator().sort_key(cleaned)
+    key = _TEXT_KEYS.get(text)
+    if key is None:
+        cleaned = " ".join(m.strip_tokens(text).translate(_IGNORED).split())
+        if len(_TEXT_KEYS) >= _TEXT_KEYS_MAX:
+            _TEXT_KEYS.clear()
+        key = _TEXT_KEYS[text] = sort_key(cleaned.lower()) + (0,) + sort_key(cleaned)
+    return key
 
 
 def date_key(date) -> str | None:
@@ -110,6 +236,15 @@ def variable_key(key_el, item) -> Any:
 
 
 def macro_key(key_el, item, context) -> Any:
+    return _text_value(macro_text(key_el, item, context))
+
+
+def _text_value(text: str | None) -> Any:
+    return None if text is None else ("t", text_key(text))
+
+
+def macro_text(key_el, item, context) -> str | None:
+    """The macro of a sort key rendered in sort mode, as plain text (None when empty)."""
     state = get_state(key_el)
     # names in a sort key: inverted, parts and names separated by spaces only, so that
     # punctuation does not decide the order ("Baker J. A." < "Baker J. Wang" < "Baker J.-P.")
@@ -136,8 +271,7 @@ def macro_key(key_el, item, context) -> Any:
             state.sort_options = previous
     if text is None or str(text).strip() == "":
         return None
-    text = m.strip_tokens(str(text))
-    return ("t", text_key(text.strip()))
+    return m.strip_tokens(str(text)).strip()
 
 
 def _cmp_values(a, b) -> int:
@@ -158,8 +292,9 @@ def sort_items(sort_el, items: list, context) -> list:
         chosen = [items[i] for i in indices]
         if key_el.get("variable"):
             return [variable_key(key_el, item) for item in chosen]
-        # macro keys are rendered: in workers for large bibliographies
-        return batch.map_items(lambda item: macro_key(key_el, item, context), chosen)
+        # macro keys are rendered in workers for large bibliographies, collated here
+        texts = batch.map_items(lambda item: macro_text(key_el, item, context), chosen)
+        return [_text_value(text) for text in texts]
 
     # a key is computed only for the items still tied on the keys before it
     order = lazysort.sorted_indices(len(items), len(keys), column, descending, _cmp_values)
