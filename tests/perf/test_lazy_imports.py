@@ -21,6 +21,20 @@ def loaded_after(code: str) -> set[str]:
     return set(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
+def modules_after(code: str) -> set[str]:
+    """Every module name (dotted) imported by ``code`` in a fresh interpreter."""
+    script = code + "\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT,
+                          check=True)
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+CITE_ONE = ("from citeform.cli import main\n"
+            "try:\n"
+            f"    main(['cite', 'rousseau2002', '-s', 'apa', '-r', {str(SEED)!r}])\n"
+            "except SystemExit as e:\n    assert e.code in (0, None), e.code")
+
+
 def test_import_cli_loads_no_engine():
     assert not loaded_after("import citeform.cli") & set(HEAVY)
 
@@ -56,3 +70,26 @@ def test_cite_one_key_never_lists_all_styles():
             f"    main(['cite', 'rousseau2002', '-s', 'apa', '-r', {str(SEED)!r}])\n"
             "except SystemExit as e:\n    assert e.code in (0, None), e.code")
     loaded_after(code)
+
+
+def test_cite_one_key_skips_the_full_check_and_pathlib():
+    loaded = modules_after(CITE_ONE)
+    assert "citeform.requirements" in loaded  # the check cite stops on
+    # the full check of ``citeform check`` (schema, dates, duplicates) is not needed, nor
+    # pathlib (and the urllib.parse and ipaddress it brings) for a few file names
+    assert not loaded & {"citeform.validate", "pathlib", "urllib.parse", "ipaddress", "calendar"}
+
+
+def test_cite_one_key_reads_the_aliases_without_yaml():
+    code = ("import yaml\n"
+            "def boom(*a, **k):\n    raise SystemExit('parsed aliases.yaml')\n"
+            "yaml.safe_load = boom\n" + CITE_ONE)
+    loaded_after(code)
+
+
+def test_help_loads_no_record_or_style_code():
+    code = ("from citeform.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass")
+    loaded = modules_after(code)
+    assert not loaded & {"citeform.load", "citeform.styles", "citeform.validate",
+                         "citeform.cite_job", "citeform.engine", "yaml"}
