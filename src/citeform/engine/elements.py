@@ -16,7 +16,7 @@ from citeproc.source import VariableError
 from citeproc.string import MixedString, String, normalize_seam
 from lxml import etree
 
-from . import groups
+from . import cache, groups
 from . import markup as m
 from .cache import cached_class
 from .citations import render_cluster
@@ -45,7 +45,10 @@ class DisplayMixin:
 
     def render(self, *args, **kwargs):
         out = super().render(*args, **kwargs)
-        display = self.get("display")
+        d = self.__dict__
+        display = d.get("_cf_display", _MISSING)
+        if display is _MISSING:
+            display = d["_cf_display"] = self.get("display")
         if display in m.DISPLAY_OPEN and out is not None and not groups.is_empty(out):
             out = wrap_display(display, out)
         return out
@@ -312,13 +315,25 @@ class Term(model.Term):
 
     @property
     def single(self):
-        text = super().single
-        return String("") if not str(text).strip() else text
+        d = self.__dict__
+        text = d.get("_cf_single")
+        if text is None:
+            text = super().single
+            text = String("") if not str(text).strip() else text
+            if cache.ENABLED:  # a term's text never changes (the output formatter's preformat is the identity)
+                d["_cf_single"] = text
+        return text
 
     @property
     def multiple(self):
-        text = super().multiple
-        return String("") if not str(text).strip() else text
+        d = self.__dict__
+        text = d.get("_cf_multiple")
+        if text is None:
+            text = super().multiple
+            text = String("") if not str(text).strip() else text
+            if cache.ENABLED:
+                d["_cf_multiple"] = text
+        return text
 
 
 OVERRIDES = {

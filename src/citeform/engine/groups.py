@@ -18,9 +18,8 @@ from citeproc.string import MixedString
 from .state import get_state
 
 
-def note_variables(element, names: list[str], rendered: bool) -> None:
-    """Record that ``names`` were called and whether they rendered."""
-    state = get_state(element)
+def note_variables(state, names: list[str], rendered: bool) -> None:
+    """Record in ``state`` that ``names`` were called and whether they rendered."""
     if state is None:
         return
     if state.var_frames:
@@ -87,14 +86,18 @@ class VariableTracking:
         return names
 
     def render(self, *args, **kwargs):
+        d = self.__dict__
+        calls_macro = d.get("_cf_calls_macro")
+        if calls_macro is None:
+            calls_macro = d["_cf_calls_macro"] = bool(self.get("macro"))
         names = self.tracked_variables()
         if not names:
-            if self.get("macro"):
+            if calls_macro:
                 return self._render_macro(*args, **kwargs)
             return super().render(*args, **kwargs)
         state = get_state(self)
         if state is not None and state.suppressed and all(n in state.suppressed for n in names):
-            note_variables(self, names, False)
+            note_variables(state, names, False)
             return None
         original = self.get("variable")
         narrowed = original
@@ -107,12 +110,12 @@ class VariableTracking:
         try:
             out = super().render(*args, **kwargs)
         except VariableError:
-            note_variables(self, names, False)
+            note_variables(state, names, False)
             raise
         finally:
             if narrowed is not original:
                 self.set("variable", original)
-        note_variables(self, names, out is not None and not is_empty(out))
+        note_variables(state, names, out is not None and not is_empty(out))
         return out
 
     def _render_macro(self, *args, **kwargs):
