@@ -286,16 +286,33 @@ class NameRenderer:
             options[key] = value
         return value
 
-    def _root_flags(self) -> tuple[bool, str]:
-        """``initialize-with-hyphen`` and ``demote-non-dropping-particle`` (on cs:style)."""
-        options = self.options
-        flags = options.get("_root_flags")
-        if flags is None:
+    def name_settings(self) -> tuple:
+        """What :meth:`one` reads for every name, read once per renderer: ``initialize-with``,
+        ``initialize``, ``initialize-with-hyphen``, ``demote-non-dropping-particle``,
+        whether all names or the first are inverted, and the sort separator."""
+        settings = self.__dict__.get("_settings")
+        if settings is None:
             root = self.el.get_root()
             hyphen = str(root.get("initialize-with-hyphen", "true")).lower() == "true"
             demote = (root.get("demote-non-dropping-particle") or "display-and-sort").lower()
-            flags = options["_root_flags"] = (hyphen, demote)
-        return flags
+            if self.sort_options and self.sort_options.get("_sort_key"):
+                inverted_all = inverted_first = True
+            else:
+                nso = self.opt("name-as-sort-order")
+                long_form = (self.opt("form") or "long") == "long"
+                inverted_all = long_form and nso == "all"
+                inverted_first = long_form and nso in ("all", "first")
+            sep = self.opt("sort-separator")
+            settings = self.__dict__["_settings"] = (
+                self.opt("initialize-with"),
+                str(self.opt("initialize") or "true").lower() != "false",
+                hyphen,
+                demote,
+                inverted_all,
+                inverted_first,
+                ", " if sep is None else sep,
+            )
+        return settings
 
     def join_and(self, rendered: list[str], delimiter: str, shown: list) -> str:
         and_ = self.opt("and")
@@ -422,8 +439,7 @@ class NameRenderer:
             if not is_cjk(family, given):
                 return " ".join(p for p in (family, given) if p)
             return self.fmt_part("family", family) + (self.fmt_part("given", given) if given else "")
-        init_with = self.opt("initialize-with")
-        do_init = str(self.opt("initialize") or "true").lower() != "false"
+        init_with, do_init, hyphen, demote, inverted_all, inverted_first, sep = self.name_settings()
         if form == "short" and level >= 1:
             form = "long"
             if level >= 2:
@@ -431,7 +447,6 @@ class NameRenderer:
         elif form == "long" and level >= 1 and init_with is not None:
             init_with = None
         if given and init_with is not None:
-            hyphen = self._root_flags()[0]
             given = initialize_marked(given, init_with, hyphen, do_init)
             if init_with.endswith(" ") is False:
                 given = given.rstrip()
@@ -440,14 +455,7 @@ class NameRenderer:
 
         if form == "short":
             return self.fmt_part("family", self.ndp_family(ndp, family))
-        demote = self._root_flags()[1]
-        if self.sort_options and self.sort_options.get("_sort_key"):
-            inverted = True
-        else:
-            inverted = self.inverted(index)
-        if inverted:
-            sep = self.opt("sort-separator")
-            sep = ", " if sep is None else sep
+        if inverted_all or (inverted_first and index == 0):
             if demote == "display-and-sort":
                 fam = self.fmt_part("family", family)
                 giv = self.fmt_given(given, dp, ndp.strip())
