@@ -188,6 +188,23 @@ class PlainFormat:
             return False
 
 
+class PlainAffixes:
+    """``wrap`` without a detour when the element has neither ``prefix`` nor ``suffix``.
+
+    citeproc-py's ``Affixed.wrap`` hands such a string back unchanged (``'' + s`` and
+    ``s + ''``); whether an element has affixes is read once.
+    """
+
+    def wrap(self, string):
+        d = self.__dict__
+        affixed = d.get("_cf_affixed")
+        if affixed is None:
+            affixed = d["_cf_affixed"] = bool(self.get("prefix") or self.get("suffix"))
+        if affixed or string is None:
+            return super().wrap(string)
+        return string
+
+
 _CLASSES: dict[type, type] = {}
 _PLAIN_CLASSES: dict[type, type] = {}
 
@@ -204,10 +221,10 @@ def cached_class(cls: type) -> type:
         return made
     made = _CLASSES.get(cls)
     if made is None:
-        if issubclass(cls, model.Formatted):
-            bases = (CachedLookups, TermForms, PlainFormat, cls)
-        else:
-            bases = (CachedLookups, TermForms, cls)
+        plain = (PlainFormat,) if issubclass(cls, model.Formatted) else ()
+        if issubclass(cls, model.Affixed):
+            plain += (PlainAffixes,)
+        bases = (CachedLookups, TermForms, *plain, cls)
         made = _CLASSES[cls] = type(cls.__name__, bases, {"__module__": cls.__module__})
     return made
 
