@@ -74,7 +74,9 @@ class EngineState:
 
 
 def get_state(element) -> EngineState | None:
-    root = element.__dict__.get("_cf_root") or element.get_root()
+    root = element.__dict__.get("_cf_root")
+    if root is None:  # (never ``or``: an element's truth value is its number of children)
+        root = element.get_root()
     state = root.__dict__.get("engine_state")
     if state is None and hasattr(root, "style"):  # an element of a locale file
         state = getattr(root.style, "engine_state", None)
