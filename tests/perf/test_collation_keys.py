@@ -58,7 +58,23 @@ def test_keys_equal_pyuca_keys():
         for after in followers:
             strings += [start + after, "a" + start + after + "b", start + "\u0301" + after, start + "b"]
     for string in strings:
-        assert sorting.sort_key(string) == full.sort_key(string), repr(string)
+        assert sorting.sort_key(string) == sorting.as_text(full.sort_key(string)), repr(string)
+
+
+def test_text_keys_order_as_pyuca_keys():
+    rng = random.Random(3)
+    keys = [tuple(rng.choice((0, 1, 2, 0x20, 0x1C47, 0xD800, 0xFFFF)) for _ in range(rng.randint(0, 5)))
+            for _ in range(2000)]
+    by_tuple = sorted(range(len(keys)), key=keys.__getitem__)
+    by_text = sorted(range(len(keys)), key=lambda i: sorting.as_text(keys[i]))
+    assert by_tuple == by_text
+
+
+def test_contraction_starts_are_the_table_s():
+    full = sorting.full_collator()
+    sorting.sort_key("a")
+    starts = sorting.collator().table.root.children.contraction_starts
+    assert starts == {cp for cp, node in full.table.root.children.items() if node.children}
 
 
 def test_text_keys_equal_with_and_without_caches():

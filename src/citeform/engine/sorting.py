@@ -67,8 +67,12 @@ class _LazyTable(dict):
         with open(filename, encoding="utf-8") as keys_file:
             text = keys_file.read()
         self.pending: dict[int, list[str]] = {}
+        self.contraction_starts: set[int] = set()  # first code points of multi-character entries
         for first, line in re.findall(r"^([0-9A-Fa-f]{4,6})\b([^\n]*)", text, re.M):
-            self.pending.setdefault(int(first, 16), []).append(first + line)
+            codepoint = int(first, 16)
+            self.pending.setdefault(codepoint, []).append(first + line)
+            if not line.lstrip().startswith(";"):
+                self.contraction_starts.add(codepoint)
         for start, end, base in re.findall(
             r"^@implicitweights\s+([0-9A-Fa-f]+)\.\.([0-9A-Fa-f]+);\s*([0-9A-Fa-f]+)", text, re.M
         ):
@@ -122,53 +126,87 @@ def _char_entry(char: str) -> tuple:
     return entry
 
 
-def sort_key(string: str) -> tuple:
-    """pyuca's ``sort_key`` (UCA, DUCET 9.0.0), computed per character when it can be.
+class _NotSimple(Exception):
+    """A character whose weights depend on its neighbours (or are pyuca's business)."""
+
+
+class _LevelTable(dict):
+    """``str.translate`` table: code point -> its weights at one level, as characters."""
+
+    def __init__(self, level: int):
+        super().__init__()
+        self.level = level
+
+    def __missing__(self, codepoint: int) -> str:
+        entry = _char_entry(chr(codepoint))
+        if not entry:
+            raise _NotSimple  # not a LookupError: translate would keep the character
+        weights = self[codepoint] = "".join(map(chr, entry[self.level]))
+        return weights
+
+
+_LEVELS = (_LevelTable(0), _LevelTable(1), _LevelTable(2))
+
+
+@lru_cache(maxsize=1)
+def _contraction_starts():
+    """A pattern matching each character that starts a contraction."""
+    import re
+
+    starts = collator().table.root.children.contraction_starts
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(starts)) + "]")
+
+
+def as_text(key: tuple) -> str:
+    """A pyuca key as a string that orders the same (each weight, 0 included, as one character)."""
+    return "".join(map(chr, key))
+
+
+def sort_key(string: str) -> str:
+    """pyuca's ``sort_key`` (UCA, DUCET 9.0.0) as text (:func:`as_text`), per character when it can be.
 
     pyuca matches the longest table entry at each position, then lets unblocked
     non-starters (combining marks) that follow extend it. A character that starts no
     contraction, or one followed by a starter that does not continue any, therefore
     matches exactly its own entry and contributes exactly its collation elements; a
-    string made only of such characters needs no trie walk. Any other string goes to pyuca.
+    string made only of such characters has the weights of its characters, level by
+    level, with a 0 after each level. Any other string goes to pyuca.
     """
     normalized = unicodedata.normalize("NFD", string)
-    first: list[int] = []
-    second: list[int] = []
-    third: list[int] = []
-    for i, char in enumerate(normalized):
-        entry = _CHARS.get(char) or _char_entry(char)
-        if not entry:
-            return collator().sort_key(string)
-        followers = entry[3]
-        if followers is not None:
-            after = normalized[i + 1 : i + 2]
-            if after and (after in followers or unicodedata.combining(after)):
-                return collator().sort_key(string)
-        first += entry[0]
-        second += entry[1]
-        third += entry[2]
-    return (*first, 0, *second, 0, *third, 0)
+    for found in _contraction_starts().finditer(normalized):
+        entry = _char_entry(found.group())
+        after = normalized[found.end() : found.end() + 1]
+        if not entry or (after and (after in (entry[3] or ()) or unicodedata.combining(after))):
+            return as_text(collator().sort_key(string))
+    first, second, third = _LEVELS
+    try:
+        return (normalized.translate(first) + "\0" + normalized.translate(second) + "\0"
+                + normalized.translate(third) + "\0")
+    except _NotSimple:
+        return as_text(collator().sort_key(string))
 
 
 _IGNORED = str.maketrans("", "", "'\u2019\u2018\"\u201c\u201d\u00ab\u00bb[](),.:;!?")
-_TEXT_KEYS: dict[str, tuple] = {}
+_TEXT_KEYS: dict[str, str] = {}
 _TEXT_KEYS_MAX = 50000  # distinct texts remembered (the table is emptied when full)
 
 
-def text_key(text: str) -> tuple:
+def text_key(text: str) -> str:
     """Collation key: quotes, apostrophes, brackets and punctuation marks do not count.
 
     Spaces and hyphens do ("Baker J Wang" < "Baker J-P"), as in citeproc-js's order.
+    The key is the UCA key of the lower-cased text, then that of the text (:func:`as_text`).
     """
     if not cache.ENABLED:  # the reference: pyuca with its full table, nothing remembered
         cleaned = " ".join(m.strip_tokens(text).translate(_IGNORED).split())
-        return full_collator().sort_key(cleaned.lower()) + (0,) + full_collator().sort_key(cleaned)
+        full = full_collator()
+        return as_text(full.sort_key(cleaned.lower()) + (0,) + full.sort_key(cleaned))
     key = _TEXT_KEYS.get(text)
     if key is None:
         cleaned = " ".join(m.strip_tokens(text).translate(_IGNORED).split())
         if len(_TEXT_KEYS) >= _TEXT_KEYS_MAX:
             _TEXT_KEYS.clear()
-        key = _TEXT_KEYS[text] = sort_key(cleaned.lower()) + (0,) + sort_key(cleaned)
+        key = _TEXT_KEYS[text] = sort_key(cleaned.lower()) + "\0" + sort_key(cleaned)
     return key
 
 
