@@ -103,7 +103,7 @@ class ConditionMixin:
                 out.append(bool(positions and "subsequent" in positions and item.get("_first_note")))
             else:
                 val = item.reference.get(key)
-                out.append(val is not None and str(val) != "" and val != [])
+                out.append(val is not None and val != [] and str(val) != "")
         return out
 
     def _t_numeric(self, item, values, _ctx):

@@ -64,8 +64,7 @@ def substitute_text(names_element, state, out):
     Applies when no name list was compared for the entry (``sas_done`` still false)."""
     if state.sas_done:
         return out
-    bibliography = names_element.get_root().find(f"{{{_CSL}}}bibliography")
-    substitute = bibliography.get("subsequent-author-substitute") if bibliography is not None else None
+    substitute = _substitute_of(names_element.get_root())
     if substitute is None:
         return out
     state.sas_done = True
@@ -74,3 +73,14 @@ def substitute_text(names_element, state, out):
     if previous == current:
         return substitute
     return out
+
+
+def _substitute_of(root) -> str | None:
+    """The style's ``subsequent-author-substitute`` (read once per style)."""
+    d = root.__dict__
+    if "_cf_sas" not in d:
+        bibliography = root.find(f"{{{_CSL}}}bibliography")
+        d["_cf_sas"] = (
+            bibliography.get("subsequent-author-substitute") if bibliography is not None else None
+        )
+    return d["_cf_sas"]
