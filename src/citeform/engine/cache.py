@@ -66,6 +66,14 @@ class CachedLookups:
             root = d["_cf_root"] = self.getroottree().getroot()
         return root
 
+    def __getattr__(self, name):
+        """citeproc-py's child look-up (``layout.sort``, ``names.name``), remembered once found:
+        children are added to a style (a missing ``cs:name``) but never taken away."""
+        found = super().__getattr__(name)
+        if found is not None and not name.startswith("_"):
+            self.__dict__[name] = found
+        return found
+
     def render_children(self, item, delimiter="", **kwargs):
         """citeproc-py's ``Parent.render_children`` over a children list read once."""
         output = []
