@@ -200,6 +200,58 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
                 return None
         return out
 
+    def process(self, item, names_context=None, context=None, **kwargs):
+        """citeproc-py's ``Names.process`` with the parent's names delimiter read once and
+        the count form recognised without raising from ``sum``."""
+        if context is None:
+            context = self
+        if names_context is None:
+            names_context = self
+        roles = self.get("variable").split()
+        reference = item.reference
+        try:
+            ed_trans = (
+                set(roles) == {"editor", "translator"}
+                and reference.editor == reference.translator
+                and self.get_term("editortranslator").getchildren()
+            )
+            if ed_trans:
+                roles = ["editor"]
+        except VariableError:
+            ed_trans = False
+        output = []
+        for role in roles:
+            if role not in reference:
+                continue
+            name_elem = names_context.name
+            if name_elem is None:
+                name_elem = model.Name()
+                names_context.insert(0, name_elem)
+            text = name_elem.render(item, role, context=context, **kwargs)
+            plural = len(reference[role]) > 1
+            try:
+                if ed_trans:
+                    role = "editortranslator"
+                label_element = names_context.label
+                label = label_element.render(item, role, plural, **kwargs)
+                if label is not None:
+                    if label_element is names_context.getchildren()[0]:
+                        text = label + text
+                    else:
+                        text = text + label
+            except AttributeError:
+                pass
+            output.append(text)
+        if output:
+            if all(isinstance(text, int) for text in output):  # form="count"
+                total = sum(output)
+                return str(total) if total > 0 else None
+            return self.join(output, _names_delimiter(self, context))
+        substitute = self.substitute()
+        if substitute is None:
+            raise VariableError
+        return substitute.render(item, context=context, **kwargs)
+
     def _ensure_name(self) -> None:
         """citeproc-py adds a plain ``cs:name`` when one is missing; add ours instead.
 
@@ -291,6 +343,15 @@ class Layout(model.Layout):
             return None
         text = parts[0] if len(parts) == 1 else MixedString([*parts])
         return self.format(self.wrap(text))
+
+
+def _names_delimiter(names, context):
+    """The ``names-delimiter`` of the section ``context`` renders for (read once per element)."""
+    d = context.__dict__
+    delimiter = d.get("_cf_names_delimiter", _MISSING)
+    if delimiter is _MISSING:
+        delimiter = d["_cf_names_delimiter"] = names.get_parent_delimiter(context)
+    return delimiter
 
 
 def _render_one(children, item):
