@@ -54,8 +54,8 @@ class _LazyTable(dict):
     pyuca reads all of ``allkeys.txt`` (about 30,000 entries) into a trie before the first
     key. Here the file is only split by first code point; the first time a lookup asks
     whether a code point starts an entry, all entries starting with it (the code point
-    itself and every contraction) are parsed with pyuca's own rules and added in file
-    order. Every trie path pyuca then walks is the same as in the full table, so keys
+    itself and every contraction, in file order) are parsed with pyuca's own rules and
+    added. Every trie path pyuca then walks is the same as in the full table, so keys
     are identical.
     """
 
@@ -66,21 +66,31 @@ class _LazyTable(dict):
         self.owner = owner
         with open(filename, encoding="utf-8") as keys_file:
             text = keys_file.read()
-        self.pending: dict[int, list[str]] = {}
-        self.contraction_starts: set[int] = set()  # first code points of multi-character entries
-        for first, line in re.findall(r"^([0-9A-Fa-f]{4,6})\b([^\n]*)", text, re.M):
-            codepoint = int(first, 16)
-            self.pending.setdefault(codepoint, []).append(first + line)
-            if not line.lstrip().startswith(";"):
-                self.contraction_starts.add(codepoint)
-        for start, end, base in re.findall(
-            r"^@implicitweights\s+([0-9A-Fa-f]+)\.\.([0-9A-Fa-f]+);\s*([0-9A-Fa-f]+)", text, re.M
-        ):
-            owner.implicit_weights.append([int(start, 16), int(end, 16), int(base, 16)])
+        # "0041" or "004C 00B7" -> "; [.1FA1.0020.0008] # ..." (a repeated key: the last line
+        # wins, as in pyuca's trie); contractions listed by their first code point
+        self.entries: dict[str, str] = dict(
+            re.findall(r"^([0-9A-F]{4,6}(?: [0-9A-F]{4,6})*) *(;[^\n]*)", text, re.M)
+        )
+        self.contractions: dict[str, list[str]] = {}
+        for key in [key for key in self.entries if " " in key]:
+            self.contractions.setdefault(key.split(" ", 1)[0], []).append(key)
+        self.contraction_starts = {int(first, 16) for first in self.contractions}
+        at = text.find("@implicitweights")
+        while at != -1:  # as pyuca.BaseCollator.load
+            if at == 0 or text[at - 1] == "\n":
+                line = text[at : text.find("\n", at)].split("#", 1)[0].rstrip()
+                ch_range, base = line[len("@implicitweights") :].split(";")
+                range_start, range_end = ch_range.split("..")
+                owner.implicit_weights.append([int(range_start, 16), int(range_end, 16), int(base, 16)])
+            at = text.find("@implicitweights", at + 1)
 
     def __contains__(self, codepoint) -> bool:
-        lines = self.pending.pop(codepoint, None)
-        if lines is not None:
+        if super().__contains__(codepoint):
+            return True
+        hexed = f"{codepoint:04X}"
+        keys = [hexed, *self.contractions.pop(hexed, ())]
+        lines = [key + self.entries.pop(key) for key in keys if key in self.entries]
+        if lines:
             self._add(lines)
         return super().__contains__(codepoint)
 
