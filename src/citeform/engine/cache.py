@@ -27,7 +27,7 @@ from typing import Any
 
 from citeproc import model
 from citeproc.source import VariableError
-from citeproc.string import join
+from citeproc.string import String, join
 
 from .groups import children_plan
 
@@ -213,6 +213,24 @@ class PlainAffixes:
         return string
 
 
+class PlainJoin:
+    """citeproc-py's ``Delimited.join`` with the ``delimiter`` attribute read once and a
+    single string handed back as it is (what citeproc-py's ``join`` does with one item)."""
+
+    def join(self, strings, default_delimiter=""):
+        d = self.__dict__
+        delimiter = d.get("_cf_delimiter_attr", _MISSING)
+        if delimiter is _MISSING:
+            delimiter = d["_cf_delimiter_attr"] = self.get("delimiter")
+        try:
+            pieces = [s for s in strings if s is not None]
+            if len(pieces) == 1:
+                return pieces[0]
+            return join(pieces, default_delimiter if delimiter is None else delimiter)
+        except Exception:  # citeproc-py's bare except, less KeyboardInterrupt and SystemExit
+            return String("")
+
+
 _CLASSES: dict[type, type] = {}
 _PLAIN_CLASSES: dict[type, type] = {}
 
@@ -232,6 +250,8 @@ def cached_class(cls: type) -> type:
         plain = (PlainFormat,) if issubclass(cls, model.Formatted) else ()
         if issubclass(cls, model.Affixed):
             plain += (PlainAffixes,)
+        if issubclass(cls, model.Delimited):
+            plain += (PlainJoin,)
         bases = (CachedLookups, TermForms, *plain, cls)
         made = _CLASSES[cls] = type(cls.__name__, bases, {"__module__": cls.__module__})
     return made
