@@ -25,7 +25,10 @@ _UNSET = object()
 
 
 def is_cjk(*parts: str | None) -> bool:
-    return any(p and _CJK.search(p) for p in parts)
+    for part in parts:
+        if part and _CJK.search(part):
+            return True
+    return False
 
 
 def section_of(element) -> str:
@@ -35,14 +38,24 @@ def section_of(element) -> str:
 
 
 def _enclosing_section(element):
-    """The cs:citation or cs:bibliography holding the element (or None)."""
+    """The cs:citation or cs:bibliography holding the element (or None).
+
+    Remembered in the element: elements of a parsed style never move.
+    """
+    d = getattr(element, "__dict__", None)
+    if d is not None:
+        found = d.get("_cf_section_element", _UNSET)
+        if found is not _UNSET:
+            return found
     node = element
     while node is not None:
         tag = node.tag.rsplit("}", 1)[-1] if isinstance(node.tag, str) else ""
         if tag in ("citation", "bibliography"):
-            return node
+            break
         node = node.getparent()
-    return None
+    if d is not None:
+        d["_cf_section_element"] = node
+    return node
 
 
 def _initial_part(part: str) -> bool:
@@ -190,11 +203,7 @@ class NameRenderer:
         return table
 
     def _section_element(self):
-        d = self.context.__dict__
-        section = d.get("_cf_section_element", _UNSET)
-        if section is _UNSET:
-            section = d["_cf_section_element"] = _enclosing_section(self.context)
-        return section
+        return _enclosing_section(self.context)
 
     def overrides(self) -> dict:
         state = getattr(self.el.get_root(), "engine_state", None)
