@@ -198,7 +198,7 @@ def sort_key(string: str) -> str:
 
 _IGNORED = str.maketrans("", "", "'\u2019\u2018\"\u201c\u201d\u00ab\u00bb[](),.:;!?")
 _TEXT_KEYS: dict[str, str] = {}
-_TEXT_KEYS_MAX = 50000  # distinct texts remembered (the table is emptied when full)
+_TEXT_KEYS_MAX = 10000  # distinct texts remembered (the table is emptied when full)
 
 
 def text_key(text: str) -> str:
