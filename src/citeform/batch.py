@@ -23,7 +23,6 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from typing import Any
 
 AUTO_MIN_ENTRIES = 400  # automatic mode renders smaller bibliographies in one process
@@ -31,10 +30,28 @@ MIN_CHUNK = 50  # entries per chunk, at least
 CHUNKS_PER_JOB = 4  # smaller chunks balance the workers and move the progress bar
 
 
-@dataclass(frozen=True)
 class Options:
-    jobs: int | None = 1  # None: automatic
-    progress: bool = False  # draw a bar if standard error is a terminal and the run is long
+    """How bibliographies are rendered (read-only; a plain class, cheap to define at start-up)."""
+
+    __slots__ = ("jobs", "progress")
+
+    def __init__(self, jobs: int | None = 1, progress: bool = False) -> None:
+        object.__setattr__(self, "jobs", jobs)  # None: automatic
+        object.__setattr__(self, "progress", progress)  # a bar if stderr is a terminal, long runs
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Options are read-only: cannot set {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Options):
+            return NotImplemented
+        return (self.jobs, self.progress) == (other.jobs, other.progress)
+
+    def __hash__(self) -> int:
+        return hash((self.jobs, self.progress))
+
+    def __repr__(self) -> str:
+        return f"Options(jobs={self.jobs!r}, progress={self.progress!r})"
 
 
 _OPTIONS: ContextVar[Options | None] = ContextVar("citeform_batch_options", default=None)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from . import markup as m
 from .superscripts import expand_superscripts
@@ -11,14 +10,28 @@ from .superscripts import expand_superscripts
 FORMATS = ("text", "html", "markdown", "rtf")
 
 
-@dataclass(frozen=True)
 class Quotes:
-    """The locale's quote marks."""
+    """The locale's quote marks (a plain class: cheaper to define at start-up than a dataclass)."""
 
-    open: str = "\u201c"
-    close: str = "\u201d"
-    open_inner: str = "\u2018"
-    close_inner: str = "\u2019"
+    __slots__ = ("open", "close", "open_inner", "close_inner")
+
+    def __init__(self, open: str = "\u201c", close: str = "\u201d", open_inner: str = "\u2018",
+                 close_inner: str = "\u2019") -> None:
+        self.open = open
+        self.close = close
+        self.open_inner = open_inner
+        self.close_inner = close_inner
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Quotes):
+            return NotImplemented
+        return all(getattr(self, n) == getattr(other, n) for n in self.__slots__)
+
+    def __hash__(self) -> int:
+        return hash(tuple(getattr(self, n) for n in self.__slots__))
+
+    def __repr__(self) -> str:
+        return "Quotes(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__) + ")"
 
 
 _OPENING_QUOTES = {m.QUOTE[0]: None, m.SQUOTE[0]: None, m.CURLY_DOUBLE[0]: "\u201c", m.CURLY_SINGLE[0]: "\u2018"}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, field
 
 from citeproc.source import Citation, CitationItem, VariableError
 from lxml import etree
@@ -21,11 +20,26 @@ from .source import ItemSource
 from .state import EngineState
 
 
-@dataclass
 class EngineResult:
-    citations: list[str] = field(default_factory=list)
-    bibliography: list[str] = field(default_factory=list)
-    bibliography_ids: list[str] = field(default_factory=list)
+    """Rendered citations and bibliography entries, with the id of each entry."""
+
+    def __init__(self, citations: list[str] | None = None, bibliography: list[str] | None = None,
+                 bibliography_ids: list[str] | None = None) -> None:
+        self.citations: list[str] = [] if citations is None else citations
+        self.bibliography: list[str] = [] if bibliography is None else bibliography
+        self.bibliography_ids: list[str] = [] if bibliography_ids is None else bibliography_ids
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, EngineResult):
+            return NotImplemented
+        return (self.citations, self.bibliography, self.bibliography_ids) == (
+            other.citations, other.bibliography, other.bibliography_ids)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (f"EngineResult(citations={self.citations!r}, bibliography={self.bibliography!r}, "
+                f"bibliography_ids={self.bibliography_ids!r})")
 
 
 def render_csl(

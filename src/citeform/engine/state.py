@@ -8,39 +8,59 @@ A fresh :class:`EngineState` is attached to the style root for every
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass
 class ItemDisambiguation:
-    names: int | None = None  # et-al-use-first raised to this many names
-    given: dict[str, dict[int, int]] = field(default_factory=dict)  # variable -> index -> level
-    condition: bool = False  # disambiguate="true" tests succeed
+    """What disambiguation changed for one item (plain class: cheaper to define than a dataclass)."""
+
+    __slots__ = ("names", "given", "condition")
+
+    def __init__(self, names: int | None = None, given: dict[str, dict[int, int]] | None = None,
+                 condition: bool = False) -> None:
+        self.names = names  # et-al-use-first raised to this many names
+        self.given = {} if given is None else given  # variable -> index -> level
+        self.condition = condition  # disambiguate="true" tests succeed
+
+    def __repr__(self) -> str:  # part of the disambiguation memo keys
+        return (f"ItemDisambiguation(names={self.names!r}, given={self.given!r}, "
+                f"condition={self.condition!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ItemDisambiguation):
+            return NotImplemented
+        return (self.names, self.given, self.condition) == (other.names, other.given, other.condition)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it replaces
+
+    def __deepcopy__(self, memo: dict) -> ItemDisambiguation:
+        import copy
+
+        return ItemDisambiguation(self.names, copy.deepcopy(self.given, memo), self.condition)
 
 
-@dataclass
 class EngineState:
-    disambiguation: dict[str, ItemDisambiguation] = field(default_factory=dict)
-    implicit_year_suffix: bool = False
-    # per-cite render flags, reset before each cite
-    suppress_author: bool = False
-    author_only: bool = False
-    names_seen: int = 0
-    names_depth: int = 0
-    section: str = "citation"  # what is being rendered: a cite or a bibliography entry  # cs:names being rendered inside another (substitutes)
-    first_names: Any = None
-    year_suffix_done: bool = False
-    trial: dict[str, ItemDisambiguation] | None = None  # overrides while disambiguating
-    sort_options: dict | None = None  # set while rendering a macro sort key
-    date_variable: str | None = None  # the date variable being rendered
-    current_item: Any = None  # the cite or bibliography item being rendered
-    var_frames: list = field(default_factory=list)  # [called, rendered] per open cs:group
-    used_stack: list = field(default_factory=list)  # variables used inside open substitutes
-    suppressed: set = field(default_factory=set)  # variables a substitute consumed
-    sas_previous: list | None = None  # first names of the previous bibliography entry
-    sas_next: list | None = None  # first names of the entry being rendered
-    sas_done: bool = False  # the entry's first names were seen
+    def __init__(self, implicit_year_suffix: bool = False) -> None:
+        self.disambiguation: dict[str, ItemDisambiguation] = {}
+        self.implicit_year_suffix = implicit_year_suffix
+        # per-cite render flags, reset before each cite
+        self.suppress_author = False
+        self.author_only = False
+        self.names_seen = 0
+        self.names_depth = 0  # cs:names being rendered inside another (substitutes)
+        self.section = "citation"  # what is being rendered: a cite or a bibliography entry
+        self.first_names: Any = None
+        self.year_suffix_done = False
+        self.trial: dict[str, ItemDisambiguation] | None = None  # overrides while disambiguating
+        self.sort_options: dict | None = None  # set while rendering a macro sort key
+        self.date_variable: str | None = None  # the date variable being rendered
+        self.current_item: Any = None  # the cite or bibliography item being rendered
+        self.var_frames: list = []  # [called, rendered] per open cs:group
+        self.used_stack: list = []  # variables used inside open substitutes
+        self.suppressed: set = set()  # variables a substitute consumed
+        self.sas_previous: list | None = None  # first names of the previous bibliography entry
+        self.sas_next: list | None = None  # first names of the entry being rendered
+        self.sas_done = False  # the entry's first names were seen
 
     def entry(self, key: str) -> ItemDisambiguation:
         return self.disambiguation.setdefault(key, ItemDisambiguation())
