@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
+# Tests never read or write the user's cache of parsed records (tests/test_record_cache.py
+# turns it on in a folder of its own).
+os.environ["CITEFORM_NO_CACHE"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

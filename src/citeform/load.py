@@ -309,6 +309,21 @@ def _parse_json(name: str, text: str) -> list[RawRecord]:
 
 
 def _parse_yaml(name: str, text: str) -> list[RawRecord]:
+    from . import record_cache
+
+    cacheable = name != "<stdin>"
+    cached = record_cache.get(name, text) if cacheable else None
+    if cached is not None:
+        return [RawRecord(data, name, line, column, fields, csl_input=csl_input)
+                for data, line, column, fields, csl_input in cached]
+    raws = _parse_yaml_text(name, text)
+    if cacheable:
+        record_cache.put(name, text, [(r.data, r.line, r.column, r.field_positions, r.csl_input)
+                                      for r in raws])
+    return raws
+
+
+def _parse_yaml_text(name: str, text: str) -> list[RawRecord]:
     from . import yaml_positions as yp
 
     node, data = yp.load(name, text)

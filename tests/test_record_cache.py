@@ -1,0 +1,141 @@
+"""The on-disk cache of parsed YAML record files (citeform.record_cache)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import RECORDS
+
+from citeform import load, record_cache
+from citeform.errors import DataError
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.delenv("CITEFORM_NO_CACHE", raising=False)
+    monkeypatch.setenv("CITEFORM_CACHE_DIR", str(folder))
+    return folder
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted((folder / "records").glob("*.marshal")) if (folder / "records").exists() else []
+
+
+def as_tuples(raws: list[load.RawRecord]) -> list[tuple]:
+    return [(r.data, r.file, r.line, r.column, r.field_positions, r.stem, r.csl_input) for r in raws]
+
+
+def test_a_hit_gives_what_the_parser_gives(cache_dir: Path) -> None:
+    for path in sorted(RECORDS.glob("*.yaml")):
+        first = load.read_raw(str(path))
+        second = load.read_raw(str(path))
+        assert as_tuples(second) == as_tuples(first)
+        os.environ["CITEFORM_NO_CACHE"] = "1"
+        try:
+            assert as_tuples(load.read_raw(str(path))) == as_tuples(first)
+        finally:
+            del os.environ["CITEFORM_NO_CACHE"]
+    assert len(entries(cache_dir)) == len(list(RECORDS.glob("*.yaml")))
+
+
+def test_a_changed_text_is_parsed_again(cache_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "one.yaml"
+    path.write_text("id: one\ntype: book\ntitle: First\n", encoding="utf-8")
+    assert load.read_raw(str(path))[0].data["title"] == "First"
+    path.write_text("id: one\ntype: book\ntitle: Other\n", encoding="utf-8")  # same size
+    assert load.read_raw(str(path))[0].data["title"] == "Other"
+
+
+def test_same_text_in_another_file_is_its_own_entry(cache_dir: Path, tmp_path: Path) -> None:
+    text = "id: same\ntype: book\ntitle: Same\n"
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert load.read_raw(str(tmp_path / name))[0].file == str(tmp_path / name)
+    assert len(entries(cache_dir)) == 2
+
+
+def test_errors_are_never_cached(cache_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text("id: x\ntitle: [unclosed\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(DataError) as caught:
+            load.read_raw(str(path))
+        assert caught.value.line is not None
+    assert entries(cache_dir) == []
+
+
+def test_a_corrupt_or_foreign_entry_is_ignored(cache_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "one.yaml"
+    path.write_text("id: one\ntype: book\ntitle: First\n", encoding="utf-8")
+    load.read_raw(str(path))
+    (entry,) = entries(cache_dir)
+    for junk in (b"", b"\x00garbage", entry.read_bytes()[:10]):
+        entry.write_bytes(junk)
+        assert load.read_raw(str(path))[0].data["title"] == "First"
+
+
+def test_a_cache_that_cannot_be_written_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.delenv("CITEFORM_NO_CACHE", raising=False)
+    monkeypatch.setenv("CITEFORM_CACHE_DIR", str(blocker))
+    path = tmp_path / "one.yaml"
+    path.write_text("id: one\ntype: book\ntitle: First\n", encoding="utf-8")
+    assert load.read_raw(str(path))[0].data["title"] == "First"
+
+
+def test_off_by_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CITEFORM_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("CITEFORM_NO_CACHE", "1")
+    assert record_cache.directory() is None
+    load.read_raw(str(RECORDS / "rousseau2002.yaml"))
+    assert not (tmp_path / "cache").exists()
+
+
+def test_default_folder_follows_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CITEFORM_NO_CACHE", raising=False)
+    monkeypatch.delenv("CITEFORM_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert record_cache.directory() == str(tmp_path / "citeform" / "records")
+
+
+def test_standard_input_is_not_cached(cache_dir: Path) -> None:
+    load.parse_text("-", "id: one\ntype: book\ntitle: First\n", "yaml")
+    assert entries(cache_dir) == []
+
+
+def test_what_marshal_cannot_hold_is_not_cached(cache_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "when.yaml"
+    path.write_text("id: when\ntype: book\ntitle: T\nnote: !!timestamp 2002-03-04\n", encoding="utf-8")
+    first = load.read_raw(str(path))
+    assert entries(cache_dir) == []
+    assert as_tuples(load.read_raw(str(path))) == as_tuples(first)
+
+
+def test_cite_on_a_hit_loads_no_yaml_parser_and_prints_the_same(tmp_path: Path) -> None:
+    env = dict(os.environ, CITEFORM_CACHE_DIR=str(tmp_path / "cache"))
+    env.pop("CITEFORM_NO_CACHE", None)
+    probe = (
+        "import sys\n"
+        "from citeform.cli import main\n"
+        "sys.argv = ['citeform', 'cite', 'rousseau2002', '-s', 'apa', '-r', sys.argv[1]]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('yaml' in sys.modules)\n"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", probe, str(RECORDS / "rousseau2002.yaml")],
+                       capture_output=True, text=True, env=env, check=True).stdout
+        for _ in range(2)
+    ]
+    assert runs[0].splitlines()[-1] == "True"  # first run: parsed, then kept
+    assert runs[1].splitlines()[-1] == "False"  # second run: read from the cache
+    assert runs[0].splitlines()[:-1] == runs[1].splitlines()[:-1]
+    assert "Rousseau, R., Bollard, C., & Heslop, H. (2002)." in runs[1]
