@@ -60,11 +60,21 @@ def big_folder(n: int) -> Path:
     return path
 
 
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment of every measured process: bytecode may be written (as an installed
+    package has it; both sides warm up first), the record cache lives in the results."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONDONTWRITEBYTECODE", "CITEFORM_NO_CACHE")}
+    env["CITEFORM_CACHE_DIR"] = str(RESULTS / "cache")
+    env.update(extra)
+    return env
+
+
 def measure(engine: str, style: str, path: Path, jobs: int | None = None) -> dict:
     args = [python(), str(HERE / "measure.py"), engine, style, str(path)]
     if jobs is not None:
         args += ["--jobs", str(jobs)]
-    env = dict(os.environ, CITEFORM_NO_PROGRESS="1")
+    env = child_env(CITEFORM_NO_PROGRESS="1")
     done = subprocess.run(args, capture_output=True, text=True, env=env)
     if done.returncode != 0:
         raise SystemExit(f"measurement failed: {' '.join(args)}\n{done.stderr}")
@@ -93,6 +103,9 @@ def summary(runs: list[dict]) -> dict:
 def speed(sizes: list[int], styles: list[str], repeat: int, raw_repeat_large: int,
           jobs: int | None, log) -> list[dict]:
     rows = []
+    for name in styles:  # warm-up: byte code written for both sides
+        measure("raw", STYLES[name], dataset(20))
+        measure("citeform", STYLES[name], dataset(20), 1)
     for name in styles:
         style = STYLES[name]
         for n in sizes:
@@ -118,7 +131,12 @@ def speed(sizes: list[int], styles: list[str], repeat: int, raw_repeat_large: in
 
 
 def cold_latency(repeat: int, log) -> dict:
-    """``citeform cite KEY -s apa`` against the minimal citeproc-py script, both cold."""
+    """``citeform cite KEY -s apa`` against the minimal citeproc-py script, both cold.
+
+    citeform runs twice per round: as a repeated command runs (its parsed-record cache
+    holds the file, see ``citeform.record_cache``) and with that cache off
+    (``CITEFORM_NO_CACHE=1``), as the first run after the record file was edited.
+    """
     sys.path.insert(0, str(ROOT / "src"))
     from citeform.load import load_file
 
@@ -128,33 +146,43 @@ def cold_latency(repeat: int, log) -> dict:
     seed_json.write_text(json.dumps([record.csl], ensure_ascii=False), encoding="utf-8")
     ours = [*citeform_command(), "cite", record.key, "-s", "apa", "-r", str(SEED_RECORD)]
     theirs = [python(), str(HERE / "minimal_citeproc.py"), str(seed_json), "apa"]
+    runs = {
+        "citeproc": (theirs, child_env()),
+        "citeform": (ours, child_env()),
+        "citeform_no_cache": (ours, child_env(CITEFORM_NO_CACHE="1")),
+    }
     import resource
 
-    times: dict[str, list[float]] = {"citeform": [], "citeproc": []}
-    cpu: dict[str, list[float]] = {"citeform": [], "citeproc": []}
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    cpu: dict[str, list[float]] = {name: [] for name in runs}
     outputs = {}
-    for args in (theirs, ours):  # warm-up: byte code written, files in the page cache
-        subprocess.run(args, capture_output=True, text=True)
+    for args, env in runs.values():  # warm-up: byte code written, files in the page cache
+        subprocess.run(args, capture_output=True, text=True, env=env)
     for _ in range(repeat):
-        for name, args in (("citeproc", theirs), ("citeform", ours)):
+        for name, (args, env) in runs.items():
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
-            done = subprocess.run(args, capture_output=True, text=True)
+            done = subprocess.run(args, capture_output=True, text=True, env=env)
             times[name].append(time.perf_counter() - start)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu[name].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
             if done.returncode != 0:
                 raise SystemExit(f"cold run failed: {' '.join(args)}\n{done.stderr}")
             outputs[name] = done.stdout.strip()
+    if outputs["citeform"] != outputs["citeform_no_cache"]:
+        raise SystemExit("cold runs with and without the record cache printed different entries")
     result: dict = {name: statistics.median(t) for name, t in times.items()}
     result["ratio"] = result["citeform"] / result["citeproc"]
+    result["ratio_no_cache"] = result["citeform_no_cache"] / result["citeproc"]
     result["cpu"] = {name: statistics.median(t) for name, t in cpu.items()}
     result["cpu_ratio"] = result["cpu"]["citeform"] / result["cpu"]["citeproc"]
     result["output"] = outputs
     log(f"cold start  citeform {result['citeform'] * 1000:6.0f} ms (cpu "
         f"{result['cpu']['citeform'] * 1000:.0f})   minimal citeproc-py "
         f"{result['citeproc'] * 1000:6.0f} ms (cpu {result['cpu']['citeproc'] * 1000:.0f})   "
-        f"ratio {result['ratio']:.2f}x (cpu {result['cpu_ratio']:.2f}x)")
+        f"ratio {result['ratio']:.2f}x (cpu {result['cpu_ratio']:.2f}x);   "
+        f"record cache off {result['citeform_no_cache'] * 1000:.0f} ms, "
+        f"ratio {result['ratio_no_cache']:.2f}x")
     return result
 
 
