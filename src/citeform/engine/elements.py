@@ -43,8 +43,12 @@ def wrap_display(display: str, text):
 class DisplayMixin:
     """Wrap the element's output in display tokens when ``display`` is set."""
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls._display_next_render = groups.following(cls, DisplayMixin, "render")
+
     def render(self, *args, **kwargs):
-        out = super().render(*args, **kwargs)
+        out = self._display_next_render(*args, **kwargs)
         d = self.__dict__
         display = d.get("_cf_display", _MISSING)
         if display is _MISSING:

@@ -71,8 +71,26 @@ def _close_frame(state, frame: list[bool]) -> None:
             parent[1] = parent[1] or frame[1]
 
 
+def following(cls: type, owner: type, name: str):
+    """The attribute ``name`` that ``super(owner, instance_of_cls)`` finds: the first class
+    after ``owner`` in ``cls``'s method resolution order that defines it.
+
+    Resolved once per class (see ``__init_subclass__`` below), because a ``super()`` look-up
+    walks the long chains of mixins of an element class on every call.
+    """
+    mro = cls.__mro__
+    for klass in mro[mro.index(owner) + 1:]:
+        if name in klass.__dict__:
+            return klass.__dict__[name]
+    raise AttributeError(name)
+
+
 class VariableTracking:
     """Mixin for rendering elements that call variables (text, number, date, names)."""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls._tracking_next_render = following(cls, VariableTracking, "render")
 
     def tracked_variables(self) -> list[str]:
         # year-suffix is generated, not data: it never decides a group's fate. Read once:
@@ -94,7 +112,7 @@ class VariableTracking:
         if not names:
             if calls_macro:
                 return self._render_macro(*args, **kwargs)
-            return super().render(*args, **kwargs)
+            return self._tracking_next_render(*args, **kwargs)
         state = get_state(self)
         if state is not None and state.suppressed and all(n in state.suppressed for n in names):
             note_variables(state, names, False)
@@ -108,7 +126,7 @@ class VariableTracking:
                 narrowed = " ".join(kept)
                 self.set("variable", narrowed)
         try:
-            out = super().render(*args, **kwargs)
+            out = self._tracking_next_render(*args, **kwargs)
         except VariableError:
             note_variables(state, names, False)
             raise
@@ -124,7 +142,7 @@ class VariableTracking:
         state = get_state(self)
         frame = _open_frame(state)
         try:
-            out = super().render(*args, **kwargs)
+            out = self._tracking_next_render(*args, **kwargs)
         finally:
             _close_frame(state, frame)
         if frame[0] and not frame[1]:
