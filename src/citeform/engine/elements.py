@@ -71,6 +71,38 @@ class Text(
     DisplayMixin, VariableTracking, QuoteMixin, CaseMixin, NumberFormatMixin, ValueMarkupMixin,
     NormalDecorationsMixin, model.Text,
 ):
+    def render(self, item, context=None, **kwargs):
+        """What the display, variable-tracking and citeproc-py layers do for a ``cs:text``, with
+        macro calls and plain terms and values done here in one frame (they are most of an
+        entry's elements); variables go through :class:`VariableTracking`."""
+        d = self.__dict__
+        plan = d.get("_cf_render_plan")
+        if plan is None:
+            plan = d["_cf_render_plan"] = (
+                bool(self.tracked_variables()), bool(self.get("macro")), self.get("display"),
+            )
+        tracked, calls_macro, display = plan
+        if tracked:
+            out = VariableTracking.render(self, item, context=context, **kwargs)
+        elif calls_macro:  # an implicit group (see VariableTracking._render_macro)
+            state = get_state(self)
+            frame = groups.open_frame(state)
+            try:
+                text, language = self.process(item, context=context, **kwargs)
+                out = self.markup(text, language)
+            finally:
+                groups.close_frame(state, frame)
+            if frame[0] and not frame[1]:
+                return None
+            if out is not None and not groups.is_empty(out) and state is not None and state.var_frames:
+                state.var_frames[-1][1] = True
+        else:
+            text, language = self.process(item, context=context, **kwargs)
+            out = self.markup(text, language)
+        if display in m.DISPLAY_OPEN and out is not None and not groups.is_empty(out):
+            out = wrap_display(display, out)
+        return out
+
     def process(self, item, context=None, **kwargs):
         """citeproc-py's ``Text.process`` and our value, term and language rules in one pass.
 
@@ -158,7 +190,16 @@ class Text(
 
 
 class Group(DisplayMixin, NormalDecorationsMixin, groups.Group):
-    pass
+    def render(self, item, context=None, **kwargs):
+        """citeproc-py's render (markup of process) and the display wrapping in one frame."""
+        out = self.markup(self.process(item, context=context, **kwargs))
+        d = self.__dict__
+        display = d.get("_cf_display", _MISSING)
+        if display is _MISSING:
+            display = d["_cf_display"] = self.get("display")
+        if display in m.DISPLAY_OPEN and out is not None and not groups.is_empty(out):
+            out = wrap_display(display, out)
+        return out
 
 
 class Date(DisplayMixin, VariableTracking, DateMixin, NormalDecorationsMixin, model.Date):

@@ -53,14 +53,14 @@ def children_plan(element) -> list[tuple[object, bool]]:
     return plan
 
 
-def _open_frame(state) -> list[bool]:
+def open_frame(state) -> list[bool]:
     frame = [False, False]
     if state is not None:
         state.var_frames.append(frame)
     return frame
 
 
-def _close_frame(state, frame: list[bool]) -> None:
+def close_frame(state, frame: list[bool]) -> None:
     """Fold a closed frame into the enclosing one (what :func:`variable_frame` does on exit)."""
     if state is not None:
         frames = state.var_frames
@@ -140,11 +140,11 @@ class VariableTracking:
         """A macro call is an implicit group (as in citeproc-js): when it calls variables
         and none renders, its terms and values are dropped too."""
         state = get_state(self)
-        frame = _open_frame(state)
+        frame = open_frame(state)
         try:
             out = self._tracking_next_render(*args, **kwargs)
         finally:
-            _close_frame(state, frame)
+            close_frame(state, frame)
         if frame[0] and not frame[1]:
             return None
         if out is not None and not is_empty(out):
@@ -161,7 +161,7 @@ class Group(model.Group):
             delimiter = d["_cf_delimiter"] = self.get("delimiter", "")
         output = []
         state = get_state(self)
-        frame = _open_frame(state)
+        frame = open_frame(state)
         try:
             for child, is_choose in children_plan(self):
                 try:
@@ -174,7 +174,7 @@ class Group(model.Group):
                 if text is not None and not is_empty(text):
                     output.append(text)
         finally:
-            _close_frame(state, frame)
+            close_frame(state, frame)
         if not output or (frame[0] and not frame[1]):
             raise VariableError
         if state is not None and state.var_frames:  # a nested group counts as content for its parent
