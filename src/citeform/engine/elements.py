@@ -26,7 +26,7 @@ from .flipflop import NormalDecorationsMixin, ValueMarkupMixin, parse_markup
 from .groups import Substitute, VariableTracking
 from .locales import Style
 from .names import Name, section_of
-from .numbers import LabelPluralMixin, NumberFormatMixin
+from .numbers import NUMBER_VARIABLES, LabelPluralMixin, NumberFormatMixin
 from .sorting import Sort
 from .state import get_state
 from .subsequent import substitute_text
@@ -34,6 +34,10 @@ from .textcase import CaseMixin, _style_language
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _MISSING = object()
+# variables cs:text renders from somewhere else than the item's field of that name
+_NOT_FIELDS = frozenset(
+    ("citation-label", "citation-number", "first-reference-note-number", "locator", "year-suffix")
+)
 
 
 def wrap_display(display: str, text):
@@ -80,9 +84,16 @@ class Text(
         if plan is None:
             plan = d["_cf_render_plan"] = (
                 bool(self.tracked_variables()), bool(self.get("macro")), self.get("display"),
+                self._data_keys(),
             )
-        tracked, calls_macro, display = plan
+        tracked, calls_macro, display, keys = plan
         if tracked:
+            if keys is not None and not any(key in item.reference for key in keys):
+                # the item lacks the variable: what the layers below end in (a VariableError,
+                # caught by the parent, and the variable noted as not rendered), without
+                # raising it through them
+                groups.note_variables(get_state(self), self.tracked_variables(), False)
+                return None
             out = VariableTracking.render(self, item, context=context, **kwargs)
         elif calls_macro:  # an implicit group (see VariableTracking._render_macro)
             state = get_state(self)
@@ -164,6 +175,19 @@ class Text(
         if quoted:
             text = m.wrap(m.QUOTE, text)
         return self.wrap(text) if affixed else text
+
+    def _data_keys(self) -> tuple[str, ...] | None:
+        """The reference fields one of which the variable is read from (None: not a plain
+        field, e.g. citation-number or locator, or no variable)."""
+        variable = self.get("variable")
+        if not variable or " " in variable or variable in _NOT_FIELDS:
+            return None
+        if variable.startswith("page"):
+            return ("page",)  # page and page-first read the page field
+        key = variable.replace("-", "_")
+        if variable not in NUMBER_VARIABLES and self.get("form") == "short":
+            return (key, f"{variable}-short".replace("-", "_"))
+        return (key,)
 
     def _text_plan(self) -> tuple[str | None, str | None, str | None]:
         attrib = self.attrib
