@@ -227,7 +227,20 @@ class Group(DisplayMixin, NormalDecorationsMixin, groups.Group):
 
 
 class Date(DisplayMixin, VariableTracking, DateMixin, NormalDecorationsMixin, model.Date):
-    pass
+    def render(self, item, *args, **kwargs):
+        """A date whose item lacks the variable returns nothing at once (noted as not
+        rendered), as :meth:`Text.render` does, instead of raising through the layers."""
+        d = self.__dict__
+        key = d.get("_cf_date_key", _MISSING)
+        if key is _MISSING:
+            variable = self.get("variable")
+            key = d["_cf_date_key"] = (
+                variable.replace("-", "_") if variable and " " not in variable else None
+            )
+        if key is not None and not args and "variable" not in kwargs and key not in item.reference:
+            groups.note_variables(get_state(self), self.tracked_variables(), False)
+            return None
+        return DisplayMixin.render(self, item, *args, **kwargs)
 
 
 class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names):

@@ -419,6 +419,9 @@ class NumberFormMixin(NumericMixin):
         return super().process(item, context, **kwargs)
 
 
+_ABSENT = object()
+
+
 class LabelPluralMixin:
     """``cs:label`` plural detection with :func:`is_plural`."""
 
@@ -427,9 +430,8 @@ class LabelPluralMixin:
         if variable == "locator":
             value = item.locator.identifier
         else:
-            try:
-                value = item.reference[variable.replace("-", "_")]
-            except VariableError:
+            value = dict.get(item.reference, variable.replace("-", "_"), _ABSENT)
+            if value is _ABSENT:  # what item.reference[...] raises VariableError for
                 return False
         if variable.startswith("number-of"):
             try:
