@@ -63,7 +63,7 @@ def load(name: str, text: str) -> tuple[Any, list[tuple[Place, dict[str, Place]]
         raise DataError(f"JSON nested deeper than {MAX_DEPTH} levels", file=name) from None
     except ValueError as e:  # pragma: no cover - json's own limits
         raise DataError(f"broken JSON: {e}", file=name) from None
-    problem = measure(data)
+    problem = measure(data, long_strings=_may_hold_long_strings(text))
     if problem:
         raise DataError(problem, file=name)
     scanner = _Scanner(text)
@@ -97,8 +97,20 @@ def _count_values(name: str, text: str) -> None:
                                 column=at - (text.rfind("\n", 0, at) + 1) + 1)
 
 
-def measure(data: Any) -> str | None:
-    """What is too big about the data: its nesting or one of its texts (None when fine)."""
+def _may_hold_long_strings(text: str) -> bool:
+    """False when no JSON string in ``text`` can be longer than MAX_SCALAR: a string's value
+    is never longer than the stretch of text between two quotes that holds it."""
+    return len(text) > MAX_SCALAR and max(map(len, text.split('"'))) > MAX_SCALAR
+
+
+def measure(data: Any, long_strings: bool = True) -> str | None:
+    """What is too big about the data: its nesting or one of its texts (None when fine).
+
+    With ``long_strings`` false (the caller knows no text is too long), only the containers
+    are walked.
+    """
+    if not long_strings:
+        return _measure_nesting(data)
     stack = [(data, 1)]
     while stack:
         value, depth = stack.pop()
@@ -114,12 +126,29 @@ def measure(data: Any) -> str | None:
     return None
 
 
+def _measure_nesting(data: Any) -> str | None:
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return f"JSON nested deeper than {MAX_DEPTH} levels"
+        if isinstance(value, dict):
+            children: Any = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        stack.extend((v, depth + 1) for v in children if isinstance(v, (dict, list)))
+    return None
+
+
 class _Scanner:
     """Finds where top-level items and their fields start in JSON text already parsed."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.decoder = json.JSONDecoder(parse_int=_parse_int, parse_constant=_parse_constant)
+        self.scan = self.decoder.scan_once  # (value, end) at an offset, as raw_decode without its checks
         self.newlines = [m.start() for m in re.finditer("\n", text)]
         self.repeats: list[tuple[str, Place]] = []
 
@@ -141,7 +170,7 @@ class _Scanner:
                 if "items" in values and self.text[values["items"]] == "[":
                     return self.array(values["items"])
                 return [(self.place(i), fields)]
-        except (ValueError, IndexError):
+        except (ValueError, IndexError, StopIteration):  # StopIteration: scan_once found no value
             pass
         return None
 
@@ -154,7 +183,7 @@ class _Scanner:
             if self.text[j] == "{":
                 fields, _, end = self.obj(j)
             else:
-                fields, end = {}, self.decoder.raw_decode(self.text, j)[1]
+                fields, end = {}, self.scan(self.text, j)[1]
             out.append((self.place(j), fields))
             j = self.skip(end)
             if self.text[j] == "]":
@@ -168,14 +197,16 @@ class _Scanner:
         j = self.skip(i + 1)
         if self.text[j] == "}":
             return fields, values, j + 1
+        text, scan, ws = self.text, self.scan, _WS.match
         while True:
-            key, end = self.decoder.raw_decode(self.text, j)
+            key, end = scan(text, j)
             if key in fields:
                 self.repeats.append((key, self.place(j)))
-            fields.setdefault(key, self.place(j))
-            j = self.skip(self.skip(end) + 1)  # past the colon
+            else:
+                fields[key] = self.place(j)
+            j = ws(text, ws(text, end).end() + 1).end()  # past the colon
             values.setdefault(key, j)
-            j = self.skip(self.decoder.raw_decode(self.text, j)[1])
-            if self.text[j] == "}":
+            j = ws(text, scan(text, j)[1]).end()
+            if text[j] == "}":
                 return fields, values, j + 1
-            j = self.skip(j + 1)  # past the comma
+            j = ws(text, j + 1).end()  # past the comma
