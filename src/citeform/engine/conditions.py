@@ -170,13 +170,41 @@ class Else_If(ConditionMixin, model.Else_If):  # noqa: N801 - CSL tag name mappi
     pass
 
 
+def _type_only(branch) -> bool:
+    """A cs:else, or a branch testing nothing but the type (see ConditionMixin._plan)."""
+    if isinstance(branch, model.Else):
+        return True
+    if not isinstance(branch, ConditionMixin):
+        return False
+    plan = branch.__dict__.get("_cf_tests")
+    if plan is None:
+        plan = branch.__dict__["_cf_tests"] = branch._plan()
+    return plan[2] is not None
+
+
 class Choose(model.Choose):
     """The first branch whose tests hold renders; tests are evaluated without raising."""
 
     def render(self, item, context=None, delimiter="", **kwargs):
-        branches = self.__dict__.get("_cf_branches")
+        d = self.__dict__
+        branches = d.get("_cf_branches")
         if branches is None:
-            branches = self.__dict__["_cf_branches"] = list(self.getchildren())
+            branches = d["_cf_branches"] = list(self.getchildren())
+            # when every branch tests the type alone (or is cs:else), the branch taken
+            # depends on the item's type only: remembered per type
+            d["_cf_by_type"] = {} if all(_type_only(b) for b in branches) else None
+        by_type = d["_cf_by_type"]
+        if by_type is not None:
+            ref_type = _type_of(item.reference)
+            branch = by_type.get(ref_type, _MISSING)
+            if branch is _MISSING:
+                branch = by_type[ref_type] = next(
+                    (b for b in branches if not isinstance(b, ConditionMixin) or b.holds(item, context)),
+                    None,
+                )
+            if branch is None:
+                return None
+            return branch.render_children(item, context=context, delimiter=delimiter, **kwargs)
         for branch in branches:
             if isinstance(branch, ConditionMixin):
                 if branch.holds(item, context):
