@@ -131,7 +131,11 @@ class Text(
         if kind == "variable":
             text = self._variable(item, own_context)
         elif kind == "macro":
-            text = self.get_macro(arg).render(item, own_context)
+            macro = d.get("_cf_macro")
+            if macro is None:
+                macro = d["_cf_macro"] = self.get_macro(arg)
+            # citeproc-py's Macro.render(item, context), without its frame
+            text = macro.render_children(item, context=own_context, sort_options=None)
         elif kind == "term":
             text = self._term(item)
         else:
