@@ -99,8 +99,7 @@ class Text(
             state = get_state(self)
             frame = groups.open_frame(state)
             try:
-                text, language = self.process(item, context=context, **kwargs)
-                out = self.markup(text, language)
+                out = self._rendered(item, context, kwargs)
             finally:
                 groups.close_frame(state, frame)
             if frame[0] and not frame[1]:
@@ -108,8 +107,7 @@ class Text(
             if out is not None and not groups.is_empty(out) and state is not None and state.var_frames:
                 state.var_frames[-1][1] = True
         else:
-            text, language = self.process(item, context=context, **kwargs)
-            out = self.markup(text, language)
+            out = self._rendered(item, context, kwargs)
         if display in m.DISPLAY_OPEN and out is not None and not groups.is_empty(out):
             out = wrap_display(display, out)
         return out
@@ -120,13 +118,41 @@ class Text(
         What the element renders (variable, macro, term or value) is read once; the
         language returned is the item's for data and the style's for terms and values.
         """
+        kind = self._kinds()[0]
+        if kind is None:  # nothing to render: citeproc-py's own way (and its error)
+            return self._process_chain(item, context, **kwargs)
+        return self._content(item, context), self._language(item)
+
+    def _rendered(self, item, context, kwargs):
+        """``markup(*process(...))``, the language found only when the text case needs it."""
+        if self._kinds()[0] is None:
+            text, language = self.process(item, context=context, **kwargs)
+            return self.markup(text, language)
+        text = self._content(item, context)
+        if not text:
+            return None
+        return self.markup(text, self._language(item) if self._markup_plan()[1] else None)
+
+    def _kinds(self) -> tuple[str | None, str | None, str | None]:
         d = self.__dict__
         plan = d.get("_cf_text_plan")
         if plan is None:
             plan = d["_cf_text_plan"] = self._text_plan()
-        kind, arg, post = plan
-        if kind is None:  # nothing to render: citeproc-py's own way (and its error)
-            return self._process_chain(item, context, **kwargs)
+        return plan
+
+    def _language(self, item) -> str:
+        if self._kinds()[0] in ("term", "value"):
+            return _style_language(self)  # a term or value is in the style's language
+        try:
+            lang = item.reference.get("language")
+        except AttributeError:
+            lang = None
+        return str(lang) if lang else _style_language(self)
+
+    def _content(self, item, context):
+        """The text the element renders, before its markup."""
+        d = self.__dict__
+        kind, arg, post = d["_cf_text_plan"]
         own_context = self if context is None else context
         if kind == "variable":
             text = self._variable(item, own_context)
@@ -148,19 +174,25 @@ class Text(
                 and section_of(context if context is not None else self) == "citation"
             ):
                 text = String(m.TERM + str(text))
-        if kind == "term" or kind == "value":
-            return text, _style_language(self)  # a term or value is in the style's language
-        try:
-            lang = item.reference.get("language")
-        except AttributeError:
-            lang = None
-        return text, (str(lang) if lang else _style_language(self))
+        return text
 
     def markup(self, text, language):
         """citeproc-py's ``Text.markup`` (strip periods, case, format, quotes, affixes) with
         the steps the element does not ask for left out."""
         if not text:
             return None
+        strip_periods, cased, quoted, affixed = self._markup_plan()
+        if strip_periods:
+            text = text.replace(".", "")
+        if cased:
+            text = self.case(text, language)
+        text = self.format(text)
+        if quoted:
+            text = m.wrap(m.QUOTE, text)
+        return self.wrap(text) if affixed else text
+
+    def _markup_plan(self) -> tuple[bool, bool, bool, bool]:
+        """(strip periods, text case, quotes, affixes): what markup has to do."""
         d = self.__dict__
         plan = d.get("_cf_markup_plan")
         if plan is None:
@@ -170,15 +202,7 @@ class Text(
                 self.get("quotes", "false").lower() == "true",
                 bool(self.get("prefix") or self.get("suffix")),
             )
-        strip_periods, cased, quoted, affixed = plan
-        if strip_periods:
-            text = text.replace(".", "")
-        if cased:
-            text = self.case(text, language)
-        text = self.format(text)
-        if quoted:
-            text = m.wrap(m.QUOTE, text)
-        return self.wrap(text) if affixed else text
+        return plan
 
     def _data_keys(self) -> tuple[str, ...] | None:
         """The reference fields one of which the variable is read from (None: not a plain
