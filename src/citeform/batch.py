@@ -159,9 +159,15 @@ def _in_workers(work: Callable[[tuple[int, int]], Any], job: Any,
     # it took 20 ms a pool on a large heap, and what little cyclic garbage is frozen with
     # the rest is collected after unfreeze.
     gc.freeze()
-    pool = multiprocessing.get_context("fork").Pool(jobs)
+    # The calling process does the first share itself while jobs - 1 forked workers do the
+    # rest: one fork fewer, and its share runs on warm caches with no copy-on-write faults.
+    own = max(1, len(parts) // jobs)
+    pool = multiprocessing.get_context("fork").Pool(jobs - 1)
     try:
-        yield from pool.imap(work, parts)
+        pending = pool.imap(work, parts[own:])  # the workers start at once
+        for part in parts[:own]:
+            yield work(part)
+        yield from pending
         pool.close()  # all results are in: let the workers end on their own
     finally:
         pool.terminate()  # at once if the caller stopped early or an error came back
