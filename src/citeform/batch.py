@@ -3,12 +3,15 @@
 The global steps of a bibliography (sorting, citation numbers, disambiguation, year
 suffixes) need every item and run once, in the calling process. What is left, turning
 each item into its entry, is independent from one item to the next: :func:`bibliography`
-splits the sorted items into contiguous chunks and renders them in forked workers that
-inherit the prepared bibliography, then joins the entries in order. Each chunk also
+splits the sorted items into contiguous chunks; the calling process renders the first
+share of them while ``jobs - 1`` forked workers, which inherit the prepared bibliography,
+render the rest; the entries are joined in order. The per-item parts of the global steps
+(sort keys, first-pass citation texts) are shared out the same way by :func:`map_items`.
+Each chunk also
 renders the entry just before it (and drops it), so a style that looks at the previous
 entry (``subsequent-author-substitute``) sees the same neighbour as in one process.
 
-How many workers: :func:`options` sets it for the code inside (the command line's
+How many processes: :func:`options` sets it for the code inside (the command line's
 ``--jobs``); ``None`` means automatic: one per core for inputs of at least
 :data:`AUTO_MIN_ENTRIES` entries, else one. Workers need the ``fork`` start method
 (Linux); elsewhere rendering stays in one process. A progress bar is drawn on standard
