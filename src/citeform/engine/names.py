@@ -10,6 +10,7 @@ overrides set by disambiguation (names shown, given-name expansion).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -19,14 +20,19 @@ from . import cache
 from . import markup as m
 from .subsequent import substitute_names
 
-_CJK = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _UPPER_START = re.compile(r"^\W*[^\W\d_]")
 _UNSET = object()
 
 
+@functools.cache
+def _cjk() -> re.Pattern[str]:
+    """Compiled on first use: its character class costs milliseconds at every start-up."""
+    return re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
 def is_cjk(*parts: str | None) -> bool:
     for part in parts:
-        if part and _CJK.search(part):
+        if part and not part.isascii() and _cjk().search(part):
             return True
     return False
 
