@@ -14,6 +14,12 @@ from citeform import load, record_cache
 from citeform.errors import DataError
 
 
+@pytest.fixture(autouse=True)
+def fresh_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(record_cache, "_left", record_cache.PER_PROCESS)
+    monkeypatch.setattr(record_cache, "_made", set())
+
+
 @pytest.fixture
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
@@ -139,3 +145,51 @@ def test_cite_on_a_hit_loads_no_yaml_parser_and_prints_the_same(tmp_path: Path) 
     assert runs[1].splitlines()[-1] == "False"  # second run: read from the cache
     assert runs[0].splitlines()[:-1] == runs[1].splitlines()[:-1]
     assert "Rousseau, R., Bollard, C., & Heslop, H. (2002)." in runs[1]
+
+
+def test_a_process_caches_only_its_first_files(cache_dir: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(record_cache, "_left", 3)
+    for i in range(5):
+        path = tmp_path / f"r{i}.yaml"
+        path.write_text(f"id: r{i}\ntype: book\ntitle: T{i}\n", encoding="utf-8")
+        assert load.read_raw(str(path))[0].data["title"] == f"T{i}"
+    assert len(entries(cache_dir)) == 3
+
+
+def test_the_budget_is_not_spent_while_the_cache_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CITEFORM_NO_CACHE", "1")
+    for _ in range(record_cache.PER_PROCESS + 1):
+        assert not record_cache.take()
+    assert record_cache._left == record_cache.PER_PROCESS
+
+
+def test_entries_unused_for_a_month_are_pruned(cache_dir: Path, tmp_path: Path) -> None:
+    paths = []
+    for name in ("old", "new"):
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(f"id: {name}\ntype: book\ntitle: T\n", encoding="utf-8")
+        load.read_raw(str(path))
+        paths.append(path)
+    old_entry, new_entry = (Path(record_cache._entry(str(cache_dir / "records"), str(p))[1])
+                            for p in paths)
+    now = os.stat(new_entry).st_mtime
+    month = (record_cache.MAX_AGE_DAYS + 1) * 86_400
+    os.utime(old_entry, (now - month, now - month))
+    folder = str(cache_dir / "records")
+    os.utime(os.path.join(folder, "last-pruned"), (now - 2 * 86_400, now - 2 * 86_400))
+    assert record_cache.prune(folder, now) == 1
+    assert not old_entry.exists() and new_entry.exists()
+    assert record_cache.prune(folder, now) == 0  # once a day at most
+
+
+def test_a_hit_marks_an_old_entry_as_used(cache_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "one.yaml"
+    path.write_text("id: one\ntype: book\ntitle: First\n", encoding="utf-8")
+    load.read_raw(str(path))
+    (entry,) = entries(cache_dir)
+    week = 7 * 86_400
+    stale = os.stat(entry).st_mtime - week
+    os.utime(entry, (stale, stale))
+    assert load.read_raw(str(path))[0].data["title"] == "First"
+    assert os.stat(entry).st_mtime > stale + week / 2

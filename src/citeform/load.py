@@ -311,7 +311,7 @@ def _parse_json(name: str, text: str) -> list[RawRecord]:
 def _parse_yaml(name: str, text: str) -> list[RawRecord]:
     from . import record_cache
 
-    cacheable = name != "<stdin>"
+    cacheable = name != "<stdin>" and record_cache.take()
     cached = record_cache.get(name, text) if cacheable else None
     if cached is not None:
         return [RawRecord(data, name, line, column, fields, csl_input=csl_input)
