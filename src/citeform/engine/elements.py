@@ -95,7 +95,9 @@ class Text(
                 groups.note_variables(get_state(self), self.tracked_variables(), False)
                 return None
             out = VariableTracking.render(self, item, context=context, **kwargs)
-        elif calls_macro:  # an implicit group (see VariableTracking._render_macro)
+        elif calls_macro:
+            # a macro call is an implicit group (as in citeproc-js): when it calls variables
+            # and none renders, its terms and values are dropped too
             state = get_state(self)
             frame = groups.open_frame(state)
             try:

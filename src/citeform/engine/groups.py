@@ -54,6 +54,7 @@ def children_plan(element) -> list[tuple[object, bool]]:
 
 
 def open_frame(state) -> list[bool]:
+    """A frame [called a variable, a variable rendered] for a group or a macro call."""
     frame = [False, False]
     if state is not None:
         state.var_frames.append(frame)
@@ -61,7 +62,7 @@ def open_frame(state) -> list[bool]:
 
 
 def close_frame(state, frame: list[bool]) -> None:
-    """Fold a closed frame into the enclosing one (what :func:`variable_frame` does on exit)."""
+    """Fold a closed frame [called a variable, a variable rendered] into the enclosing one."""
     if state is not None:
         frames = state.var_frames
         frames.pop()
@@ -104,14 +105,8 @@ class VariableTracking:
         return names
 
     def render(self, *args, **kwargs):
-        d = self.__dict__
-        calls_macro = d.get("_cf_calls_macro")
-        if calls_macro is None:
-            calls_macro = d["_cf_calls_macro"] = bool(self.get("macro"))
         names = self.tracked_variables()
         if not names:
-            if calls_macro:
-                return self._render_macro(*args, **kwargs)
             return self._tracking_next_render(*args, **kwargs)
         state = get_state(self)
         if state is not None and state.suppressed and all(n in state.suppressed for n in names):
@@ -134,22 +129,6 @@ class VariableTracking:
             if narrowed is not original:
                 self.set("variable", original)
         note_variables(state, names, out is not None and not is_empty(out))
-        return out
-
-    def _render_macro(self, *args, **kwargs):
-        """A macro call is an implicit group (as in citeproc-js): when it calls variables
-        and none renders, its terms and values are dropped too."""
-        state = get_state(self)
-        frame = open_frame(state)
-        try:
-            out = self._tracking_next_render(*args, **kwargs)
-        finally:
-            close_frame(state, frame)
-        if frame[0] and not frame[1]:
-            return None
-        if out is not None and not is_empty(out):
-            if state is not None and state.var_frames:  # a macro's output counts as content
-                state.var_frames[-1][1] = True
         return out
 
 
