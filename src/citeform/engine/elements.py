@@ -62,17 +62,8 @@ class DisplayMixin:
         return out
 
 
-class QuoteMixin:
-    """``quotes="true"`` as tokens; the output pass picks the quote marks."""
-
-    def quote(self, string):
-        if self.get("quotes", "false").lower() == "true":
-            return m.wrap(m.QUOTE, string)
-        return string
-
-
 class Text(
-    DisplayMixin, VariableTracking, QuoteMixin, CaseMixin, NumberFormatMixin, ValueMarkupMixin,
+    DisplayMixin, VariableTracking, CaseMixin, NumberFormatMixin, ValueMarkupMixin,
     NormalDecorationsMixin, model.Text,
 ):
     def render(self, item, context=None, **kwargs):
@@ -189,7 +180,7 @@ class Text(
         if cased:
             text = self.case(text, language)
         text = self.format(text)
-        if quoted:
+        if quoted:  # quote tokens: the output pass picks the marks and punctuation-in-quote
             text = m.wrap(m.QUOTE, text)
         return self.wrap(text) if affixed else text
 
