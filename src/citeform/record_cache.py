@@ -19,6 +19,7 @@ Folder: ``$CITEFORM_CACHE_DIR``, else ``$XDG_CACHE_HOME/citeform``, else
 
 from __future__ import annotations
 
+import functools
 import marshal
 import os
 import sys
@@ -57,6 +58,7 @@ def take() -> bool:
     return True
 
 
+@functools.cache
 def _stamp() -> tuple:
     """What must not have changed since an entry was written: formats, versions, the parser."""
     from . import __version__
