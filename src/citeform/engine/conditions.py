@@ -14,14 +14,14 @@ _NUMERIC = re.compile(
 )
 
 
+_dict_get = dict.get
+_MISSING = object()
+
+
 def _type_of(reference) -> str:
     """``reference.type`` without citeproc-py's attribute hooks (every reference has a type)."""
     ref_type = _dict_get(reference, "type", _MISSING)
     return reference.type if ref_type is _MISSING else ref_type
-
-
-_dict_get = dict.get
-_MISSING = object()
 
 
 def is_numeric_value(value) -> bool:
