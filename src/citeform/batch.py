@@ -153,7 +153,8 @@ def map_items(function: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]
 
 def _in_workers(work: Callable[[tuple[int, int]], Any], job: Any,
                 parts: list[tuple[int, int]], jobs: int) -> Iterator[Any]:
-    """``work(part)`` for each part in forked workers that inherit ``job``; in order."""
+    """``work(part)`` for each part, in order: the first share in this process, the rest in
+    ``jobs - 1`` forked workers that inherit ``job`` (``jobs`` at least 2)."""
     import multiprocessing
 
     global _JOB
