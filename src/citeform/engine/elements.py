@@ -52,7 +52,10 @@ class DisplayMixin:
         cls._display_next_render = groups.following(cls, DisplayMixin, "render")
 
     def render(self, *args, **kwargs):
-        out = self._display_next_render(*args, **kwargs)
+        return self.displayed(self._display_next_render(*args, **kwargs))
+
+    def displayed(self, out):
+        """``out`` in the display tokens of the element's ``display`` (read once), if any."""
         d = self.__dict__
         display = d.get("_cf_display", _MISSING)
         if display is _MISSING:
@@ -73,18 +76,9 @@ class Text(
         d = self.__dict__
         plan = d.get("_cf_render_plan")
         if plan is None:
-            plan = d["_cf_render_plan"] = (
-                bool(self.tracked_variables()), bool(self.get("macro")), self.get("display"),
-                self._data_keys(),
-            )
-        tracked, calls_macro, display, keys = plan
+            plan = d["_cf_render_plan"] = (bool(self.tracked_variables()), bool(self.get("macro")))
+        tracked, calls_macro = plan
         if tracked:
-            if keys is not None and not any(key in item.reference for key in keys):
-                # the item lacks the variable: what the layers below end in (a VariableError,
-                # caught by the parent, and the variable noted as not rendered), without
-                # raising it through them
-                groups.note_variables(get_state(self), self.tracked_variables(), False)
-                return None
             out = VariableTracking.render(self, item, context=context, **kwargs)
         elif calls_macro:
             # a macro call is an implicit group (as in citeproc-js): when it calls variables
@@ -101,9 +95,7 @@ class Text(
                 state.var_frames[-1][1] = True
         else:
             out = self._rendered(item, context, kwargs)
-        if display in m.DISPLAY_OPEN and out is not None and not groups.is_empty(out):
-            out = wrap_display(display, out)
-        return out
+        return self.displayed(out)
 
     def process(self, item, context=None, **kwargs):
         """citeproc-py's ``Text.process`` and our value, term and language rules in one pass.
@@ -197,7 +189,7 @@ class Text(
             )
         return plan
 
-    def _data_keys(self) -> tuple[str, ...] | None:
+    def data_keys(self) -> tuple[str, ...] | None:
         """The reference fields one of which the variable is read from (None: not a plain
         field, e.g. citation-number or locator, or no variable)."""
         variable = self.get("variable")
@@ -237,31 +229,13 @@ class Text(
 class Group(DisplayMixin, NormalDecorationsMixin, groups.Group):
     def render(self, item, context=None, **kwargs):
         """citeproc-py's render (markup of process) and the display wrapping in one frame."""
-        out = self.markup(self.process(item, context=context, **kwargs))
-        d = self.__dict__
-        display = d.get("_cf_display", _MISSING)
-        if display is _MISSING:
-            display = d["_cf_display"] = self.get("display")
-        if display in m.DISPLAY_OPEN and out is not None and not groups.is_empty(out):
-            out = wrap_display(display, out)
-        return out
+        return self.displayed(self.markup(self.process(item, context=context, **kwargs)))
 
 
 class Date(DisplayMixin, VariableTracking, DateMixin, NormalDecorationsMixin, model.Date):
-    def render(self, item, *args, **kwargs):
-        """A date whose item lacks the variable returns nothing at once (noted as not
-        rendered), as :meth:`Text.render` does, instead of raising through the layers."""
-        d = self.__dict__
-        key = d.get("_cf_date_key", _MISSING)
-        if key is _MISSING:
-            variable = self.get("variable")
-            key = d["_cf_date_key"] = (
-                variable.replace("-", "_") if variable and " " not in variable else None
-            )
-        if key is not None and not args and "variable" not in kwargs and key not in item.reference:
-            groups.note_variables(get_state(self), self.tracked_variables(), False)
-            return None
-        return DisplayMixin.render(self, item, *args, **kwargs)
+    def data_keys(self) -> tuple[str, ...] | None:
+        variable = self.get("variable")
+        return (variable.replace("-", "_"),) if variable and " " not in variable else None
 
 
 class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names):

@@ -17,6 +17,8 @@ from citeproc.string import MixedString
 
 from .state import get_state
 
+_UNSET = object()
+
 
 def note_variables(state, names: list[str], rendered: bool) -> None:
     """Record in ``state`` that ``names`` were called and whether they rendered."""
@@ -104,11 +106,28 @@ class VariableTracking:
             ]
         return names
 
-    def render(self, *args, **kwargs):
+    def data_keys(self) -> tuple[str, ...] | None:
+        """The item fields one of which the variable is read from, when an item lacking all
+        of them renders nothing (None: no such rule, e.g. cs:names falls back on cs:substitute)."""
+        return None
+
+    def render(self, item, *args, **kwargs):
         names = self.tracked_variables()
         if not names:
-            return self._tracking_next_render(*args, **kwargs)
+            return self._tracking_next_render(item, *args, **kwargs)
+        d = self.__dict__
+        keys = d.get("_cf_data_keys", _UNSET)
+        if keys is _UNSET:
+            keys = d["_cf_data_keys"] = self.data_keys()
         state = get_state(self)
+        if (
+            keys is not None and not args and "variable" not in kwargs
+            and not any(key in item.reference for key in keys)
+        ):
+            # the item lacks the variable: what the layers below end in (a VariableError,
+            # caught by the parent, the variable noted as not rendered), without raising it
+            note_variables(state, names, False)
+            return None
         if state is not None and state.suppressed and all(n in state.suppressed for n in names):
             note_variables(state, names, False)
             return None
@@ -121,7 +140,7 @@ class VariableTracking:
                 narrowed = " ".join(kept)
                 self.set("variable", narrowed)
         try:
-            out = self._tracking_next_render(*args, **kwargs)
+            out = self._tracking_next_render(item, *args, **kwargs)
         except VariableError:
             note_variables(state, names, False)
             raise
