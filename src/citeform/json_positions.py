@@ -109,36 +109,23 @@ def measure(data: Any, long_strings: bool = True) -> str | None:
     With ``long_strings`` false (the caller knows no text is too long), only the containers
     are walked.
     """
-    if not long_strings:
-        return _measure_nesting(data)
     stack = [(data, 1)]
     while stack:
         value, depth = stack.pop()
         if depth > MAX_DEPTH:
             return f"JSON nested deeper than {MAX_DEPTH} levels"
         if isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values())
-            stack.extend((k, depth + 1) for k in value)
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value)
-        elif isinstance(value, str) and len(value) > MAX_SCALAR:
-            return f"value longer than {MAX_SCALAR:,} characters ({len(value):,})"
-    return None
-
-
-def _measure_nesting(data: Any) -> str | None:
-    stack = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            return f"JSON nested deeper than {MAX_DEPTH} levels"
-        if isinstance(value, dict):
-            children: Any = value.values()
+            children: Any = [*value.values(), *value] if long_strings else value.values()
         elif isinstance(value, list):
             children = value
         else:
+            if long_strings and isinstance(value, str) and len(value) > MAX_SCALAR:
+                return f"value longer than {MAX_SCALAR:,} characters ({len(value):,})"
             continue
-        stack.extend((v, depth + 1) for v in children if isinstance(v, (dict, list)))
+        if long_strings:
+            stack.extend((v, depth + 1) for v in children)
+        else:
+            stack.extend((v, depth + 1) for v in children if isinstance(v, (dict, list)))
     return None
 
 
