@@ -161,14 +161,18 @@ def _sniff(path: str, text: str) -> str:
     for suffix, fmt in ((".json", "json"), (".bib", "bibtex"), (".ris", "ris")):
         if lower.endswith(suffix):
             return fmt
-    if path == STDIN:
-        head = text.lstrip()[:200]
-        if head.startswith(("[", "{")):
-            return "json"
-        if head.startswith("@"):
-            return "bibtex"
-        if head.startswith("TY  -"):
-            return "ris"
+    return sniff_content(text) if path == STDIN else "yaml"
+
+
+def sniff_content(text: str) -> str:
+    """The format a text without a file name is in, by its start: json, bibtex, ris or yaml."""
+    head = text.lstrip()[:200]
+    if head.startswith(("[", "{")):
+        return "json"
+    if head.startswith("@"):
+        return "bibtex"
+    if head.startswith("TY  -"):
+        return "ris"
     return "yaml"
 
 

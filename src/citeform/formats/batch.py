@@ -48,14 +48,8 @@ def input_format(path: str, text: str, given: str | None) -> str:
     if suffix in _SUFFIX_FORMATS:
         return _SUFFIX_FORMATS[suffix]
     if path == "-":
-        head = text.lstrip()[:200]
-        if head.startswith(("[", "{")):
-            return "csl-json"
-        if head.startswith("@"):
-            return "bibtex"
-        if head.startswith("TY  -"):
-            return "ris"
-        return "yaml"
+        fmt = load.sniff_content(text)
+        return "csl-json" if fmt == "json" else fmt
     raise UsageError(f"cannot tell the format of {path} from its name; give --from FORMAT")
 
 
