@@ -134,11 +134,11 @@ def cold_latency(repeat: int, log) -> dict:
     """``citeform cite KEY -s apa`` against the minimal citeproc-py script, both cold.
 
     citeform runs twice per round: as a repeated command runs (its parsed-record cache
-    holds the file, see ``citeform.record_cache``) and with that cache off
+    holds the file, see ``citeform.records.record_cache``) and with that cache off
     (``CITEFORM_NO_CACHE=1``), as the first run after the record file was edited.
     """
     sys.path.insert(0, str(ROOT / "src"))
-    from citeform.load import load_file
+    from citeform.records.load import load_file
 
     record = load_file(str(SEED_RECORD))[0]
     seed_json = DATA / "seed.json"

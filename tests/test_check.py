@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from citeform.validate import Problem, find_duplicates, validate_paths
+from citeform.records.validate import Problem, find_duplicates, validate_paths
 
 BAD = """\
 - id: smith2020

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from citeform.dates import DateError, format_date, parse_date
+from citeform.records.date_parsing import DateError, format_date, parse_date
 
 
 @pytest.mark.parametrize(

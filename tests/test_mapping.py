@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citeform.mapping import MappingError, looks_like_record, to_csl
+from citeform.records.mapping import MappingError, looks_like_record, to_csl
 
 
 def test_friendly_fields_map_to_csl():

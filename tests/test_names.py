@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citeform.names import NameError_, format_name, parse_name, parse_names
+from citeform.records.name_parsing import NameError_, format_name, parse_name, parse_names
 
 
 @pytest.mark.parametrize(

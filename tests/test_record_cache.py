@@ -1,4 +1,4 @@
-"""The on-disk cache of parsed YAML record files (citeform.record_cache)."""
+"""The on-disk cache of parsed YAML record files (citeform.records.record_cache)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import RECORDS
 
-from citeform import load, record_cache
 from citeform.errors import DataError
+from citeform.records import load, record_cache
 
 
 @pytest.fixture(autouse=True)

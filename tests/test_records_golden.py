@@ -13,7 +13,7 @@ import pytest
 from conftest import RECORDS
 
 from citeform import render
-from citeform.load import load_records
+from citeform.records.load import load_records
 
 GOLDEN = RECORDS.parent / "tests" / "golden"
 CASES = [(s, f) for s in ("apa", "vancouver") for f in ("text", "html")]

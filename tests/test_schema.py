@@ -34,7 +34,7 @@ def load_yaml(text: str) -> Any:
 
 @pytest.fixture(scope="module")
 def schema() -> dict[str, Any]:
-    text = resources.files("citeform").joinpath("schema/record.schema.json").read_text("utf-8")
+    text = resources.files("citeform.records").joinpath("schema/record.schema.json").read_text("utf-8")
     return json.loads(text)
 
 
@@ -53,7 +53,7 @@ def test_schema_is_a_valid_2020_12_schema(schema: dict[str, Any]) -> None:
 
 
 def test_schema_file_lives_in_the_package() -> None:
-    assert resources.files("citeform").joinpath("schema/record.schema.json").is_file()
+    assert resources.files("citeform.records").joinpath("schema/record.schema.json").is_file()
 
 
 # --- the sample records ----------------------------------------------------------------------
@@ -240,7 +240,7 @@ def test_broken_dates_are_rejected(validator: Draft202012Validator, value: Any) 
 
 @pytest.mark.parametrize("value", [d for d in GOOD_DATES if not isinstance(d, dict)], ids=repr)
 def test_date_forms_the_schema_accepts_are_read_by_citeform(value: Any) -> None:
-    from citeform.dates import parse_date
+    from citeform.records.date_parsing import parse_date
 
     assert parse_date(value)["date-parts"]
 
@@ -285,7 +285,7 @@ def test_two_fields_for_one_variable_are_rejected(validator: Draft202012Validato
 
 def test_schema_types_are_the_types_citeform_maps(schema: dict[str, Any]) -> None:
     from citeform import vocabulary
-    from citeform.mapping import map_type
+    from citeform.records.mapping import map_type
 
     enum = set(schema["$defs"]["record"]["properties"]["type"]["enum"])
     for name in enum:
@@ -319,7 +319,7 @@ def test_name_and_date_fields_are_typed(schema: dict[str, Any]) -> None:
 
 
 def test_sample_records_load_without_warnings() -> None:
-    from citeform.load import load_records
+    from citeform.records.load import load_records
 
     warnings: list[str] = []
     records = load_records([str(RECORDS)], warn=warnings.append)

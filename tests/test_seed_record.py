@@ -6,7 +6,7 @@ from collections import Counter
 
 from conftest import RECORDS
 
-from citeform.load import load_records
+from citeform.records.load import load_records
 
 
 def _records():

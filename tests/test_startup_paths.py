@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from citeform import styles
-from citeform.load import file_stem as _stem
+from citeform.records.load import file_stem as _stem
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -14,7 +14,7 @@ __all__ = ["render", "RenderResult", "load_records", "CiteformError", "__version
 if TYPE_CHECKING:  # pragma: no cover
     from .api import RenderResult, render
     from .errors import CiteformError
-    from .load import load_records
+    from .records.load import load_records
 
 
 def __getattr__(name: str) -> Any:
@@ -23,7 +23,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(_render, name)
     if name == "load_records":
-        from .load import load_records
+        from .records.load import load_records
 
         return load_records
     if name == "CiteformError":

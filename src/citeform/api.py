@@ -28,9 +28,9 @@ class RenderResult:
 
 
 def to_items(items: Iterable[Any]) -> list[dict[str, Any]]:
-    """Neutral CSL-JSON for records (:class:`citeform.load.Record`), record dicts or CSL-JSON."""
-    from .load import Record
-    from .mapping import MappingError, to_csl
+    """Neutral CSL-JSON for records (:class:`citeform.records.load.Record`), record dicts or CSL-JSON."""
+    from .records.load import Record
+    from .records.mapping import MappingError, to_csl
 
     out = []
     for i, it in enumerate(items):
@@ -71,7 +71,8 @@ def render(
     object ``{"citationItems": [...], "properties": {"noteIndex": N}}``. ``ascii``: with the
     BibTeX/BibLaTeX writers, accents as LaTeX commands instead of UTF-8.
     """
-    from . import styles, title_rules
+    from . import styles
+    from .records import title_rules
 
     csl_items = to_items(items)
     by_id = {it["id"]: it for it in csl_items}

@@ -29,7 +29,7 @@ def run(
     ``jobs``: processes that render the bibliography (``None``: one per core for large
     inputs); ``progress``: a bar on standard error when it is a terminal.
     """
-    from .batch import options
+    from .engine.parallel import options
 
     with options(jobs=jobs, progress=progress):
         return _document(keys, paths, style, fmt, locale, clusters, with_bibliography,
@@ -49,7 +49,7 @@ def _document(
 ) -> str:
     from . import output
     from .api import render
-    from .load import load_records, select
+    from .records.load import load_records, select
     from .styles import resolve
 
     kwargs: dict[str, Any] = {"warn": warn} if warn else {}
@@ -89,8 +89,8 @@ def _document(
 
 def _require(records: Sequence[Any]) -> None:
     """Stop on records that lack what their type needs (all of them named, one line each)."""
-    from .load import LoadErrors
-    from .requirements import missing_requirements
+    from .records.load import LoadErrors
+    from .records.requirements import missing_requirements
 
     errors = [e for r in records for e in missing_requirements(r)]
     if errors:

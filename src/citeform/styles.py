@@ -165,7 +165,7 @@ def resolve(spec: str) -> Style:
 
 
 def _stem(path: str) -> str:
-    from .load import file_stem
+    from .records.load import file_stem
 
     return file_stem(path)
 

@@ -16,7 +16,7 @@ from formats.generate import generate
 from citeform.formats.bibtex_writer import to_bibtex
 from citeform.formats.csl_json import to_csl_json, validation_errors
 from citeform.formats.yaml_writer import records_yaml
-from citeform.mapping import to_csl
+from citeform.records.mapping import to_csl
 
 FORMATS_DATA = Path(__file__).resolve().parents[1] / "formats" / "data"
 LIBRARY = FORMATS_DATA / "library.bib"

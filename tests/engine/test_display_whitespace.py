@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from citeform.engine.output import render_entry
 from citeform.engine.pipeline import render_csl
+from citeform.engine.serializers import render_entry
 
 STYLE = (
     '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'

@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from citeform.engine import lint
-from citeform.engine.errors import EngineError
+from citeform.engine.exceptions import EngineError
 
 CS = lint.CSL_NS
 

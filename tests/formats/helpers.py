@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from citeform.load import load_records
+from citeform.records.load import load_records
 
 RECORDS = Path(__file__).resolve().parents[2] / "records"
 DATA = Path(__file__).resolve().parent / "data"

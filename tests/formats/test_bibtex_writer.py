@@ -11,7 +11,7 @@ from pybtex.database import parse_string as pybtex_parse
 
 from citeform.formats.bibtex_writer import format_name, to_bibtex
 from citeform.formats.latex import decode
-from citeform.mapping import to_csl
+from citeform.records.mapping import to_csl
 
 from .generate import generate
 from .helpers import record_items

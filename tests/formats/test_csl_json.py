@@ -7,7 +7,7 @@ import json
 from citeform.formats.bibtex_reader import read_bibtex
 from citeform.formats.csl_json import schema, to_csl_json, validation_errors
 from citeform.formats.ris import read_ris
-from citeform.mapping import to_csl
+from citeform.records.mapping import to_csl
 
 from .generate import generate
 from .helpers import DATA, record_items

@@ -9,7 +9,7 @@ import pytest
 from citeform.errors import DataError
 from citeform.formats.ris import iter_ris, parse_ris_name, read_ris, to_ris
 from citeform.formats.unmap import to_record
-from citeform.mapping import to_csl
+from citeform.records.mapping import to_csl
 
 from .helpers import DATA
 

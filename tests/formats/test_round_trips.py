@@ -11,7 +11,7 @@ from citeform.formats.bibtex_reader import read_bibtex
 from citeform.formats.bibtex_writer import to_bibtex
 from citeform.formats.ris import read_ris, to_ris
 from citeform.formats.unmap import to_record
-from citeform.mapping import to_csl
+from citeform.records.mapping import to_csl
 
 from .generate import generate
 from .helpers import record_items

@@ -7,7 +7,7 @@ import yaml
 from citeform.formats.csl_yaml import to_csl_yaml
 from citeform.formats.unmap import to_record
 from citeform.formats.yaml_writer import record_yaml, records_yaml
-from citeform.mapping import to_csl
+from citeform.records.mapping import to_csl
 
 from .generate import generate
 from .helpers import record_items
@@ -103,7 +103,7 @@ def test_dates_given_as_text_in_csl_json() -> None:
 
 
 def test_yaml_reads_back_with_the_record_loader(tmp_path) -> None:
-    from citeform.load import load_file
+    from citeform.records.load import load_file
 
     records = generate(300)
     records.append({"id": "odd", "type": "book", "title": "No", "note": "  spaced  ",

@@ -30,8 +30,8 @@ CLUSTERS = [
 
 def layout(style: str) -> tuple[str, list[dict]]:
     sys.path.insert(0, str(ROOT / "src"))
-    from citeform import title_rules
-    from citeform.load import load_records
+    from citeform.records import title_rules
+    from citeform.records.load import load_records
     from citeform.styles import resolve
 
     resolved = resolve(style)

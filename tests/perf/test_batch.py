@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from citeform import batch, render
+from citeform import render
+from citeform.engine import parallel as batch
 from citeform.progress import Progress, wanted
 
 

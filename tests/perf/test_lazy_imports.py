@@ -74,10 +74,10 @@ def test_cite_one_key_never_lists_all_styles():
 
 def test_cite_one_key_skips_the_full_check_and_pathlib():
     loaded = modules_after(CITE_ONE)
-    assert "citeform.requirements" in loaded  # the check cite stops on
+    assert "citeform.records.requirements" in loaded  # the check cite stops on
     # the full check of ``citeform check`` (schema, dates, duplicates) is not needed, nor
     # pathlib (and the urllib.parse and ipaddress it brings) for a few file names
-    assert not loaded & {"citeform.validate", "pathlib", "urllib.parse", "ipaddress", "calendar"}
+    assert not loaded & {"citeform.records.validate", "pathlib", "urllib.parse", "ipaddress", "calendar"}
 
 
 def test_cite_one_key_reads_the_aliases_without_yaml():
@@ -91,5 +91,5 @@ def test_help_loads_no_record_or_style_code():
     code = ("from citeform.cli import main\n"
             "try:\n    main(['--help'])\nexcept SystemExit:\n    pass")
     loaded = modules_after(code)
-    assert not loaded & {"citeform.load", "citeform.styles", "citeform.validate",
+    assert not loaded & {"citeform.records.load", "citeform.styles", "citeform.records.validate",
                          "citeform.cite_job", "citeform.engine", "yaml"}

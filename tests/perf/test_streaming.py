@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from citeform.errors import DataError
-from citeform.load import iter_records, load_records
+from citeform.records.load import iter_records, load_records
 
 RECORDS = Path(__file__).resolve().parents[2] / "records"
 

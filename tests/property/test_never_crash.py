@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from citeform import render
 from citeform.errors import CiteformError
-from citeform.load import load_records
-from citeform.validate import validate_paths
+from citeform.records.load import load_records
+from citeform.records.validate import validate_paths
 
 from .strategies import SETTINGS, csl_items, records, yaml_documents
 

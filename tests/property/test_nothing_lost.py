@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from citeform.errors import DataError
-from citeform.load import load_records
-from citeform.validate import validate_paths
+from citeform.records.load import load_records
+from citeform.records.validate import validate_paths
 
 from .strategies import SETTINGS, records
 
@@ -53,8 +53,8 @@ def test_every_file_is_loaded_or_named_in_an_error(contents, data) -> None:
 @SETTINGS
 @given(records())
 def test_check_finds_an_error_in_every_record_load_refuses(data) -> None:
-    from citeform.load import RawRecord, make_record
-    from citeform.validate import check_record
+    from citeform.records.load import RawRecord, make_record
+    from citeform.records.validate import check_record
 
     raw = RawRecord(data, "r.yaml", 1, 1, stem="r")
     try:

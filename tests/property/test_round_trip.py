@@ -7,8 +7,8 @@ from typing import Any
 import yaml
 from hypothesis import given
 
-from citeform.mapping import to_csl
-from citeform.yaml_positions import load
+from citeform.records.mapping import to_csl
+from citeform.records.yaml_positions import load
 
 from .strategies import SETTINGS, canonical_records
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from citeform import load
 from citeform.errors import DataError
-from citeform.load import iter_files, load_records
+from citeform.records import load
+from citeform.records.load import iter_files, load_records
 
 from .helpers import error_line
 

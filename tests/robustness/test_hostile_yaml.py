@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from citeform.errors import DataError
-from citeform.load import load_records
+from citeform.records.load import load_records
 
 from .helpers import DATA, error_line
 

@@ -26,7 +26,7 @@ def interrupt(*_args, **_kwargs):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("command", ["cite", "check"])
 def test_ctrl_c_while_loading_exits_130(invoke, records: Path, monkeypatch, command: str) -> None:
-    from citeform import load
+    from citeform.records import load
 
     monkeypatch.setattr(load, "read_text", interrupt)
     args = [command, "-r", str(records)] if command == "cite" else [command, str(records)]

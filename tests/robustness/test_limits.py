@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from citeform import load, yaml_positions
 from citeform.errors import DataError
-from citeform.load import load_records
+from citeform.records import load, yaml_positions
+from citeform.records.load import load_records
 
 from .helpers import error_line
 
@@ -120,7 +120,7 @@ def test_too_many_values_are_refused_before_being_built(monkeypatch) -> None:
 
 
 def test_too_many_json_values_are_refused_before_parsing(tmp_path: Path, monkeypatch) -> None:
-    from citeform import json_positions
+    from citeform.records import json_positions
 
     monkeypatch.setattr(json_positions, "MAX_NODES", 10)
     path = tmp_path / "many.json"

@@ -18,7 +18,7 @@ from .. import __version__
 
 COMMANDS = {
     "cite": ("citeform.cli.cite", "cite", "Format citations and bibliographies from records."),
-    "styles": ("citeform.cli.styles", "styles", "List or search the styles citeform knows."),
+    "styles": ("citeform.cli.styles_command", "styles", "List or search the styles citeform knows."),
     "convert": ("citeform.cli.convert", "convert", "Convert records between formats."),
     "check": ("citeform.cli.check", "check", "Validate records and report every problem."),
 }

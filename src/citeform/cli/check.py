@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from ..validate import Problem
+    from ..records.validate import Problem
 
 
 def _plural(n: int, word: str) -> str:
@@ -44,7 +44,7 @@ def check(paths: tuple[str, ...], style: str | None, strict: bool, duplicates: b
       citeform check records/rousseau2002.yaml -s vancouver
       citeform check --strict --duplicates ~/papers
     """
-    from ..validate import ERROR, HINT, WARNING, validate_paths
+    from ..records.validate import ERROR, HINT, WARNING, validate_paths
 
     report = validate_paths(list(paths) or None, style=style, duplicates=duplicates)
     problems = report.in_order()

@@ -7,8 +7,7 @@ import sys
 
 import click
 
-from ..errors import CiteformError, DataError, UsageError
-from ..formats.batch import (
+from ..convert_job import (
     FROM_FORMATS,
     TO_FORMATS,
     AtomicFile,
@@ -19,6 +18,7 @@ from ..formats.batch import (
     safe_filename,
     write_atomic,
 )
+from ..errors import CiteformError, DataError, UsageError
 from ..formats.keys import unique_key
 
 
@@ -90,7 +90,7 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
     def error(e: CiteformError) -> None:
         click.echo(f"citeform: error: {e.format()}", err=True)
 
-    from ..load import iter_files, read_text
+    from ..records.load import iter_files, read_text
 
     files = list(iter_files(inputs))
     folder_mode = bool(output) and to_fmt == "yaml" and (

@@ -5,7 +5,7 @@ The one entry point is :func:`render_csl`; see ``docs/engine.md``.
 
 from __future__ import annotations
 
-from .errors import EngineError
+from .exceptions import EngineError
 from .pipeline import EngineResult, render_csl
 
 __all__ = ["EngineError", "EngineResult", "render_csl"]

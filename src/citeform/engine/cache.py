@@ -302,12 +302,12 @@ def prefetch_cite_texts(owner: Any, keys: list[str], memo_key: Callable[[str], t
     """Render the texts :func:`cite_text` lacks for ``keys``, in workers for large runs."""
     if not ENABLED:
         return
-    from .. import batch
+    from . import parallel
 
     memo = owner.__dict__.setdefault("_cf_cite_text", {})
     todo = [(memo_key(k), k) for k in keys]
     todo = [(mk, k) for mk, k in todo if mk not in memo]
     if len(todo) < 2:
         return
-    for (mk, _k), text in zip(todo, batch.map_items(render, [k for _mk, k in todo]), strict=True):
+    for (mk, _k), text in zip(todo, parallel.map_items(render, [k for _mk, k in todo]), strict=True):
         memo[mk] = text

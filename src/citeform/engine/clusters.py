@@ -7,7 +7,7 @@ from typing import Any
 from citeproc.source import Citation, CitationItem, Locator
 
 from . import richtext
-from .errors import EngineError
+from .exceptions import EngineError
 from .numbers import split_locator_label
 
 CITE_KEYS = ("id", "locator", "label", "prefix", "suffix", "suppress-author", "author-only")

@@ -6,7 +6,7 @@ from typing import Any
 
 from lxml import etree
 
-from .errors import EngineError
+from .exceptions import EngineError
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"

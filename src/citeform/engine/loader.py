@@ -10,7 +10,7 @@ from lxml import etree
 
 from .cache import keep_alive
 from .elements import CSL_NS, element_lookup
-from .errors import EngineError
+from .exceptions import EngineError
 from .lint import check_macros, check_nodes
 
 

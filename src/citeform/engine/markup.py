@@ -3,7 +3,7 @@
 citeproc-py builds output by string concatenation.  Instead of letting it emit
 HTML (which text-case and punctuation handling would then have to parse), every
 formatting instruction is written as a pair of private-use characters.  Case
-operations leave them alone, and :mod:`citeform.engine.output` turns them into
+operations leave them alone, and :mod:`citeform.engine.serializers` turns them into
 HTML, plain text, Markdown or RTF at the very end.
 """
 

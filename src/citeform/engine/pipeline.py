@@ -7,11 +7,10 @@ import warnings
 from citeproc.source import Citation, CitationItem, VariableError
 from lxml import etree
 
-from .. import batch
 from . import clusters as cl
-from . import output, typography
+from . import parallel, serializers, typography
 from .disambiguation import disambiguate
-from .errors import EngineError
+from .exceptions import EngineError
 from .loader import load_style
 from .markup import TokenFormatter
 from .positions import assign_positions
@@ -51,8 +50,8 @@ def render_csl(
     force_locale: bool = False,
 ) -> EngineResult:
     """Render CSL-JSON ``items`` with a CSL ``style`` (path or XML text)."""
-    if fmt not in output.FORMATS:
-        raise EngineError(f"unknown output format {fmt!r}; choose one of {', '.join(output.FORMATS)}")
+    if fmt not in serializers.FORMATS:
+        raise EngineError(f"unknown output format {fmt!r}; choose one of {', '.join(serializers.FORMATS)}")
     loaded = load_style(style, locale, force_locale)
     try:
         with warnings.catch_warnings():
@@ -98,19 +97,19 @@ def _render(loaded, items: list[dict], citations: list | None, fmt: str) -> Engi
     if citations is not None:
         for citation in made:
             text = bib.cite(citation, lambda item: None)
-            result.citations.append(output.render_citation(finish(text), fmt))
+            result.citations.append(serializers.render_citation(finish(text), fmt))
     if loaded.has_bibliography():
         def finish_entry(entry) -> str:
-            return output.render_entry(finish(entry), fmt)
+            return serializers.render_entry(finish(entry), fmt)
 
         numeric = cites_by_number(loaded)
-        for key, entry in zip(bib.keys, batch.bibliography(bib, finish_entry), strict=True):
+        for key, entry in zip(bib.keys, parallel.bibliography(bib, finish_entry), strict=True):
             if entry is None:
                 if not numeric:
                     continue
                 # a numbered list keeps its numbering: citeproc-js prints a placeholder entry
                 entry = f"{len(result.bibliography) + 1}. [CSL STYLE ERROR: reference with no printed form.]"
-                entry = output.render_entry(entry, fmt)
+                entry = serializers.render_entry(entry, fmt)
             result.bibliography.append(entry)
             result.bibliography_ids.append(source.original_ids.get(key, key))
     return result

@@ -19,8 +19,7 @@ from typing import Any
 from citeproc import NUMBERS, model
 from citeproc.source import DateRange, LiteralDate, VariableError
 
-from .. import batch
-from . import cache, lazysort
+from . import cache, lazysort, parallel
 from . import markup as m
 from .conditions import is_numeric_value
 from .names import section_of
@@ -341,7 +340,7 @@ def sort_items(sort_el, items: list, context) -> list:
         if key_el.get("variable"):
             return [variable_key(key_el, item) for item in chosen]
         # macro keys are rendered in workers for large bibliographies, collated here
-        texts = batch.map_items(lambda item: macro_text(key_el, item, context), chosen)
+        texts = parallel.map_items(lambda item: macro_text(key_el, item, context), chosen)
         return [_text_value(text) for text in texts]
 
     # a key is computed only for the items still tied on the keys before it

@@ -6,8 +6,8 @@ import re
 
 from . import markup as m
 from .flipflop import capitalize_leading_terms
-from .output import Quotes, resolve_quotes
 from .punctuation import cite_affix_punctuation, join_punctuation
+from .serializers import Quotes, resolve_quotes
 
 
 def _term(loaded, name: str, fallback: str) -> str:

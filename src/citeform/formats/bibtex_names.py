@@ -10,7 +10,7 @@ from bibtexparser.middlewares.names import (
     split_multiple_persons_names,
 )
 
-from ..names import NameError_, parse_name
+from ..records.name_parsing import NameError_, parse_name
 from .latex import decode
 
 

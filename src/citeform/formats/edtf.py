@@ -79,7 +79,7 @@ def from_edtf(text: str) -> dict[str, Any] | None:
 
 def normalise_dates(item: dict[str, Any]) -> dict[str, Any]:
     """The item with dates given as text (CSL-JSON allows EDTF strings) as date objects."""
-    from ..dates import DateError, parse_date
+    from ..records.date_parsing import DateError, parse_date
     from ..vocabulary import DATE_VARIABLES
 
     if not any(isinstance(item.get(v), (str, int)) for v in DATE_VARIABLES):

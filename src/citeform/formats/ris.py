@@ -15,7 +15,7 @@ import rispy
 from rispy.writer import RisWriter
 
 from ..errors import DataError
-from ..names import NameError_, parse_name
+from ..records.name_parsing import NameError_, parse_name
 from ..vocabulary import CSL_TYPES, CSL_VARIABLES, DATE_VARIABLES, LANGUAGES, NAME_VARIABLES
 from . import ReadItem, first_error_raises
 from .bibtex_names import split_dropping_particle

@@ -1,4 +1,4 @@
-"""CSL-JSON items back to citeform records: the inverse of :func:`citeform.mapping.to_csl`.
+"""CSL-JSON items back to citeform records: the inverse of :func:`citeform.records.mapping.to_csl`.
 
 The record is written the canonical way: friendly field names, names as ``Family, Given``
 strings where that reads back the same, dates as ``year: 2002`` or ``date: 2002-03-15``,
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..dates import format_date
-from ..names import format_name
+from ..records.date_parsing import format_date
+from ..records.name_parsing import format_name
 from ..vocabulary import (
     CSL_JSON_EXTRAS,
     CUSTOM_FIELDS,

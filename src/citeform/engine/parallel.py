@@ -186,7 +186,7 @@ def bibliography(bib: Any, finish: Callable[[Any], str]) -> list[str | None]:
     For large inputs the entries are rendered and finished in workers; ``finish`` (the
     output passes of one entry) runs where the entry was rendered.
     """
-    from . import progress
+    from .. import progress
 
     opts = current()
     items = bib.items

@@ -1,6 +1,6 @@
 """What a record needs for its type: the check ``citeform cite`` stops on.
 
-Kept apart from :mod:`citeform.validate` (the full check of ``citeform check``) so that
+Kept apart from :mod:`citeform.records.validate` (the full check of ``citeform check``) so that
 formatting a record does not load the schema checks, dates and duplicate search.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import CiteformError, DataError
+from ..errors import CiteformError, DataError
 from .mapping import looks_like_record
 
 TITLE_OPTIONAL = frozenset({"personal_communication", "interview"})
@@ -35,7 +35,7 @@ def present(item: dict[str, Any], variable: str) -> bool:
 
 
 def missing_requirements(record: Any) -> list[CiteformError]:
-    """What a loaded record (:class:`citeform.load.Record`) lacks for its type, as errors
+    """What a loaded record (:class:`citeform.records.load.Record`) lacks for its type, as errors
     naming file, line, key and field: the check ``citeform cite`` stops on."""
     item, lines = record.csl, record.field_lines
     csl_input = not looks_like_record(record.data)

@@ -17,13 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import CiteformError, place
+from ..errors import CiteformError, place
+from ..vocabulary import DATE_VARIABLES, FRIENDLY_FIELDS
 from .load import RawRecord, clip, default_record_paths, iter_files, read_raw, shown
 from .mapping import MappingError, looks_like_record, to_csl
 from .requirements import REQUIREMENTS, TITLE_OPTIONAL
 from .requirements import missing_requirements as missing_requirements  # re-exported
 from .requirements import present as _present
-from .vocabulary import DATE_VARIABLES, FRIENDLY_FIELDS
 
 ERROR, WARNING, HINT = "error", "warning", "hint"
 SEVERITIES = (ERROR, WARNING, HINT)
@@ -264,7 +264,7 @@ def _record_validator() -> Any:
     try:
         from importlib import resources  # only for the schema check: keeps start-up light
 
-        text = resources.files("citeform").joinpath("schema/record.schema.json").read_text("utf-8")
+        text = resources.files("citeform.records").joinpath("schema/record.schema.json").read_text("utf-8")
         schema = json.loads(text)
     except (OSError, ValueError):  # pragma: no cover - the schema ships with the package
         return None
@@ -444,7 +444,7 @@ def find_duplicates(items: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
     """Pairs ``(first, later, reason)`` of indexes of items that are the same publication:
     the same DOI, or the same normalised title, year and first author."""
     try:
-        from .formats.duplicates import DuplicateFinder
+        from ..formats.duplicates import DuplicateFinder
     except ImportError:  # pragma: no cover - the formats package ships with citeform
         return _find_duplicates(items)
     finder = DuplicateFinder()
@@ -485,7 +485,7 @@ def validate_paths(paths: Iterable[str] | None = None, style: Any = None,
     path that does not exist raise a :class:`citeform.errors.UsageError`.
     """
     if isinstance(style, str):
-        from .styles import resolve
+        from ..styles import resolve
 
         style = resolve(style)
     paths = list(paths) if paths is not None else default_record_paths()

@@ -12,15 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from .. import load
-from ..errors import DataError, UsageError
-from .bibtex_reader import iter_bibtex
-from .bibtex_writer import format_entry
-from .csl_json import dumps_item, item_errors
-from .csl_yaml import to_csl_yaml
-from .ris import iter_ris, to_ris
-from .unmap import to_record
-from .yaml_writer import records_yaml
+from .errors import DataError, UsageError
+from .formats.bibtex_reader import iter_bibtex
+from .formats.bibtex_writer import format_entry
+from .formats.csl_json import dumps_item, item_errors
+from .formats.csl_yaml import to_csl_yaml
+from .formats.ris import iter_ris, to_ris
+from .formats.unmap import to_record
+from .formats.yaml_writer import records_yaml
+from .records import load
 
 TO_FORMATS = ("yaml", "csl-json", "csl-yaml", "bibtex", "biblatex", "ris")
 FROM_FORMATS = TO_FORMATS

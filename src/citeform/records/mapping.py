@@ -1,7 +1,7 @@
 """Map citeform records (friendly YAML fields) to neutral CSL-JSON items.
 
 "Neutral" means style-independent: a translated title stays in ``custom`` until a style's
-rule (:mod:`citeform.title_rules`) decides where it goes.  CSL-JSON passes through unchanged.
+rule (:mod:`citeform.records.title_rules`) decides where it goes.  CSL-JSON passes through unchanged.
 """
 
 from __future__ import annotations
@@ -10,9 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .dates import DateError, parse_date
-from .names import NameError_, parse_names
-from .vocabulary import (
+from ..vocabulary import (
     CSL_JSON_EXTRAS,
     CSL_TYPES,
     CUSTOM_FIELDS,
@@ -27,6 +25,8 @@ from .vocabulary import (
     STANDARD_VARIABLES,
     TYPE_ALIASES,
 )
+from .date_parsing import DateError, parse_date
+from .name_parsing import NameError_, parse_names
 
 RECORD_ONLY_FIELDS = frozenset(FRIENDLY_FIELDS) | CUSTOM_FIELDS | {"year"}
 

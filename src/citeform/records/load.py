@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import DataError, UsageError
+from ..errors import DataError, UsageError
 from .mapping import MappingError, to_csl
 
 RECORD_SUFFIXES = (".yaml", ".yml", ".json", ".bib", ".ris")
@@ -357,9 +357,9 @@ def _read_foreign(name: str, text: str, fmt: str) -> list[RawRecord]:
 
     try:
         if fmt == "bibtex":
-            from .formats.bibtex_reader import iter_bibtex as reader
+            from ..formats.bibtex_reader import iter_bibtex as reader
         else:
-            from .formats.ris import iter_ris as reader
+            from ..formats.ris import iter_ris as reader
     except ImportError:
         raise DataError(f"reading {fmt} files is not available in this version", file=name) from None
     starts = _ENTRY_START[fmt].findall(text, 0)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .vocabulary import is_english, language_name
+from ..vocabulary import is_english, language_name
 
 RULES = ("nlm", "apa", "none")
 

@@ -6,7 +6,7 @@ bombs, self-referring aliases, deep nesting and huge values end quickly with a c
 
 Values are read as people mean them in a bibliography: ``010`` and ``10:15`` stay text
 (YAML 1.1 would read an octal 8 and a base-60 615), ``1.10`` stays text (not the number
-1.1), ``2002-03-15`` stays text (read by :mod:`citeform.dates`, as JSON Schema sees it), and
+1.1), ``2002-03-15`` stays text (read by :mod:`citeform.records.date_parsing`, as JSON Schema sees it), and
 only ``true``/``false`` are true/false (``no``, the language code of Norwegian, stays text).
 """
 
@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .errors import DataError
+from ..errors import DataError
 
 MAX_NODES = 1_000_000  # values in a document once aliases are expanded
 MAX_DEPTH = 64  # nesting levels

@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any
 
-from .errors import DataError
+from ..errors import DataError
 
 MAX_DEPTH = 64
 MAX_INT_DIGITS = 18
