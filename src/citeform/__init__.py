@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "1.0.0"
+from .version import __version__
+
 __all__ = ["render", "RenderResult", "load_records", "CiteformError", "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover

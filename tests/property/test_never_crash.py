@@ -14,6 +14,7 @@ from citeform import render
 from citeform.errors import CiteformError
 from citeform.records.load import load_records
 from citeform.records.validate import validate_paths
+from citeform.styles import resolve
 
 from .strategies import SETTINGS, csl_items, records, yaml_documents
 
@@ -36,7 +37,8 @@ def load_and_render(raw: bytes, suffix: str = ".yaml") -> None:
             one_line_each(e)
             records = None
         for style in (None, "vancouver", "apa", "bibtex", "chicago"):
-            report = validate_paths([str(path)], style=style, duplicates=True)
+            resolved = resolve(style) if style is not None else None
+            report = validate_paths([str(path)], style=resolved, duplicates=True)
             for problem in report.problems:
                 assert "\n" not in problem.format(), problem.format()
     if records:

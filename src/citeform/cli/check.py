@@ -45,8 +45,10 @@ def check(paths: tuple[str, ...], style: str | None, strict: bool, duplicates: b
       citeform check --strict --duplicates ~/papers
     """
     from ..records.validate import ERROR, HINT, WARNING, validate_paths
+    from ..styles import resolve
 
-    report = validate_paths(list(paths) or None, style=style, duplicates=duplicates)
+    resolved = resolve(style) if style is not None else None
+    report = validate_paths(list(paths) or None, style=resolved, duplicates=duplicates)
     problems = report.in_order()
     if strict:
         problems = [p if p.severity != WARNING else _as_error(p) for p in problems]

@@ -32,6 +32,9 @@ from citeproc.string import String, join
 from .groups import children_plan
 
 ENABLED = True  # False only inside :func:`disabled`
+# Clears of caches kept above this module (the loader's parsed styles), registered by their
+# owners so that this module needs nothing from them.
+_CLEARS: list[Callable[[], None]] = []
 
 _MISSING = object()
 _ROOT_CACHES = "_cf_root_caches"
@@ -271,15 +274,23 @@ def keep_alive(root: Any) -> None:
 def disabled() -> Iterator[None]:
     """Render without the speed-ups, with freshly parsed styles (for equivalence tests)."""
     global ENABLED
-    from .loader import _cached_by_hash
-
-    _cached_by_hash.cache_clear()
+    _clear_all()
     ENABLED = False
     try:
         yield
     finally:
         ENABLED = True
-        _cached_by_hash.cache_clear()
+        _clear_all()
+
+
+def on_disable(clear: Callable[[], None]) -> None:
+    """Have :func:`disabled` call ``clear`` on entry and exit (for a cache kept elsewhere)."""
+    _CLEARS.append(clear)
+
+
+def _clear_all() -> None:
+    for clear in _CLEARS:
+        clear()
 
 
 def cite_text(owner: Any, memo_key: tuple, key: str, render: Callable[[str], str]) -> str:

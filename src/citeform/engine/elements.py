@@ -16,7 +16,7 @@ from citeproc.source import VariableError
 from citeproc.string import MixedString, String, normalize_seam
 from lxml import etree
 
-from . import cache, groups
+from . import cache, groups, locales
 from . import markup as m
 from .cache import cached_class
 from .citations import render_cluster
@@ -492,3 +492,6 @@ def element_lookup() -> etree.ElementNamespaceClassLookup:
         name = cls.__name__
         namespace[name.replace("_", "-").lower()] = cached_class(OVERRIDES.get(name, cls))
     return lookup
+
+
+locales.use_element_lookup(element_lookup)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
 from lxml import etree
 
-from .cache import keep_alive
+from .cache import keep_alive, on_disable
 from .elements import CSL_NS, element_lookup
 from .exceptions import EngineError
 from .lint import check_macros, check_nodes
@@ -108,6 +108,9 @@ def _digest(xml_text: bytes) -> str:
 @lru_cache(maxsize=64)
 def _cached_by_hash(digest: str, locale: str, xml_text: bytes) -> LoadedStyle:
     return LoadedStyle(xml_text, locale)
+
+
+on_disable(_cached_by_hash.cache_clear)
 
 
 def _cached(digest: str, xml_text: bytes, locale: str) -> LoadedStyle:

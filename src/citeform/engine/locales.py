@@ -11,16 +11,28 @@ language's primary dialect and en-US — parsing the files with our lookup.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from citeproc import LANGUAGE_NAMES, LOCALES_PATH, PRIMARY_DIALECTS, model
 from lxml import etree
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
+# Makes the lookup of every element class (this module's Style among them); registered by
+# :mod:`.elements`, which sits above this module.
+_element_lookup: Callable[[], etree.ElementNamespaceClassLookup] | None = None
+
+
+def use_element_lookup(make: Callable[[], etree.ElementNamespaceClassLookup]) -> None:
+    """Parse locale files with the element classes that ``make()`` looks up."""
+    global _element_lookup
+    _element_lookup = make
+
 
 def parse_locale_file(locale: str):
-    from .elements import element_lookup
-
+    element_lookup = _element_lookup
+    if element_lookup is None:
+        raise RuntimeError("citeform.engine.elements registers the element lookup on import")
     path = os.path.join(LOCALES_PATH, f"locales-{locale}.xml")
     parser = etree.XMLParser(
         remove_comments=True, resolve_entities=False, no_network=True, load_dtd=False

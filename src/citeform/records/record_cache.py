@@ -61,7 +61,7 @@ def take() -> bool:
 @functools.cache
 def _stamp() -> tuple:
     """What must not have changed since an entry was written: formats, versions, the parser."""
-    from .. import __version__
+    from ..version import __version__
 
     parser = os.path.join(os.path.dirname(os.path.abspath(__file__)), "yaml_positions.py")
     try:

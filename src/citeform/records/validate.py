@@ -481,13 +481,11 @@ def validate_paths(paths: Iterable[str] | None = None, style: Any = None,
                    duplicates: bool = False) -> Report:
     """Validate every record under ``paths`` (default: the records folder).
 
-    ``style`` is what a user types after ``-s`` (or a resolved style); an unknown style and a
-    path that does not exist raise a :class:`citeform.errors.UsageError`.
+    ``style`` is a style resolved by :func:`citeform.styles.resolve` (which sits above the
+    records), or None; a path that does not exist raises a :class:`citeform.errors.UsageError`.
     """
     if isinstance(style, str):
-        from ..styles import resolve
-
-        style = resolve(style)
+        raise TypeError("validate_paths takes a style resolved by citeform.styles.resolve")
     paths = list(paths) if paths is not None else default_record_paths()
     report = Report()
     checked: list[Checked] = []
