@@ -8,14 +8,15 @@ import sys
 import click
 
 from ..output import OUTPUT_FORMATS
+from .completion import complete_keys, complete_styles
 
 
 @click.command()
-@click.argument("keys", nargs=-1)
-@click.option("-r", "--records", "paths", multiple=True, metavar="PATH",
+@click.argument("keys", nargs=-1, shell_complete=complete_keys)
+@click.option("-r", "--records", "paths", multiple=True, metavar="PATH", type=click.Path(),
               help="Record file or folder (searched recursively); '-' for standard input. "
                    "Repeatable. Default: $CITEFORM_RECORDS, else ./records.")
-@click.option("-s", "--style", default="vancouver", show_default=True,
+@click.option("-s", "--style", default="vancouver", show_default=True, shell_complete=complete_styles,
               help="Style: alias (vancouver, apa, ...), CSL repository id, .csl file, or bibtex/biblatex.")
 @click.option("-f", "--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="text",
               show_default=True, help="Output format.")
@@ -48,8 +49,9 @@ def cite(keys: tuple[str, ...], paths: tuple[str, ...], style: str, fmt: str, ou
       cat refs.json | citeform cite -r - -s ieee -f markdown >> manuscript.md
     """
     from .. import cite_job
+    from . import warner
 
-    warn = (lambda _m: None) if quiet else (lambda m: click.echo(f"citeform: warning: {m}", err=True))
+    warn = warner(quiet)
     text = cite_job.run(
         keys=list(keys), paths=list(paths) or None, style=style, fmt=fmt, locale=locale,
         clusters=list(clusters), with_bibliography=with_bib, ascii_only=ascii_only, warn=warn,
