@@ -63,8 +63,10 @@ def _document(
                          "every record)")
     if not clusters and link_citations:
         raise UsageError("--link-citations goes with --in-text: it links citations to entries")
+    from .engine.parallel import current
+
     kwargs: dict[str, Any] = {"warn": warn} if warn else {}
-    records = load_records(paths, **kwargs)
+    records = load_records(paths, progress=current().progress, **kwargs)
     _no_clusters_as_keys(keys, records)
     resolved = resolve(style)
     engine_fmt = "text" if fmt == "json" else fmt

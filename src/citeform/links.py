@@ -12,7 +12,6 @@ import html
 import re
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import quote
 
 LINKED_FORMATS = ("html", "markdown")
 DOI_RESOLVER = "https://doi.org/"
@@ -21,6 +20,13 @@ _RESOLVERS = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "htt
 _LINKABLE_SCHEMES = ("http://", "https://", "ftp://")  # never javascript: or data:
 _URL_SAFE = "!#$%&'*+,/:;=?@[]~-._"  # characters of a URL kept as they are
 _CSL = "{http://purl.org/net/xbiblio/csl}"
+
+
+def quote(text: str, safe: str) -> str:
+    """``urllib.parse.quote``, imported only when a link is made (it costs start-up time)."""
+    from urllib.parse import quote as url_quote
+
+    return url_quote(text, safe=safe)
 
 
 def entry_id(key: str) -> str:

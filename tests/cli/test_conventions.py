@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 
@@ -128,3 +129,31 @@ def test_dry_run_summary_says_would_convert(invoke):
     result = invoke("convert", str(RECORDS / "rousseau2002.yaml"), "-t", "ris", "--dry-run")
     assert result.exit_code == 0
     assert "would convert 1 record from 1 file; 0 errors" in result.stderr
+
+
+def test_reading_many_files_shows_a_bar_erased_before_a_warning(tmp_path, monkeypatch):
+    """Every long command has a bar: here reading many record files for cite. A warning met
+    on the way erases the bar first, so it starts a clean line."""
+    import sys
+
+    from citeform.cli import cli
+
+    for n in range(150):
+        extra = "shelf: B12\n" if n == 100 else ""
+        (tmp_path / f"r{n:03}.yaml").write_text(
+            f"type: book\ntitle: Book {n}\nauthors: [Writer, A.]\nyear: 2000\n{extra}",
+            encoding="utf-8")
+    screen = _Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.delenv("CITEFORM_NO_PROGRESS", raising=False)
+    with pytest.raises(SystemExit) as end:
+        cli.main(["cite", "r001", "-r", str(tmp_path)])
+    assert end.value.code == 0
+    text = screen.getvalue()
+    assert "citeform: reading [" in text
+    before, warning, after = text.partition("citeform: warning: ")
+    assert warning and "unknown field 'shelf'" in after
+    assert before.endswith("\r")  # the bar's line was wiped before the warning
+    assert re.search(r"\r +\r$", before)
+    assert text.endswith("\r")  # and the bar is gone at the end
