@@ -1,7 +1,7 @@
 """A progress bar on standard error for long runs.
 
-Shown only when standard error is a terminal, ``--quiet`` is off, ``CITEFORM_NO_PROGRESS`` is
-not set and the run is long (enough work, and still going after a second); never when piped, so
+Shown only when standard error is a terminal (not ``TERM=dumb``), ``--quiet`` is off,
+``CITEFORM_NO_PROGRESS`` is not set and the run is long (enough work, and still going after a second); never when piped, so
 logs and redirected output stay clean. The bar is drawn on one line and erased at the end, and
 :func:`clear` erases it before a warning is printed (the next update draws it again).
 """
@@ -25,7 +25,8 @@ def wanted(total: int, quiet: bool = False, stream: TextIO | None = None,
     """Whether a run of ``total`` units of work (entries, unless ``minimum`` says otherwise)
     should show a bar on ``stream``."""
     stream = stream if stream is not None else sys.stderr
-    if quiet or total < minimum or os.environ.get("CITEFORM_NO_PROGRESS"):
+    if quiet or total < minimum or os.environ.get("CITEFORM_NO_PROGRESS") \
+            or os.environ.get("TERM") == "dumb":  # a terminal that cannot redraw a line
         return False
     try:
         return stream.isatty()

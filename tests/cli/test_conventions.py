@@ -83,10 +83,14 @@ class _Terminal(io.StringIO):
 
 def test_progress_only_on_a_terminal_for_long_work(monkeypatch):
     monkeypatch.delenv("CITEFORM_NO_PROGRESS", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
     assert progress.wanted(10_000, stream=_Terminal())
     assert not progress.wanted(10_000, stream=io.StringIO())  # piped
     assert not progress.wanted(10, stream=_Terminal())  # too little work
     assert not progress.wanted(10_000, quiet=True, stream=_Terminal())
+    monkeypatch.setenv("TERM", "dumb")
+    assert not progress.wanted(10_000, stream=_Terminal())
+    monkeypatch.setenv("TERM", "xterm")
     monkeypatch.setenv("CITEFORM_NO_PROGRESS", "1")
     assert not progress.wanted(10_000, stream=_Terminal())
 
@@ -147,6 +151,7 @@ def test_reading_many_files_shows_a_bar_erased_before_a_warning(tmp_path, monkey
     monkeypatch.setattr(sys, "stderr", screen)
     monkeypatch.setattr(progress, "DELAY", 0.0)
     monkeypatch.delenv("CITEFORM_NO_PROGRESS", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
     with pytest.raises(SystemExit) as end:
         cli.main(["cite", "r001", "-r", str(tmp_path)])
     assert end.value.code == 0

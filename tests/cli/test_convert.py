@@ -283,6 +283,7 @@ def test_progress_bar_on_a_terminal_for_a_long_batch(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "stderr", screen)
     monkeypatch.setattr(progress, "DELAY", 0.0)
     monkeypatch.delenv("CITEFORM_NO_PROGRESS", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
     with pytest.raises(SystemExit) as end:
         cli.main(["convert", str(tmp_path / "many.json"), "-t", "ris", "-o", str(tmp_path / "out.ris")])
     assert end.value.code == 0
