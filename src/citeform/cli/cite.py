@@ -24,8 +24,9 @@ from .completion import complete_keys, complete_styles
               help="Write to this file (atomically) instead of standard output.")
 @click.option("-l", "--locale", help="Locale to use instead of the style's (e.g. en-GB, de-DE).")
 @click.option("--in-text", "clusters", multiple=True, metavar="CLUSTER",
-              help="Pandoc citation syntax, e.g. '[@key, p. 5; @other]'. Repeatable; clusters are "
-                   "cited in order in one document and printed one per line.")
+              help="Pandoc citation syntax, e.g. '[@key, p. 5; @other]'. Repeatable (one "
+                   "--in-text per cluster); clusters are cited in order in one document and "
+                   "printed one per line.")
 @click.option("--bibliography/--no-bibliography", "with_bib", default=None,
               help="With --in-text, also print the bibliography of the cited records and of "
                    "KEYS (listed uncited, as pandoc's nocite); the default when KEYS are given.")
