@@ -8,10 +8,16 @@ links inside the layout's brackets, and an author-in-text one links its brackete
 
 from __future__ import annotations
 
+import json
+import re
+import shutil
+import subprocess
+
 import pytest
 from conftest import RECORDS
 
 from citeform.links import link_entry
+from citeform.styles import resolve
 
 
 def _cite(invoke, *args: str) -> str:
@@ -117,3 +123,32 @@ def test_entry_ids_are_safe_attributes(key, ident):
     from citeform.links import entry_id
 
     assert entry_id(key) == ident
+
+
+PANDOC = shutil.which("pandoc")
+
+
+@pytest.mark.skipif(not PANDOC, reason="pandoc is not installed")
+@pytest.mark.parametrize("style", ["vancouver", "apa"])
+def test_links_and_ids_are_the_ones_pandoc_makes(invoke, tmp_path, style):
+    """The same records, clusters and style through pandoc (--citeproc, link-citations):
+    the same link targets in the same order, and the same entry ids. (Where a style prints
+    neither DOI nor URL, as Nature's bibliography, pandoc links the title to them; citeform
+    does not.)"""
+    keys = ["he2016", "vanrossum2001", "jumper2021", "kernighan1988"]
+    csl = [r["csl"] for r in json.loads(_cite(invoke, *keys, "-f", "json"))]
+    (tmp_path / "refs.json").write_text(json.dumps(csl), encoding="utf-8")
+    clusters = ["[@he2016; @vanrossum2001]", "[@jumper2021]", "[@kernighan1988, p. 33]"]
+    (tmp_path / "in.md").write_text("\n\n".join(clusters) + "\n", encoding="utf-8")
+    theirs = subprocess.run(
+        [PANDOC, "in.md", "--citeproc", "--bibliography", "refs.json", "--csl", resolve(style).path,
+         "-M", "link-citations=true", "-t", "html"],
+        cwd=tmp_path, capture_output=True, text=True, check=True, timeout=120).stdout
+    args = [a for c in clusters for a in ("--in-text", c)]
+    ours = _cite(invoke, *args, "--link-citations", "--bibliography", "-s", style, "-f", "html")
+
+    def targets(text: str) -> list[str]:
+        return re.findall(r'href="([^"]+)"', text)
+
+    assert targets(ours) == targets(theirs)
+    assert re.findall(r'id="(ref-[^"]+)"', ours) == re.findall(r'id="(ref-[^"]+)"', theirs)

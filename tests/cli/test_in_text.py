@@ -128,3 +128,9 @@ def test_a_notes_style_warns_that_it_has_no_bibliography(invoke):
     result = _cite(invoke, "he2016", "-s", "chicago-notes")
     assert result.exit_code == 0 and result.stdout == ""
     assert "style chicago-notes has no bibliography" in result.stderr
+
+
+def test_keys_with_in_text_in_bibtex(invoke):
+    out = _cite(invoke, "he2016", "--in-text", "[@kernighan1988]", "-s", "bibtex").stdout
+    assert out.startswith("\\cite{kernighan1988}\n\n@book{kernighan1988,")
+    assert "@inproceedings{he2016," in out
