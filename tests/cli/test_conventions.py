@@ -64,6 +64,10 @@ def test_completion_of_commands_options_styles_formats_and_keys():
     assert {"apa", "apa7", "apa-6th-edition"} <= set(_complete("citeform check -s ap"))
 
 
+def test_completion_after_a_mistyped_command_is_quiet():
+    assert "--help" in _complete("citeform citee -")
+
+
 def test_completion_of_keys_follows_records_given_with_r(tmp_path):
     (tmp_path / "mine.yaml").write_text("type: book\ntitle: T\nauthors: [A, B]\nyear: 2000\n",
                                         encoding="utf-8")

@@ -69,7 +69,8 @@ class LazyGroup(click.Group):
     def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
         """Click's, with a "did you mean" for a mistyped command (``citeform citee``)."""
         name = args[0] if args else ""
-        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+        if (name and not name.startswith("-") and not ctx.resilient_parsing
+                and self.get_command(ctx, name) is None):
             import difflib
 
             close = difflib.get_close_matches(name, self.list_commands(ctx), n=1, cutoff=0.6)
