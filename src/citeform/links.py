@@ -8,6 +8,7 @@ changes. Plain text and RTF are left as they are.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Sequence
@@ -39,6 +40,12 @@ def _fragment(key: str, fmt: str) -> str:
     """``#ref-KEY`` as the target of a link."""
     target = "#ref-" + quote(re.sub(r"\s", "_", key), safe=_URL_SAFE)
     return html.escape(target, quote=True) if fmt == "html" else target
+
+
+@functools.lru_cache(maxsize=64)
+def _shown_fixed(text: str, fmt: str) -> str:
+    """:func:`_shown` of the few fixed texts (resolvers, a style's affixes), once each."""
+    return _shown(text, fmt)
 
 
 def _shown(text: str, fmt: str) -> str:
@@ -79,7 +86,7 @@ def link_entry(entry: str, item: dict[str, Any], fmt: str) -> str:
         if start >= 0:
             end = start + len(shown)
             for resolver in _RESOLVERS:
-                before = _shown(resolver, fmt)
+                before = _shown_fixed(resolver, fmt)
                 if entry[:start].lower().endswith(before.lower()):
                     start -= len(before)
                     break
