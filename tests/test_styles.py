@@ -49,3 +49,37 @@ def test_title_rules():
 def test_search_puts_exact_id_first():
     rows = search("nature")
     assert rows[0] == ("nature", "Nature")
+
+
+def _alias_table() -> dict[str, str]:
+    from citeform.styles import aliases
+
+    return aliases()
+
+
+@pytest.mark.parametrize("alias, target", sorted(_alias_table().items()))
+def test_every_alias_resolves_to_a_style_that_exists(alias, target):
+    style = resolve(alias)
+    assert style.name == target
+    assert style.path and open(style.path, encoding="utf-8").read(200).lstrip().startswith("<?xml")
+
+
+@pytest.mark.parametrize("alias, target", sorted(_alias_table().items()))
+def test_no_alias_hides_another_style(alias, target):
+    """A short name that is itself a CSL repository id would make that style unreachable."""
+    from citeform.styles import _repo_file
+
+    assert alias == target or _repo_file(alias) is None
+
+
+def test_chicago_notes_is_the_real_style_not_a_broken_alias():
+    assert resolve("chicago-notes").path.endswith("/chicago-notes.csl")
+    assert resolve("chicago-nb").path.endswith("/chicago-notes-bibliography.csl")
+
+
+def test_an_alias_to_a_missing_style_says_so(monkeypatch):
+    import citeform.styles as lib
+
+    monkeypatch.setattr(lib, "aliases", lambda: {"broken": "no-such-style-id"})
+    with pytest.raises(UsageError, match="'broken' is a short name for 'no-such-style-id', which is not a style"):
+        resolve("broken")

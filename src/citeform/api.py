@@ -61,6 +61,7 @@ def render(
     locale: str | None = None,
     *,
     ascii: bool = False,
+    uncited: Sequence[str] = (),
 ) -> RenderResult:
     """Render a bibliography (``citations=None``) or citation clusters with a style.
 
@@ -69,7 +70,8 @@ def render(
     ``citations``: clusters, each a list of cite dicts (``id``, ``locator``, ``label``,
     ``prefix``, ``suffix``, ``suppress-author``, ``author-only``) or a citeproc-js citation
     object ``{"citationItems": [...], "properties": {"noteIndex": N}}``. ``ascii``: with the
-    BibTeX/BibLaTeX writers, accents as LaTeX commands instead of UTF-8.
+    BibTeX/BibLaTeX writers, accents as LaTeX commands instead of UTF-8. ``uncited``: with
+    ``citations``, ids listed in the bibliography without being cited (pandoc's ``nocite``).
     """
     from . import styles
     from .records import title_rules
@@ -78,7 +80,7 @@ def render(
     by_id = {it["id"]: it for it in csl_items}
     resolved = styles.resolve(style)
     if resolved.writer:
-        return _render_writer(resolved, csl_items, citations, ascii)
+        return _render_writer(resolved, csl_items, citations, ascii, uncited)
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r} (choose from {', '.join(FORMATS)})")
     laid_out = [title_rules.apply(it, resolved.title_rule) for it in csl_items]
@@ -101,6 +103,7 @@ def render(
             fmt=format,
             locale=locale or resolved.default_locale,
             force_locale=bool(locale),
+            uncited=list(uncited) if citations is not None else (),
         )
     except EngineError as e:
         raise DataError(f"{label}: {e}") from None
@@ -113,7 +116,7 @@ def _cluster_ids(cluster: Any) -> list[str]:
 
 
 def _render_writer(resolved: Any, items: list[dict[str, Any]], citations: Sequence[Any] | None,
-                   ascii_only: bool) -> RenderResult:
+                   ascii_only: bool, uncited: Sequence[str] = ()) -> RenderResult:
     """BibTeX/BibLaTeX: entries from citeform's writer; citations as ``\\cite{...}``."""
     from .formats.bibtex_writer import to_bibtex
 
@@ -123,6 +126,7 @@ def _render_writer(resolved: Any, items: list[dict[str, Any]], citations: Sequen
         wanted: list[str] = []
         for c in citations:
             wanted += [i for i in _cluster_ids(c) if i not in wanted]
+        wanted += [str(i) for i in uncited if str(i) not in wanted]
         chosen = [by_id[i] for i in wanted if i in by_id]
     else:
         cites, chosen = [], items

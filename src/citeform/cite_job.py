@@ -5,7 +5,7 @@ The CLI calls :func:`run`; scripts can too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from .errors import UsageError
@@ -23,17 +23,22 @@ def run(
     warn: Callable[[str], None] | None = None,
     jobs: int | None = None,
     progress: bool = False,
+    nocite_all: bool = False,
+    link_citations: bool = False,
 ) -> str:
     """The document ``citeform cite`` prints, as text.
 
-    ``jobs``: processes that render the bibliography (``None``: one per core for large
-    inputs); ``progress``: a bar on standard error when it is a terminal.
+    With ``clusters`` (pandoc citation syntax), the citations, then (``with_bibliography``)
+    the bibliography of the cited records and of ``keys`` (cited or not, pandoc's ``nocite``;
+    every record with ``nocite_all``). ``link_citations``: in HTML and Markdown, each citation
+    links to its entry. ``jobs``: processes that render the bibliography (``None``: one per
+    core for large inputs); ``progress``: a bar on standard error when it is a terminal.
     """
     from .engine.parallel import options
 
     with options(jobs=jobs, progress=progress):
         return _document(keys, paths, style, fmt, locale, clusters, with_bibliography,
-                         ascii_only, warn)
+                         ascii_only, warn, nocite_all, link_citations)
 
 
 def _document(
@@ -46,36 +51,29 @@ def _document(
     with_bibliography: bool | None,
     ascii_only: bool,
     warn: Callable[[str], None] | None,
+    nocite_all: bool = False,
+    link_citations: bool = False,
 ) -> str:
-    from . import output
     from .api import render
     from .records.load import load_records, select
     from .styles import resolve
 
+    if not clusters and nocite_all:
+        raise UsageError("--nocite-all goes with --in-text (without it, 'citeform cite' lists "
+                         "every record)")
+    if not clusters and link_citations:
+        raise UsageError("--link-citations goes with --in-text: it links citations to entries")
+    from .engine.parallel import current
+
     kwargs: dict[str, Any] = {"warn": warn} if warn else {}
-    records = load_records(paths, **kwargs)
+    records = load_records(paths, progress=current().progress, **kwargs)
+    _no_clusters_as_keys(keys, records)
     resolved = resolve(style)
     engine_fmt = "text" if fmt == "json" else fmt
 
     if clusters:
-        parsed = _parse_clusters(clusters)
-        cited_keys: list[str] = []
-        for cluster in parsed:
-            cited_keys += [c["id"] for c in cluster if c["id"] not in cited_keys]
-        chosen = select(records, list(keys) + [k for k in cited_keys if k not in keys])
-        _require(chosen)
-        engine_clusters, widths = _expand(parsed)
-        res = render(chosen, style, citations=engine_clusters, format=engine_fmt, locale=locale,
-                     ascii=ascii_only)
-        citations = _join(res.citations, widths)
-        if fmt == "json":
-            return output.json_document(
-                [{"ids": [c["id"] for c in cl], "citation": text} for cl, text in zip(parsed, citations)]
-            )
-        text = output.join_citations(citations, fmt)
-        if with_bibliography:
-            text += "\n" + _bibliography_document(res.bibliography, resolved.writer, fmt)
-        return text
+        return _in_text(records, keys, style, resolved, fmt, locale, clusters, with_bibliography,
+                        ascii_only, warn, nocite_all, link_citations)
 
     chosen = select(records, keys) if keys else records
     if not chosen:
@@ -84,7 +82,104 @@ def _document(
     if fmt == "json":
         return _json(chosen, style, locale)
     res = render(chosen, style, format=engine_fmt, locale=locale, ascii=ascii_only)
-    return _bibliography_document(res.bibliography, resolved.writer, fmt)
+    _warn_without_bibliography(res.bibliography, chosen, resolved, warn)
+    return _bibliography_document(res.bibliography, res.bibliography_ids, resolved.writer, fmt,
+                                  res.items)
+
+
+def _in_text(records: list[Any], keys: Sequence[str], style: str, resolved: Any, fmt: str,
+             locale: str | None, clusters: Sequence[str], with_bibliography: bool | None,
+             ascii_only: bool, warn: Callable[[str], None] | None, nocite_all: bool,
+             link_citations: bool) -> str:
+    """Citations of the clusters, then the bibliography of the cited and uncited records, as
+    one document."""
+    from . import links, output
+    from .api import render
+    from .records.load import select
+
+    parsed, sources = _parse_clusters(clusters)
+    cited_keys: list[str] = []
+    for cluster in parsed:
+        cited_keys += [c["id"] for c in cluster if c["id"] not in cited_keys]
+    uncited = [r.key for r in records] if nocite_all else list(keys)
+    uncited = [k for k in dict.fromkeys(uncited) if k not in cited_keys]
+    chosen = select(records, cited_keys + uncited)
+    _require(chosen)
+    if with_bibliography is None:  # naming records to list means wanting the list
+        with_bibliography = bool(keys) or nocite_all
+    engine_fmt = "text" if fmt == "json" else fmt
+    render_args = {"format": engine_fmt, "locale": locale, "ascii": ascii_only, "uncited": uncited}
+    engine_clusters, widths = _expand(parsed)
+    res = render(chosen, style, citations=engine_clusters, **render_args)
+    lost = _author_forms_missing(res.citations, widths)
+    if lost:
+        # as pandoc: a style without an author form gets the normal citation
+        for i in lost:
+            if warn:
+                warn(f"--in-text {sources[i]!r}: style {resolved.name} has no author-only "
+                     f"form; @{parsed[i][0]['id']} printed as a normal citation")
+        engine_clusters, widths = _expand(parsed, plain=set(lost))
+        res = render(chosen, style, citations=engine_clusters, **render_args)
+    rendered = res.citations
+    if link_citations and fmt in links.LINKED_FORMATS and not resolved.writer:
+        # as pandoc: in "Smith (2020, p. 5)" the part in brackets links, the name does not
+        linker = links.CitationLinker(resolved, res.bibliography_ids, res.items, fmt)
+        rendered = [text if any(c.get("author-only") for c in cl)
+                    else linker.link(text, [c["id"] for c in cl])
+                    for cl, text in zip(engine_clusters, rendered)]
+    citations = _join(rendered, widths)
+    entries = res.bibliography if with_bibliography else []
+    entry_ids = res.bibliography_ids if with_bibliography else []
+    if with_bibliography:
+        _warn_without_bibliography(entries, chosen, resolved, warn)
+    if fmt == "json":
+        csl = {r.key: r.csl for r in chosen}
+        cited = set(cited_keys)
+        return output.json_document({
+            "citations": [{"ids": [c["id"] for c in cl], "citation": text}
+                          for cl, text in zip(parsed, citations)],
+            "bibliography": [{"id": k, "bibliography": e, "cited": k in cited, "csl": csl.get(k)}
+                             for k, e in zip(entry_ids, entries)],
+        })
+    cited_ids = [[c["id"] for c in cl] for cl in parsed]
+    if not entries:
+        return output.join_citations(citations, fmt, cited_ids)
+    if resolved.writer:
+        return output.join_citations(citations, fmt) + "\n" + output.writer_document(entries)
+    entries = _linked_entries(entries, entry_ids, fmt, res.items)
+    if link_citations and fmt == "markdown":  # HTML entries carry their ids anyway
+        entries = [links.entry_anchor(k) + e for k, e in zip(entry_ids, entries)]
+    return output.in_text_document(citations, cited_ids, entries, entry_ids, fmt)
+
+
+def _no_clusters_as_keys(keys: Sequence[str], records: list[Any]) -> None:
+    """A citation cluster given where a record key goes (``--in-text '[@a]' '[@b]'``)."""
+    known = {r.key for r in records}
+    for key in keys:
+        if key not in known and key.lstrip("-").startswith(("[", "@")):
+            quoted = "'" + key.replace("'", "'\\''") + "'"  # as typed in a shell
+            raise UsageError(f"unknown record key {key!r}: did you mean --in-text {quoted}?")
+
+
+def _author_forms_missing(rendered: list[str], widths: list[int]) -> list[int]:
+    """The clusters whose author-only part (the first of two) printed nothing usable."""
+    from .engine.citations import NO_PRINTED_FORM
+
+    lost, i = [], 0
+    for n, w in enumerate(widths):
+        if w == 2:
+            author = rendered[i].strip()
+            if not author or NO_PRINTED_FORM in author:
+                lost.append(n)
+        i += w
+    return lost
+
+
+def _warn_without_bibliography(entries: list[str], chosen: list[Any], resolved: Any,
+                               warn: Callable[[str], None] | None) -> None:
+    if chosen and not entries and not resolved.writer and warn:
+        warn(f"style {resolved.name} has no bibliography (a notes style): only --in-text "
+             "citations print")
 
 
 def _require(records: Sequence[Any]) -> None:
@@ -97,18 +192,30 @@ def _require(records: Sequence[Any]) -> None:
         raise LoadErrors(errors)
 
 
-def _bibliography_document(entries: list[str], writer: str | None, fmt: str) -> str:
+def _bibliography_document(entries: list[str], ids: list[str], writer: str | None, fmt: str,
+                           items: dict[str, Any]) -> str:
     from . import output
 
     if writer:
         return output.writer_document(entries)
-    return output.join_entries(entries, fmt)
+    return output.join_entries(_linked_entries(entries, ids, fmt, items), fmt, ids)
 
 
-def _parse_clusters(clusters: Sequence[str]) -> list[list[dict[str, Any]]]:
+def _linked_entries(entries: list[str], ids: list[str], fmt: str, items: dict[str, Any]) -> list[str]:
+    """HTML and Markdown entries with their DOIs and URLs as links."""
+    from . import links
+
+    if fmt not in links.LINKED_FORMATS:
+        return entries
+    return [links.link_entry(e, items.get(k) or {}, fmt) for e, k in zip(entries, ids)]
+
+
+def _parse_clusters(clusters: Sequence[str]) -> tuple[list[list[dict[str, Any]]], list[str]]:
+    """The clusters in the ``--in-text`` texts, and the text each came from."""
     from .intext import parse_clusters
 
     parsed: list[list[dict[str, Any]]] = []
+    sources: list[str] = []
     for text in clusters:
         try:
             found = parse_clusters(text)
@@ -117,26 +224,29 @@ def _parse_clusters(clusters: Sequence[str]) -> list[list[dict[str, Any]]]:
         if not found:
             raise UsageError(f"--in-text {text!r}: no citation found (write e.g. '[@key]')")
         parsed += found
-    return parsed
+        sources += [text] * len(found)
+    return parsed, sources
 
 
-def _expand(parsed: list[list[dict[str, Any]]]) -> tuple[list[list[dict[str, Any]]], list[int]]:
+def _expand(parsed: list[list[dict[str, Any]]],
+            plain: Collection[int] = ()) -> tuple[list[list[dict[str, Any]]], list[int]]:
     """Engine clusters for the parsed ones, and how many engine clusters make each output line.
 
     An author-in-text cite (pandoc's ``@key [p. 33]``) becomes two clusters rendered in the
-    same document: the author alone, then the rest without the author ("Smith (2020, p. 33)").
+    same document: the author alone, then the rest without the author ("Smith (2020, p. 33)");
+    the clusters numbered in ``plain`` are cited normally instead.
     """
     engine: list[list[dict[str, Any]]] = []
     widths: list[int] = []
-    for cluster in parsed:
+    for n, cluster in enumerate(parsed):
         intext = [c for c in cluster if c.get("mode") == "author-in-text"]
-        plain = [{k: v for k, v in c.items() if k != "mode"} for c in cluster]
-        if intext and len(cluster) == 1:
-            engine.append([{"id": plain[0]["id"], "author-only": True}])
-            engine.append([{**plain[0], "suppress-author": True}])
+        bare = [{k: v for k, v in c.items() if k != "mode"} for c in cluster]
+        if intext and len(cluster) == 1 and n not in plain:
+            engine.append([{"id": bare[0]["id"], "author-only": True}])
+            engine.append([{**bare[0], "suppress-author": True}])
             widths.append(2)
         else:
-            engine.append(plain)
+            engine.append(bare)
             widths.append(1)
     return engine, widths
 

@@ -157,6 +157,9 @@ def resolve(spec: str) -> Style:
                      title_rule=title_rule(rule_id))
     if spec.endswith(".csl") or os.sep in spec:
         raise UsageError(f"style file not found: {spec}")
+    if lower in aliases():
+        raise UsageError(f"style {spec!r} is a short name for {style_id!r}, which is not a style "
+                         "(see styles/aliases.yaml)")
     import difflib
 
     close = difflib.get_close_matches(lower, all_style_ids(), n=3, cutoff=0.6)

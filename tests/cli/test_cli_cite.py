@@ -67,7 +67,7 @@ def test_html_apa_puts_journal_and_volume_in_italics(invoke):
     result = invoke("cite", "rousseau2002", "-s", "apa", "-f", "html", "-r", str(RECORDS))
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert out.startswith('<div class="csl-bib-body">\n  <div class="csl-entry">')
+    assert out.startswith('<div class="csl-bib-body">\n  <div class="csl-entry" id="ref-rousseau2002">')
     assert "<i>Archives de Pediatrie</i>, <i>9</i>(3)" in out
     assert "&#38; Heslop" in out
 

@@ -239,18 +239,15 @@ def test_outputs_that_cannot_be_written_are_usage_errors(invoke, tmp_path):
     assert result.exit_code == 2 and "no such file" in result.stderr
 
 
-@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
-def test_progress_bar_on_a_terminal(tmp_path):
-    """Run as a real process whose standard error is a terminal: the bar is drawn to 100%."""
+def _stderr_on_a_terminal(args: list[str]) -> str:
+    """Run citeform as a real process whose standard error is a terminal; what it printed."""
     import subprocess
     import sys
 
-    (tmp_path / "many.json").write_text(to_csl_json([to_csl(r).item for r in generate(500)]), "utf-8")
     master, slave = os.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-c", "from citeform.cli import main; main()", "convert",
-         str(tmp_path / "many.json"), "-t", "ris", "-o", str(tmp_path / "out.ris")],
-        stdout=subprocess.DEVNULL, stderr=slave)
+    env = {k: v for k, v in os.environ.items() if k != "CITEFORM_NO_PROGRESS"}
+    process = subprocess.Popen([sys.executable, "-c", "from citeform.cli import main; main()", *args],
+                               stdout=subprocess.DEVNULL, stderr=slave, env=env)
     os.close(slave)
     seen = b""
     while True:
@@ -263,6 +260,43 @@ def test_progress_bar_on_a_terminal(tmp_path):
         seen += chunk
     os.close(master)
     assert process.wait() == 0
-    text = seen.decode("utf-8", "replace")
-    assert "converting" in text and "100%" in text
+    return seen.decode("utf-8", "replace")
+
+
+def test_progress_bar_on_a_terminal_for_a_long_batch(tmp_path, monkeypatch):
+    """A batch still going after the delay draws the bar to 100%, erased before the summary.
+
+    In-process with standard error a terminal and no delay: a batch long enough to take a
+    second on every machine would slow the suite down."""
+    import io
+    import sys
+
+    from citeform import progress
+    from citeform.cli import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    (tmp_path / "many.json").write_text(to_csl_json([to_csl(r).item for r in generate(500)]), "utf-8")
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.delenv("CITEFORM_NO_PROGRESS", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    with pytest.raises(SystemExit) as end:
+        cli.main(["convert", str(tmp_path / "many.json"), "-t", "ris", "-o", str(tmp_path / "out.ris")])
+    assert end.value.code == 0
+    text = screen.getvalue()
+    assert "converting [" in text and "100%" in text
+    bar_end = text.rindex("100%") + len("100%")
+    assert text[bar_end:].startswith("\r" + " " * 20)  # erased
     assert text.rstrip().endswith("converted 500 records from 1 file; 0 errors")
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_no_progress_bar_for_a_short_batch(tmp_path):
+    """Regression: 8 records drew a bar, and a warning landed in the middle of it."""
+    text = _stderr_on_a_terminal(["convert", str(RECORDS), "-t", "ris", "-o", str(tmp_path / "out.ris")])
+    assert "converting" not in text and "\r" not in text.replace("\r\n", "\n")
+    assert text.rstrip().endswith("0 errors")

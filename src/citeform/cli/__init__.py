@@ -10,6 +10,7 @@ import importlib
 import importlib.util
 import os
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -21,7 +22,32 @@ COMMANDS = {
     "styles": ("citeform.cli.styles_command", "styles", "List or search the styles citeform knows."),
     "convert": ("citeform.cli.convert", "convert", "Convert records between formats."),
     "check": ("citeform.cli.check", "check", "Validate records and report every problem."),
+    "completion": ("citeform.cli.completion", "completion",
+                   "Print a shell completion script (bash, zsh, fish)."),
 }
+
+
+def color() -> bool | None:
+    """False when NO_COLOR is set (no-color.org) or TERM is dumb; else None (colour on a
+    terminal only, as click decides)."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return None
+
+
+def warner(quiet: bool = False) -> Callable[[str], None]:
+    """A function printing ``citeform: warning: MESSAGE`` on standard error, erasing any
+    progress bar first; one that prints nothing when ``quiet``."""
+    if quiet:
+        return lambda _message: None
+
+    def warn(message: str) -> None:
+        from ..progress import clear
+
+        clear()
+        click.echo(f"citeform: warning: {message}", err=True)
+
+    return warn
 
 
 class LazyGroup(click.Group):
@@ -40,6 +66,18 @@ class LazyGroup(click.Group):
         module, attr, _ = COMMANDS[name]
         return getattr(importlib.import_module(module), attr)
 
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        """Click's, with a "did you mean" for a mistyped command (``citeform citee``)."""
+        name = args[0] if args else ""
+        if (name and not name.startswith("-") and not ctx.resilient_parsing
+                and self.get_command(ctx, name) is None):
+            import difflib
+
+            close = difflib.get_close_matches(name, self.list_commands(ctx), n=1, cutoff=0.6)
+            hint = f" (Did you mean {close[0]!r}?)" if close else ""
+            ctx.fail(f"No such command {name!r}.{hint}")
+        return super().resolve_command(ctx, args)
+
     def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
         """Run with one-line errors and the documented exit codes (0, 1, 2, 130)."""
         from ..errors import CiteformError
@@ -52,8 +90,11 @@ class LazyGroup(click.Group):
         except CiteformError as e:
             if debug:
                 raise
+            from ..progress import clear
+
+            clear()
             for line in e.format().splitlines():
-                click.secho(f"citeform: error: {line}", err=True, fg="red")
+                click.secho(f"citeform: error: {line}", err=True, fg="red", color=color())
             sys.exit(e.exit_code)
         except (click.exceptions.Abort, KeyboardInterrupt):
             click.echo("citeform: interrupted", err=True)
@@ -70,7 +111,7 @@ class LazyGroup(click.Group):
             if debug:
                 raise
             click.secho(f"citeform: internal error: {type(e).__name__}: {e} "
-                        "(run with --debug for details)", err=True, fg="red")
+                        "(run with --debug for details)", err=True, fg="red", color=color())
             sys.exit(1)
         sys.exit(rv if isinstance(rv, int) else 0)
 
@@ -91,6 +132,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
     """citeform: format citations and bibliographies from YAML records with CSL styles.
 
     Records are read from -r PATH, else $CITEFORM_RECORDS, else ./records.
+    CITEFORM_NO_PROGRESS=1 turns progress bars off; NO_COLOR=1 (or TERM=dumb) colour.
+    'citeform completion bash|zsh|fish' prints a shell completion script.
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .completion import complete_styles
+
 if TYPE_CHECKING:
     from ..records.validate import Problem
 
@@ -23,8 +25,8 @@ def summary(errors: int, warnings: int, hints: int, records: int) -> str:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, metavar="[PATH]...")
-@click.option("-s", "--style", help="Also warn about what this style needs and a record lacks.")
+@click.argument("paths", nargs=-1, metavar="[PATH]...", type=click.Path())
+@click.option("-s", "--style", shell_complete=complete_styles, help="Also warn about what this style needs and a record lacks.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 on any).")
 @click.option("--duplicates", is_flag=True,
               help="Report records that are the same publication (same DOI, or same title, "
@@ -48,7 +50,8 @@ def check(paths: tuple[str, ...], style: str | None, strict: bool, duplicates: b
     from ..styles import resolve
 
     resolved = resolve(style) if style is not None else None
-    report = validate_paths(list(paths) or None, style=resolved, duplicates=duplicates)
+    report = validate_paths(list(paths) or None, style=resolved, duplicates=duplicates,
+                            progress=not quiet)
     problems = report.in_order()
     if strict:
         problems = [p if p.severity != WARNING else _as_error(p) for p in problems]

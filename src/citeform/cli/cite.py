@@ -8,14 +8,15 @@ import sys
 import click
 
 from ..output import OUTPUT_FORMATS
+from .completion import complete_keys, complete_styles
 
 
 @click.command()
-@click.argument("keys", nargs=-1)
-@click.option("-r", "--records", "paths", multiple=True, metavar="PATH",
+@click.argument("keys", nargs=-1, shell_complete=complete_keys)
+@click.option("-r", "--records", "paths", multiple=True, metavar="PATH", type=click.Path(),
               help="Record file or folder (searched recursively); '-' for standard input. "
                    "Repeatable. Default: $CITEFORM_RECORDS, else ./records.")
-@click.option("-s", "--style", default="vancouver", show_default=True,
+@click.option("-s", "--style", default="vancouver", show_default=True, shell_complete=complete_styles,
               help="Style: alias (vancouver, apa, ...), CSL repository id, .csl file, or bibtex/biblatex.")
 @click.option("-f", "--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="text",
               show_default=True, help="Output format.")
@@ -23,10 +24,16 @@ from ..output import OUTPUT_FORMATS
               help="Write to this file (atomically) instead of standard output.")
 @click.option("-l", "--locale", help="Locale to use instead of the style's (e.g. en-GB, de-DE).")
 @click.option("--in-text", "clusters", multiple=True, metavar="CLUSTER",
-              help="Pandoc citation syntax, e.g. '[@key, p. 5; @other]'. Repeatable; clusters are "
-                   "cited in order in one document and printed one per line.")
+              help="Pandoc citation syntax, e.g. '[@key, p. 5; @other]'. Repeatable (one "
+                   "--in-text per cluster); clusters are cited in order in one document and "
+                   "printed one per line.")
 @click.option("--bibliography/--no-bibliography", "with_bib", default=None,
-              help="With --in-text, also print the bibliography of the cited records.")
+              help="With --in-text, also print the bibliography of the cited records and of "
+                   "KEYS (listed uncited, as pandoc's nocite); the default when KEYS are given.")
+@click.option("--nocite-all", is_flag=True,
+              help="With --in-text, list every record in the bibliography, cited or not.")
+@click.option("--link-citations", is_flag=True,
+              help="With --in-text, HTML and Markdown citations link to their entries (#ref-KEY).")
 @click.option("--ascii", "ascii_only", is_flag=True,
               help="BibTeX/BibLaTeX: write accents as LaTeX commands instead of UTF-8.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
@@ -35,9 +42,10 @@ from ..output import OUTPUT_FORMATS
 @click.option("-q", "--quiet", is_flag=True, help="No warnings or progress on standard error.")
 @click.option("--debug", is_flag=True, hidden=True)
 def cite(keys: tuple[str, ...], paths: tuple[str, ...], style: str, fmt: str, output: str | None,
-         locale: str | None, clusters: tuple[str, ...], with_bib: bool | None, ascii_only: bool,
-         jobs: int | None, quiet: bool, debug: bool) -> None:
-    """Format the records KEYS (default: all records) in a style.
+         locale: str | None, clusters: tuple[str, ...], with_bib: bool | None, nocite_all: bool,
+         link_citations: bool, ascii_only: bool, jobs: int | None, quiet: bool, debug: bool) -> None:
+    """Format the records KEYS (default: all records) in a style; with --in-text, cite
+    clusters and list KEYS in the bibliography uncited.
 
     \b
     Examples:
@@ -48,12 +56,13 @@ def cite(keys: tuple[str, ...], paths: tuple[str, ...], style: str, fmt: str, ou
       cat refs.json | citeform cite -r - -s ieee -f markdown >> manuscript.md
     """
     from .. import cite_job
+    from . import warner
 
-    warn = (lambda _m: None) if quiet else (lambda m: click.echo(f"citeform: warning: {m}", err=True))
+    warn = warner(quiet)
     text = cite_job.run(
         keys=list(keys), paths=list(paths) or None, style=style, fmt=fmt, locale=locale,
         clusters=list(clusters), with_bibliography=with_bib, ascii_only=ascii_only, warn=warn,
-        jobs=jobs, progress=not quiet,
+        jobs=jobs, progress=not quiet, nocite_all=nocite_all, link_citations=link_citations,
     )
     _emit(text, output)
 

@@ -26,32 +26,11 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-class _Progress:
-    """A progress bar on a terminal, nothing otherwise."""
-
-    def __init__(self, total: int, enabled: bool) -> None:
-        # measured in bytes of input, drawn some 200 times: a redraw per record would slow a
-        # big batch down
-        self.bar = click.progressbar(length=total, file=sys.stderr, label="converting",
-                                     update_min_steps=max(1, total // 200)) \
-            if enabled and total > 0 else None
-        if self.bar:
-            self.bar.__enter__()
-
-    def update(self, n: int) -> None:
-        if self.bar:
-            self.bar.update(n)
-
-    def close(self) -> None:
-        if self.bar:
-            self.bar.__exit__(None, None, None)
-
-
 @click.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...", type=click.Path())
 @click.option("-t", "--to", "to_fmt", type=click.Choice(TO_FORMATS), required=True,
               help="Output format.")
-@click.option("-o", "--output", metavar="PATH",
+@click.option("-o", "--output", metavar="PATH", type=click.Path(),
               help="Output file; with -t yaml a folder gets one file per record. Default: stdout.")
 @click.option("--from", "from_fmt", type=click.Choice(FROM_FORMATS),
               help="Input format (default: from each file's extension).")
@@ -83,11 +62,13 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
     root = click.get_current_context().find_root().obj
     debug = debug or bool(isinstance(root, dict) and root.get("debug"))
 
-    def warn(message: str) -> None:
-        if not quiet:
-            click.echo(f"citeform: warning: {message}", err=True)
+    from .. import progress as bars
+    from . import warner
+
+    warn = warner(quiet)
 
     def error(e: CiteformError) -> None:
+        bars.clear()
         click.echo(f"citeform: error: {e.format()}", err=True)
 
     from ..records.load import iter_files, read_text
@@ -100,7 +81,9 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
         _check_output(output, folder_mode, force, dry_run)
 
     total = sum(os.path.getsize(f) for f in files if f != "-" and os.path.isfile(f))
-    progress = _Progress(total, not quiet and not dry_run and sys.stderr.isatty())
+    # counted in bytes of input; drawn only when the batch is still going after a second
+    progress = bars.Progress(total, label="converting", percent=True,
+                             enabled=not dry_run and bars.wanted(total, quiet, minimum=1))
     writer = Writer(to_fmt, ascii_only)
     sink: AtomicFile | None = None
     if output and not folder_mode and not dry_run:
@@ -182,7 +165,8 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
         if sink:
             sink.abandon()
     if not quiet:
-        click.echo(f"converted {_plural(converted, 'record')} from {_plural(len(files), 'file')}; "
+        done = "would convert" if dry_run else "converted"
+        click.echo(f"{done} {_plural(converted, 'record')} from {_plural(len(files), 'file')}; "
                    f"{_plural(errors, 'error')}", err=True)
     if errors:
         sys.exit(1)

@@ -8,14 +8,21 @@ import click
 @click.command()
 @click.argument("query", required=False)
 @click.option("--ids", "ids_only", is_flag=True, help="Print only the style ids.")
-def styles(query: str | None, ids_only: bool) -> None:
+@click.option("--aliases", "aliases_only", is_flag=True,
+              help="Print only the short names, each with the style id it stands for.")
+def styles(query: str | None, ids_only: bool, aliases_only: bool) -> None:
     """List styles whose id or title contains every word of QUERY (all styles without one).
 
-    Prints the id (what -s takes) and the title, tab-separated.
+    Prints the id (what -s takes) and the title, tab-separated; a short name's title ends
+    with "(alias of ID)".
     """
     from .. import styles as lib
 
-    if ids_only:
+    if aliases_only:
+        words = (query or "").lower().split()
+        rows = [(a, t) for a, t in sorted(lib.aliases().items())
+                if all(w in f"{a} {t}".lower() for w in words)]
+    elif ids_only:
         words = (query or "").lower().split()
         rows = [(i, "") for i in lib.all_style_ids() if all(w in i.lower() for w in words)]
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 
 from citeproc.source import Citation, CitationItem, VariableError
 from lxml import etree
@@ -48,15 +49,19 @@ def render_csl(
     fmt: str = "text",
     locale: str | None = None,
     force_locale: bool = False,
+    uncited: Sequence[str] = (),
 ) -> EngineResult:
-    """Render CSL-JSON ``items`` with a CSL ``style`` (path or XML text)."""
+    """Render CSL-JSON ``items`` with a CSL ``style`` (path or XML text).
+
+    ``uncited``: with ``citations``, ids that go into the bibliography without being cited
+    (pandoc's ``nocite``, citeproc-js's uncited items), after the cited ones."""
     if fmt not in serializers.FORMATS:
         raise EngineError(f"unknown output format {fmt!r}; choose one of {', '.join(serializers.FORMATS)}")
     loaded = load_style(style, locale, force_locale)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return _render(loaded, items, citations, fmt)
+            return _render(loaded, items, citations, fmt, uncited)
     except EngineError:
         raise
     except (
@@ -66,7 +71,8 @@ def render_csl(
         raise EngineError(f"cannot render with this style: {type(exc).__name__}: {exc}") from None
 
 
-def _render(loaded, items: list[dict], citations: list | None, fmt: str) -> EngineResult:
+def _render(loaded, items: list[dict], citations: list | None, fmt: str,
+            uncited: Sequence[str] = ()) -> EngineResult:
     source = ItemSource(items)
     bib = Bibliography(loaded, source, TokenFormatter)
     known = set(source)
@@ -84,11 +90,17 @@ def _render(loaded, items: list[dict], citations: list | None, fmt: str) -> Engi
         for key in source:
             bib.register(cl.make_citation([{"id": source.original_ids[key]}], known, None))
     else:
+        cited: set[str] = set()
         for cluster in citations:
             cites, note_index = cl.cluster_cites(cluster)
             citation = cl.make_citation(cites, known, note_index)
             bib.register(citation)
             made.append(citation)
+            cited.update(str(c["id"]).lower() for c in cites)
+        for key in uncited:
+            if str(key).lower() not in cited:
+                cited.add(str(key).lower())
+                bib.register(cl.make_citation([{"id": key}], known, None))
     _plain_bibliography_items(bib)
     if loaded.has_bibliography():
         bib.sort()

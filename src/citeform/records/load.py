@@ -391,46 +391,55 @@ class LoadErrors(DataError):
 
 
 def load_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn,
-                 on_error: Callable[[DataError], None] | None = None) -> list[Record]:
+                 on_error: Callable[[DataError], None] | None = None,
+                 progress: bool = False) -> list[Record]:
     """Load every record under ``paths`` (default: :func:`default_record_paths`).
 
     Nothing is lost silently: a file or record that cannot be loaded, and a key found twice
     (naming both places), are errors.  With ``on_error``, each goes there and the records
     that did load are returned; without it, one :class:`DataError` reports them all (a
-    :class:`LoadErrors` when there are several).
+    :class:`LoadErrors` when there are several). ``progress``: a bar on standard error while
+    many files are read on a terminal (see :mod:`citeform.progress`).
     """
-    return list(iter_records(paths, warn, on_error))
+    return list(iter_records(paths, warn, on_error, progress))
 
 
 def iter_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn,
-                 on_error: Callable[[DataError], None] | None = None) -> Iterator[Record]:
+                 on_error: Callable[[DataError], None] | None = None,
+                 progress: bool = False) -> Iterator[Record]:
     """The records of :func:`load_records`, one at a time, reading one file at a time.
 
     A caller that keeps only what it needs of each record holds no more than one file's
     text and parse tree at once. The errors are the same and come at the end, after the
     last good record (to ``on_error``, else raised).
     """
+    from .. import progress as bars
+
     paths = list(paths) if paths is not None else default_record_paths()
     places: dict[str, str] = {}
     errors: list[DataError] = []
-    for path in iter_files(paths, on_error=errors.append):
-        try:
-            raws = read_raw(path)
-        except DataError as e:
-            errors.append(e)
-            continue
-        for raw in raws:
+    files = list(iter_files(paths, on_error=errors.append))
+    with bars.Progress(len(files), label="reading",
+                       enabled=progress and bars.wanted(len(files), minimum=100)) as bar:
+        for path in files:
+            bar.update()
             try:
-                rec = make_record(raw, warn)
+                raws = read_raw(path)
             except DataError as e:
                 errors.append(e)
                 continue
-            if rec.key in places:
-                errors.append(DataError(f"duplicate key {rec.key!r}, also at {places[rec.key]}",
-                                        file=rec.file, line=rec.line, key=rec.key))
-                continue
-            places[rec.key] = rec.place()
-            yield rec
+            for raw in raws:
+                try:
+                    rec = make_record(raw, warn)
+                except DataError as e:
+                    errors.append(e)
+                    continue
+                if rec.key in places:
+                    errors.append(DataError(f"duplicate key {rec.key!r}, also at {places[rec.key]}",
+                                            file=rec.file, line=rec.line, key=rec.key))
+                    continue
+                places[rec.key] = rec.place()
+                yield rec
     if on_error is not None:
         for e in errors:
             on_error(e)

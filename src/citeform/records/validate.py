@@ -478,12 +478,16 @@ def _find_duplicates(items: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
 # --- files and folders -----------------------------------------------------------------------
 
 def validate_paths(paths: Iterable[str] | None = None, style: Any = None,
-                   duplicates: bool = False) -> Report:
+                   duplicates: bool = False, progress: bool = False) -> Report:
     """Validate every record under ``paths`` (default: the records folder).
 
     ``style`` is a style resolved by :func:`citeform.styles.resolve` (which sits above the
     records), or None; a path that does not exist raises a :class:`citeform.errors.UsageError`.
+    ``progress``: a bar on standard error for a long run on a terminal (see
+    :mod:`citeform.progress`).
     """
+    from .. import progress as bars
+
     if isinstance(style, str):
         raise TypeError("validate_paths takes a style resolved by citeform.styles.resolve")
     paths = list(paths) if paths is not None else default_record_paths()
@@ -492,18 +496,22 @@ def validate_paths(paths: Iterable[str] | None = None, style: Any = None,
     def folder_error(e: CiteformError) -> None:
         report.problems.append(from_error(e))
 
-    for path in iter_files(paths, on_error=folder_error):
-        report.files.append("<stdin>" if path == "-" else path)
-        try:
-            raws = read_raw(path)
-        except CiteformError as e:
-            report.problems.append(from_error(e))
-            continue
-        for raw in raws:
-            report.records += 1
-            result = check_record(raw, style)
-            report.problems += result.problems
-            checked.append(result)
+    files = list(iter_files(paths, on_error=folder_error))
+    with bars.Progress(len(files), label="checking",
+                       enabled=progress and bars.wanted(len(files), minimum=100)) as bar:
+        for path in files:
+            bar.update()
+            report.files.append("<stdin>" if path == "-" else path)
+            try:
+                raws = read_raw(path)
+            except CiteformError as e:
+                report.problems.append(from_error(e))
+                continue
+            for raw in raws:
+                report.records += 1
+                result = check_record(raw, style)
+                report.problems += result.problems
+                checked.append(result)
     report.problems += _key_clashes(checked)
     if duplicates:
         report.problems += _duplicate_problems(checked)
