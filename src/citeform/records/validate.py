@@ -148,6 +148,7 @@ def check_record(raw: RawRecord, style: Any = None) -> Checked:
                         else "document")
     _check_requirements(item, data, csl_input, c)
     _check_dates(item, data, c)
+    _check_language(item, c)
     _check_schema(data, c)
     if style is not None:
         _check_style(item, style, csl_input, c)
@@ -254,6 +255,17 @@ def _check_dates(item: dict[str, Any], data: dict[str, Any], c: _Collector) -> N
             points.append(nums)
         if len(points) == 2 and points[0] and points[1] and points[1] < points[0]:
             c.add("the range ends before it starts", fieldname)
+
+
+def _check_language(item: dict[str, Any], c: _Collector) -> None:
+    """A language no table here knows: styles that name the language cannot name it."""
+    from ..languages import NO_LANGUAGE, language_tag
+
+    tag = item.get("language")
+    if isinstance(tag, str) and tag.strip() and tag.strip().lower() not in NO_LANGUAGE \
+            and not language_tag(tag):
+        c.add(f"unknown language {tag!r} (use an ISO 639 code such as 'fr', or a name such "
+              "as 'French'); styles will not name it", "language", WARNING)
 
 
 # --- the record schema -----------------------------------------------------------------------
