@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from citeform.languages import is_english, language_name, language_tag
 from citeform.records.mapping import to_csl
 

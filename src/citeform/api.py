@@ -72,7 +72,6 @@ def render(
     BibTeX/BibLaTeX writers, accents as LaTeX commands instead of UTF-8.
     """
     from . import styles
-    from .records import title_rules
 
     csl_items = to_items(items)
     by_id = {it["id"]: it for it in csl_items}
@@ -81,7 +80,7 @@ def render(
         return _render_writer(resolved, csl_items, citations, ascii)
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r} (choose from {', '.join(FORMATS)})")
-    laid_out = [title_rules.apply(it, resolved.title_rule) for it in csl_items]
+    laid_out = prepare_items(csl_items, resolved)
     from .engine import EngineError, render_csl
 
     # errors in a style file name the file as the user gave it
@@ -105,6 +104,14 @@ def render(
     except EngineError as e:
         raise DataError(f"{label}: {e}") from None
     return RenderResult(res.citations, res.bibliography, res.bibliography_ids, by_id, resolved.name)
+
+
+def prepare_items(items: list[dict[str, Any]], style: Any) -> list[dict[str, Any]]:
+    """The items laid out for a resolved style (:class:`citeform.styles.Style`): each title
+    placed by the style's rule for translated titles."""
+    from .records import title_rules
+
+    return [title_rules.apply(it, style.title_rule) for it in items]
 
 
 def _cluster_ids(cluster: Any) -> list[str]:

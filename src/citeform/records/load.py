@@ -16,7 +16,11 @@ from typing import Any
 from ..errors import DataError, UsageError
 from .mapping import MappingError, to_csl
 
-RECORD_SUFFIXES = (".yaml", ".yml", ".json", ".bib", ".ris")
+RECORD_SUFFIXES = (".yaml", ".yml", ".json", ".bib", ".ris", ".nbib", ".medline")
+# file suffix -> format, for the formats a suffix tells
+SUFFIX_FORMATS = {".json": "json", ".bib": "bibtex", ".ris": "ris", ".nbib": "medline",
+                  ".medline": "medline"}
+FOREIGN_FORMATS = ("bibtex", "ris", "medline")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 STDIN = "-"
 MAX_MESSAGE = 300  # characters in one error message
@@ -156,24 +160,36 @@ def decode(raw: bytes, name: str) -> str:
 
 
 def _sniff(path: str, text: str) -> str:
-    """The format of a file: yaml, json, bibtex or ris."""
+    """The format of a file: yaml, json, bibtex, ris or medline."""
     lower = path.lower()
-    for suffix, fmt in ((".json", "json"), (".bib", "bibtex"), (".ris", "ris")):
+    for suffix, fmt in SUFFIX_FORMATS.items():
         if lower.endswith(suffix):
             return fmt
     return sniff_content(text) if path == STDIN else "yaml"
 
 
 def sniff_content(text: str) -> str:
-    """The format a text without a file name is in, by its start: json, bibtex, ris or yaml."""
-    head = text.lstrip()[:200]
-    if head.startswith(("[", "{")):
-        return "json"
-    if head.startswith("@"):
-        return "bibtex"
-    if head.startswith("TY  -"):
-        return "ris"
+    """The format a text without a file name is in, by its first line that is not blank or a
+    comment (``%`` in BibTeX, ``#`` in YAML): json, bibtex, ris, medline or yaml."""
+    for line in text.split("\n", 2000)[:2000]:
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if stripped.startswith("%") and not stripped.startswith(("%YAML", "%TAG")):
+            continue
+        if stripped.startswith(("[", "{")):
+            return "json"
+        if stripped.startswith("@"):
+            return "bibtex"
+        if line.startswith("TY  -"):
+            return "ris"
+        if _MEDLINE_START.match(line):
+            return "medline"
+        return "yaml"
     return "yaml"
+
+
+_MEDLINE_START = re.compile(r"^PMID- ?\d")
 
 
 @dataclass
@@ -222,10 +238,10 @@ def read_raw(path: str, fmt: str | None = None) -> list[RawRecord]:
 def parse_text(path: str, text: str, fmt: str) -> list[RawRecord]:
     """Every record in a text already read from ``path`` (``-`` for stdin), unmapped.
 
-    ``fmt`` is ``yaml``, ``json``, ``bibtex`` or ``ris``.
+    ``fmt`` is ``yaml``, ``json``, ``bibtex``, ``ris`` or ``medline``.
     """
     name = "<stdin>" if path == STDIN else path
-    if fmt in ("bibtex", "ris"):
+    if fmt in FOREIGN_FORMATS:
         return _read_foreign(name, text, fmt)
     raws = _parse_json(name, text) if fmt == "json" else _parse_yaml(name, text)
     if len(raws) == 1 and path != STDIN:
@@ -348,16 +364,19 @@ def _parse_yaml_text(name: str, text: str) -> list[RawRecord]:
                       csl_input=csl_input)]
 
 
-_ENTRY_START = {"bibtex": re.compile(r"^[ \t]*@", re.M), "ris": re.compile(r"^TY  -", re.M)}
+_ENTRY_START = {"bibtex": re.compile(r"^[ \t]*@", re.M), "ris": re.compile(r"^TY  -", re.M),
+                "medline": re.compile(r"^PMID-", re.M)}
 
 
 def _read_foreign(name: str, text: str, fmt: str) -> list[RawRecord]:
-    """Every entry of a BibTeX or RIS file: read, or the error that stopped it."""
+    """Every entry of a BibTeX, RIS or MEDLINE file: read, or the error that stopped it."""
     from .json_positions import measure
 
     try:
         if fmt == "bibtex":
             from ..formats.bibtex_reader import iter_bibtex as reader
+        elif fmt == "medline":
+            from ..formats.medline import iter_medline as reader
         else:
             from ..formats.ris import iter_ris as reader
     except ImportError:
