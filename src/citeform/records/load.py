@@ -205,6 +205,7 @@ class RawRecord:
     csl_input: bool | None = None  # True: CSL-JSON / CSL-YAML; None: decide by the fields
     warnings: list[str] = field(default_factory=list)  # from a foreign-format reader
     error: DataError | None = None  # why a foreign-format reader could not read it
+    key_made: bool = False  # a reader made the key (author and year): it gives way on a clash
 
     @property
     def field_lines(self) -> dict[str, int]:
@@ -392,7 +393,7 @@ def _read_foreign(name: str, text: str, fmt: str) -> list[RawRecord]:
         problem = measure(read.item)
         error = DataError(problem, file=name, line=read.line) if problem else None
         out.append(RawRecord(read.item, name, read.line, csl_input=True,
-                             warnings=list(read.warnings), error=error))
+                             warnings=list(read.warnings), error=error, key_made=read.key_made))
     return out
 
 
@@ -439,6 +440,14 @@ def iter_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn,
             errors.append(e)
             continue
         for raw in raws:
+            if raw.key_made and isinstance(raw.data, dict) and str(raw.data.get("id")) in places:
+                # a key made from author and year (rousseau2002) gives way: rousseau2002a
+                from ..formats.keys import unique_key
+
+                old = str(raw.data["id"])
+                raw.data["id"] = unique_key(old, set(places))
+                warn(f"{raw.file}:{raw.line}: key {old} is taken (at {places[old]}); "
+                     f"{raw.data['id']} given")
             try:
                 rec = make_record(raw, warn)
             except DataError as e:
