@@ -23,17 +23,23 @@ def run(
     warn: Callable[[str], None] | None = None,
     jobs: int | None = None,
     progress: bool = False,
+    strict: bool = False,
+    from_fmt: str | None = None,
+    abbreviations: str | None = None,
 ) -> str:
     """The document ``citeform cite`` prints, as text.
 
     ``jobs``: processes that render the bibliography (``None``: one per core for large
-    inputs); ``progress``: a bar on standard error when it is a terminal.
+    inputs); ``progress``: a bar on standard error when it is a terminal. A record that lacks
+    what its type needs is rendered as it is, with one warning; ``strict``: such records stop
+    the run instead (nothing printed). ``from_fmt``: read every input in this format (as
+    ``--from``). ``abbreviations``: a journal abbreviation list (see :func:`citeform.api.render`).
     """
     from .engine.parallel import options
 
     with options(jobs=jobs, progress=progress):
         return _document(keys, paths, style, fmt, locale, clusters, with_bibliography,
-                         ascii_only, warn)
+                         ascii_only, warn, strict, from_fmt, abbreviations)
 
 
 def _document(
@@ -46,15 +52,23 @@ def _document(
     with_bibliography: bool | None,
     ascii_only: bool,
     warn: Callable[[str], None] | None,
+    strict: bool = False,
+    from_fmt: str | None = None,
+    abbreviations: str | None = None,
 ) -> str:
     from . import output
-    from .api import render
+    from .api import journal_abbreviations, render
     from .records.load import load_records, select
     from .styles import resolve
 
     kwargs: dict[str, Any] = {"warn": warn} if warn else {}
-    records = load_records(paths, **kwargs)
+    records = load_records(paths, fmt=from_fmt, **kwargs)
     resolved = resolve(style)
+    # read once (a bad list is an error before anything is rendered), used by every render
+    abbr = journal_abbreviations(resolved, abbreviations) or False
+
+    def _require(chosen: Sequence[Any]) -> None:
+        _check_requirements(chosen, strict, warn)
     engine_fmt = "text" if fmt == "json" else fmt
 
     if clusters:
@@ -66,7 +80,7 @@ def _document(
         _require(chosen)
         engine_clusters, widths = _expand(parsed)
         res = render(chosen, style, citations=engine_clusters, format=engine_fmt, locale=locale,
-                     ascii=ascii_only)
+                     ascii=ascii_only, abbreviations=abbr)
         citations = _join(res.citations, widths)
         if fmt == "json":
             return output.json_document(
@@ -82,19 +96,26 @@ def _document(
         raise UsageError("no records found (give -r PATH, or set CITEFORM_RECORDS)")
     _require(chosen)
     if fmt == "json":
-        return _json(chosen, style, locale)
-    res = render(chosen, style, format=engine_fmt, locale=locale, ascii=ascii_only)
+        return _json(chosen, style, locale, abbr)
+    res = render(chosen, style, format=engine_fmt, locale=locale, ascii=ascii_only,
+                 abbreviations=abbr)
     return _bibliography_document(res.bibliography, resolved.writer, fmt)
 
 
-def _require(records: Sequence[Any]) -> None:
-    """Stop on records that lack what their type needs (all of them named, one line each)."""
+def _check_requirements(records: Sequence[Any], strict: bool,
+                        warn: Callable[[str], None] | None) -> None:
+    """Records that lack what their type needs: one warning each (file, line, key, missing
+    field), or with ``strict`` an error naming them all, one line each."""
     from .records.load import LoadErrors
     from .records.requirements import missing_requirements
 
     errors = [e for r in records for e in missing_requirements(r)]
-    if errors:
+    if errors and strict:
         raise LoadErrors(errors)
+    if warn is None:
+        from .records.load import _default_warn as warn
+    for e in errors:
+        warn(f"{e.format()}; rendered without it")
 
 
 def _bibliography_document(entries: list[str], writer: str | None, fmt: str) -> str:
@@ -149,14 +170,14 @@ def _join(rendered: list[str], widths: list[int]) -> list[str]:
     return out
 
 
-def _json(chosen: list[Any], style: str, locale: str | None) -> str:
+def _json(chosen: list[Any], style: str, locale: str | None, abbreviations: Any = None) -> str:
     """Per record: id, in-text citation, bibliography entry and neutral CSL-JSON."""
     from . import output
     from .api import render
 
-    bib = render(chosen, style, format="text", locale=locale)
+    bib = render(chosen, style, format="text", locale=locale, abbreviations=abbreviations)
     cites = render(chosen, style, citations=[[{"id": r.key}] for r in chosen], format="text",
-                   locale=locale)
+                   locale=locale, abbreviations=abbreviations)
     entry = dict(zip(bib.bibliography_ids, bib.bibliography))
     return output.json_document(
         [

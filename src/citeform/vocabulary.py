@@ -105,4 +105,8 @@ FRIENDLY_FIELDS = {
 }
 
 # fields citeform keeps in the neutral CSL-JSON under ``custom``
-CUSTOM_FIELDS = frozenset({"translated-title"})
+# ``author-others: true``: the author list names only the first authors (BibTeX's "and
+# others"); styles print et al. after them
+OTHERS_FIELDS = frozenset(f"{v}-others" for v in ("author", "editor", "translator",
+                                                  "container-author"))
+CUSTOM_FIELDS = frozenset({"translated-title"}) | OTHERS_FIELDS

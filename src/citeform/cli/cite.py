@@ -8,6 +8,7 @@ import sys
 import click
 
 from ..output import OUTPUT_FORMATS
+from .input_options import abbreviations_option, from_option
 
 
 @click.command()
@@ -32,11 +33,17 @@ from ..output import OUTPUT_FORMATS
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Processes that render a large bibliography (default: one per core for "
                    "400 entries or more). The output is the same for every N.")
+@from_option
+@abbreviations_option
+@click.option("--strict", is_flag=True,
+              help="Stop (print nothing, exit 1) when a record lacks what its type needs; "
+                   "by default it is printed as it is, with a warning.")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings or progress on standard error.")
 @click.option("--debug", is_flag=True, hidden=True)
 def cite(keys: tuple[str, ...], paths: tuple[str, ...], style: str, fmt: str, output: str | None,
          locale: str | None, clusters: tuple[str, ...], with_bib: bool | None, ascii_only: bool,
-         jobs: int | None, quiet: bool, debug: bool) -> None:
+         jobs: int | None, from_fmt: str | None, abbreviations: str | None, strict: bool,
+         quiet: bool, debug: bool) -> None:
     """Format the records KEYS (default: all records) in a style.
 
     \b
@@ -46,6 +53,7 @@ def cite(keys: tuple[str, ...], paths: tuple[str, ...], style: str, fmt: str, ou
       citeform cite -r ~/papers -s bibtex > refs.bib
       citeform cite --in-text "[@rousseau2002, p. 290; @smith2020]" -s apa
       cat refs.json | citeform cite -r - -s ieee -f markdown >> manuscript.md
+      citeform cite -r pubmed-export.nbib --abbreviations journals.json
     """
     from .. import cite_job
 
@@ -53,7 +61,8 @@ def cite(keys: tuple[str, ...], paths: tuple[str, ...], style: str, fmt: str, ou
     text = cite_job.run(
         keys=list(keys), paths=list(paths) or None, style=style, fmt=fmt, locale=locale,
         clusters=list(clusters), with_bibliography=with_bib, ascii_only=ascii_only, warn=warn,
-        jobs=jobs, progress=not quiet,
+        jobs=jobs, progress=not quiet, strict=strict, from_fmt=from_fmt,
+        abbreviations=abbreviations,
     )
     _emit(text, output)
 

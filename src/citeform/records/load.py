@@ -21,6 +21,9 @@ RECORD_SUFFIXES = (".yaml", ".yml", ".json", ".bib", ".ris", ".nbib", ".medline"
 SUFFIX_FORMATS = {".json": "json", ".bib": "bibtex", ".ris": "ris", ".nbib": "medline",
                   ".medline": "medline"}
 FOREIGN_FORMATS = ("bibtex", "ris", "medline")
+# what ``--from`` takes (as ``convert`` names them) -> the reader's name here
+INPUT_FORMATS = {"yaml": "yaml", "csl-json": "json", "csl-yaml": "csl-yaml", "bibtex": "bibtex",
+                 "biblatex": "bibtex", "ris": "ris", "medline": "medline", "json": "json"}
 MAX_FILE_BYTES = 64 * 1024 * 1024
 STDIN = "-"
 MAX_MESSAGE = 300  # characters in one error message
@@ -231,9 +234,13 @@ class RawRecord:
 
 
 def read_raw(path: str, fmt: str | None = None) -> list[RawRecord]:
-    """Every record in one file (or stdin), unmapped; errors in the file as a whole raise."""
+    """Every record in one file (or stdin), unmapped; errors in the file as a whole raise.
+
+    ``fmt``: one of :data:`INPUT_FORMATS` (``--from``); default: told by the file's suffix,
+    else (standard input) by its first lines.
+    """
     text = read_text(path)
-    return parse_text(path, text, fmt or _sniff(path, text))
+    return parse_text(path, text, INPUT_FORMATS.get(fmt, fmt) if fmt else _sniff(path, text))
 
 
 def parse_text(path: str, text: str, fmt: str) -> list[RawRecord]:
@@ -245,6 +252,9 @@ def parse_text(path: str, text: str, fmt: str) -> list[RawRecord]:
     if fmt in FOREIGN_FORMATS:
         return _read_foreign(name, text, fmt)
     raws = _parse_json(name, text) if fmt == "json" else _parse_yaml(name, text)
+    if fmt == "csl-yaml":
+        for raw in raws:
+            raw.csl_input = True
     if len(raws) == 1 and path != STDIN:
         raws[0].stem = file_stem(name)
     return raws
@@ -411,19 +421,22 @@ class LoadErrors(DataError):
 
 
 def load_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn,
-                 on_error: Callable[[DataError], None] | None = None) -> list[Record]:
+                 on_error: Callable[[DataError], None] | None = None,
+                 fmt: str | None = None) -> list[Record]:
     """Load every record under ``paths`` (default: :func:`default_record_paths`).
 
     Nothing is lost silently: a file or record that cannot be loaded, and a key found twice
     (naming both places), are errors.  With ``on_error``, each goes there and the records
     that did load are returned; without it, one :class:`DataError` reports them all (a
-    :class:`LoadErrors` when there are several).
+    :class:`LoadErrors` when there are several).  ``fmt`` (``--from``) reads every file in
+    that format instead of telling it by the file's name.
     """
-    return list(iter_records(paths, warn, on_error))
+    return list(iter_records(paths, warn, on_error, fmt))
 
 
 def iter_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn,
-                 on_error: Callable[[DataError], None] | None = None) -> Iterator[Record]:
+                 on_error: Callable[[DataError], None] | None = None,
+                 fmt: str | None = None) -> Iterator[Record]:
     """The records of :func:`load_records`, one at a time, reading one file at a time.
 
     A caller that keeps only what it needs of each record holds no more than one file's
@@ -435,7 +448,7 @@ def iter_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn,
     errors: list[DataError] = []
     for path in iter_files(paths, on_error=errors.append):
         try:
-            raws = read_raw(path)
+            raws = read_raw(path, fmt)
         except DataError as e:
             errors.append(e)
             continue

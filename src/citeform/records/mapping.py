@@ -143,6 +143,11 @@ def to_csl(record: dict[str, Any], *, csl_input: bool | None = None) -> Mapped:
             custom.update(value)
         elif key in META_KEYS or key in CSL_JSON_EXTRAS:
             out[key] = value
+        elif key in CUSTOM_FIELDS and key.endswith("-others"):
+            if not isinstance(value, bool):
+                raise MappingError(key, f"expected true or false, got {_kind(value)}")
+            if value:
+                custom[key] = True
         elif key in CUSTOM_FIELDS:
             custom[key] = _text(key, value)
         elif key == "year":

@@ -119,8 +119,10 @@ def from_error(e: CiteformError, severity: str = ERROR) -> Problem:
 
 # --- one record ------------------------------------------------------------------------------
 
-def check_record(raw: RawRecord, style: Any = None) -> Checked:
-    """Every problem of one record; ``style`` is a :class:`citeform.styles.Style` or None."""
+def check_record(raw: RawRecord, style: Any = None, abbreviations: Any = None) -> Checked:
+    """Every problem of one record; ``style`` is a :class:`citeform.styles.Style` or None;
+    ``abbreviations`` the journal abbreviations the style gets
+    (:class:`citeform.records.journal_abbreviations.Abbreviations`), if any."""
     if raw.error is not None:
         return Checked(raw, None, None, [from_error(raw.error)])  # the reader named it
     if not isinstance(raw.data, dict):
@@ -151,7 +153,7 @@ def check_record(raw: RawRecord, style: Any = None) -> Checked:
     _check_language(item, c)
     _check_schema(data, c)
     if style is not None:
-        _check_style(item, style, csl_input, c)
+        _check_style(item, style, csl_input, c, abbreviations)
     if key is not None:
         item["id"] = key
     bad = c.fields_with_errors()
@@ -375,7 +377,8 @@ _BIBTEX_NEEDS = {
 }
 
 
-def _check_style(item: dict[str, Any], style: Any, csl_input: bool, c: _Collector) -> None:
+def _check_style(item: dict[str, Any], style: Any, csl_input: bool, c: _Collector,
+                 abbreviations: Any = None) -> None:
     family = style_family(style)
     name = getattr(style, "name", "the style")
     kind = item.get("type")
@@ -393,7 +396,17 @@ def _check_style(item: dict[str, Any], style: Any, csl_input: bool, c: _Collecto
         if kind == "article-journal":
             need("volume", f"{name} gives the volume of a journal article")
             need("page", f"{name} gives the pages of a journal article")
-            if _present(item, "container-title"):
+            found = abbreviations.lookup(str(item["container-title"])) \
+                if abbreviations is not None and _present(item, "container-title") \
+                and not _present(item, "container-title-short") else None
+            if found:
+                abbr, source = found
+                how = "from the abbreviation list" if source == "list" else \
+                    "by rule: ISO 4 without periods"
+                c.add(f"no '{field_of('container-title-short')}'; {name} will print {abbr!r} "
+                      f"({how}; give '{field_of('container-title-short')}' to choose another)",
+                      field_of("container-title-short"), HINT, at=at)
+            elif _present(item, "container-title"):
                 need("container-title-short",
                      f"{name} prints the journal's abbreviation; the full title will be printed")
         elif kind in ("book", "chapter"):
@@ -490,16 +503,24 @@ def _find_duplicates(items: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
 # --- files and folders -----------------------------------------------------------------------
 
 def validate_paths(paths: Iterable[str] | None = None, style: Any = None,
-                   duplicates: bool = False) -> Report:
+                   duplicates: bool = False, fmt: str | None = None,
+                   abbreviations: Any = None) -> Report:
     """Validate every record under ``paths`` (default: the records folder).
 
     ``style`` is what a user types after ``-s`` (or a resolved style); an unknown style and a
-    path that does not exist raise a :class:`citeform.errors.UsageError`.
+    path that does not exist raise a :class:`citeform.errors.UsageError`.  ``fmt``
+    (``--from``) reads every file in that format; ``abbreviations`` (a path, as
+    ``--abbreviations``) the journal abbreviation list the style gets.
     """
+    abbr = None
     if isinstance(style, str):
         from ..styles import resolve
 
         style = resolve(style)
+    if style is not None:
+        from .journal_abbreviations import for_style
+
+        abbr = for_style(style, abbreviations)
     paths = list(paths) if paths is not None else default_record_paths()
     report = Report()
     checked: list[Checked] = []
@@ -509,13 +530,13 @@ def validate_paths(paths: Iterable[str] | None = None, style: Any = None,
     for path in iter_files(paths, on_error=folder_error):
         report.files.append("<stdin>" if path == "-" else path)
         try:
-            raws = read_raw(path)
+            raws = read_raw(path, fmt)
         except CiteformError as e:
             report.problems.append(from_error(e))
             continue
         for raw in raws:
             report.records += 1
-            result = check_record(raw, style)
+            result = check_record(raw, style, abbr)
             report.problems += result.problems
             checked.append(result)
     report.problems += _key_clashes(checked)
