@@ -25,7 +25,7 @@ def test_seed_record_renders_the_seed_line_and_its_pmid(invoke):
     result = invoke("cite", "-r", str(MEDLINE / "rousseau2002.nbib"))
     assert result.exit_code == 0, result.stderr
     # nlm-citation-sequence prints the PubMed id (as citeproc-js does) before the language
-    assert result.stdout == SEED_VANCOUVER + " PubMed PMID: 11938773. French.\n"
+    assert result.stdout == SEED_VANCOUVER + " PubMed PMID: 11915504. French.\n"
     assert result.stderr == ""
 
 
@@ -42,8 +42,8 @@ def test_seed_record_fields():
     assert item["container-title"].startswith("Archives de pediatrie : organe officiel")
     assert (item["volume"], item["issue"], item["page"]) == ("9", "3", "289-306")
     assert item["issued"] == {"date-parts": [[2002]]}
-    assert (item["language"], item["PMID"], item["ISSN"]) == ("fr", "11938773", "0929-693X")
-    assert item["custom"]["PII"] == "S0929-693X(01)00755-2"
+    assert (item["language"], item["PMID"], item["ISSN"]) == ("fr", "11915504", "0929-693X")
+    assert item["custom"]["PII"] == "S0929-693X(01)00755-5"
     assert item["custom"]["PL"] == "France"  # the journal's country, not a place of publication
     assert item["abstract"].startswith("Improvements in the chemotherapeutic and transplant "
                                        "regimens have had a significant impact")

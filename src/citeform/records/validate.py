@@ -142,6 +142,9 @@ def check_record(raw: RawRecord, style: Any = None, abbreviations: Any = None) -
         c.add(f"the key {key!r} holds white space, so no citation can name it; give the "
               "record an id without spaces", "id" if "id" in data else None, WARNING)
     for message in raw.warnings:
+        # a reader's warnings start with the key, which the problem names already
+        if key is not None and message.startswith(f"{key}: "):
+            message = message[len(key) + 2:]
         c.add(message, severity=WARNING)
     csl_input = raw.csl_input if raw.csl_input is not None else not looks_like_record(data)
     item = _map_fields(data, csl_input, c)
