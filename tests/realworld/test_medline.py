@@ -136,3 +136,31 @@ def test_vancouver_and_apa_match_citeproc_js(invoke):
                                                              "genereviews.medline")
                                               for a in ("-r", str(MEDLINE / name))])
         assert ours.stdout.splitlines() == expected, style
+
+
+def test_a_file_that_is_not_medline_is_an_error_naming_it(tmp_path, invoke):
+    f = tmp_path / "page.nbib"
+    f.write_text("<html>\n<body>no records</body>\n", encoding="utf-8")
+    result = invoke("cite", "-r", str(f))
+    assert result.exit_code == 1
+    assert result.stderr == (f"citeform: error: {f}:1: not a MEDLINE record: line 1 is not a "
+                             "'TAG - value' line\n")
+
+
+def test_a_stray_line_in_a_record_is_a_warning_naming_it(tmp_path, invoke):
+    f = tmp_path / "stray.nbib"
+    f.write_text("PMID- 1\nTI  - A title.\nFAU - Doe, Jane\nTA  - J Odd\nJT  - J Odd\nVI  - 1\n"
+                 "PG  - 1-2\nDP  - 2002\nstray words\n", encoding="utf-8")
+    result = invoke("cite", "-r", str(f))
+    assert result.exit_code == 0
+    assert result.stdout == "1. Doe J. A title. J Odd. 2002;1:1–2. PubMed PMID: 1.\n"
+    assert "line 9: not a MEDLINE 'TAG - value' line; left out" in result.stderr
+
+
+def test_from_medline_reads_any_file_name(tmp_path, invoke):
+    f = tmp_path / "pubmed-result.txt"
+    f.write_bytes((MEDLINE / "rousseau2002.nbib").read_bytes())
+    result = invoke("cite", "-r", str(f), "--from", "medline")
+    assert result.stdout.startswith(SEED_VANCOUVER)
+    checked = invoke("check", str(f), "--from", "medline", "-s", "vancouver")
+    assert checked.exit_code == 0 and "1 record" in checked.stdout

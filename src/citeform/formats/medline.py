@@ -45,14 +45,15 @@ _TYPES = {
 
 
 def _records(text: str) -> Iterator[tuple[int, list[tuple[int, str, str]], list[str]]]:
-    """(first line, [(line, tag, value)], problems) for each record in the text."""
+    """(first line, [(line, tag, value)], problems) for each record in the text; lines that
+    are no MEDLINE line, met outside a record, come as a record of their own without fields."""
     fields: list[tuple[int, str, str]] = []
     problems: list[str] = []
     start = 0
     for n, line in enumerate(text.split("\n"), 1):
         line = line.rstrip().lstrip("\ufeff")
         if not line.strip():
-            if fields:
+            if fields or problems:
                 yield start, fields, problems
                 fields, problems = [], []
             continue
@@ -62,16 +63,18 @@ def _records(text: str) -> Iterator[tuple[int, list[tuple[int, str, str]], list[
             continue
         m = _LINE.match(line)
         if not m or line[4:6] != "- " and not line[4:].startswith("-"):
+            if not fields and not problems:
+                start = n
             problems.append(f"line {n}: not a MEDLINE 'TAG - value' line; left out")
             continue
         tag, value = m.group(1), m.group(2).strip()
         if tag == "PMID" and any(t == "PMID" for _, t, _ in fields):
             yield start, fields, problems  # a record that no blank line ended
             fields, problems = [], []
-        if not fields:
+        if not fields and not problems:
             start = n
         fields.append((n, tag, value))
-    if fields:
+    if fields or problems:
         yield start, fields, problems
 
 
@@ -345,8 +348,9 @@ def iter_medline(text: str, source: str) -> Iterator[ReadItem | DataError]:
     taken: set[str] = set()
     for line, fields, problems in _records(text):
         if not any(tag in ("TI", "BTI", "PMID") for _, tag, _ in fields):
-            yield DataError("not a MEDLINE record (no PMID, TI or BTI line)", file=source,
-                            line=line)
+            why = "no PMID, TI or BTI line" if not problems else \
+                f"{problems[0].split(':')[0]} is not a 'TAG - value' line"
+            yield DataError(f"not a MEDLINE record: {why}", file=source, line=line)
             continue
         warnings = list(problems)
         try:

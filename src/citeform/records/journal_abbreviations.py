@@ -134,6 +134,8 @@ def nlm_abbreviation(title: str) -> str | None:
     main = _main_title(title)
     if _plain(main) in NLM_EXCEPTIONS:
         return NLM_EXCEPTIONS[_plain(main)]
+    if any(c.isalpha() and not unicodedata.name(c, "").startswith("LATIN") for c in main):
+        return None  # the NLM abbreviates romanised titles; a rule cannot romanise
     abbreviate = _iso4()
     if abbreviate is None or not main:
         return None
