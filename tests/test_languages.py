@@ -47,3 +47,27 @@ def test_check_warns_about_a_language_it_cannot_read(tmp_path, invoke):
     assert f"{f}:4:1: warning: x: language: unknown language 'xq'" in result.output
     f.write_text("type: book\ntitle: T\npublisher: P\nlanguage: fre\n", encoding="utf-8")
     assert invoke("check", str(f)).output == "0 errors, 0 warnings in 1 record\n"
+
+
+@pytest.mark.parametrize("text, warning", [
+    ("@book{a, title={T}, publisher={P}, year=2000, langid={klingon}}\n",
+     "<stdin>:1: warning: a: language 'klingon' is not a language known here; kept under custom"),
+    ("TY  - BOOK\nTI  - T\nPB  - P\nPY  - 2000\nLA  - xx\nER  - \n",
+     "<stdin>:1: warning: t2000: LA 'xx' is not a language known here; kept under custom"),
+    ("PMID- 1\nTI  - T.\nDP  - 2000\nLA  - xxx\n",
+     "<stdin>:1: warning: t2000: LA (line 4) 'xxx' is not a language known here; kept under "
+     "custom"),
+])
+def test_check_warns_about_a_language_an_import_cannot_read(invoke, text, warning):
+    result = invoke("check", "-", input=text)
+    assert warning in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("text", [
+    "@article{a, title={T}, journal={J}, year=2000, langid={french}}\n",
+    "TY  - JOUR\nTI  - T\nT2  - J\nPY  - 2000\nLA  - fre\nER  - \n",
+    "PMID- 1\nTI  - T.\nJT  - J\nDP  - 2000\nLA  - fre\n",
+])
+def test_every_import_reads_french(invoke, text):
+    result = invoke("cite", "-r", "-", "-s", "vancouver", "-q", input=text)
+    assert result.stdout.rstrip().endswith("French.")

@@ -292,6 +292,8 @@ def to_csl_item(etype: str, key: str, fields: dict[str, str], warnings: list[str
             item["language"] = tag
         else:
             custom["language"] = decode(lang)
+            warnings.append(f"language {decode(lang)!r} is not a language known here; kept "
+                            "under custom")
     for field, var in _VERBATIM.items():
         if f.get(field):
             item[var] = decode_verbatim(f[field])

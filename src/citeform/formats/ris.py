@@ -399,6 +399,8 @@ def to_csl_item(ref: dict[str, Any], key: str, warnings: list[str]) -> dict[str,
             item["language"] = tag
         else:
             custom["language"] = ref["language"]
+            warnings.append(f"LA {ref['language']!r} is not a language known here; kept under "
+                            "custom")
     if item.get("DOI"):
         item["DOI"] = bare_doi(item["DOI"])
     if ref.get("issn"):
