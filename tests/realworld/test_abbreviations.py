@@ -50,6 +50,8 @@ def test_rule_details():
     assert nlm_abbreviation("Tobacco Control") == "Tob Control"  # pyiso4 fails on it alone
     assert nlm_abbreviation("Journal of Alzheimer's Disease") == "J Alzheimers Dis"
     assert nlm_abbreviation("") is None
+    assert nlm_abbreviation("Журнал неврологии и психиатрии") is None  # the NLM romanises
+    assert nlm_abbreviation("Journal of Research " * 100) is None  # not a journal title
 
 
 def test_seed_without_its_abbreviation_prints_the_nlm_one(invoke, tmp_path):

@@ -21,6 +21,7 @@ from ..errors import DataError
 JOURNAL_TYPES = frozenset({"article-journal", "article-magazine", "article-newspaper", "review",
                            "review-book", "article"})
 MAX_LIST_BYTES = 16 * 1024 * 1024
+MAX_TITLE = 300  # characters of a title the rule abbreviates
 
 # titles (compared without case, accents or punctuation) where the NLM's abbreviation is not
 # ISO 4's: journals known by their initials, and the NLM's place qualifiers
@@ -134,6 +135,8 @@ def nlm_abbreviation(title: str) -> str | None:
     main = _main_title(title)
     if _plain(main) in NLM_EXCEPTIONS:
         return NLM_EXCEPTIONS[_plain(main)]
+    if len(main) > MAX_TITLE:
+        return None  # no journal's title is this long: a field holding something else
     if any(c.isalpha() and not unicodedata.name(c, "").startswith("LATIN") for c in main):
         return None  # the NLM abbreviates romanised titles; a rule cannot romanise
     abbreviate = _iso4()
