@@ -99,9 +99,11 @@ def test_style_needs_are_warnings_exit_0(invoke, tmp_path: Path) -> None:
         "journal article)",
         f"{path}:2:1: warning: ab2001: no 'pages' (nlm-citation-sequence gives the pages of a "
         "journal article)",
-        f"{path}:2:1: warning: ab2001: no 'journal-abbreviation' (nlm-citation-sequence prints "
-        "the journal's abbreviation; the full title will be printed)",
-        "0 errors, 3 warnings in 1 record",
+        # the abbreviation the style will print, by the NLM rule (ISO 4 without periods)
+        f"{path}:2:1: hint: ab2001: no 'journal-abbreviation'; nlm-citation-sequence will print "
+        "'J Test' (by rule: ISO 4 without periods; give 'journal-abbreviation' to choose "
+        "another)",
+        "0 errors, 2 warnings, 1 hint in 1 record",
     ]
 
 
@@ -112,7 +114,7 @@ def test_strict_turns_warnings_into_errors(invoke, tmp_path: Path) -> None:
     assert result.stdout.splitlines()[0] == (
         f"{path}:2:1: ab2001: no 'volume' (nlm-citation-sequence gives the volume of a "
         "journal article)")
-    assert result.stdout.splitlines()[-1] == "3 errors, 0 warnings in 1 record"
+    assert result.stdout.splitlines()[-1] == "2 errors, 0 warnings, 1 hint in 1 record"
 
 
 def test_apa_missing_year_warns_and_missing_doi_is_only_a_hint(invoke, tmp_path: Path) -> None:

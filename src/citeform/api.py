@@ -62,6 +62,7 @@ def render(
     *,
     ascii: bool = False,
     uncited: Sequence[str] = (),
+    abbreviations: Any = None,
 ) -> RenderResult:
     """Render a bibliography (``citations=None``) or citation clusters with a style.
 
@@ -72,9 +73,12 @@ def render(
     object ``{"citationItems": [...], "properties": {"noteIndex": N}}``. ``ascii``: with the
     BibTeX/BibLaTeX writers, accents as LaTeX commands instead of UTF-8. ``uncited``: with
     ``citations``, ids listed in the bibliography without being cited (pandoc's ``nocite``).
+    ``abbreviations``: journal abbreviations for items without ``container-title-short`` — a
+    path to a list in citeproc-js's JSON form, or that list as a dict; styles that follow the
+    NLM also get the built-in rule (ISO 4 without periods) for titles the list lacks.
+    ``False``: neither.
     """
     from . import styles
-    from .records import title_rules
 
     csl_items = to_items(items)
     by_id = {it["id"]: it for it in csl_items}
@@ -83,7 +87,7 @@ def render(
         return _render_writer(resolved, csl_items, citations, ascii, uncited)
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r} (choose from {', '.join(FORMATS)})")
-    laid_out = [title_rules.apply(it, resolved.title_rule) for it in csl_items]
+    laid_out = prepare_items(csl_items, resolved, abbreviations)
     from .engine import EngineError, render_csl
 
     # errors in a style file name the file as the user gave it
@@ -108,6 +112,43 @@ def render(
     except EngineError as e:
         raise DataError(f"{label}: {e}") from None
     return RenderResult(res.citations, res.bibliography, res.bibliography_ids, by_id, resolved.name)
+
+
+def prepare_items(items: list[dict[str, Any]], style: Any,
+                  abbreviations: Any = None) -> list[dict[str, Any]]:
+    """The items laid out for a resolved style (:class:`citeform.styles.Style`): each title
+    placed by the style's rule for translated titles, journal abbreviations added where
+    missing (see :func:`render`), name lists cut short (BibTeX's ``and others``) closed by
+    the engine's ``{"others": true}`` mark."""
+    from .records import title_rules
+
+    abbr = journal_abbreviations(style, abbreviations)
+    out = []
+    for it in items:
+        it = title_rules.apply(it, style.title_rule)
+        if abbr is not None:
+            it = abbr.apply(it)
+        out.append(_mark_others(it))
+    return out
+
+
+def journal_abbreviations(style: Any, abbreviations: Any = None) -> Any:
+    """The journal abbreviations a resolved style gets (see
+    :func:`citeform.records.journal_abbreviations.for_style`)."""
+    from .records.journal_abbreviations import for_style
+
+    return for_style(style, abbreviations)
+
+
+def _mark_others(item: dict[str, Any]) -> dict[str, Any]:
+    custom = item.get("custom")
+    if not isinstance(custom, dict):
+        return item
+    cut = [k[:-7] for k, v in custom.items() if k.endswith("-others") and v is True
+           and isinstance(item.get(k[:-7]), list) and item[k[:-7]]]
+    if not cut:
+        return item
+    return {**item, **{var: [*item[var], {"others": True}] for var in cut}}
 
 
 def _cluster_ids(cluster: Any) -> list[str]:

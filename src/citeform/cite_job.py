@@ -25,6 +25,9 @@ def run(
     progress: bool = False,
     nocite_all: bool = False,
     link_citations: bool = False,
+    strict: bool = False,
+    from_fmt: str | None = None,
+    abbreviations: str | None = None,
 ) -> str:
     """The document ``citeform cite`` prints, as text.
 
@@ -32,13 +35,18 @@ def run(
     the bibliography of the cited records and of ``keys`` (cited or not, pandoc's ``nocite``;
     every record with ``nocite_all``). ``link_citations``: in HTML and Markdown, each citation
     links to its entry. ``jobs``: processes that render the bibliography (``None``: one per
-    core for large inputs); ``progress``: a bar on standard error when it is a terminal.
+    core for large inputs); ``progress``: a bar on standard error when it is a terminal. A
+    record that lacks what its type needs is rendered as it is, with one warning; ``strict``:
+    such records stop the run instead (nothing printed). ``from_fmt``: read every input in this
+    format (as ``--from``). ``abbreviations``: a journal abbreviation list (see
+    :func:`citeform.api.render`).
     """
     from .engine.parallel import options
 
     with options(jobs=jobs, progress=progress):
         return _document(keys, paths, style, fmt, locale, clusters, with_bibliography,
-                         ascii_only, warn, nocite_all, link_citations)
+                         ascii_only, warn, nocite_all, link_citations, strict, from_fmt,
+                         abbreviations)
 
 
 def _document(
@@ -53,8 +61,11 @@ def _document(
     warn: Callable[[str], None] | None,
     nocite_all: bool = False,
     link_citations: bool = False,
+    strict: bool = False,
+    from_fmt: str | None = None,
+    abbreviations: str | None = None,
 ) -> str:
-    from .api import render
+    from .api import journal_abbreviations, render
     from .records.load import load_records, select
     from .styles import resolve
 
@@ -66,22 +77,28 @@ def _document(
     from .engine.parallel import current
 
     kwargs: dict[str, Any] = {"warn": warn} if warn else {}
-    records = load_records(paths, progress=current().progress, **kwargs)
+    records = load_records(paths, progress=current().progress, fmt=from_fmt, **kwargs)
     _no_clusters_as_keys(keys, records)
     resolved = resolve(style)
+    # read once (a bad list is an error before anything is rendered), used by every render
+    abbr = journal_abbreviations(resolved, abbreviations) or False
+
+    def require(chosen: Sequence[Any]) -> None:
+        _check_requirements(chosen, strict, warn)
     engine_fmt = "text" if fmt == "json" else fmt
 
     if clusters:
         return _in_text(records, keys, style, resolved, fmt, locale, clusters, with_bibliography,
-                        ascii_only, warn, nocite_all, link_citations)
+                        ascii_only, warn, nocite_all, link_citations, require, abbr)
 
     chosen = select(records, keys) if keys else records
     if not chosen:
         raise UsageError("no records found (give -r PATH, or set CITEFORM_RECORDS)")
-    _require(chosen)
+    require(chosen)
     if fmt == "json":
-        return _json(chosen, style, locale)
-    res = render(chosen, style, format=engine_fmt, locale=locale, ascii=ascii_only)
+        return _json(chosen, style, locale, abbr)
+    res = render(chosen, style, format=engine_fmt, locale=locale, ascii=ascii_only,
+                 abbreviations=abbr)
     _warn_without_bibliography(res.bibliography, chosen, resolved, warn)
     return _bibliography_document(res.bibliography, res.bibliography_ids, resolved.writer, fmt,
                                   res.items)
@@ -90,9 +107,11 @@ def _document(
 def _in_text(records: list[Any], keys: Sequence[str], style: str, resolved: Any, fmt: str,
              locale: str | None, clusters: Sequence[str], with_bibliography: bool | None,
              ascii_only: bool, warn: Callable[[str], None] | None, nocite_all: bool,
-             link_citations: bool) -> str:
+             link_citations: bool, require: Callable[[Sequence[Any]], None],
+             abbr: Any) -> str:
     """Citations of the clusters, then the bibliography of the cited and uncited records, as
-    one document."""
+    one document. ``require`` checks what the chosen records need; ``abbr``: the journal
+    abbreviations every render gets."""
     from . import links, output
     from .api import render
     from .records.load import select
@@ -104,11 +123,12 @@ def _in_text(records: list[Any], keys: Sequence[str], style: str, resolved: Any,
     uncited = [r.key for r in records] if nocite_all else list(keys)
     uncited = [k for k in dict.fromkeys(uncited) if k not in cited_keys]
     chosen = select(records, cited_keys + uncited)
-    _require(chosen)
+    require(chosen)
     if with_bibliography is None:  # naming records to list means wanting the list
         with_bibliography = bool(keys) or nocite_all
     engine_fmt = "text" if fmt == "json" else fmt
-    render_args = {"format": engine_fmt, "locale": locale, "ascii": ascii_only, "uncited": uncited}
+    render_args = {"format": engine_fmt, "locale": locale, "ascii": ascii_only, "uncited": uncited,
+                   "abbreviations": abbr}
     engine_clusters, widths = _expand(parsed)
     res = render(chosen, style, citations=engine_clusters, **render_args)
     lost = _author_forms_missing(res.citations, widths)
@@ -182,14 +202,20 @@ def _warn_without_bibliography(entries: list[str], chosen: list[Any], resolved: 
              "citations print")
 
 
-def _require(records: Sequence[Any]) -> None:
-    """Stop on records that lack what their type needs (all of them named, one line each)."""
+def _check_requirements(records: Sequence[Any], strict: bool,
+                        warn: Callable[[str], None] | None) -> None:
+    """Records that lack what their type needs: one warning each (file, line, key, missing
+    field), or with ``strict`` an error naming them all, one line each."""
     from .records.load import LoadErrors
     from .records.requirements import missing_requirements
 
     errors = [e for r in records for e in missing_requirements(r)]
-    if errors:
+    if errors and strict:
         raise LoadErrors(errors)
+    if warn is None:
+        from .records.load import _default_warn as warn
+    for e in errors:
+        warn(f"{e.format()}; rendered without it")
 
 
 def _bibliography_document(entries: list[str], ids: list[str], writer: str | None, fmt: str,
@@ -259,14 +285,14 @@ def _join(rendered: list[str], widths: list[int]) -> list[str]:
     return out
 
 
-def _json(chosen: list[Any], style: str, locale: str | None) -> str:
+def _json(chosen: list[Any], style: str, locale: str | None, abbreviations: Any = None) -> str:
     """Per record: id, in-text citation, bibliography entry and neutral CSL-JSON."""
     from . import output
     from .api import render
 
-    bib = render(chosen, style, format="text", locale=locale)
+    bib = render(chosen, style, format="text", locale=locale, abbreviations=abbreviations)
     cites = render(chosen, style, citations=[[{"id": r.key}] for r in chosen], format="text",
-                   locale=locale)
+                   locale=locale, abbreviations=abbreviations)
     entry = dict(zip(bib.bibliography_ids, bib.bibliography))
     return output.json_document(
         [

@@ -23,8 +23,9 @@ from .formats.yaml_writer import records_yaml
 from .records import load
 
 TO_FORMATS = ("yaml", "csl-json", "csl-yaml", "bibtex", "biblatex", "ris")
-FROM_FORMATS = TO_FORMATS
-_SUFFIX_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "csl-json", ".bib": "bibtex", ".ris": "ris"}
+FROM_FORMATS = (*TO_FORMATS, "medline")
+_SUFFIX_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "csl-json", ".bib": "bibtex",
+                   ".ris": "ris", ".nbib": "medline", ".medline": "medline"}
 
 
 @dataclass
@@ -56,8 +57,11 @@ def input_format(path: str, text: str, given: str | None) -> str:
 def read_input(path: str, fmt: str, text: str, warn: Callable[[str], None]) -> Iterator[Converted | DataError]:
     """Each record of one input, or the error that stopped it (the others still come)."""
     name = "<stdin>" if path == "-" else path
-    if fmt in ("bibtex", "biblatex", "ris"):
-        reader = iter_ris if fmt == "ris" else iter_bibtex
+    if fmt in ("bibtex", "biblatex", "ris", "medline"):
+        if fmt == "medline":
+            from .formats.medline import iter_medline as reader
+        else:
+            reader = iter_ris if fmt == "ris" else iter_bibtex  # type: ignore[assignment]
         for read in reader(text, name):
             if isinstance(read, DataError):
                 yield read

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# the language table lives in citeform.languages; these names stay importable from here
+from .languages import LANGUAGE_CODES, LANGUAGES, is_english, language_name  # noqa: F401
+
 CSL_TYPES = frozenset(
     """article article-journal article-magazine article-newspaper bill book broadcast chapter
     classic collection dataset document entry entry-dictionary entry-encyclopedia event figure
@@ -102,29 +105,8 @@ FRIENDLY_FIELDS = {
 }
 
 # fields citeform keeps in the neutral CSL-JSON under ``custom``
-CUSTOM_FIELDS = frozenset({"translated-title"})
-
-LANGUAGES = {
-    "ar": "Arabic", "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German",
-    "el": "Greek", "en": "English", "es": "Spanish", "et": "Estonian", "fa": "Persian",
-    "fi": "Finnish", "fr": "French", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian",
-    "hu": "Hungarian", "id": "Indonesian", "is": "Icelandic", "it": "Italian", "ja": "Japanese",
-    "ko": "Korean", "la": "Latin", "lt": "Lithuanian", "lv": "Latvian", "nb": "Norwegian",
-    "nl": "Dutch", "nn": "Norwegian", "no": "Norwegian", "pl": "Polish", "pt": "Portuguese",
-    "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sr": "Serbian",
-    "sv": "Swedish", "th": "Thai", "tr": "Turkish", "uk": "Ukrainian", "vi": "Vietnamese",
-    "zh": "Chinese",
-}
-LANGUAGE_CODES = {name.lower(): code for code, name in LANGUAGES.items() if code not in ("nn", "nb")}
-
-
-def language_name(tag: str | None) -> str | None:
-    """English name of a language tag (``fr``, ``fr-CA``), or None when unknown."""
-    if not tag:
-        return None
-    return LANGUAGES.get(tag.split("-")[0].lower())
-
-
-def is_english(tag: str | None) -> bool:
-    """True when the tag is English or missing (CSL treats untagged items as English)."""
-    return not tag or tag.split("-")[0].lower() == "en"
+# ``author-others: true``: the author list names only the first authors (BibTeX's "and
+# others"); styles print et al. after them
+OTHERS_FIELDS = frozenset(f"{v}-others" for v in ("author", "editor", "translator",
+                                                  "container-author"))
+CUSTOM_FIELDS = frozenset({"translated-title"}) | OTHERS_FIELDS

@@ -249,10 +249,22 @@ def test_bibtex_ascii_writes_latex_accents(invoke):
     assert ascii_.stdout.isascii()
 
 
-def test_record_missing_what_its_type_needs_is_a_data_error(invoke):
+def test_record_missing_what_its_type_needs_is_a_warning(invoke):
     path = DATA / "bad" / "nojournal.yaml"
     result = invoke("cite", "-r", str(path))
+    assert result.exit_code == 0
+    assert result.stdout == "1. Smith J. No journal here. 2020.\n"
+    assert result.stderr == (
+        f"citeform: warning: {path}:1: nojournal: missing 'journal' (a journal article needs its "
+        "journal); rendered without it\n"
+    )
+
+
+def test_strict_record_missing_what_its_type_needs_is_a_data_error(invoke):
+    path = DATA / "bad" / "nojournal.yaml"
+    result = invoke("cite", "--strict", "-r", str(path))
     assert result.exit_code == 1
+    assert result.stdout == ""
     assert result.stderr == (
         f"citeform: error: {path}:1: nojournal: missing 'journal' (a journal article needs its journal)\n"
     )

@@ -24,7 +24,7 @@ def test_seed_record_from_a_research_portal(export: list[Any]) -> None:
     assert read.line == 1
     rec = to_record(read.item)
     assert rec == {
-        "id": "rousseau2002", "type": "article", "genre": "Short survey",
+        "id": "rousseau2002", "type": "article", "document-type": "Short survey",
         "title": "Apport des biothérapies anticancéreuses dans le traitement des leucémies de l'enfant",
         "translated-title": "Antitumor biotherapies in the treatment of pediatric leukemias",
         "authors": ["Rousseau, R.", "Bollard, C.", "Heslop, H."],

@@ -4,7 +4,8 @@
 
 The oracle defaults to ``../shared/tools/oracle.js`` beside the repository (it needs node).
 Each golden file holds the reference's output for the items exactly as citeform lays them
-out for the style (translated-title rule applied), so the test compares engines, not mapping.
+out for the style (translated-title rule applied, journal abbreviations added where a record
+has none), so the test compares engines, not mapping.
 """
 
 from __future__ import annotations
@@ -30,13 +31,13 @@ CLUSTERS = [
 
 def layout(style: str) -> tuple[str, list[dict]]:
     sys.path.insert(0, str(ROOT / "src"))
-    from citeform.records import title_rules
+    from citeform.api import prepare_items
     from citeform.records.load import load_records
     from citeform.styles import resolve
 
     resolved = resolve(style)
     records = load_records([str(ROOT / "records")], warn=lambda m: None)
-    return resolved.path, [title_rules.apply(r.csl, resolved.title_rule) for r in records]
+    return resolved.path, prepare_items([r.csl for r in records], resolved)
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .completion import complete_styles
+from .input_options import abbreviations_option, from_option
 
 if TYPE_CHECKING:
     from ..records.validate import Problem
@@ -31,10 +32,12 @@ def summary(errors: int, warnings: int, hints: int, records: int) -> str:
 @click.option("--duplicates", is_flag=True,
               help="Report records that are the same publication (same DOI, or same title, "
                    "year and first author).")
+@from_option
+@abbreviations_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the count line.")
 @click.option("--debug", is_flag=True, hidden=True)
 def check(paths: tuple[str, ...], style: str | None, strict: bool, duplicates: bool,
-          quiet: bool, debug: bool) -> None:
+          from_fmt: str | None, abbreviations: str | None, quiet: bool, debug: bool) -> None:
     """Validate the records in PATH... (files or folders; default: $CITEFORM_RECORDS, else
     ./records) and print every problem as file:line:column: key: message.
 
@@ -51,7 +54,7 @@ def check(paths: tuple[str, ...], style: str | None, strict: bool, duplicates: b
 
     resolved = resolve(style) if style is not None else None
     report = validate_paths(list(paths) or None, style=resolved, duplicates=duplicates,
-                            progress=not quiet)
+                            progress=not quiet, fmt=from_fmt, abbreviations=abbreviations)
     problems = report.in_order()
     if strict:
         problems = [p if p.severity != WARNING else _as_error(p) for p in problems]

@@ -9,6 +9,7 @@ import click
 
 from ..output import OUTPUT_FORMATS
 from .completion import complete_keys, complete_styles
+from .input_options import abbreviations_option, from_option
 
 
 @click.command()
@@ -39,11 +40,17 @@ from .completion import complete_keys, complete_styles
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Processes that render a large bibliography (default: one per core for "
                    "400 entries or more). The output is the same for every N.")
+@from_option
+@abbreviations_option
+@click.option("--strict", is_flag=True,
+              help="Stop (print nothing, exit 1) when a record lacks what its type needs; "
+                   "by default it is printed as it is, with a warning.")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings or progress on standard error.")
 @click.option("--debug", is_flag=True, hidden=True)
 def cite(keys: tuple[str, ...], paths: tuple[str, ...], style: str, fmt: str, output: str | None,
          locale: str | None, clusters: tuple[str, ...], with_bib: bool | None, nocite_all: bool,
-         link_citations: bool, ascii_only: bool, jobs: int | None, quiet: bool, debug: bool) -> None:
+         link_citations: bool, ascii_only: bool, jobs: int | None, from_fmt: str | None,
+         abbreviations: str | None, strict: bool, quiet: bool, debug: bool) -> None:
     """Format the records KEYS (default: all records) in a style; with --in-text, cite
     clusters and list KEYS in the bibliography uncited.
 
@@ -54,6 +61,7 @@ def cite(keys: tuple[str, ...], paths: tuple[str, ...], style: str, fmt: str, ou
       citeform cite -r ~/papers -s bibtex > refs.bib
       citeform cite --in-text "[@rousseau2002, p. 290; @smith2020]" -s apa
       cat refs.json | citeform cite -r - -s ieee -f markdown >> manuscript.md
+      citeform cite -r pubmed-export.nbib --abbreviations journals.json
     """
     from .. import cite_job
     from . import warner
@@ -63,6 +71,7 @@ def cite(keys: tuple[str, ...], paths: tuple[str, ...], style: str, fmt: str, ou
         keys=list(keys), paths=list(paths) or None, style=style, fmt=fmt, locale=locale,
         clusters=list(clusters), with_bibliography=with_bib, ascii_only=ascii_only, warn=warn,
         jobs=jobs, progress=not quiet, nocite_all=nocite_all, link_citations=link_citations,
+        strict=strict, from_fmt=from_fmt, abbreviations=abbreviations,
     )
     _emit(text, output)
 

@@ -48,7 +48,8 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
     """Convert records in INPUT files (or folders, or - for stdin) to another format.
 
     Input formats: our YAML records (.yaml/.yml, also CSL-YAML with references:),
-    CSL-JSON (.json), BibTeX/BibLaTeX (.bib), RIS (.ris).  A record that cannot be
+    CSL-JSON (.json), BibTeX/BibLaTeX (.bib), RIS (.ris), PubMed's MEDLINE (.nbib,
+    .medline; read only).  A record that cannot be
     converted is reported with its file and the reason; the others are still converted
     and the exit code is 1.
 

@@ -224,6 +224,8 @@ class NameRenderer:
 
     def render(self):
         names = list(self.item.reference.get(self.variable, []))
+        cut_short = bool(names) and bool(names[-1].get("_others"))
+        names = [n for n in names if not n.get("_others")]
         if not names:
             return None
         form = self.opt("form") or "long"
@@ -245,6 +247,8 @@ class NameRenderer:
         use_last = str(self.opt("et-al-use-last")).lower() == "true"
         over = self.overrides()
         truncate = et_al_min and len(names) >= et_al_min and len(names) > use_first
+        if cut_short and not truncate:  # the list names only the first authors: et al. follows
+            truncate, use_first = True, len(names)
         if over.get("names") is not None and truncate:
             use_first = max(use_first, over["names"])
             truncate = len(names) > use_first

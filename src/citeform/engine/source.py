@@ -108,6 +108,12 @@ def parse_names(value: Any) -> list[Name]:
     for entry in value if isinstance(value, list) else [value]:
         if isinstance(entry, str):
             entry = {"literal": entry}
+        if isinstance(entry, dict) and entry.get("others") is True and len(entry) == 1:
+            # {"others": true} closes a list cut short (BibTeX's "and others"): et al. follows
+            mark = Name(literal="")
+            mark["_others"] = True
+            names.append(mark)
+            continue
         fields = {k: _name_part(str(entry[k])) for k in _NAME_KEYS if entry.get(k) not in (None, "")}
         if "literal" in fields:
             fields = {"literal": fields["literal"]}

@@ -91,12 +91,51 @@ def _month(text: str) -> int | None:
     return _MONTH_NAMES.get(word) or _MONTH_NAMES.get(word[:3])
 
 
-def _date(fields: dict[str, str], warnings: list[str]) -> dict[str, Any] | None:
+def _month_day(text: str) -> list[int] | None:
+    """``aug``, ``8``, ``10 aug``, ``August 10`` -> [month] or [month, day]; None otherwise."""
+    words = text.split()
+    if len(words) == 1:
+        month = _month(words[0])
+        return [month] if month else None
+    if len(words) != 2:
+        return None
+    named = [w for w in words if not w.isdigit()]
+    if len(named) != 1:
+        return None  # "10 8": which is the month?
+    month = _month(named[0])
+    day = next(w for w in words if w.isdigit())
+    if month is None or not 1 <= int(day) <= 31:
+        return None
+    return [month, int(day)]
+
+
+def parse_month(text: str) -> list[list[int]] | None:
+    """A ``month`` field as one or two points of [month(, day)]: ``aug``, ``8``, ``10~aug``
+    (Google Scholar's ``"10~" # aug``), ``{10 August}``, ``Jul--Aug``, ``Jul/Aug``;
+    None when it is none of these."""
+    text = re.sub(r"[~\u00a0,.]", " ", text).strip()
+    sides = [s.strip() for s in re.split(r"\s*(?:--?|[–—/])\s*", text) if s.strip()]
+    if not 1 <= len(sides) <= 2:
+        return None
+    points = [_month_day(s) for s in sides]
+    if len(sides) == 2 and sides[0].isdigit() and points[1] is not None and len(points[1]) == 2:
+        points[0] = [points[1][0], int(sides[0])]  # 1--15 Aug: days of one month
+    if any(p is None for p in points):
+        return None
+    return points  # type: ignore[return-value]
+
+
+def _date(fields: dict[str, str], warnings: list[str],
+          lines: dict[str, int] | None = None) -> dict[str, Any] | None:
+    def where(name: str) -> str:
+        line = (lines or {}).get(name)
+        return f"{name} (line {line})" if line else name
+
     if fields.get("date"):
         date = from_edtf(fields["date"])
         if date:
             return date
-        warnings.append(f"date {fields['date']!r} is not an ISO date; kept as written")
+        warnings.append(f"{where('date')} {fields['date']!r} is not an EDTF date; kept as written")
         return {"literal": decode(fields["date"])}
     year = fields.get("year", "").strip()
     if not year:
@@ -106,15 +145,23 @@ def _date(fields: dict[str, str], warnings: list[str]) -> dict[str, Any] | None:
     parts = [int(year)]
     month_text = fields.get("month", "")
     if month_text:
-        words = decode(month_text).replace("~", " ").split()
-        month = _month(words[0]) if words else None
-        if month is None:
-            warnings.append(f"month {month_text!r} not understood; left out")
+        points = parse_month(decode(month_text))
+        if points is None:
+            warnings.append(f"{where('month')} {month_text!r} not understood; left out")
+        elif len(points) == 2:
+            if points[1] < points[0] and len(points[0]) == len(points[1]):
+                warnings.append(f"{where('month')} {month_text!r} ends before it starts; "
+                                "left out")
+            else:
+                return {"date-parts": [parts + points[0], parts + points[1]]}
         else:
-            parts.append(month)
-            day = fields.get("day") or (words[1] if len(words) > 1 else "")
-            if str(day).strip().rstrip(",").isdigit():
-                parts.append(int(str(day).strip().rstrip(",")))
+            parts += points[0]
+            day = str(fields.get("day") or "").strip().rstrip(",")
+            if len(parts) == 2 and day:
+                if day.isdigit() and 1 <= int(day) <= 31:
+                    parts.append(int(day))
+                else:
+                    warnings.append(f"{where('day')} {day!r} not understood; left out")
     return {"date-parts": [parts]}
 
 
@@ -159,8 +206,10 @@ def _csl_type(etype: str, fields: dict[str, str], warnings: list[str]) -> str:
     return "document"
 
 
-def to_csl_item(etype: str, key: str, fields: dict[str, str], warnings: list[str]) -> dict[str, Any]:
-    """One resolved BibTeX entry (field values still LaTeX) to a CSL-JSON item."""
+def to_csl_item(etype: str, key: str, fields: dict[str, str], warnings: list[str],
+                lines: dict[str, int] | None = None) -> dict[str, Any]:
+    """One resolved BibTeX entry (field values still LaTeX) to a CSL-JSON item; ``lines``
+    (field -> line) places the warnings."""
     f = {k.lower(): v for k, v in fields.items()}
     csl_type = _csl_type(etype, f, warnings)
     item: dict[str, Any] = {"id": key, "type": csl_type}
@@ -223,14 +272,19 @@ def to_csl_item(etype: str, key: str, fields: dict[str, str], warnings: list[str
     place = f.get("location") or f.get("address")
     if place:
         item["publisher-place"] = decode(place)
-    issued = _date(f, warnings)
+    issued = _date(f, warnings, lines)
     if issued and str(issued.get("literal", "")).lower() in _STATUS_WORDS and "status" not in item:
         item["status"] = issued["literal"]  # year = {in press}: a status, not a date
     elif issued:
         item["issued"] = issued
     for field, var in _DATES.items():
         if f.get(field):
-            item[var] = from_edtf(f[field]) or {"literal": decode(f[field])}
+            date = from_edtf(f[field])
+            if date is None:
+                line = (lines or {}).get(field)
+                warnings.append(f"{field}{f' (line {line})' if line else ''} {f[field]!r} is not "
+                                "an EDTF date; kept as written")
+            item[var] = date or {"literal": decode(f[field])}
     lang = f.get("langid") or f.get("language") or f.get("hyphenation")
     if lang:
         tag = language_tag(decode(lang).split(",")[0].split(" and ")[0])
@@ -238,6 +292,8 @@ def to_csl_item(etype: str, key: str, fields: dict[str, str], warnings: list[str
             item["language"] = tag
         else:
             custom["language"] = decode(lang)
+            warnings.append(f"language {decode(lang)!r} is not a language known here; kept "
+                            "under custom")
     for field, var in _VERBATIM.items():
         if f.get(field):
             item[var] = decode_verbatim(f[field])
@@ -362,7 +418,9 @@ def iter_bibtex(text: str, source: str) -> Iterator[ReadItem | DataError]:
             else:
                 warnings.append(f"crossref {crossref!r} not found in this file")
         try:
-            item = to_csl_item(block.entry_type.lower(), block.key, fields, warnings)
+            lines = {fl.key.lower(): fl.start_line + 1 for fl in block.fields
+                     if getattr(fl, "start_line", None) is not None}
+            item = to_csl_item(block.entry_type.lower(), block.key, fields, warnings, lines)
         except RecursionError:
             yield DataError("cannot read this entry: braces nested too deeply", file=source,
                             line=line, key=block.key)
@@ -373,8 +431,6 @@ def iter_bibtex(text: str, source: str) -> Iterator[ReadItem | DataError]:
         if not block.key.strip():
             item["id"] = unique_key(suggest_key(item), taken)
             warnings.append(f"entry has no key; {item['id']} given")
-        if item.get("custom", {}).get("author-others"):
-            warnings.append("'and others' kept as author-others: true")
         yield ReadItem(item, line, [f"{item['id']}: {w}" for w in warnings],
                        key_made=not block.key.strip())
 

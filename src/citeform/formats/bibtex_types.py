@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..vocabulary import LANGUAGE_CODES, LANGUAGES
+from ..languages import LANGUAGES
+from ..languages import language_tag as _tag
 
 # CSL type -> (BibTeX entry type, BibLaTeX entry type)
 ENTRY_TYPES: dict[str, tuple[str, str]] = {
@@ -97,12 +98,8 @@ def babel_name(tag: str) -> str | None:
 
 
 def language_tag(text: str) -> str | None:
-    """A language tag for a babel name, an English language name or a tag."""
-    word = text.strip()
-    low = word.lower()
+    """A language tag for a babel name, an English language name, an ISO 639 code or a tag."""
+    low = text.strip().lower()
     if low in _BABEL_CODES:
         return _BABEL_CODES[low]
-    if low in LANGUAGE_CODES:
-        return LANGUAGE_CODES[low]
-    base = word.split("-")[0]
-    return word if base.isalpha() and len(base) in (2, 3) else None
+    return _tag(text)

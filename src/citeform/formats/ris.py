@@ -79,6 +79,23 @@ _RISPY_KEYS = frozenset(
 )
 # tags of older exports rispy does not know: book title, title
 _OLD_TAGS = {"BT": "container-title", "CT": "title"}
+# M3 values that are a database's document type (Scopus, Web of Science), not a genre to print
+_DOCUMENT_TYPES = frozenset({
+    "article", "review", "conference paper", "conference review", "letter", "editorial", "note",
+    "short survey", "book chapter", "book", "erratum", "article in press", "data paper",
+    "journal article", "proceedings paper", "meeting abstract", "retracted", "early access",
+    "article; early access", "article; proceedings paper", "review; early access",
+    "book review", "news item", "correction", "abstract", "retraction", "comment",
+})
+# tags some tools write that rispy does not know: abbreviations, article numbers
+# Zotero writes the catalogue a record came from in DP ("DOI.org (Crossref)", "PubMed")
+_CATALOG_WORDS = re.compile(
+    r"crossref|pubmed|scholar|sciencedirect|jstor|worldcat|xplore|library|springer|wiley|"
+    r"ebsco|arxiv|semantic|google|scopus|web of science|ovid|proquest|nature\.com|sage", re.I)
+_ABBREVIATION_TAGS = ("J1", "JI")
+_ARTICLE_NUMBER_TAGS = ("AR",)
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _NOTE_LINE = re.compile(r"^([A-Za-z][\w-]*): (.*)$", re.S)
 
 
@@ -229,14 +246,88 @@ def parse_ris_name(text: str) -> dict[str, Any]:
     return split_dropping_particle(name)
 
 
-def _date(text: str) -> dict[str, Any] | None:
+def _date(text: str, year: str = "") -> dict[str, Any] | None:
+    """``2020/02/15/``, ``2020///``, ``2020/02/15/12:00:00`` (Zotero's Y2) and Web of
+    Science's ``FEB 15`` or ``2020 FEB`` (the year then from PY)."""
+    text = text.strip()
+    if re.search(r"[A-Za-z]", text) and "/" not in text:
+        words = text.replace(",", " ").replace(".", " ").split()
+        parts: list[int] = []
+        if words and re.fullmatch(r"\d{4}", words[0]):
+            parts.append(int(words.pop(0)))
+        elif year.isdigit():
+            parts.append(int(year))
+        else:
+            return None
+        month = _MONTHS.get(words[0].lower()[:3]) if words and words[0].isalpha() else None
+        if month is None or len(words) > 2:
+            return None
+        parts.append(month)
+        if len(words) == 2:
+            if not (words[1].isdigit() and 1 <= int(words[1]) <= 31):
+                return None
+            parts.append(int(words[1]))
+        return {"date-parts": [parts]}
     fields = [f.strip() for f in text.split("/")]
-    parts: list[int] = []
+    parts = []
     for f in fields[:3]:
         if not f.isdigit():
             break
         parts.append(int(f))
     return {"date-parts": [parts]} if parts else None
+
+
+def _identifiers(ref: dict[str, Any], item: dict[str, Any], custom: dict[str, Any]) -> None:
+    """The ids tools put in general-purpose tags: Scopus's C2 (PubMed id), EndNote's C2
+    (PMCID), AN (a PubMed id, or a database's accession number), C7 (article number),
+    Mendeley's ``M3 - doi: ...``, PubMed's ``U1 - 123[pmid]``."""
+    accession = str(item.pop("PMID", "") or "").strip()
+    if accession:
+        if re.fullmatch(r"\d{1,9}", accession):
+            item["PMID"] = accession
+        else:
+            custom["AN"] = accession  # WOS:000..., an EndNote record number: not a PubMed id
+    for rkey in ("custom2", "custom1", "custom3"):
+        value = str(ref.get(rkey) or "").strip()
+        if re.fullmatch(r"PMC\d+", value) and "PMCID" not in item:
+            item["PMCID"] = value
+        elif rkey == "custom2" and re.fullmatch(r"\d{1,9}", value) and "PMID" not in item:
+            item["PMID"] = value
+        else:
+            continue
+        ref.pop(rkey)
+    catalog = str(item.get("archive") or "")
+    if catalog and ("source" not in item and (re.fullmatch(r"[\w-]+(\.[\w-]+)+", catalog)
+                                              or _CATALOG_WORDS.search(catalog))):
+        item["source"] = item.pop("archive")  # Zotero's DP: the catalogue it came from
+    number = str(ref.get("custom7") or "").strip()
+    if number and "number" not in item:
+        item["number"] = number
+        ref.pop("custom7")
+    genre = str(item.get("genre", ""))
+    if genre.lower().startswith("doi:") and "DOI" not in item:
+        item["DOI"] = genre[4:].strip()
+        del item["genre"]
+    elif genre.strip().lower() in _DOCUMENT_TYPES:
+        custom["document-type"] = item.pop("genre")
+    unknown = ref.get("unknown_tag") or {}
+    for tag in list(unknown):
+        values = [str(v).strip() for v in unknown[tag] if str(v).strip()]
+        for value in values:
+            m = re.fullmatch(r"(\S+?)\s*\[(pmid|pmc|pmcid|doi)\]", value, re.I)
+            if m:
+                var = {"pmid": "PMID", "pmc": "PMCID", "pmcid": "PMCID", "doi": "DOI"}[
+                    m.group(2).lower()]
+                item.setdefault(var, m.group(1))
+                unknown[tag] = [v for v in unknown[tag] if str(v).strip() != value]
+        if tag in _ABBREVIATION_TAGS and values and "container-title-short" not in item:
+            item["container-title-short"] = values[0]
+            del unknown[tag]
+        elif tag in _ARTICLE_NUMBER_TAGS and values and "number" not in item:
+            item["number"] = values[0]
+            del unknown[tag]
+        elif tag in unknown and not unknown[tag]:
+            del unknown[tag]
 
 
 def _note_value(var: str, value: str) -> Any:
@@ -272,7 +363,8 @@ def to_csl_item(ref: dict[str, Any], key: str, warnings: list[str]) -> dict[str,
             item[var] = parsed
     title = ref.get("title") or ref.get("primary_title")
     if title:
-        item["title"] = title
+        # PubMed's bracketed translation keeps MEDLINE's closing period: [Title].
+        item["title"] = title[:-1] if title.endswith("].") else title
     for var, rkey in _SIMPLE.items():
         if ref.get(rkey) and var not in item:
             item[var] = str(ref[rkey]).strip()
@@ -284,9 +376,13 @@ def to_csl_item(ref: dict[str, Any], key: str, warnings: list[str]) -> dict[str,
     start, end = ref.get("start_page"), ref.get("end_page")
     if start or end:
         item["page"] = f"{start}-{end}" if start and end else (start or end)
+    ref = dict(ref)
+    _identifiers(ref, item, custom)
     published = str(ref.get("year") or ref.get("publication_year") or "")
-    date = _date(ref["date"]) if ref.get("date") else None
     year = published.split("/")[0].strip()
+    date = _date(ref["date"], year) if ref.get("date") else None
+    if ref.get("date") and date is None:
+        warnings.append(f"DA {ref['date']!r} is not a RIS date; left out")
     if date and (not year or str(date["date-parts"][0][0]) == year):
         item["issued"] = date
     elif "/" in published and _date(published):
@@ -303,10 +399,12 @@ def to_csl_item(ref: dict[str, Any], key: str, warnings: list[str]) -> dict[str,
             item["language"] = tag
         else:
             custom["language"] = ref["language"]
+            warnings.append(f"LA {ref['language']!r} is not a language known here; kept under "
+                            "custom")
     if item.get("DOI"):
         item["DOI"] = bare_doi(item["DOI"])
     if ref.get("issn"):
-        sn = str(ref["issn"]).strip()
+        sn = str(ref["issn"]).strip().split(" (")[0]  # PubMed: 0929-693X (Print)
         digits = re.sub(r"[^0-9Xx]", "", sn)
         item["ISSN" if len(digits) == 8 else "ISBN"] = sn
     if ref.get("urls"):

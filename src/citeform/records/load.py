@@ -16,7 +16,14 @@ from typing import Any
 from ..errors import DataError, UsageError
 from .mapping import MappingError, to_csl
 
-RECORD_SUFFIXES = (".yaml", ".yml", ".json", ".bib", ".ris")
+RECORD_SUFFIXES = (".yaml", ".yml", ".json", ".bib", ".ris", ".nbib", ".medline")
+# file suffix -> format, for the formats a suffix tells
+SUFFIX_FORMATS = {".json": "json", ".bib": "bibtex", ".ris": "ris", ".nbib": "medline",
+                  ".medline": "medline"}
+FOREIGN_FORMATS = ("bibtex", "ris", "medline")
+# what ``--from`` takes (as ``convert`` names them) -> the reader's name here
+INPUT_FORMATS = {"yaml": "yaml", "csl-json": "json", "csl-yaml": "csl-yaml", "bibtex": "bibtex",
+                 "biblatex": "bibtex", "ris": "ris", "medline": "medline", "json": "json"}
 MAX_FILE_BYTES = 64 * 1024 * 1024
 STDIN = "-"
 MAX_MESSAGE = 300  # characters in one error message
@@ -156,24 +163,36 @@ def decode(raw: bytes, name: str) -> str:
 
 
 def _sniff(path: str, text: str) -> str:
-    """The format of a file: yaml, json, bibtex or ris."""
+    """The format of a file: yaml, json, bibtex, ris or medline."""
     lower = path.lower()
-    for suffix, fmt in ((".json", "json"), (".bib", "bibtex"), (".ris", "ris")):
+    for suffix, fmt in SUFFIX_FORMATS.items():
         if lower.endswith(suffix):
             return fmt
     return sniff_content(text) if path == STDIN else "yaml"
 
 
 def sniff_content(text: str) -> str:
-    """The format a text without a file name is in, by its start: json, bibtex, ris or yaml."""
-    head = text.lstrip()[:200]
-    if head.startswith(("[", "{")):
-        return "json"
-    if head.startswith("@"):
-        return "bibtex"
-    if head.startswith("TY  -"):
-        return "ris"
+    """The format a text without a file name is in, by its first line that is not blank or a
+    comment (``%`` in BibTeX, ``#`` in YAML): json, bibtex, ris, medline or yaml."""
+    for line in text.split("\n", 2000)[:2000]:
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if stripped.startswith("%") and not stripped.startswith(("%YAML", "%TAG")):
+            continue
+        if stripped.startswith(("[", "{")):
+            return "json"
+        if stripped.startswith("@"):
+            return "bibtex"
+        if line.startswith("TY  -"):
+            return "ris"
+        if _MEDLINE_START.match(line):
+            return "medline"
+        return "yaml"
     return "yaml"
+
+
+_MEDLINE_START = re.compile(r"^PMID- ?\d")
 
 
 @dataclass
@@ -189,6 +208,7 @@ class RawRecord:
     csl_input: bool | None = None  # True: CSL-JSON / CSL-YAML; None: decide by the fields
     warnings: list[str] = field(default_factory=list)  # from a foreign-format reader
     error: DataError | None = None  # why a foreign-format reader could not read it
+    key_made: bool = False  # a reader made the key (author and year): it gives way on a clash
 
     @property
     def field_lines(self) -> dict[str, int]:
@@ -214,20 +234,27 @@ class RawRecord:
 
 
 def read_raw(path: str, fmt: str | None = None) -> list[RawRecord]:
-    """Every record in one file (or stdin), unmapped; errors in the file as a whole raise."""
+    """Every record in one file (or stdin), unmapped; errors in the file as a whole raise.
+
+    ``fmt``: one of :data:`INPUT_FORMATS` (``--from``); default: told by the file's suffix,
+    else (standard input) by its first lines.
+    """
     text = read_text(path)
-    return parse_text(path, text, fmt or _sniff(path, text))
+    return parse_text(path, text, INPUT_FORMATS.get(fmt, fmt) if fmt else _sniff(path, text))
 
 
 def parse_text(path: str, text: str, fmt: str) -> list[RawRecord]:
     """Every record in a text already read from ``path`` (``-`` for stdin), unmapped.
 
-    ``fmt`` is ``yaml``, ``json``, ``bibtex`` or ``ris``.
+    ``fmt`` is ``yaml``, ``json``, ``bibtex``, ``ris`` or ``medline``.
     """
     name = "<stdin>" if path == STDIN else path
-    if fmt in ("bibtex", "ris"):
+    if fmt in FOREIGN_FORMATS:
         return _read_foreign(name, text, fmt)
     raws = _parse_json(name, text) if fmt == "json" else _parse_yaml(name, text)
+    if fmt == "csl-yaml":
+        for raw in raws:
+            raw.csl_input = True
     if len(raws) == 1 and path != STDIN:
         raws[0].stem = file_stem(name)
     return raws
@@ -348,16 +375,19 @@ def _parse_yaml_text(name: str, text: str) -> list[RawRecord]:
                       csl_input=csl_input)]
 
 
-_ENTRY_START = {"bibtex": re.compile(r"^[ \t]*@", re.M), "ris": re.compile(r"^TY  -", re.M)}
+_ENTRY_START = {"bibtex": re.compile(r"^[ \t]*@", re.M), "ris": re.compile(r"^TY  -", re.M),
+                "medline": re.compile(r"^PMID-", re.M)}
 
 
 def _read_foreign(name: str, text: str, fmt: str) -> list[RawRecord]:
-    """Every entry of a BibTeX or RIS file: read, or the error that stopped it."""
+    """Every entry of a BibTeX, RIS or MEDLINE file: read, or the error that stopped it."""
     from .json_positions import measure
 
     try:
         if fmt == "bibtex":
             from ..formats.bibtex_reader import iter_bibtex as reader
+        elif fmt == "medline":
+            from ..formats.medline import iter_medline as reader
         else:
             from ..formats.ris import iter_ris as reader
     except ImportError:
@@ -373,7 +403,7 @@ def _read_foreign(name: str, text: str, fmt: str) -> list[RawRecord]:
         problem = measure(read.item)
         error = DataError(problem, file=name, line=read.line) if problem else None
         out.append(RawRecord(read.item, name, read.line, csl_input=True,
-                             warnings=list(read.warnings), error=error))
+                             warnings=list(read.warnings), error=error, key_made=read.key_made))
     return out
 
 
@@ -392,21 +422,22 @@ class LoadErrors(DataError):
 
 def load_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn,
                  on_error: Callable[[DataError], None] | None = None,
-                 progress: bool = False) -> list[Record]:
+                 progress: bool = False, fmt: str | None = None) -> list[Record]:
     """Load every record under ``paths`` (default: :func:`default_record_paths`).
 
     Nothing is lost silently: a file or record that cannot be loaded, and a key found twice
     (naming both places), are errors.  With ``on_error``, each goes there and the records
     that did load are returned; without it, one :class:`DataError` reports them all (a
     :class:`LoadErrors` when there are several). ``progress``: a bar on standard error while
-    many files are read on a terminal (see :mod:`citeform.progress`).
+    many files are read on a terminal (see :mod:`citeform.progress`). ``fmt`` (``--from``)
+    reads every file in that format instead of telling it by the file's name.
     """
-    return list(iter_records(paths, warn, on_error, progress))
+    return list(iter_records(paths, warn, on_error, progress=progress, fmt=fmt))
 
 
 def iter_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn,
                  on_error: Callable[[DataError], None] | None = None,
-                 progress: bool = False) -> Iterator[Record]:
+                 progress: bool = False, fmt: str | None = None) -> Iterator[Record]:
     """The records of :func:`load_records`, one at a time, reading one file at a time.
 
     A caller that keeps only what it needs of each record holds no more than one file's
@@ -424,11 +455,19 @@ def iter_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn,
         for path in files:
             bar.update()
             try:
-                raws = read_raw(path)
+                raws = read_raw(path, fmt)
             except DataError as e:
                 errors.append(e)
                 continue
             for raw in raws:
+                if raw.key_made and isinstance(raw.data, dict) and str(raw.data.get("id")) in places:
+                    # a key made from author and year (rousseau2002) gives way: rousseau2002a
+                    from ..formats.keys import unique_key
+
+                    old = str(raw.data["id"])
+                    raw.data["id"] = unique_key(old, set(places))
+                    warn(f"{raw.file}:{raw.line}: key {old} is taken (at {places[old]}); "
+                         f"{raw.data['id']} given")
                 try:
                     rec = make_record(raw, warn)
                 except DataError as e:

@@ -10,14 +10,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..languages import language_name, language_tag, looks_like_tag
 from ..vocabulary import (
     CSL_JSON_EXTRAS,
     CSL_TYPES,
     CUSTOM_FIELDS,
     DATE_VARIABLES,
     FRIENDLY_FIELDS,
-    LANGUAGE_CODES,
-    LANGUAGES,
     META_KEYS,
     NAME_VARIABLES,
     NUMBER_VARIABLES,
@@ -88,11 +87,11 @@ def map_type(value: Any, *, record: bool = True) -> str:
 def map_language(value: Any) -> str:
     """A language tag for a code, tag or English language name."""
     text = _text("language", value).strip()
-    if text.lower() in LANGUAGE_CODES:
-        return LANGUAGE_CODES[text.lower()]
-    base = text.split("-")[0]
-    if base.isalpha() and len(base) in (2, 3):
-        return text
+    tag = language_tag(text)
+    if tag:
+        return tag
+    if looks_like_tag(text):
+        return text  # a tag for a language not in the table: kept; check warns about it
     raise MappingError("language", f"unknown language {text!r} (use a code such as 'fr')")
 
 
@@ -144,6 +143,11 @@ def to_csl(record: dict[str, Any], *, csl_input: bool | None = None) -> Mapped:
             custom.update(value)
         elif key in META_KEYS or key in CSL_JSON_EXTRAS:
             out[key] = value
+        elif key in CUSTOM_FIELDS and key.endswith("-others"):
+            if not isinstance(value, bool):
+                raise MappingError(key, f"expected true or false, got {_kind(value)}")
+            if value:
+                custom[key] = True
         elif key in CUSTOM_FIELDS:
             custom[key] = _text(key, value)
         elif key == "year":
@@ -187,4 +191,4 @@ def _claim(sources: dict[str, str], csl: str, key: str) -> None:
 def language_of(item: dict[str, Any]) -> str | None:
     """The English name of an item's language, when known."""
     tag = item.get("language")
-    return LANGUAGES.get(tag.split("-")[0].lower()) if isinstance(tag, str) and tag else None
+    return language_name(tag) if isinstance(tag, str) else None

@@ -119,8 +119,10 @@ def from_error(e: CiteformError, severity: str = ERROR) -> Problem:
 
 # --- one record ------------------------------------------------------------------------------
 
-def check_record(raw: RawRecord, style: Any = None) -> Checked:
-    """Every problem of one record; ``style`` is a :class:`citeform.styles.Style` or None."""
+def check_record(raw: RawRecord, style: Any = None, abbreviations: Any = None) -> Checked:
+    """Every problem of one record; ``style`` is a :class:`citeform.styles.Style` or None;
+    ``abbreviations`` the journal abbreviations the style gets
+    (:class:`citeform.records.journal_abbreviations.Abbreviations`), if any."""
     if raw.error is not None:
         return Checked(raw, None, None, [from_error(raw.error)])  # the reader named it
     if not isinstance(raw.data, dict):
@@ -140,6 +142,9 @@ def check_record(raw: RawRecord, style: Any = None) -> Checked:
         c.add(f"the key {key!r} holds white space, so no citation can name it; give the "
               "record an id without spaces", "id" if "id" in data else None, WARNING)
     for message in raw.warnings:
+        # a reader's warnings start with the key, which the problem names already
+        if key is not None and message.startswith(f"{key}: "):
+            message = message[len(key) + 2:]
         c.add(message, severity=WARNING)
     csl_input = raw.csl_input if raw.csl_input is not None else not looks_like_record(data)
     item = _map_fields(data, csl_input, c)
@@ -148,9 +153,10 @@ def check_record(raw: RawRecord, style: Any = None) -> Checked:
                         else "document")
     _check_requirements(item, data, csl_input, c)
     _check_dates(item, data, c)
+    _check_language(item, c)
     _check_schema(data, c)
     if style is not None:
-        _check_style(item, style, csl_input, c)
+        _check_style(item, style, csl_input, c, abbreviations)
     if key is not None:
         item["id"] = key
     bad = c.fields_with_errors()
@@ -254,6 +260,17 @@ def _check_dates(item: dict[str, Any], data: dict[str, Any], c: _Collector) -> N
             points.append(nums)
         if len(points) == 2 and points[0] and points[1] and points[1] < points[0]:
             c.add("the range ends before it starts", fieldname)
+
+
+def _check_language(item: dict[str, Any], c: _Collector) -> None:
+    """A language no table here knows: styles that name the language cannot name it."""
+    from ..languages import NO_LANGUAGE, language_tag
+
+    tag = item.get("language")
+    if isinstance(tag, str) and tag.strip() and tag.strip().lower() not in NO_LANGUAGE \
+            and not language_tag(tag):
+        c.add(f"unknown language {tag!r} (use an ISO 639 code such as 'fr', or a name such "
+              "as 'French'); styles will not name it", "language", WARNING)
 
 
 # --- the record schema -----------------------------------------------------------------------
@@ -363,7 +380,8 @@ _BIBTEX_NEEDS = {
 }
 
 
-def _check_style(item: dict[str, Any], style: Any, csl_input: bool, c: _Collector) -> None:
+def _check_style(item: dict[str, Any], style: Any, csl_input: bool, c: _Collector,
+                 abbreviations: Any = None) -> None:
     family = style_family(style)
     name = getattr(style, "name", "the style")
     kind = item.get("type")
@@ -381,7 +399,17 @@ def _check_style(item: dict[str, Any], style: Any, csl_input: bool, c: _Collecto
         if kind == "article-journal":
             need("volume", f"{name} gives the volume of a journal article")
             need("page", f"{name} gives the pages of a journal article")
-            if _present(item, "container-title"):
+            found = abbreviations.lookup(str(item["container-title"])) \
+                if abbreviations is not None and _present(item, "container-title") \
+                and not _present(item, "container-title-short") else None
+            if found:
+                abbr, source = found
+                how = "from the abbreviation list" if source == "list" else \
+                    "by rule: ISO 4 without periods"
+                c.add(f"no '{field_of('container-title-short')}'; {name} will print {abbr!r} "
+                      f"({how}; give '{field_of('container-title-short')}' to choose another)",
+                      field_of("container-title-short"), HINT, at=at)
+            elif _present(item, "container-title"):
                 need("container-title-short",
                      f"{name} prints the journal's abbreviation; the full title will be printed")
         elif kind in ("book", "chapter"):
@@ -478,18 +506,26 @@ def _find_duplicates(items: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
 # --- files and folders -----------------------------------------------------------------------
 
 def validate_paths(paths: Iterable[str] | None = None, style: Any = None,
-                   duplicates: bool = False, progress: bool = False) -> Report:
+                   duplicates: bool = False, progress: bool = False, fmt: str | None = None,
+                   abbreviations: Any = None) -> Report:
     """Validate every record under ``paths`` (default: the records folder).
 
     ``style`` is a style resolved by :func:`citeform.styles.resolve` (which sits above the
     records), or None; a path that does not exist raises a :class:`citeform.errors.UsageError`.
     ``progress``: a bar on standard error for a long run on a terminal (see
-    :mod:`citeform.progress`).
+    :mod:`citeform.progress`). ``fmt`` (``--from``) reads every file in that format;
+    ``abbreviations`` (a path, as ``--abbreviations``) the journal abbreviation list the
+    style gets.
     """
     from .. import progress as bars
 
     if isinstance(style, str):
         raise TypeError("validate_paths takes a style resolved by citeform.styles.resolve")
+    abbr = None
+    if style is not None:
+        from .journal_abbreviations import for_style
+
+        abbr = for_style(style, abbreviations)
     paths = list(paths) if paths is not None else default_record_paths()
     report = Report()
     checked: list[Checked] = []
@@ -503,13 +539,13 @@ def validate_paths(paths: Iterable[str] | None = None, style: Any = None,
             bar.update()
             report.files.append("<stdin>" if path == "-" else path)
             try:
-                raws = read_raw(path)
+                raws = read_raw(path, fmt)
             except CiteformError as e:
                 report.problems.append(from_error(e))
                 continue
             for raw in raws:
                 report.records += 1
-                result = check_record(raw, style)
+                result = check_record(raw, style, abbr)
                 report.problems += result.problems
                 checked.append(result)
     report.problems += _key_clashes(checked)
