@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -42,31 +41,8 @@ def json_document(records: Sequence[dict[str, Any]]) -> str:
 
 def atomic_write(path: str, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename,
-    so that a failed or interrupted run leaves any previous file intact."""
-    import tempfile  # only when writing a file: keeps start-up light
+    so that a failed or interrupted run leaves any previous file intact (special files and
+    ``-`` as :mod:`citeform.targets` says)."""
+    from .targets import write_document
 
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".citeform-", suffix=".tmp", dir=folder)
-    except OSError as e:
-        from .errors import DataError
-
-        raise DataError(f"cannot write {path}: {e.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        if os.path.exists(path):
-            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_document(path, text)

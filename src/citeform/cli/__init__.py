@@ -52,8 +52,10 @@ class LazyGroup(click.Group):
         except CiteformError as e:
             if debug:
                 raise
+            from ..safe_text import escaped
+
             for line in e.format().splitlines():
-                click.secho(f"citeform: error: {line}", err=True, fg="red")
+                click.secho(f"citeform: error: {escaped(line)}", err=True, fg="red")
             sys.exit(e.exit_code)
         except (click.exceptions.Abort, KeyboardInterrupt):
             click.echo("citeform: interrupted", err=True)
@@ -69,7 +71,9 @@ class LazyGroup(click.Group):
         except Exception as e:
             if debug:
                 raise
-            click.secho(f"citeform: internal error: {type(e).__name__}: {e} "
+            from ..safe_text import escaped
+
+            click.secho(f"citeform: internal error: {type(e).__name__}: {escaped(str(e))} "
                         "(run with --debug for details)", err=True, fg="red")
             sys.exit(1)
         sys.exit(rv if isinstance(rv, int) else 0)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
-
 import click
 
 from ..output import OUTPUT_FORMATS
@@ -19,8 +16,9 @@ from ..output import OUTPUT_FORMATS
               help="Style: alias (vancouver, apa, ...), CSL repository id, .csl file, or bibtex/biblatex.")
 @click.option("-f", "--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="text",
               show_default=True, help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write to this file (atomically) instead of standard output.")
+@click.option("-o", "--output", metavar="PATH",
+              help="Write to this file (atomically) instead of standard output ('-': standard "
+                   "output; a device or FIFO is written into).")
 @click.option("-l", "--locale", help="Locale to use instead of the style's (e.g. en-GB, de-DE).")
 @click.option("--in-text", "clusters", multiple=True, metavar="CLUSTER",
               help="Pandoc citation syntax, e.g. '[@key, p. 5; @other]'. Repeatable; clusters are "
@@ -47,9 +45,12 @@ def cite(keys: tuple[str, ...], paths: tuple[str, ...], style: str, fmt: str, ou
       citeform cite --in-text "[@rousseau2002, p. 290; @smith2020]" -s apa
       cat refs.json | citeform cite -r - -s ieee -f markdown >> manuscript.md
     """
-    from .. import cite_job
+    from .. import cite_job, targets
+    from ..safe_text import escaped
 
-    warn = (lambda _m: None) if quiet else (lambda m: click.echo(f"citeform: warning: {m}", err=True))
+    targets.check(output)
+    warn = (lambda _m: None) if quiet else (
+        lambda m: click.echo(f"citeform: warning: {escaped(m)}", err=True))
     text = cite_job.run(
         keys=list(keys), paths=list(paths) or None, style=style, fmt=fmt, locale=locale,
         clusters=list(clusters), with_bibliography=with_bib, ascii_only=ascii_only, warn=warn,
@@ -59,14 +60,6 @@ def cite(keys: tuple[str, ...], paths: tuple[str, ...], style: str, fmt: str, ou
 
 
 def _emit(text: str, output: str | None) -> None:
-    if output:
-        from ..output import atomic_write
+    from ..targets import write_document
 
-        atomic_write(output, text)
-    else:
-        try:
-            click.echo(text, nl=False)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            # the reader of a pipe went away (``citeform cite | head``): not an error
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    write_document(output, text)

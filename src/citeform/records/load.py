@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import DataError, UsageError
+from ..safe_text import shown
 from .mapping import MappingError, to_csl
 
 RECORD_SUFFIXES = (".yaml", ".yml", ".json", ".bib", ".ris")
@@ -277,11 +278,6 @@ def make_record(raw: RawRecord, warn: Warn = _default_warn) -> Record:
         where = f"{file}:{line}" if line else file
         warn(f"{where}: {shown(key)}: {clip(message)}")
     return Record(key, raw.data, mapped.item, file, raw.line, raw.field_lines)
-
-
-def shown(name: str) -> str:
-    """A key, field or file name as it can be shown in a one-line message."""
-    return name if name.isprintable() else repr(name)
 
 
 def clip(message: str, width: int = MAX_MESSAGE) -> str:
