@@ -81,7 +81,7 @@ def render(
         return _render_writer(resolved, csl_items, citations, ascii)
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r} (choose from {', '.join(FORMATS)})")
-    laid_out = [title_rules.apply(it, resolved.title_rule) for it in csl_items]
+    laid_out = [_one_line_values(title_rules.apply(it, resolved.title_rule)) for it in csl_items]
     from .engine import EngineError, render_csl
 
     # errors in a style file name the file as the user gave it
@@ -104,7 +104,28 @@ def render(
         )
     except EngineError as e:
         raise DataError(f"{label}: {e}") from None
-    return RenderResult(res.citations, res.bibliography, res.bibliography_ids, by_id, resolved.name)
+    from .safe_text import one_line
+
+    return RenderResult([one_line(c) for c in res.citations],
+                        [one_line(b) if isinstance(b, str) else b for b in res.bibliography],
+                        res.bibliography_ids, by_id, resolved.name)
+
+
+def _one_line_values(item: dict[str, Any]) -> dict[str, Any]:
+    """The item with control characters out of its values (tab, CR, LF: a space), so that
+    a field can neither start a new line of output nor reach a terminal raw."""
+    from .safe_text import has_controls, one_line
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return one_line(value) if has_controls(value) else value
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        return value
+
+    return {k: v if k == "id" else clean(v) for k, v in item.items()}
 
 
 def _cluster_ids(cluster: Any) -> list[str]:

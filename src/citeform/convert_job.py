@@ -130,7 +130,7 @@ class Writer:
 
 
 def _indent(text: str, prefix: str) -> str:
-    return "\n".join(prefix + line for line in text.splitlines())
+    return "\n".join(prefix + line for line in text.split("\n"))
 
 
 class AtomicFile:

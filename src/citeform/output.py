@@ -36,7 +36,9 @@ def writer_document(entries: Sequence[str]) -> str:
 
 
 def json_document(records: Sequence[dict[str, Any]]) -> str:
-    return json.dumps(list(records), ensure_ascii=False, indent=2) + "\n"
+    from .safe_text import escape_controls
+
+    return escape_controls(json.dumps(list(records), ensure_ascii=False, indent=2)) + "\n"
 
 
 def atomic_write(path: str, text: str) -> None:

@@ -40,3 +40,13 @@ def one_line(text: str) -> str:
 def has_controls(text: str) -> bool:
     """Whether ``text`` holds a C0 or C1 control character or a line separator."""
     return _ANY_CONTROL.search(text) is not None
+
+
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def escape_controls(json_text: str) -> str:
+    """JSON text with DEL, the C1 controls and the line and paragraph separators as ``\\u``
+    escapes (:mod:`json` escapes only C0): they can stand only inside strings, and raw they
+    would reach a terminal or split a line."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..safe_text import one_line
 from ..vocabulary import DATE_VARIABLES, LANGUAGES, NAME_VARIABLES
 from .bibtex_types import (
     ARTICLE_TYPES,
@@ -279,7 +280,7 @@ def format_entry(item: dict[str, Any], *, n: int = 1, ascii: bool = False, bibla
     fields = _fields(item, etype, biblatex, ascii)
     lines = [f"@{etype}{{{citation_key(item.get('id'), n)},"]
     for field in sorted(fields, key=_sort_key):
-        value = fields[field]
+        value = one_line(fields[field])  # a line break or control would reach a terminal raw
         if field == "month" and value in MONTH_MACROS:
             lines.append(f"  {field} = {value},")
         else:

@@ -1,0 +1,44 @@
+"""Values at the edges: lone surrogates and non-finite numbers are data errors naming the
+file and place, in `check`, `cite` and `convert` alike; `-f json` is always valid JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SURROGATE = '[{"id":"s1","type":"book","title":"A\\ud800B","publisher":"P"}]'
+HUGE = '[{"id":"n1","type":"book","title":"T","publisher":"P","volume":1e400}]'
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (SURROGATE, "1:37: broken JSON: a \\u escape gives half of a UTF-16 pair (a lone "
+                "surrogate), not a character"),
+    (HUGE, "1:64: broken JSON: number 1e400 is out of range"),
+])
+def test_check_cite_and_convert_agree(invoke, tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "in.json"
+    path.write_text(text, encoding="utf-8")
+    expected = f"{path}:{message}"
+    checked = invoke("check", str(path))
+    assert checked.exit_code == 1
+    assert checked.stdout == f"{expected}\n1 error, 0 warnings in 0 records\n"
+    for args in (["cite", "-r", str(path)], ["cite", "-r", str(path), "-f", "json"]):
+        cited = invoke(*args)
+        assert cited.exit_code == 1
+        assert cited.stdout == ""
+        assert cited.stderr == f"citeform: error: {expected}\n"
+    converted = invoke("convert", str(path), "-t", "csl-json")
+    assert converted.exit_code == 1
+    assert converted.stdout == "[]\n"
+    assert converted.stderr == (f"citeform: error: {expected}\n"
+                                "converted 0 records from 1 file; 1 error\n")
+
+
+def test_a_surrogate_pair_is_a_character(invoke, tmp_path: Path) -> None:
+    path = tmp_path / "in.json"
+    path.write_text('[{"id":"s1","type":"book","title":"A\\ud83d\\ude00B","publisher":"P"}]',
+                    encoding="utf-8")
+    result = invoke("cite", "-r", str(path))
+    assert result.exit_code == 0
+    assert result.stdout == "1. A\U0001f600B. P.\n"
