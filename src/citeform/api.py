@@ -104,11 +104,7 @@ def render(
         )
     except EngineError as e:
         raise DataError(f"{label}: {e}") from None
-    from .safe_text import one_line
-
-    return RenderResult([one_line(c) for c in res.citations],
-                        [one_line(b) if isinstance(b, str) else b for b in res.bibliography],
-                        res.bibliography_ids, by_id, resolved.name)
+    return RenderResult(res.citations, res.bibliography, res.bibliography_ids, by_id, resolved.name)
 
 
 def _one_line_values(item: dict[str, Any]) -> dict[str, Any]:
@@ -125,7 +121,12 @@ def _one_line_values(item: dict[str, Any]) -> dict[str, Any]:
             return {k: clean(v) for k, v in value.items()}
         return value
 
-    return {k: v if k == "id" else clean(v) for k, v in item.items()}
+    out = {k: v if k in ("id", "note") else clean(v) for k, v in item.items()}
+    if isinstance(out.get("note"), str) and has_controls(out["note"]):
+        # its lines may be "field: value" pairs the engine reads (citeproc-js's note fields);
+        # what is left of them is made one line by whoever prints the entry
+        out["note"] = "\n".join(one_line(line) for line in out["note"].split("\n"))
+    return out
 
 
 def _cluster_ids(cluster: Any) -> list[str]:

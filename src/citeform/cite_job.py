@@ -50,6 +50,7 @@ def _document(
     from . import output
     from .api import render
     from .records.load import load_records, select
+    from .safe_text import one_line
     from .styles import resolve
 
     kwargs: dict[str, Any] = {"warn": warn} if warn else {}
@@ -67,7 +68,7 @@ def _document(
         engine_clusters, widths = _expand(parsed)
         res = render(chosen, style, citations=engine_clusters, format=engine_fmt, locale=locale,
                      ascii=ascii_only)
-        citations = _join(res.citations, widths)
+        citations = [one_line(c) for c in _join(res.citations, widths)]
         if fmt == "json":
             return output.json_document(
                 [{"ids": [c["id"] for c in cl], "citation": text} for cl, text in zip(parsed, citations)]
@@ -102,7 +103,9 @@ def _bibliography_document(entries: list[str], writer: str | None, fmt: str) -> 
 
     if writer:
         return output.writer_document(entries)
-    return output.join_entries(entries, fmt)
+    from .safe_text import one_line
+
+    return output.join_entries([one_line(e) for e in entries], fmt)
 
 
 def _parse_clusters(clusters: Sequence[str]) -> list[list[dict[str, Any]]]:
@@ -157,10 +160,13 @@ def _json(chosen: list[Any], style: str, locale: str | None) -> str:
     bib = render(chosen, style, format="text", locale=locale)
     cites = render(chosen, style, citations=[[{"id": r.key}] for r in chosen], format="text",
                    locale=locale)
-    entry = dict(zip(bib.bibliography_ids, bib.bibliography))
+    from .safe_text import one_line
+
+    entry = dict(zip(bib.bibliography_ids,
+                     [one_line(b) if isinstance(b, str) else b for b in bib.bibliography]))
     return output.json_document(
         [
-            {"id": r.key, "citation": c, "bibliography": entry.get(r.key), "csl": r.csl}
+            {"id": r.key, "citation": one_line(c), "bibliography": entry.get(r.key), "csl": r.csl}
             for r, c in zip(chosen, cites.citations)
         ]
     )
