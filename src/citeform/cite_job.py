@@ -56,6 +56,8 @@ def _document(
     kwargs: dict[str, Any] = {"warn": warn} if warn else {}
     records = load_records(paths, **kwargs)
     resolved = resolve(style)
+    if warn and not locale:
+        _check_style_locale(style, resolved, warn)
     engine_fmt = "text" if fmt == "json" else fmt
 
     if clusters:
@@ -86,6 +88,22 @@ def _document(
         return _json(chosen, style, locale)
     res = render(chosen, style, format=engine_fmt, locale=locale, ascii=ascii_only)
     return _bibliography_document(res.bibliography, resolved.writer, fmt)
+
+
+def _check_style_locale(spec: str, resolved: Any, warn: Callable[[str], None]) -> None:
+    """Warn when the locale a style asks for is not one citeform knows (en-US is used)."""
+    from .engine import EngineError
+    from .engine.loader import check_locale
+    from .styles import style_locale
+
+    wanted = style_locale(resolved)
+    if not wanted:
+        return
+    try:
+        check_locale(wanted)
+    except EngineError:
+        label = spec if resolved.path == spec else resolved.name
+        warn(f"{label}: unknown default-locale {wanted!r}; using en-US (give -l LOCALE to choose)")
 
 
 def _require(records: Sequence[Any]) -> None:
