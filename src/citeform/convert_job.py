@@ -175,10 +175,25 @@ def write_atomic(path: str, text: str) -> None:
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
 
+MAX_NAME_BYTES = 120  # of a file name's stem in UTF-8: file systems allow 255 bytes at most
+
+
 def safe_filename(key: str) -> str:
-    """A file name (without extension) for a key that works on every common file system."""
+    """A file name (without extension) for a key that works on every common file system:
+    letters, digits, ``-_.`` (others as ``_``), NFC, at most :data:`MAX_NAME_BYTES` bytes of
+    UTF-8; a name that had to be shortened ends in a short hash of the whole key, so that
+    keys differing only after the cut get different names."""
+    import unicodedata
+
+    key = unicodedata.normalize("NFC", key)
     name = "".join(c if c.isalnum() or c in "-_." else "_" for c in key).strip("._") or "record"
-    name = name[:100]
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        import hashlib
+
+        digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+        room = MAX_NAME_BYTES - len(digest) - 1
+        cut = name.encode("utf-8")[:room].decode("utf-8", "ignore").rstrip("._")
+        name = f"{cut}-{digest}"
     if name.lower() in _RESERVED:
         name += "_"
     return name

@@ -42,3 +42,24 @@ def test_a_surrogate_pair_is_a_character(invoke, tmp_path: Path) -> None:
     result = invoke("cite", "-r", str(path))
     assert result.exit_code == 0
     assert result.stdout == "1. A\U0001f600B. P.\n"
+
+
+def test_long_and_non_latin_keys_give_bounded_file_names(invoke, tmp_path: Path) -> None:
+    import json
+
+    cjk = "文" * 100
+    items = [{"id": cjk, "type": "book", "title": "T1", "publisher": "P"},
+             {"id": cjk + "x", "type": "book", "title": "T2", "publisher": "P"},
+             {"id": "a" * 300, "type": "book", "title": "T3", "publisher": "P"}]
+    source = tmp_path / "keys.json"
+    source.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke("convert", str(source), "-t", "yaml", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == "converted 3 records from 1 file; 0 errors\n"
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 3
+    assert all(len(n.encode("utf-8")) <= 125 for n in names)
+    back = invoke("cite", "-r", str(out), "-f", "json")
+    assert back.exit_code == 0, back.stderr
+    assert sorted(e["id"] for e in json.loads(back.stdout)) == sorted(i["id"] for i in items)
