@@ -63,3 +63,18 @@ def test_long_and_non_latin_keys_give_bounded_file_names(invoke, tmp_path: Path)
     back = invoke("cite", "-r", str(out), "-f", "json")
     assert back.exit_code == 0, back.stderr
     assert sorted(e["id"] for e in json.loads(back.stdout)) == sorted(i["id"] for i in items)
+
+
+def test_seasons_given_as_words_convert_and_read_back(invoke, tmp_path: Path) -> None:
+    source = tmp_path / "season.json"
+    source.write_text('[{"id":"s1","type":"book","title":"T","publisher":"P",'
+                      '"issued":{"season":"Summer","date-parts":[[2001]]}}]', encoding="utf-8")
+    result = invoke("convert", str(source), "-t", "yaml")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "- id: s1\n  type: book\n  title: T\n  date: 2001-22\n  publisher: P\n"
+    written = tmp_path / "s1.yaml"
+    written.write_text(result.stdout, encoding="utf-8")
+    checked = invoke("check", str(written))
+    assert checked.stdout == "0 errors, 0 warnings in 1 record\n"
+    cited = invoke("cite", "-r", str(written), "-f", "json")
+    assert '"season": 2' in cited.stdout
