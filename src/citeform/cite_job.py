@@ -82,6 +82,10 @@ def _document(
 
     chosen = select(records, keys) if keys else records
     if not chosen:
+        if paths:
+            from .safe_text import shown
+
+            raise UsageError(f"no records found in {', '.join(shown(p) for p in paths)}")
         raise UsageError("no records found (give -r PATH, or set CITEFORM_RECORDS)")
     _require(chosen)
     if fmt == "json":

@@ -78,3 +78,18 @@ def test_seasons_given_as_words_convert_and_read_back(invoke, tmp_path: Path) ->
     assert checked.stdout == "0 errors, 0 warnings in 1 record\n"
     cited = invoke("cite", "-r", str(written), "-f", "json")
     assert '"season": 2' in cited.stdout
+
+
+@pytest.mark.parametrize("text", ["", "~\n", "# only a comment\n"])
+def test_a_file_without_records_is_named_in_a_warning(invoke, tmp_path: Path, text: str) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_text(text, encoding="utf-8")
+    warning = f"{empty}: no records in this file (it is empty or holds only a null)"
+    checked = invoke("check", str(empty))
+    assert checked.exit_code == 0
+    assert checked.stdout == (f"{empty}: warning: no records in this file (it is empty or holds "
+                              "only a null)\n0 errors, 1 warning in 0 records\n")
+    cited = invoke("cite", "-r", str(empty))
+    assert cited.exit_code == 2
+    assert cited.stderr == (f"citeform: warning: {warning}\n"
+                            f"citeform: error: no records found in {empty}\n")

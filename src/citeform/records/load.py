@@ -214,6 +214,9 @@ class RawRecord:
         return str(key)
 
 
+EMPTY_FILE = "no records in this file (it is empty or holds only a null)"
+
+
 def read_raw(path: str, fmt: str | None = None) -> list[RawRecord]:
     """Every record in one file (or stdin), unmapped; errors in the file as a whole raise."""
     text = read_text(path)
@@ -415,6 +418,8 @@ def iter_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn,
         except DataError as e:
             errors.append(e)
             continue
+        if not raws:
+            warn(f"{shown('<stdin>' if path == STDIN else path)}: {EMPTY_FILE}")
         for raw in raws:
             try:
                 rec = make_record(raw, warn)

@@ -19,7 +19,15 @@ from typing import Any
 
 from ..errors import CiteformError, place
 from ..vocabulary import DATE_VARIABLES, FRIENDLY_FIELDS
-from .load import RawRecord, clip, default_record_paths, iter_files, read_raw, shown
+from .load import (
+    EMPTY_FILE,
+    RawRecord,
+    clip,
+    default_record_paths,
+    iter_files,
+    read_raw,
+    shown,
+)
 from .mapping import MappingError, looks_like_record, to_csl
 from .requirements import REQUIREMENTS, TITLE_OPTIONAL
 from .requirements import missing_requirements as missing_requirements  # re-exported
@@ -501,6 +509,9 @@ def validate_paths(paths: Iterable[str] | None = None, style: Any = None,
         except CiteformError as e:
             report.problems.append(from_error(e))
             continue
+        if not raws:
+            report.problems.append(Problem(report.files[-1], None, None, None, None, EMPTY_FILE,
+                                           WARNING))
         for raw in raws:
             report.records += 1
             result = check_record(raw, style)
