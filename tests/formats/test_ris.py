@@ -98,7 +98,7 @@ def test_older_tags_particles_institutions_and_missing_fields(export: list[Any])
     assert old["journal"] == "Blood" and old["journal-abbreviation"] == "Blood"
     assert old["date"] == "1999-10-01"
     assert old["abstract"] == "We review what is known."
-    assert old["file_attachments1"] == "file:///home/me/papers/heslop1999.pdf"  # kept, not dropped
+    assert old["custom"]["file_attachments1"] == "file:///home/me/papers/heslop1999.pdf"  # kept
     assert bare == {"id": "untitlednd", "type": "document", "title": "Untitled notes found in an archive"}
 
 
@@ -107,7 +107,7 @@ def test_tags_of_older_exports() -> None:
                       "XX  - kept\nER  - \n", "x.ris")
     assert to_record(read.item) == {
         "id": "smithnd", "type": "chapter", "title": "Old title", "editors": ["Smith, J.", "Doe, A."],
-        "book-title": "The Book", "XX": "kept"}
+        "book-title": "The Book", "custom": {"XX": "kept"}}
 
 
 def test_an_export_read_and_written_again_keeps_everything(export: list[Any]) -> None:
