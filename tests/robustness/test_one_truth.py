@@ -54,3 +54,25 @@ def test_what_convert_writes_reads_without_warnings(invoke, tmp_path: Path, name
     cited = invoke("cite", "-r", str(written))
     assert cited.exit_code == 0
     assert cited.stderr == ""
+
+
+@pytest.mark.parametrize(("name", "text", "message"), [
+    ("rev.yaml", "id: r1\ntype: book\ntitle: T\npublisher: P\ndate: 2005/2001\n",
+     "5: r1: date: the range ends before it starts"),
+    ("rev.json", '[{"id":"r2","type":"book","title":"T","publisher":"P",'
+                 '"issued":{"date-parts":[[2005],[2001]]}}]',
+     "1: r2: issued: the range ends before it starts"),
+    ("day.yaml", "id: d1\ntype: book\ntitle: T\npublisher: P\ndate: 2001-02-30\n",
+     "5: d1: date: day 30 out of range for February 2001"),
+])
+def test_impossible_dates_stop_cite_as_check_reports_them(invoke, tmp_path: Path, name: str,
+                                                          text: str, message: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    checked = invoke("check", str(path))
+    assert checked.exit_code == 1
+    assert message.split(": ", 1)[1] in checked.stdout
+    cited = invoke("cite", "-r", str(path))
+    assert cited.exit_code == 1
+    assert cited.stdout == ""
+    assert cited.stderr == f"citeform: error: {path}:{message}\n"

@@ -28,6 +28,18 @@ REQUIREMENTS: dict[str, tuple[tuple[str, ...], str, str]] = {
 }
 
 
+def _written_name(data: Any, variable: str) -> str:
+    """The field of the record that gives a CSL variable (``year`` or ``date`` for issued)."""
+    from ..vocabulary import FRIENDLY_FIELDS
+
+    if isinstance(data, dict):
+        for name in data:
+            if name == variable or FRIENDLY_FIELDS.get(name) == variable or (
+                    name == "year" and variable == "issued"):
+                return str(name)
+    return variable
+
+
 def present(item: dict[str, Any], variable: str) -> bool:
     """True when a CSL variable has a value (not missing, not empty)."""
     value = item.get(variable)
@@ -45,6 +57,13 @@ def missing_requirements(record: Any) -> list[CiteformError]:
         out.append(DataError(f"missing '{name}' ({why})", file=record.file,
                              line=lines.get("type", record.line), key=record.key, field=name))
 
+    from .date_checks import ERROR, date_problems
+
+    for variable, message, severity in date_problems(item):
+        if severity == ERROR:
+            name = _written_name(record.data, variable)
+            out.append(DataError(message, file=record.file, line=lines.get(name, record.line),
+                                 key=record.key, field=name))
     kind = item.get("type")
     if kind not in TITLE_OPTIONAL and not present(item, "title"):
         missing("title", "every record needs one, letters and interviews excepted")
