@@ -4,7 +4,6 @@ year in the future (a warning)."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 from collections.abc import Iterator
 from typing import Any
@@ -29,6 +28,8 @@ def date_problems(item: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
                 yield variable, f"date parts must be numbers, not {parts!r}", ERROR
                 break
             if len(nums) == 3 and 1 <= nums[1] <= 12 and nums[0] != 0:
+                import calendar  # only for full dates: cite's start-up does not load it
+
                 last = calendar.monthrange(nums[0], nums[1])[1] if 1 <= nums[0] <= 9999 else 31
                 if not 1 <= nums[2] <= last:
                     yield (variable, f"day {nums[2]} out of range for "

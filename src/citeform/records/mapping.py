@@ -175,8 +175,9 @@ def to_csl(record: dict[str, Any], *, csl_input: bool | None = None) -> Mapped:
 
 
 def _csl_json_problem(csl: str, value: Any) -> str | None:
-    """Why a CSL-JSON value kept as it is cannot be used (None: it can): text variables hold
-    text, numbers are finite, date parts are whole numbers or text."""
+    """Why a CSL-JSON value kept as it is cannot be used (None: it can): what the record
+    schema of ``check`` refuses and the engine would still render (a language given as a
+    number, non-finite numbers, date parts that are fractions or true/false)."""
     import math
 
     if csl in DATE_VARIABLES:
@@ -190,8 +191,8 @@ def _csl_json_problem(csl: str, value: Any) -> str | None:
         if isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):
             return f"expected a number or text, got {value!r}"
         return None
-    if csl in STANDARD_VARIABLES and not isinstance(value, str):
-        return f"expected string, got {'a number' if isinstance(value, (int, float)) else _kind(value)}"
+    if csl == "language" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return "expected string, got a number"
     return None
 
 
