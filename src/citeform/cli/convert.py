@@ -179,7 +179,7 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
             sink.commit()
             sink = None
         if dry_run and output and not folder_mode:
-            click.echo(f"{'overwrite' if os.path.exists(output) else 'write'} {output}")
+            click.echo(f"{'overwrite' if os.path.exists(output) else 'write'} {shown(output)}")
     finally:
         progress.close()
         if sink:
