@@ -28,7 +28,6 @@ else ``~/.cache/citeform/parsed-records``; ``CITEFORM_NO_CACHE=1`` turns the cac
 from __future__ import annotations
 
 import functools
-import hashlib
 import marshal
 import os
 import re
@@ -51,6 +50,11 @@ _OWN_NAME = re.compile(r"(?:[0-9a-f]{32}\.entry|\.[0-9a-f]{32}\.tmp)")
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _SAFE = bool(_NOFOLLOW) and os.open in os.supports_dir_fd and hasattr(os, "geteuid")
+
+try:  # the BLAKE2 module alone: ``hashlib`` also loads OpenSSL (some 10 ms at start-up)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter built without it
+    from hashlib import blake2b
 
 _left = PER_PROCESS
 _made: set[str] = set()  # folders this process made or found
@@ -95,7 +99,7 @@ def _stamp() -> tuple:
 
 
 def _digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=_DIGEST).digest()
+    return blake2b(data, digest_size=_DIGEST).digest()
 
 
 def _text_digest(text: str) -> bytes:
@@ -105,7 +109,7 @@ def _text_digest(text: str) -> bytes:
 def _entry(path: str) -> tuple[str, str]:
     """The absolute path and the entry's name (in the cache folder) for a record file."""
     where = os.path.abspath(path)
-    name = hashlib.blake2b(os.fsencode(where), digest_size=16).hexdigest()
+    name = blake2b(os.fsencode(where), digest_size=16).hexdigest()
     return where, name + _SUFFIX
 
 
