@@ -114,3 +114,15 @@ def test_a_key_with_controls_is_escaped_in_errors(invoke, tmp_path: Path) -> Non
     assert result.exit_code == 2
     assert error_line(result) == ("citeform: error: unknown record key 'no\\x1b[2J' (did you mean "
                                   "'k\\x1b[2J'?)")
+
+
+def test_a_hostile_key_stays_one_key(invoke, tmp_path: Path) -> None:
+    path = tmp_path / "key.json"
+    path.write_text(json.dumps([{"id": "k\n@misc{x,\x1b}", "type": "book", "title": "T",
+                                 "publisher": "P"}]), encoding="utf-8")
+    bib = invoke("convert", str(path), "-t", "bibtex", "-q")
+    assert bib.stdout.splitlines()[0] == "@book{k__misc_x___,"
+    ris = invoke("convert", str(path), "-t", "ris", "-q")
+    assert ris.stdout.splitlines()[1] == "ID  - k @misc{x,}"
+    for result in (bib, ris):
+        assert not UNSAFE.search(result.stdout)

@@ -26,7 +26,7 @@ from .bibtex_types import (
 from .edtf import normalise_dates, to_edtf
 from .latex import encode
 
-_KEY_BAD = re.compile(r"[\s,{}()=\"#%'~\\]")
+_KEY_BAD = re.compile(r"[\s,{}()=\"#%'~\\@\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _FIELD_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_\-:.+]*$")
 
 # written order of the fields; anything else follows in alphabetical order
