@@ -168,9 +168,11 @@ def test_concurrent_converts_into_one_folder_never_overwrite(tmp_path: Path) -> 
     assert sorted(p.name for p in out.iterdir()) == sorted(f"k{i}.yaml" for i in range(40))
 
 
-def test_convert_to_a_closed_stdout_is_an_error(bib: Path) -> None:
-    done = subprocess.run(["/bin/sh", "-c", '"$0" -c "$1" convert "$2" -t ris >&-',
-                           sys.executable, "from citeform.cli import main; main()", str(bib)],
+@pytest.mark.parametrize("command", ["cite -r", "convert"])
+def test_a_closed_stdout_is_an_error(bib: Path, records: Path, command: str) -> None:
+    target = str(records) if command == "cite -r" else f"{bib} -t ris"
+    done = subprocess.run(["/bin/sh", "-c", f'"$0" -c "$1" {command} {target} >&-',
+                           sys.executable, "from citeform.cli import main; main()"],
                           capture_output=False, stderr=subprocess.PIPE, text=True, timeout=120,
                           env=dict(os.environ, CITEFORM_NO_CACHE="1"))
     assert done.returncode == 1
