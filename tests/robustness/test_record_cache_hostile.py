@@ -82,12 +82,22 @@ def test_a_link_planted_as_an_entry_is_replaced_not_followed(cache_dir: Path, re
     assert entry.is_file() and not entry.is_symlink()  # the rename replaced the link
 
 
-def test_temporary_names_are_unpredictable_and_created_exclusively(cache_dir: Path,
-                                                                   record: Path) -> None:
-    source = Path(record_cache.__file__).read_text(encoding="utf-8")
-    assert "O_EXCL" in source and "getpid" not in source
-    title(record)
-    assert [p.name for p in folder_of(cache_dir).iterdir() if p.name.endswith(".tmp")] == []
+def test_a_link_planted_at_the_temporary_name_is_not_followed(cache_dir: Path, record: Path,
+                                                              tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n", encoding="utf-8")
+    folder = folder_of(cache_dir)
+    folder.mkdir(parents=True, mode=0o700)
+    entry = entry_of(cache_dir, record)
+    # the names of citeform 1.0 (entry.pid.tmp), and the name a guessed random draw gives
+    for name in (f"{entry.name}.{os.getpid()}.tmp", f"{entry.stem}.marshal.{os.getpid()}.tmp",
+                 "." + "ab" * 16 + ".tmp"):
+        (folder / name).symlink_to(victim)
+    monkeypatch.setattr(os, "urandom", lambda n: bytes([0xAB]) * n)
+    assert title(record) == "First Title"
+    assert victim.read_text(encoding="utf-8") == "precious\n"
+    assert not entry.exists()  # the exclusive create failed: nothing written, nothing followed
 
 
 def test_a_fifo_planted_as_an_entry_does_not_hang(tmp_path: Path) -> None:
