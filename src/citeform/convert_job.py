@@ -5,12 +5,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from .errors import DataError, UsageError
 from .formats.bibtex_reader import iter_bibtex
@@ -133,43 +131,19 @@ def _indent(text: str, prefix: str) -> str:
     return "\n".join(prefix + line for line in text.split("\n"))
 
 
-class AtomicFile:
-    """A file written to a temporary name in its folder and moved into place at the end."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        folder = os.path.dirname(os.path.abspath(path))
-        fd, self.tmp = tempfile.mkstemp(prefix=".citeform-", suffix=".tmp", dir=folder)
-        self.file: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-
-    def write(self, text: str) -> None:
-        self.file.write(text)
-
-    def commit(self) -> None:
-        self.file.close()
-        if os.path.exists(self.path):  # an overwritten file keeps its permissions
-            os.chmod(self.tmp, os.stat(self.path).st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(self.tmp, 0o666 & ~umask)
-        os.replace(self.tmp, self.path)
-
-    def abandon(self) -> None:
-        self.file.close()
-        if os.path.exists(self.tmp):
-            os.unlink(self.tmp)
-
-
 def write_atomic(path: str, text: str) -> None:
-    """Write a whole file atomically."""
-    out = AtomicFile(path)
-    try:
-        out.write(text)
-        out.commit()
-    except BaseException:
-        out.abandon()
-        raise
+    """Write a whole file atomically (see :mod:`citeform.targets`)."""
+    from .targets import write_document
+
+    write_document(path, text)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "AtomicFile":  # the older name of targets.FileSink
+        from .targets import FileSink
+
+        return FileSink
+    raise AttributeError(name)
 
 
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
