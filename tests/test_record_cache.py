@@ -29,7 +29,8 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted((folder / "records").glob("*.marshal")) if (folder / "records").exists() else []
+    where = folder / record_cache.FOLDER
+    return sorted(where.glob("*.entry")) if where.exists() else []
 
 
 def as_tuples(raws: list[load.RawRecord]) -> list[tuple]:
@@ -107,7 +108,7 @@ def test_default_folder_follows_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.delenv("CITEFORM_NO_CACHE", raising=False)
     monkeypatch.delenv("CITEFORM_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert record_cache.directory() == str(tmp_path / "citeform" / "records")
+    assert record_cache.directory() == str(tmp_path / "citeform" / "parsed-records")
 
 
 def test_standard_input_is_not_cached(cache_dir: Path) -> None:
@@ -171,12 +172,11 @@ def test_entries_unused_for_a_month_are_pruned(cache_dir: Path, tmp_path: Path) 
         path.write_text(f"id: {name}\ntype: book\ntitle: T\n", encoding="utf-8")
         load.read_raw(str(path))
         paths.append(path)
-    old_entry, new_entry = (Path(record_cache._entry(str(cache_dir / "records"), str(p))[1])
-                            for p in paths)
+    folder = str(cache_dir / record_cache.FOLDER)
+    old_entry, new_entry = (Path(folder, record_cache._entry(str(p))[1]) for p in paths)
     now = os.stat(new_entry).st_mtime
     month = (record_cache.MAX_AGE_DAYS + 1) * 86_400
     os.utime(old_entry, (now - month, now - month))
-    folder = str(cache_dir / "records")
     os.utime(os.path.join(folder, "last-pruned"), (now - 2 * 86_400, now - 2 * 86_400))
     assert record_cache.prune(folder, now) == 1
     assert not old_entry.exists() and new_entry.exists()

@@ -87,7 +87,7 @@ def render(
         return _render_writer(resolved, csl_items, citations, ascii, uncited)
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r} (choose from {', '.join(FORMATS)})")
-    laid_out = prepare_items(csl_items, resolved, abbreviations)
+    laid_out = [_one_line_values(it) for it in prepare_items(csl_items, resolved, abbreviations)]
     from .engine import EngineError, render_csl
 
     # errors in a style file name the file as the user gave it
@@ -149,6 +149,28 @@ def _mark_others(item: dict[str, Any]) -> dict[str, Any]:
     if not cut:
         return item
     return {**item, **{var: [*item[var], {"others": True}] for var in cut}}
+
+
+def _one_line_values(item: dict[str, Any]) -> dict[str, Any]:
+    """The item with control characters out of its values (tab, CR, LF: a space), so that
+    a field can neither start a new line of output nor reach a terminal raw."""
+    from .safe_text import has_controls, one_line
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return one_line(value) if has_controls(value) else value
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        return value
+
+    out = {k: v if k in ("id", "note") else clean(v) for k, v in item.items()}
+    if isinstance(out.get("note"), str) and has_controls(out["note"]):
+        # its lines may be "field: value" pairs the engine reads (citeproc-js's note fields);
+        # what is left of them is made one line by whoever prints the entry
+        out["note"] = "\n".join(one_line(line) for line in out["note"].split("\n"))
+    return out
 
 
 def _cluster_ids(cluster: Any) -> list[str]:

@@ -85,6 +85,8 @@ def _document(
 
     def require(chosen: Sequence[Any]) -> None:
         _check_requirements(chosen, strict, warn)
+    if warn and not locale:
+        _check_style_locale(style, resolved, warn)
     engine_fmt = "text" if fmt == "json" else fmt
 
     if clusters:
@@ -93,6 +95,10 @@ def _document(
 
     chosen = select(records, keys) if keys else records
     if not chosen:
+        if paths:
+            from .safe_text import shown
+
+            raise UsageError(f"no records found in {', '.join(shown(p) for p in paths)}")
         raise UsageError("no records found (give -r PATH, or set CITEFORM_RECORDS)")
     require(chosen)
     if fmt == "json":
@@ -115,6 +121,7 @@ def _in_text(records: list[Any], keys: Sequence[str], style: str, resolved: Any,
     from . import links, output
     from .api import render
     from .records.load import select
+    from .safe_text import one_line
 
     parsed, sources = _parse_clusters(clusters)
     cited_keys: list[str] = []
@@ -147,8 +154,8 @@ def _in_text(records: list[Any], keys: Sequence[str], style: str, resolved: Any,
         rendered = [text if any(c.get("author-only") for c in cl)
                     else linker.link(text, [c["id"] for c in cl])
                     for cl, text in zip(engine_clusters, rendered)]
-    citations = _join(rendered, widths)
-    entries = res.bibliography if with_bibliography else []
+    citations = [one_line(c) for c in _join(rendered, widths)]
+    entries = [one_line(e) for e in res.bibliography] if with_bibliography else []
     entry_ids = res.bibliography_ids if with_bibliography else []
     if with_bibliography:
         _warn_without_bibliography(entries, chosen, resolved, warn)
@@ -202,16 +209,35 @@ def _warn_without_bibliography(entries: list[str], chosen: list[Any], resolved: 
              "citations print")
 
 
+def _check_style_locale(spec: str, resolved: Any, warn: Callable[[str], None]) -> None:
+    """Warn when the locale a style asks for is not one citeform knows (en-US is used)."""
+    from .engine import EngineError
+    from .engine.loader import check_locale
+    from .styles import style_locale
+
+    wanted = style_locale(resolved)
+    if not wanted:
+        return
+    try:
+        check_locale(wanted)
+    except EngineError:
+        label = spec if resolved.path == spec else resolved.name
+        warn(f"{label}: unknown default-locale {wanted!r}; using en-US (give -l LOCALE to choose)")
+
+
+
 def _check_requirements(records: Sequence[Any], strict: bool,
                         warn: Callable[[str], None] | None) -> None:
     """Records that lack what their type needs: one warning each (file, line, key, missing
-    field), or with ``strict`` an error naming them all, one line each."""
+    field), or with ``strict`` an error naming them all, one line each. Values that cannot be
+    right (impossible dates) are errors either way, as ``citeform check`` reports them."""
     from .records.load import LoadErrors
-    from .records.requirements import missing_requirements
+    from .records.requirements import impossible_values, missing_requirements
 
+    wrong = [e for r in records for e in impossible_values(r)]
     errors = [e for r in records for e in missing_requirements(r)]
-    if errors and strict:
-        raise LoadErrors(errors)
+    if wrong or (errors and strict):
+        raise LoadErrors(wrong + errors if strict else wrong)
     if warn is None:
         from .records.load import _default_warn as warn
     for e in errors:
@@ -224,7 +250,10 @@ def _bibliography_document(entries: list[str], ids: list[str], writer: str | Non
 
     if writer:
         return output.writer_document(entries)
-    return output.join_entries(_linked_entries(entries, ids, fmt, items), fmt, ids)
+    from .safe_text import one_line
+
+    return output.join_entries(_linked_entries([one_line(e) for e in entries], ids, fmt, items),
+                               fmt, ids)
 
 
 def _linked_entries(entries: list[str], ids: list[str], fmt: str, items: dict[str, Any]) -> list[str]:
@@ -293,10 +322,13 @@ def _json(chosen: list[Any], style: str, locale: str | None, abbreviations: Any 
     bib = render(chosen, style, format="text", locale=locale, abbreviations=abbreviations)
     cites = render(chosen, style, citations=[[{"id": r.key}] for r in chosen], format="text",
                    locale=locale, abbreviations=abbreviations)
-    entry = dict(zip(bib.bibliography_ids, bib.bibliography))
+    from .safe_text import one_line
+
+    entry = dict(zip(bib.bibliography_ids,
+                     [one_line(b) if isinstance(b, str) else b for b in bib.bibliography]))
     return output.json_document(
         [
-            {"id": r.key, "citation": c, "bibliography": entry.get(r.key), "csl": r.csl}
+            {"id": r.key, "citation": one_line(c), "bibliography": entry.get(r.key), "csl": r.csl}
             for r, c in zip(chosen, cites.citations)
         ]
     )

@@ -5,12 +5,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from .errors import DataError, UsageError
 from .formats.bibtex_reader import iter_bibtex
@@ -134,55 +132,46 @@ class Writer:
 
 
 def _indent(text: str, prefix: str) -> str:
-    return "\n".join(prefix + line for line in text.splitlines())
-
-
-class AtomicFile:
-    """A file written to a temporary name in its folder and moved into place at the end."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        folder = os.path.dirname(os.path.abspath(path))
-        fd, self.tmp = tempfile.mkstemp(prefix=".citeform-", suffix=".tmp", dir=folder)
-        self.file: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-
-    def write(self, text: str) -> None:
-        self.file.write(text)
-
-    def commit(self) -> None:
-        self.file.close()
-        if os.path.exists(self.path):  # an overwritten file keeps its permissions
-            os.chmod(self.tmp, os.stat(self.path).st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(self.tmp, 0o666 & ~umask)
-        os.replace(self.tmp, self.path)
-
-    def abandon(self) -> None:
-        self.file.close()
-        if os.path.exists(self.tmp):
-            os.unlink(self.tmp)
+    return "\n".join(prefix + line for line in text.split("\n"))
 
 
 def write_atomic(path: str, text: str) -> None:
-    """Write a whole file atomically."""
-    out = AtomicFile(path)
-    try:
-        out.write(text)
-        out.commit()
-    except BaseException:
-        out.abandon()
-        raise
+    """Write a whole file atomically (see :mod:`citeform.targets`)."""
+    from .targets import write_document
+
+    write_document(path, text)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "AtomicFile":  # the older name of targets.FileSink
+        from .targets import FileSink
+
+        return FileSink
+    raise AttributeError(name)
 
 
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
 
+MAX_NAME_BYTES = 120  # of a file name's stem in UTF-8: file systems allow 255 bytes at most
+
+
 def safe_filename(key: str) -> str:
-    """A file name (without extension) for a key that works on every common file system."""
+    """A file name (without extension) for a key that works on every common file system:
+    letters, digits, ``-_.`` (others as ``_``), NFC, at most :data:`MAX_NAME_BYTES` bytes of
+    UTF-8; a name that had to be shortened ends in a short hash of the whole key, so that
+    keys differing only after the cut get different names."""
+    import unicodedata
+
+    key = unicodedata.normalize("NFC", key)
     name = "".join(c if c.isalnum() or c in "-_." else "_" for c in key).strip("._") or "record"
-    name = name[:100]
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        import hashlib
+
+        digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+        room = MAX_NAME_BYTES - len(digest) - 1
+        cut = name.encode("utf-8")[:room].decode("utf-8", "ignore").rstrip("._")
+        name = f"{cut}-{digest}"
     if name.lower() in _RESERVED:
         name += "_"
     return name

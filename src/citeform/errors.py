@@ -36,8 +36,11 @@ class CiteformError(Exception):
         return place(self.file, self.line, self.column) if self.file else ""
 
     def format(self) -> str:
-        """One line: ``file:line:column: key: field: message``."""
-        parts = [p for p in (self.location(), self.key) if p]
+        """One line: ``file:line:column: key: field: message`` (file and key shown as
+        ``check`` shows them: a name with an unprintable character as a Python literal)."""
+        from .safe_text import shown
+
+        parts = [shown(p) for p in (self.location(), self.key) if p]
         if self.field and not self.message.startswith(self.field) and f"'{self.field}'" not in self.message:
             parts.append(self.field)
         parts.append(self.message)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -72,38 +71,18 @@ def writer_document(entries: Sequence[str]) -> str:
 
 
 def json_document(data: Sequence[dict[str, Any]] | dict[str, Any]) -> str:
-    """A list of records, or an object, as indented JSON."""
-    return json.dumps(data if isinstance(data, dict) else list(data), ensure_ascii=False,
-                      indent=2) + "\n"
+    """A list of records, or an object, as indented JSON (C1 controls and line separators
+    escaped, so that the text is safe on a terminal)."""
+    from .safe_text import escape_controls
+
+    return escape_controls(json.dumps(data if isinstance(data, dict) else list(data),
+                                      ensure_ascii=False, indent=2)) + "\n"
 
 
 def atomic_write(path: str, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename,
-    so that a failed or interrupted run leaves any previous file intact."""
-    import tempfile  # only when writing a file: keeps start-up light
+    so that a failed or interrupted run leaves any previous file intact (special files and
+    ``-`` as :mod:`citeform.targets` says)."""
+    from .targets import write_document
 
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".citeform-", suffix=".tmp", dir=folder)
-    except OSError as e:
-        from .errors import DataError
-
-        raise DataError(f"cannot write {path}: {e.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        if os.path.exists(path):
-            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_document(path, text)

@@ -8,8 +8,9 @@ import os
 import re
 from dataclasses import dataclass
 
-from .errors import UsageError
+from .errors import DataError, UsageError
 
+MAX_STYLE_BYTES = 4 * 1024 * 1024  # the largest CSL styles are some 100 KiB
 WRITER_STYLES = ("bibtex", "biblatex")
 _TITLE = re.compile(r"<title>([^<]*)</title>")
 _PARENT = re.compile(r'<link[^>]*href="[^"]*/([^"/]+)"[^>]*rel="independent-parent"|'
@@ -119,11 +120,68 @@ def _repo_file(style_id: str) -> tuple[str, str | None] | None:
         return path, None
     dep = os.path.join(dependent, f"{style_id}.csl")
     if os.path.isfile(dep):
-        m = _PARENT.search(_read_head(dep, 8000))
-        parent = m and (m.group(1) or m.group(2))
-        if parent and os.path.isfile(os.path.join(independent, f"{parent}.csl")):
-            return os.path.join(independent, f"{parent}.csl"), dep
+        parent = _parent_file(_parent_id(dep))
+        if parent:
+            return parent, dep
     return None
+
+
+def _parent_id(path: str) -> str | None:
+    """The id of the independent parent a dependent style file names (None: not dependent)."""
+    m = _PARENT.search(_read_head(path, 8000))
+    return (m.group(1) or m.group(2)) if m else None
+
+
+def _parent_file(parent: str | None) -> str | None:
+    """The file of an independent style of citeform's own or of the CSL repository."""
+    if not parent or not _REPO_ID.fullmatch(parent):
+        return None
+    for folder in (styles_dir(), (_repo_dirs() or ("",))[0]):
+        path = os.path.join(folder, f"{parent}.csl") if folder else ""
+        if path and os.path.isfile(path):
+            return path
+    return None
+
+
+def is_path(spec: str) -> bool:
+    """Whether a style argument names a file: it has a path separator or ends in ``.csl``
+    (a bare word, even one that is also a file's name here, is a style name)."""
+    return "/" in spec or os.sep in spec or bool(os.altsep and os.altsep in spec) \
+        or spec.lower().endswith(".csl")
+
+
+def _style_file(spec: str) -> Style:
+    """A style given as a file; a dependent one renders with its parent from the repository."""
+    from .safe_text import shown
+
+    if not os.path.isfile(spec):
+        raise UsageError(f"style file not found: {shown(spec)}")
+    if os.path.getsize(spec) > MAX_STYLE_BYTES:
+        raise DataError(f"style file larger than {MAX_STYLE_BYTES // (1024 * 1024)} MiB",
+                        file=spec)
+    style_id = _stem(spec)
+    parent_id = _parent_id(spec)
+    if parent_id is None:
+        return Style(name=style_id, path=spec, title_rule=title_rule(style_id))
+    parent = _parent_file(parent_id)
+    if parent is None:
+        raise DataError(f"dependent style: its parent {parent_id!r} is not in the style "
+                        "repository", file=spec)
+    m = _LOCALE.search(_read_head(spec, 8000))
+    rule_id = style_id if title_rule(style_id) != title_rule("*") else _stem(parent)
+    return Style(name=style_id, path=parent, default_locale=m.group(1) if m else None,
+                 title_rule=title_rule(rule_id))
+
+
+def style_locale(style: Style) -> str | None:
+    """The locale a style asks for: a dependent's, else its file's ``default-locale``."""
+    if style.default_locale:
+        return style.default_locale
+    if style.writer:
+        return None
+    head = style.xml[:8000] if style.xml else _read_head(style.path, 8000) if style.path else ""
+    m = _LOCALE.search(head)
+    return m.group(1) if m else None
 
 
 def resolve(spec: str) -> Style:
@@ -136,9 +194,8 @@ def resolve(spec: str) -> Style:
     lower = spec.lower()
     if lower in WRITER_STYLES:
         return Style(name=lower, writer=lower)
-    if os.path.isfile(spec):
-        style_id = _stem(spec)
-        return Style(name=style_id, path=spec, title_rule=title_rule(style_id))
+    if is_path(spec):
+        return _style_file(spec)
     style_id = aliases().get(lower, spec)
     own = os.path.join(styles_dir(), f"{style_id}.csl")
     if os.path.isfile(own):
@@ -155,8 +212,6 @@ def resolve(spec: str) -> Style:
                 rule_id = _stem(path)  # a dependent follows its parent's rule
         return Style(name=style_id, path=path, default_locale=locale,
                      title_rule=title_rule(rule_id))
-    if spec.endswith(".csl") or os.sep in spec:
-        raise UsageError(f"style file not found: {spec}")
     if lower in aliases():
         raise UsageError(f"style {spec!r} is a short name for {style_id!r}, which is not a style "
                          "(see styles/aliases.yaml)")

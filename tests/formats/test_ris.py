@@ -24,7 +24,7 @@ def test_seed_record_from_a_research_portal(export: list[Any]) -> None:
     assert read.line == 1
     rec = to_record(read.item)
     assert rec == {
-        "id": "rousseau2002", "type": "article", "document-type": "Short survey",
+        "id": "rousseau2002", "type": "article",
         "title": "Apport des biothérapies anticancéreuses dans le traitement des leucémies de l'enfant",
         "translated-title": "Antitumor biotherapies in the treatment of pediatric leukemias",
         "authors": ["Rousseau, R.", "Bollard, C.", "Heslop, H."],
@@ -34,6 +34,7 @@ def test_seed_record_from_a_research_portal(export: list[Any]) -> None:
         "url": "https://www.scopus.com/inward/record.uri?eid=2-s2.0-0036208133",
         "keywords": ["Child", "Gene therapy", "Immunotherapy, adoptive", "Leukemia", "Vaccines"],
         "note": "Export Date: 29 November 2026", "source": "Scopus",
+        "custom": {"document-type": "Short survey"},
     }
 
 
@@ -98,7 +99,7 @@ def test_older_tags_particles_institutions_and_missing_fields(export: list[Any])
     assert old["journal"] == "Blood" and old["journal-abbreviation"] == "Blood"
     assert old["date"] == "1999-10-01"
     assert old["abstract"] == "We review what is known."
-    assert old["file_attachments1"] == "file:///home/me/papers/heslop1999.pdf"  # kept, not dropped
+    assert old["custom"]["file_attachments1"] == "file:///home/me/papers/heslop1999.pdf"  # kept
     assert bare == {"id": "untitlednd", "type": "document", "title": "Untitled notes found in an archive"}
 
 
@@ -107,7 +108,7 @@ def test_tags_of_older_exports() -> None:
                       "XX  - kept\nER  - \n", "x.ris")
     assert to_record(read.item) == {
         "id": "smithnd", "type": "chapter", "title": "Old title", "editors": ["Smith, J.", "Doe, A."],
-        "book-title": "The Book", "XX": "kept"}
+        "book-title": "The Book", "custom": {"XX": "kept"}}
 
 
 def test_an_export_read_and_written_again_keeps_everything(export: list[Any]) -> None:

@@ -27,7 +27,8 @@ def test_canonical_names_types_numbers_and_dates() -> None:
         "id": "k", "type": "conference-paper", "title": "T", "translated-title": "TT",
         "authors": ["van der Berg, Jan", "King, Jr., Martin Luther", {"literal": "World Health Organization"}],
         "book-title": "Proceedings", "conference": "Conf", "volume": 9, "issue": "03",
-        "date": "2002-03-15", "accessed": 2020, "doi": "10.1/x", "keywords": ["a", "b"], "owner": "me",
+        "date": "2002-03-15", "accessed": 2020, "doi": "10.1/x", "keywords": ["a", "b"],
+        "custom": {"owner": "me"},
     }
 
 

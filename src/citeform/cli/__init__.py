@@ -43,9 +43,10 @@ def warner(quiet: bool = False) -> Callable[[str], None]:
 
     def warn(message: str) -> None:
         from ..progress import clear
+        from ..safe_text import escaped
 
         clear()
-        click.echo(f"citeform: warning: {message}", err=True)
+        click.echo(f"citeform: warning: {escaped(message)}", err=True)
 
     return warn
 
@@ -91,10 +92,12 @@ class LazyGroup(click.Group):
             if debug:
                 raise
             from ..progress import clear
+            from ..safe_text import escaped
 
             clear()
             for line in e.format().splitlines():
-                click.secho(f"citeform: error: {line}", err=True, fg="red", color=color())
+                click.secho(f"citeform: error: {escaped(line)}", err=True, fg="red",
+                            color=color())
             sys.exit(e.exit_code)
         except (click.exceptions.Abort, KeyboardInterrupt):
             click.echo("citeform: interrupted", err=True)
@@ -110,7 +113,9 @@ class LazyGroup(click.Group):
         except Exception as e:
             if debug:
                 raise
-            click.secho(f"citeform: internal error: {type(e).__name__}: {e} "
+            from ..safe_text import escaped
+
+            click.secho(f"citeform: internal error: {type(e).__name__}: {escaped(str(e))} "
                         "(run with --debug for details)", err=True, fg="red", color=color())
             sys.exit(1)
         sys.exit(rv if isinstance(rv, int) else 0)

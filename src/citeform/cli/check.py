@@ -50,6 +50,7 @@ def check(paths: tuple[str, ...], style: str | None, strict: bool, duplicates: b
       citeform check --strict --duplicates ~/papers
     """
     from ..records.validate import ERROR, HINT, WARNING, validate_paths
+    from ..safe_text import escaped
     from ..styles import resolve
 
     resolved = resolve(style) if style is not None else None
@@ -61,7 +62,7 @@ def check(paths: tuple[str, ...], style: str | None, strict: bool, duplicates: b
     for p in problems:
         if quiet and p.severity != ERROR:
             continue
-        click.echo(p.format())
+        click.echo(escaped(p.format()))  # nothing from a file reaches the terminal raw
     errors = sum(1 for p in problems if p.severity == ERROR)
     warnings = report.count(WARNING) if not strict else 0
     click.echo(summary(errors, warnings, report.count(HINT), report.records))

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
-
 import click
 
 from ..output import OUTPUT_FORMATS
@@ -21,8 +18,9 @@ from .input_options import abbreviations_option, from_option
               help="Style: alias (vancouver, apa, ...), CSL repository id, .csl file, or bibtex/biblatex.")
 @click.option("-f", "--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="text",
               show_default=True, help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write to this file (atomically) instead of standard output.")
+@click.option("-o", "--output", metavar="PATH",
+              help="Write to this file (atomically) instead of standard output ('-': standard "
+                   "output; a device or FIFO is written into).")
 @click.option("-l", "--locale", help="Locale to use instead of the style's (e.g. en-GB, de-DE).")
 @click.option("--in-text", "clusters", multiple=True, metavar="CLUSTER",
               help="Pandoc citation syntax, e.g. '[@key, p. 5; @other]'. Repeatable (one "
@@ -63,9 +61,10 @@ def cite(keys: tuple[str, ...], paths: tuple[str, ...], style: str, fmt: str, ou
       cat refs.json | citeform cite -r - -s ieee -f markdown >> manuscript.md
       citeform cite -r pubmed-export.nbib --abbreviations journals.json
     """
-    from .. import cite_job
+    from .. import cite_job, targets
     from . import warner
 
+    targets.check(output)
     warn = warner(quiet)
     text = cite_job.run(
         keys=list(keys), paths=list(paths) or None, style=style, fmt=fmt, locale=locale,
@@ -77,14 +76,6 @@ def cite(keys: tuple[str, ...], paths: tuple[str, ...], style: str, fmt: str, ou
 
 
 def _emit(text: str, output: str | None) -> None:
-    if output:
-        from ..output import atomic_write
+    from ..targets import write_document
 
-        atomic_write(output, text)
-    else:
-        try:
-            click.echo(text, nl=False)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            # the reader of a pipe went away (``citeform cite | head``): not an error
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    write_document(output, text)

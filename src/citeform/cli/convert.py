@@ -10,16 +10,15 @@ import click
 from ..convert_job import (
     FROM_FORMATS,
     TO_FORMATS,
-    AtomicFile,
     Converted,
     Writer,
     input_format,
     read_input,
     safe_filename,
-    write_atomic,
 )
 from ..errors import CiteformError, DataError, UsageError
 from ..formats.keys import unique_key
+from ..safe_text import escaped, shown
 
 
 def _plural(n: int, word: str) -> str:
@@ -30,8 +29,9 @@ def _plural(n: int, word: str) -> str:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...", type=click.Path())
 @click.option("-t", "--to", "to_fmt", type=click.Choice(TO_FORMATS), required=True,
               help="Output format.")
-@click.option("-o", "--output", metavar="PATH", type=click.Path(),
-              help="Output file; with -t yaml a folder gets one file per record. Default: stdout.")
+@click.option("-o", "--output", metavar="PATH",
+              help="Output file ('-': standard output, the default; a device or FIFO is written "
+                   "into); with -t yaml a folder gets one file per record.")
 @click.option("--from", "from_fmt", type=click.Choice(FROM_FORMATS),
               help="Input format (default: from each file's extension).")
 @click.option("--force", is_flag=True, help="Overwrite files that exist.")
@@ -70,10 +70,13 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
 
     def error(e: CiteformError) -> None:
         bars.clear()
-        click.echo(f"citeform: error: {e.format()}", err=True)
+        click.echo(f"citeform: error: {escaped(e.format())}", err=True)
 
     from ..records.load import iter_files, read_text
+    from ..targets import Sink, WriteError, is_stdout, open_target
 
+    if is_stdout(output):
+        output = None
     files = list(iter_files(inputs))
     folder_mode = bool(output) and to_fmt == "yaml" and (
         os.path.isdir(output) or output.endswith(("/", os.sep))  # type: ignore[union-attr]
@@ -86,10 +89,10 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
     progress = bars.Progress(total, label="converting", percent=True,
                              enabled=not dry_run and bars.wanted(total, quiet, minimum=1))
     writer = Writer(to_fmt, ascii_only)
-    sink: AtomicFile | None = None
-    if output and not folder_mode and not dry_run:
-        sink = AtomicFile(output)
-    emit = sink.write if sink else _echo
+    sink: Sink | None = None
+    if not folder_mode and not dry_run:
+        sink = open_target(output, replace=force)
+    emit = sink.write if sink else _nowhere
     from ..formats.duplicates import DuplicateFinder
 
     finder = DuplicateFinder() if duplicates else None
@@ -137,7 +140,7 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
                         chunk = ""
                     else:
                         chunk = writer.chunk(read.item)
-                except OSError:
+                except (OSError, WriteError):
                     raise
                 except DataError as e:
                     error(DataError(e.message, file=read.place, key=read.key))
@@ -160,7 +163,7 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
             sink.commit()
             sink = None
         if dry_run and output and not folder_mode:
-            click.echo(f"{'overwrite' if os.path.exists(output) else 'write'} {output}")
+            click.echo(f"{'overwrite' if os.path.exists(output) else 'write'} {shown(output)}")
     finally:
         progress.close()
         if sink:
@@ -184,23 +187,15 @@ def _check_output(output: str, folder_mode: bool, force: bool, dry_run: bool) ->
             except OSError as e:
                 raise UsageError(f"cannot make folder {output}: {e.strerror or e}") from None
         return
-    if os.path.isdir(output):
-        raise UsageError(f"{output} is a folder; give a file name")
-    folder = os.path.dirname(os.path.abspath(output))
-    if not os.path.isdir(folder):
-        raise UsageError(f"no such folder: {folder}")
-    if os.path.exists(output) and not force and not dry_run:
-        raise UsageError(f"{output} exists; use --force to overwrite it")
+    from ..targets import check
+
+    check(output)
+    if os.path.isfile(output) and not force and not dry_run:
+        raise UsageError(f"{shown(output)} exists; use --force to overwrite it")
 
 
-def _echo(text: str) -> None:
-    """Standard output; a reader that went away (``| head``) ends the run quietly."""
-    try:
-        click.echo(text, nl=False)
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
+def _nowhere(text: str) -> None:
+    """Where a dry run or a folder of files writes its document: nowhere."""
 
 
 def _write_record_file(read: Converted, folder: str, force: bool, dry_run: bool,
@@ -208,6 +203,7 @@ def _write_record_file(read: Converted, folder: str, force: bool, dry_run: bool,
     """``-t yaml -o DIR``: one record per file named after its key."""
     from ..formats.unmap import to_record
     from ..formats.yaml_writer import record_yaml
+    from ..targets import write_document
 
     stem = safe_filename(read.key)
     base, n = stem, 1
@@ -216,14 +212,14 @@ def _write_record_file(read: Converted, folder: str, force: bool, dry_run: bool,
         stem = f"{base}-{n}"
     written.add(stem.casefold())
     path = os.path.join(folder, stem + ".yaml")
-    exists = os.path.exists(path)
+    exists = os.path.lexists(path)
     if dry_run:
         action = "overwrite" if exists and force else "skip (exists)" if exists else "write"
         click.echo(f"{action} {path}")
         return
     if exists and not force:
-        raise DataError(f"{path} exists; use --force to overwrite it")
+        raise DataError(f"{shown(path)} exists; use --force to overwrite it")
     record = to_record(read.item)
     if record.get("id") == stem:
         del record["id"]  # the file name gives the key
-    write_atomic(path, record_yaml(record))
+    write_document(path, record_yaml(record), replace=force)

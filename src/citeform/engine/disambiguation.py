@@ -98,6 +98,25 @@ class Disambiguator:
                 out[var] = value
         return out
 
+    def _last_difference(self, keys: list[str]) -> int:
+        """How many names must show before every difference between the names of ``keys``
+        is shown (0: the same names). Showing more cannot tell them apart any better: what
+        it adds is the same in each cite; without this bound the search for a separating
+        count renders every count, quadratic in the length of long identical lists."""
+        return max(self._differing_indexes(keys), default=-1) + 1
+
+    def _differing_indexes(self, keys: list[str]) -> set[int]:
+        """The positions at which some name variable of ``keys`` holds different names."""
+        out: set[int] = set()
+        for var in {v for k in keys for v in self.name_vars(k)}:
+            lists = [self.name_vars(k).get(var) or [] for k in keys]
+            longest = max(len(v) for v in lists)
+            for i in range(longest):
+                parts = {v[i].parts() if i < len(v) else None for v in lists}
+                if len(parts) > 1:
+                    out.add(i)
+        return out
+
     # step 1
     def _full_given(self, key: str) -> dict[str, dict[int, int]]:
         return {var: dict.fromkeys(range(len(names)), 2) for var, names in self.name_vars(key).items()}
@@ -109,6 +128,7 @@ class Disambiguator:
         distinguishing when its full form differs, since step 2 will show it.
         """
         most = max((len(v) for k in group for v in self.name_vars(k).values()), default=0)
+        most = min(most, self._last_difference(group))
         pending = list(group)
         base = {k: copy.deepcopy(self.state.entry(k)) for k in group}
         best: dict[str, tuple[int, int | None]] = {k: (self.counts[self.cache[k]], None) for k in group}
@@ -195,9 +215,12 @@ class Disambiguator:
                     levels[index] = base if level is None else max(base, level)
                 self.refresh(key)
 
+        differing = self._differing_indexes(group)
         for index in range(width):
             if not pending:
                 break
+            if index not in differing:
+                continue  # the same name in every cite: expanding it separates nothing
             best = None  # the highest level of this name that separated some cites
             for level in (1, 2):
                 if not pending:

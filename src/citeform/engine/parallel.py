@@ -28,6 +28,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from ..errors import CiteformError
+
 AUTO_MIN_ENTRIES = 400  # automatic mode renders smaller bibliographies in one process
 MIN_CHUNK = 50  # entries per chunk, at least
 CHUNKS_PER_JOB = 4  # smaller chunks balance the workers and move the progress bar
@@ -86,9 +88,7 @@ def cores() -> int:
 
 
 def can_fork() -> bool:
-    import multiprocessing
-
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
 def worker_count(requested: int | None, total: int) -> int:
@@ -154,9 +154,12 @@ def map_items(function: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]
 def _in_workers(work: Callable[[tuple[int, int]], Any], job: Any,
                 parts: list[tuple[int, int]], jobs: int) -> Iterator[Any]:
     """``work(part)`` for each part, in order: the first share in this process, the rest in
-    ``jobs - 1`` forked workers that inherit ``job`` (``jobs`` at least 2)."""
-    import multiprocessing
+    ``jobs - 1`` forked workers that inherit ``job`` (``jobs`` at least 2).
 
+    Each worker renders a fixed, interleaved set of parts and sends each result through its
+    own pipe, so a worker that dies (killed, out of memory) is seen as an early end of its
+    pipe: the run stops at once with :class:`WorkerDied` instead of waiting for ever.
+    """
     global _JOB
     _JOB = job
     # Workers then share the prepared objects instead of copying them. No collection first:
@@ -166,18 +169,102 @@ def _in_workers(work: Callable[[tuple[int, int]], Any], job: Any,
     # The calling process does the first share itself while jobs - 1 forked workers do the
     # rest: one fork fewer, and its share runs on warm caches with no copy-on-write faults.
     own = max(1, len(parts) // jobs)
-    pool = multiprocessing.get_context("fork").Pool(jobs - 1)
+    rest = parts[own:]
+    count = min(jobs - 1, len(rest))
+    workers: list[tuple[int, Any]] = []
     try:
-        pending = pool.imap(work, parts[own:])  # the workers start at once
+        for w in range(count):
+            workers.append(_fork(work, rest[w::count]))
         for part in parts[:own]:
             yield work(part)
-        yield from pending
-        pool.close()  # all results are in: let the workers end on their own
+        for i in range(len(rest)):
+            pid, pipe = workers[i % count]
+            yield _receive(pid, pipe)
     finally:
-        pool.terminate()  # at once if the caller stopped early or an error came back
-        pool.join()
+        for pid, pipe in workers:  # at once if the caller stopped early or an error came back
+            pipe.close()
+            try:
+                os.kill(pid, 9)
+            except ProcessLookupError:
+                pass
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
         _JOB = None
         gc.unfreeze()
+
+
+class WorkerDied(CiteformError):
+    """A worker process ended before sending all its results."""
+
+
+def _fork(work: Callable[[tuple[int, int]], Any], parts: list[tuple[int, int]]) -> tuple[int, Any]:
+    """A worker that sends ``work(part)`` for each of ``parts`` through a pipe, in order."""
+    import pickle
+    import signal
+
+    read_end, write_end = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the worker (coverage does not follow it)
+        status = 0
+        try:
+            os.close(read_end)
+            signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: the parent reports it
+            with os.fdopen(write_end, "wb") as out:
+                for part in parts:
+                    try:
+                        message = (True, work(part))
+                    except BaseException as e:  # sent to the parent, raised there
+                        message = (False, e)
+                    try:
+                        data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+                    except Exception as e:
+                        data = pickle.dumps((False, RuntimeError(f"{type(e).__name__}: {e}")))
+                    out.write(len(data).to_bytes(8, "little") + data)
+                    if not message[0]:
+                        break
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    return pid, os.fdopen(read_end, "rb")
+
+
+def _receive(pid: int, pipe: Any) -> Any:
+    """The next result a worker sent; :class:`WorkerDied` when its pipe ended first."""
+    import pickle
+
+    head = pipe.read(8)
+    data = pipe.read(int.from_bytes(head, "little")) if len(head) == 8 else b""
+    if len(head) != 8 or len(data) != int.from_bytes(head, "little"):
+        raise WorkerDied(f"a rendering worker (process {pid}) {_ended(pid)}; nothing was written")
+    ok, value = pickle.loads(data)
+    if not ok:
+        raise value
+    return value
+
+
+def _ended(pid: int) -> str:
+    """How a worker ended, in words (it is reaped here)."""
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:
+        return "stopped"
+    if os.WIFSIGNALED(status):
+        import signal
+
+        number = os.WTERMSIG(status)
+        try:
+            name = signal.Signals(number).name
+        except ValueError:
+            name = f"signal {number}"
+        hint = " (out of memory?)" if number == signal.SIGKILL else ""
+        return f"was killed by {name}{hint}"
+    return f"stopped with exit status {os.WEXITSTATUS(status)}"
 
 
 def bibliography(bib: Any, finish: Callable[[Any], str]) -> list[str | None]:

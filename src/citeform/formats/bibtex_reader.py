@@ -20,6 +20,7 @@ from ..vocabulary import CSL_VARIABLES, DATE_VARIABLES, NAME_VARIABLES
 from . import ReadItem, first_error_raises
 from .bibtex_macros import MacroTooLong, resolve
 from .bibtex_names import parse_bibtex_names
+from .bibtex_structure import scan
 from .bibtex_types import (
     ARTICLE_TYPES,
     CSL_TYPES_OF_ENTRIES,
@@ -371,6 +372,9 @@ def iter_bibtex(text: str, source: str) -> Iterator[ReadItem | DataError]:
     """Each entry as a :class:`ReadItem`, or the :class:`DataError` that stopped it."""
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)  # we report broken entries
     library = bibtexparser.parse_string(text, parse_stack=[])
+    structure = scan(text)
+    for line, message in structure.problems:
+        yield DataError(message, file=source, line=line)
     taken = {b.key for b in library.entries}
     macros: dict[str, str] = {}
     too_long: set[str] = set()
@@ -396,6 +400,11 @@ def iter_bibtex(text: str, source: str) -> Iterator[ReadItem | DataError]:
             resolved.append((block, {}, []))
     for block, fields, warnings in resolved:
         line = block.start_line + 1 if block.start_line is not None else None
+        outer = structure.inside(line) if line is not None else None
+        if outer is not None:
+            yield DataError(f"'@' inside a braced value of the entry at line {outer} starts no "
+                            "entry", file=source, line=line)
+            continue
         if isinstance(block, DuplicateBlockKeyBlock):
             prev = block.previous_block.start_line
             yield DataError(f"duplicate key {block.key!r}, also at line {prev + 1}", file=source,

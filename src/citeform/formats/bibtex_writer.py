@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..safe_text import one_line
 from ..vocabulary import DATE_VARIABLES, LANGUAGES, NAME_VARIABLES
 from .bibtex_types import (
     ARTICLE_TYPES,
@@ -25,7 +26,7 @@ from .bibtex_types import (
 from .edtf import normalise_dates, to_edtf
 from .latex import encode
 
-_KEY_BAD = re.compile(r"[\s,{}()=\"#%'~\\]")
+_KEY_BAD = re.compile(r"[\s,{}()=\"#%'~\\@\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _FIELD_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_\-:.+]*$")
 
 # written order of the fields; anything else follows in alphabetical order
@@ -279,7 +280,7 @@ def format_entry(item: dict[str, Any], *, n: int = 1, ascii: bool = False, bibla
     fields = _fields(item, etype, biblatex, ascii)
     lines = [f"@{etype}{{{citation_key(item.get('id'), n)},"]
     for field in sorted(fields, key=_sort_key):
-        value = fields[field]
+        value = one_line(fields[field])  # a line break or control would reach a terminal raw
         if field == "month" and value in MONTH_MACROS:
             lines.append(f"  {field} = {value},")
         else:

@@ -10,6 +10,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from ..safe_text import escape_controls
+
 
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
@@ -84,10 +86,10 @@ def dumps_item(item: dict[str, Any]) -> str:
     text = json.dumps(out, ensure_ascii=False, indent=2)
     for i, parts in enumerate(compact):
         text = text.replace(json.dumps(_TOKEN.format(i)), parts, 1)
-    return text
+    return escape_controls(text)
 
 
 def to_csl_json(items: Iterable[dict[str, Any]]) -> str:
     """A CSL-JSON list, indented, Unicode as is."""
-    body = ",\n".join("\n".join("  " + line for line in dumps_item(i).splitlines()) for i in items)
+    body = ",\n".join("\n".join("  " + line for line in dumps_item(i).split("\n")) for i in items)
     return f"[\n{body}\n]\n" if body else "[]\n"

@@ -42,12 +42,11 @@ def to_edtf(date: dict[str, Any]) -> str | None:
     points = [_point(p) for p in parts]
     if not all(points):
         return None
-    season = date.get("season")
+    from ..records.date_parsing import season_number
+
+    season = season_number(date.get("season"))
     if season and len(points) == 1 and "-" not in points[0].lstrip("-"):
-        try:
-            points[0] = f"{points[0]}-{20 + int(season)}"
-        except (TypeError, ValueError):
-            pass
+        points[0] = f"{points[0]}-{20 + season}"
     text = "/".join(points)  # type: ignore[arg-type]
     if date.get("circa"):
         text += "~"

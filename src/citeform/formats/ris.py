@@ -220,8 +220,18 @@ def to_ris_dict(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def to_ris(items: Iterable[dict[str, Any]]) -> str:
-    """RIS text for CSL-JSON items."""
-    return _Writer().formats([to_ris_dict(i) for i in items])
+    """RIS text for CSL-JSON items (a value is one line: a line break in it would end the
+    tag, or start a new record)."""
+    from ..safe_text import one_line
+
+    def flat(value: Any) -> Any:
+        if isinstance(value, str):
+            return one_line(value)
+        if isinstance(value, list):
+            return [flat(v) for v in value]
+        return value
+
+    return _Writer().formats([{k: flat(v) for k, v in to_ris_dict(i).items()} for i in items])
 
 
 # --- reading ------------------------------------------------------------------------------

@@ -150,8 +150,9 @@ def to_record(item: dict[str, Any]) -> dict[str, Any]:
     if isinstance(custom, dict):
         kept: dict[str, Any] = {}
         for key, value in custom.items():
-            # a custom key that reads as a known field would change meaning at the top level
-            if key in CUSTOM_FIELDS or (key not in _KNOWN and key not in record):
+            # only citeform's own custom fields go to the top level: any other key there would
+            # be read back with a warning (unknown) or a changed meaning (a known field)
+            if key in CUSTOM_FIELDS and key not in record:
                 record[key] = value
             else:
                 kept[key] = value

@@ -100,6 +100,25 @@ def parse_date(value: Any) -> dict[str, Any]:
     return out
 
 
+_SEASON_WORDS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
+
+
+def season_number(value: Any) -> int | None:
+    """A CSL-JSON ``season`` as 1-4 (spring to winter): a number, its text, or the season's
+    English name (``"Summer"``, valid CSL-JSON); None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 1 <= value <= 4 else None
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in _SEASON_WORDS:
+            return _SEASON_WORDS[text]
+        if text in ("1", "2", "3", "4"):
+            return int(text)
+    return None
+
+
 def format_date(date: dict[str, Any]) -> str | int | dict[str, Any]:
     """The canonical written form of a CSL date: ``2002``, ``"2002-03-15"`` or a range."""
     parts = date.get("date-parts")
@@ -110,9 +129,10 @@ def format_date(date: dict[str, Any]) -> str | int | dict[str, Any]:
     except (TypeError, ValueError):
         return dict(date)
     if date.get("season"):
-        if len(parts) != 1 or len(parts[0]) != 1:
+        season = season_number(date["season"])
+        if len(parts) != 1 or len(parts[0]) != 1 or season is None:
             return dict(date)
-        points = [f"{points[0]}-{20 + int(date['season'])}"]
+        points = [f"{points[0]}-{20 + season}"]
     text = "/".join(points)
     if date.get("circa"):
         text = f"circa {text}"

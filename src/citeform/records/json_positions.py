@@ -38,6 +38,53 @@ def _parse_constant(text: str) -> Any:
     raise _Refused(f"{text} is not a JSON value")
 
 
+class _Placed(ValueError):
+    """A refused value whose text can be found in the document."""
+
+    def __init__(self, message: str, pattern: str) -> None:
+        super().__init__(message)
+        self.pattern = pattern
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _Placed(f"number {text} is out of range", r"(?<![\w.])" + re.escape(text) + r"(?![\w.])")
+    return value
+
+
+# half of a UTF-16 pair without the other half: not a character, cannot be written as UTF-8
+_LONE_SURROGATE = re.compile(
+    r"(?<!\\)(?:\\\\)*\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})(?<!\\)(?:\\\\)*\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+
+
+def _has_lone_surrogate(data: Any) -> bool:
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+            stack.extend(value)
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
+
+
+def _at(text: str, pattern: str) -> tuple[int | None, int | None]:
+    """Line and column of the first match of ``pattern`` in ``text`` (None, None if none)."""
+    m = re.search(pattern, text)
+    if not m:
+        return None, None
+    at = m.start()
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
 def load(name: str, text: str) -> tuple[Any, list[tuple[Place, dict[str, Place]]] | None]:
     """The data, and for each top-level item its place and its fields' places (or None
     when the items are not where a scan can find them)."""
@@ -54,11 +101,14 @@ def load(name: str, text: str) -> tuple[Any, list[tuple[Place, dict[str, Place]]
 
     try:
         data = json.loads(text, object_pairs_hook=pairs, parse_int=_parse_int,
-                          parse_constant=_parse_constant)
+                          parse_float=_parse_float, parse_constant=_parse_constant)
     except json.JSONDecodeError as e:
         raise DataError(f"broken JSON: {e.msg}", file=name, line=e.lineno, column=e.colno) from None
     except _Refused as e:
         raise DataError(f"broken JSON: {e}", file=name) from None
+    except _Placed as e:
+        line, column = _at(text, e.pattern)
+        raise DataError(f"broken JSON: {e}", file=name, line=line, column=column) from None
     except RecursionError:
         raise DataError(f"JSON nested deeper than {MAX_DEPTH} levels", file=name) from None
     except ValueError as e:  # pragma: no cover - json's own limits
@@ -66,6 +116,10 @@ def load(name: str, text: str) -> tuple[Any, list[tuple[Place, dict[str, Place]]
     problem = measure(data, long_strings=_may_hold_long_strings(text))
     if problem:
         raise DataError(problem, file=name)
+    if "\\u" in text and _has_lone_surrogate(data):
+        line, column = _at(text, _LONE_SURROGATE.pattern)
+        raise DataError("broken JSON: a \\u escape gives half of a UTF-16 pair (a lone "
+                        "surrogate), not a character", file=name, line=line, column=column)
     scanner = _Scanner(text)
     places = scanner.items()
     if repeated:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import DataError, UsageError
+from ..safe_text import shown
 from .mapping import MappingError, to_csl
 
 RECORD_SUFFIXES = (".yaml", ".yml", ".json", ".bib", ".ris", ".nbib", ".medline")
@@ -233,6 +234,9 @@ class RawRecord:
         return str(key)
 
 
+EMPTY_FILE = "no records in this file (it is empty or holds only a null)"
+
+
 def read_raw(path: str, fmt: str | None = None) -> list[RawRecord]:
     """Every record in one file (or stdin), unmapped; errors in the file as a whole raise.
 
@@ -304,11 +308,6 @@ def make_record(raw: RawRecord, warn: Warn = _default_warn) -> Record:
         where = f"{file}:{line}" if line else file
         warn(f"{where}: {shown(key)}: {clip(message)}")
     return Record(key, raw.data, mapped.item, file, raw.line, raw.field_lines)
-
-
-def shown(name: str) -> str:
-    """A key, field or file name as it can be shown in a one-line message."""
-    return name if name.isprintable() else repr(name)
 
 
 def clip(message: str, width: int = MAX_MESSAGE) -> str:
@@ -459,6 +458,8 @@ def iter_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn,
             except DataError as e:
                 errors.append(e)
                 continue
+            if not raws:
+                warn(f"{shown('<stdin>' if path == STDIN else path)}: {EMPTY_FILE}")
             for raw in raws:
                 if raw.key_made and isinstance(raw.data, dict) and str(raw.data.get("id")) in places:
                     # a key made from author and year (rousseau2002) gives way: rousseau2002a

@@ -160,8 +160,13 @@ def to_csl(record: dict[str, Any], *, csl_input: bool | None = None) -> Mapped:
             if value is None:
                 warnings.append((key, "empty field ignored"))
                 continue
-            out[csl] = value if csl_input and csl not in ("keyword",) and not _needs_parse(csl, value) \
-                else _map_value(csl, key, value)
+            if csl_input and csl not in ("keyword",) and not _needs_parse(csl, value):
+                problem = _csl_json_problem(csl, value)
+                if problem:  # what check's schema refuses, cite must not render
+                    raise MappingError(key, problem)
+                out[csl] = value
+            else:
+                out[csl] = _map_value(csl, key, value)
         else:
             if not csl_input:
                 warnings.append((key, f"unknown field {key!r} kept under 'custom'"))
@@ -171,6 +176,28 @@ def to_csl(record: dict[str, Any], *, csl_input: bool | None = None) -> Mapped:
     if "type" not in out and not csl_input:
         out["type"] = "article-journal" if "container-title" in out and "journal" in record else "document"
     return Mapped(out, warnings)
+
+
+def _csl_json_problem(csl: str, value: Any) -> str | None:
+    """Why a CSL-JSON value kept as it is cannot be used (None: it can): what the record
+    schema of ``check`` refuses and the engine would still render (a language given as a
+    number, non-finite numbers, date parts that are fractions or true/false)."""
+    import math
+
+    if csl in DATE_VARIABLES:
+        parts = value.get("date-parts") if isinstance(value, dict) else None
+        for point in parts if isinstance(parts, list) else ():
+            for part in point if isinstance(point, list) else ():
+                if isinstance(part, bool) or isinstance(part, float):
+                    return f"date-parts: expected whole numbers or text, got {part!r}"
+        return None
+    if csl in NUMBER_VARIABLES:
+        if isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):
+            return f"expected a number or text, got {value!r}"
+        return None
+    if csl == "language" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return "expected string, got a number"
+    return None
 
 
 def _needs_parse(csl: str, value: Any) -> bool:

@@ -28,15 +28,45 @@ REQUIREMENTS: dict[str, tuple[tuple[str, ...], str, str]] = {
 }
 
 
+def _written_name(data: Any, variable: str) -> str:
+    """The field of the record that gives a CSL variable (``year`` or ``date`` for issued)."""
+    from ..vocabulary import FRIENDLY_FIELDS
+
+    if isinstance(data, dict):
+        for name in data:
+            if name == variable or FRIENDLY_FIELDS.get(name) == variable or (
+                    name == "year" and variable == "issued"):
+                return str(name)
+    return variable
+
+
 def present(item: dict[str, Any], variable: str) -> bool:
     """True when a CSL variable has a value (not missing, not empty)."""
     value = item.get(variable)
     return value not in (None, "", [], {})
 
 
+def impossible_values(record: Any) -> list[CiteformError]:
+    """The values of a loaded record (:class:`citeform.records.load.Record`) that cannot be
+    right (a range that ends before it starts, a day out of its month), as errors naming file,
+    line, key and field: ``citeform check`` reports them as errors and ``citeform cite``
+    stops on them."""
+    from .date_checks import ERROR, date_problems
+
+    item, lines = record.csl, record.field_lines
+    out: list[CiteformError] = []
+    for variable, message, severity in date_problems(item):
+        if severity == ERROR:
+            name = _written_name(record.data, variable)
+            out.append(DataError(message, file=record.file, line=lines.get(name, record.line),
+                                 key=record.key, field=name))
+    return out
+
+
 def missing_requirements(record: Any) -> list[CiteformError]:
     """What a loaded record (:class:`citeform.records.load.Record`) lacks for its type, as errors
-    naming file, line, key and field: the check ``citeform cite`` stops on."""
+    naming file, line, key and field: ``citeform cite`` warns about them (stops on them with
+    ``--strict``)."""
     item, lines = record.csl, record.field_lines
     csl_input = not looks_like_record(record.data)
     out: list[CiteformError] = []

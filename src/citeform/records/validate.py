@@ -7,7 +7,6 @@ style needs.  Problems come back as :class:`Problem` objects; ``citeform check``
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import functools
 import json
@@ -18,8 +17,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import CiteformError, place
-from ..vocabulary import DATE_VARIABLES, FRIENDLY_FIELDS
-from .load import RawRecord, clip, default_record_paths, iter_files, read_raw, shown
+from ..vocabulary import FRIENDLY_FIELDS
+from .load import (
+    EMPTY_FILE,
+    RawRecord,
+    clip,
+    default_record_paths,
+    iter_files,
+    read_raw,
+    shown,
+)
 from .mapping import MappingError, looks_like_record, to_csl
 from .requirements import REQUIREMENTS, TITLE_OPTIONAL
 from .requirements import missing_requirements as missing_requirements  # re-exported
@@ -234,32 +241,12 @@ def _check_requirements(item: dict[str, Any], data: dict[str, Any], csl_input: b
 
 
 def _check_dates(item: dict[str, Any], data: dict[str, Any], c: _Collector) -> None:
-    """Dates that parse but cannot be: 30 February, a range that ends before it starts, a
-    year in the future."""
+    """Dates that parse but cannot be (the rule ``cite`` stops on too)."""
+    from .date_checks import date_problems
+
     by_target = {_target(f): f for f in data if isinstance(f, str)}
-    this_year = _dt.date.today().year
-    for variable in DATE_VARIABLES:
-        date = item.get(variable)
-        if not isinstance(date, dict) or not isinstance(date.get("date-parts"), list):
-            continue
-        fieldname = by_target.get(variable, variable)
-        points = []
-        for parts in date["date-parts"]:
-            try:
-                nums = [int(p) for p in parts]
-            except (TypeError, ValueError):
-                c.add(f"date parts must be numbers, not {parts!r}", fieldname)
-                break
-            if len(nums) == 3 and 1 <= nums[1] <= 12 and nums[0] != 0:
-                last = calendar.monthrange(nums[0], nums[1])[1] if 1 <= nums[0] <= 9999 else 31
-                if not 1 <= nums[2] <= last:
-                    c.add(f"day {nums[2]} out of range for {calendar.month_name[nums[1]]} "
-                          f"{nums[0]}", fieldname)
-            if nums and nums[0] > this_year + 1 and variable != "accessed":
-                c.add(f"year {nums[0]} is in the future", fieldname, WARNING)
-            points.append(nums)
-        if len(points) == 2 and points[0] and points[1] and points[1] < points[0]:
-            c.add("the range ends before it starts", fieldname)
+    for variable, message, severity in date_problems(item):
+        c.add(message, by_target.get(variable, variable), severity)
 
 
 def _check_language(item: dict[str, Any], c: _Collector) -> None:
@@ -543,6 +530,9 @@ def validate_paths(paths: Iterable[str] | None = None, style: Any = None,
             except CiteformError as e:
                 report.problems.append(from_error(e))
                 continue
+            if not raws:
+                report.problems.append(Problem(report.files[-1], None, None, None, None,
+                                               EMPTY_FILE, WARNING))
             for raw in raws:
                 report.records += 1
                 result = check_record(raw, style, abbr)

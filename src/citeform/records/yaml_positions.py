@@ -18,11 +18,7 @@ from typing import Any
 import yaml
 
 from ..errors import DataError
-
-MAX_NODES = 1_000_000  # values in a document once aliases are expanded
-MAX_DEPTH = 64  # nesting levels
-MAX_SCALAR = 100_000  # characters in one value
-MAX_INT_DIGITS = 18  # digits in a whole number
+from .record_limits import MAX_DEPTH, MAX_INT_DIGITS, MAX_NODES, MAX_SCALAR
 
 _STD = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(

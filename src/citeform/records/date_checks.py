@@ -1,0 +1,41 @@
+"""Dates that parse but cannot be, one rule for ``check`` and ``cite``: date parts that are
+not whole numbers, a day out of its month, a range that ends before it starts (errors), a
+year in the future (a warning)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator
+from typing import Any
+
+from ..vocabulary import DATE_VARIABLES
+
+ERROR, WARNING = "error", "warning"
+
+
+def date_problems(item: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
+    """``(variable, message, severity)`` for each impossible date of a CSL-JSON item."""
+    this_year = _dt.date.today().year
+    for variable in sorted(DATE_VARIABLES):
+        date = item.get(variable)
+        if not isinstance(date, dict) or not isinstance(date.get("date-parts"), list):
+            continue
+        points = []
+        for parts in date["date-parts"]:
+            try:
+                nums = [int(p) for p in parts]
+            except (TypeError, ValueError, OverflowError):
+                yield variable, f"date parts must be numbers, not {parts!r}", ERROR
+                break
+            if len(nums) == 3 and 1 <= nums[1] <= 12 and nums[0] != 0:
+                import calendar  # only for full dates: cite's start-up does not load it
+
+                last = calendar.monthrange(nums[0], nums[1])[1] if 1 <= nums[0] <= 9999 else 31
+                if not 1 <= nums[2] <= last:
+                    yield (variable, f"day {nums[2]} out of range for "
+                                     f"{calendar.month_name[nums[1]]} {nums[0]}", ERROR)
+            if nums and nums[0] > this_year + 1 and variable != "accessed":
+                yield variable, f"year {nums[0]} is in the future", WARNING
+            points.append(nums)
+        if len(points) == 2 and points[0] and points[1] and points[1] < points[0]:
+            yield variable, "the range ends before it starts", ERROR

@@ -1,0 +1,81 @@
+"""A `--jobs` worker that dies stops the run at once: one error line, exit 1, no output."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from citeform.engine import parallel
+
+pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="workers need fork (Linux)")
+
+
+def many_records(folder: Path, count: int = 120) -> Path:
+    folder.mkdir()
+    text = "".join(f"- id: r{i:04d}\n  type: book\n  title: Book {i}\n  publisher: P\n"
+                   f"  year: {1900 + i}\n" for i in range(count))
+    (folder / "many.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def suicidal_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers kill themselves as the OOM killer would; the calling process renders on."""
+    parent = os.getpid()
+    real = parallel.render_range
+    monkeypatch.setattr(parallel, "MIN_CHUNK", 10)
+
+    def render_range(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "render_range", render_range)
+
+
+def test_a_killed_worker_stops_cite_with_one_line(invoke, tmp_path: Path,
+                                                  suicidal_workers: None) -> None:
+    records = many_records(tmp_path / "records")
+    out = tmp_path / "refs.txt"
+    out.write_text("previous\n", encoding="utf-8")
+    started = time.monotonic()
+    result = invoke("cite", "-r", str(records), "--jobs", "2", "-o", str(out))
+    assert time.monotonic() - started < 30
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("citeform: error: a rendering worker (process ")
+    assert lines[0].endswith(") was killed by SIGKILL (out of memory?); nothing was written")
+    assert out.read_text(encoding="utf-8") == "previous\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["records", "refs.txt"]
+
+
+def test_a_killed_worker_prints_nothing_on_stdout(invoke, tmp_path: Path,
+                                                  suicidal_workers: None) -> None:
+    records = many_records(tmp_path / "records")
+    result = invoke("cite", "-r", str(records), "--jobs", "3")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "was killed by SIGKILL" in result.stderr
+
+
+def test_an_error_in_a_worker_comes_back_as_itself(tmp_path: Path) -> None:
+    def work(bounds: tuple[int, int]) -> int:
+        if bounds[0] >= 20:
+            raise ValueError(f"bad part {bounds}")
+        return bounds[0]
+
+    parts = [(i, i + 10) for i in range(0, 60, 10)]
+    with pytest.raises(ValueError, match=r"bad part \(20, 30\)"):
+        list(parallel._in_workers(work, None, parts, 3))
+
+
+def test_workers_give_results_in_order() -> None:
+    parts = [(i, i + 1) for i in range(23)]
+    got = list(parallel._in_workers(lambda b: b[0] * 2, None, parts, 4))
+    assert got == [i * 2 for i in range(23)]

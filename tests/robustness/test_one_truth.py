@@ -1,0 +1,78 @@
+"""One truth for validity: what `check` calls an error `cite` does not render, and what
+`convert -t yaml` writes, `check` and `cite` read without a warning."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+NUMBERS = [{"id": "n1", "type": "book", "title": "T", "publisher": "P", "language": 2.5}]
+FLOAT_YEAR = [{"id": "n2", "type": "book", "title": "T", "publisher": "P",
+               "issued": {"date-parts": [[2001.5]]}}]
+
+
+@pytest.mark.parametrize(("items", "message"), [
+    (NUMBERS, "n1: language: expected string, got a number"),
+    (FLOAT_YEAR, "n2: issued: date-parts: expected whole numbers or text, got 2001.5"),
+])
+def test_cite_refuses_what_check_calls_an_error(invoke, tmp_path: Path, items: list,
+                                                message: str) -> None:
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    checked = invoke("check", str(path))
+    assert checked.exit_code == 1
+    assert message in checked.stdout
+    cited = invoke("cite", "-r", str(path))
+    assert cited.exit_code == 1
+    assert cited.stdout == ""
+    assert cited.stderr == f"citeform: error: {path}:1: {message}\n"
+
+
+SOURCES = {
+    "in.bib": ("@article{a, title={T}, journal={J}, year={2001}, author={Smith, J. and others},"
+               " file={/x/y.pdf}, language={2.5}, owner={me}}\n"),
+    "in.json": json.dumps([{"id": "j", "type": "book", "title": "T", "publisher": "P",
+                            "issued": {"season": "Summer", "date-parts": [[2001]]},
+                            "custom": {"owner": "me", "year": "x"}, "annote": "n"}]),
+    "in.ris": "TY  - JOUR\nTI  - T\nT2  - J\nPY  - 2001\nXX  - odd tag\nL1  - file.pdf\nER  - \n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_what_convert_writes_reads_without_warnings(invoke, tmp_path: Path, name: str) -> None:
+    source = tmp_path / name
+    source.write_text(SOURCES[name], encoding="utf-8")
+    converted = invoke("convert", str(source), "-t", "yaml", "-q")
+    assert converted.exit_code == 0, converted.stderr
+    written = tmp_path / "out.yaml"
+    written.write_text(converted.stdout, encoding="utf-8")
+    checked = invoke("check", str(written))
+    assert checked.exit_code == 0, checked.stdout
+    assert checked.stdout == "0 errors, 0 warnings in 1 record\n"
+    cited = invoke("cite", "-r", str(written))
+    assert cited.exit_code == 0
+    assert cited.stderr == ""
+
+
+@pytest.mark.parametrize(("name", "text", "message"), [
+    ("rev.yaml", "id: r1\ntype: book\ntitle: T\npublisher: P\ndate: 2005/2001\n",
+     "5: r1: date: the range ends before it starts"),
+    ("rev.json", '[{"id":"r2","type":"book","title":"T","publisher":"P",'
+                 '"issued":{"date-parts":[[2005],[2001]]}}]',
+     "1: r2: issued: the range ends before it starts"),
+    ("day.yaml", "id: d1\ntype: book\ntitle: T\npublisher: P\ndate: 2001-02-30\n",
+     "5: d1: date: day 30 out of range for February 2001"),
+])
+def test_impossible_dates_stop_cite_as_check_reports_them(invoke, tmp_path: Path, name: str,
+                                                          text: str, message: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    checked = invoke("check", str(path))
+    assert checked.exit_code == 1
+    assert message.split(": ", 1)[1] in checked.stdout
+    cited = invoke("cite", "-r", str(path))
+    assert cited.exit_code == 1
+    assert cited.stdout == ""
+    assert cited.stderr == f"citeform: error: {path}:{message}\n"
