@@ -21,6 +21,10 @@ COMMANDS = {
     "styles": ("citeform.cli.styles_command", "styles", "List or search the styles citeform knows."),
     "convert": ("citeform.cli.convert", "convert", "Convert records between formats."),
     "check": ("citeform.cli.check", "check", "Validate records and report every problem."),
+    "manuscript": ("citeform.cli.manuscript_command", "manuscript",
+                   "Render the citations of a Markdown manuscript and add the bibliography."),
+    "filter": ("citeform.cli.manuscript_command", "filter_command",
+               "A pandoc JSON filter: render the citations of pandoc's AST."),
 }
 
 

@@ -1,0 +1,484 @@
+"""Find pandoc citations in a Markdown manuscript, as pandoc's Markdown reader finds them.
+
+The scanner reads the text in two passes. The block pass marks what pandoc reads verbatim
+(the YAML front matter, fenced and indented code blocks, raw HTML blocks such as ``<pre>``,
+``<script>``, ``<style>`` and comments, LaTeX environments, link reference definitions), the
+footnote definitions and the ``::: {#refs}`` div. The inline pass reads each paragraph and
+skips code spans, raw HTML tags and comments, autolinks, TeX math, raw LaTeX commands,
+escaped characters and link destinations; ``@`` after a letter or digit (an e-mail address)
+starts no citation. Everything it finds is an :class:`Occurrence`: a span of the text to
+replace, nothing else is touched.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..intext import bracketed_cluster, narrative_cluster
+
+Cite = dict[str, Any]
+
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
+_LIST_ITEM = re.compile(r"( {0,3})([-+*]|\d+[.)]|#[.)]|[A-Za-z][.)]|\(\d+\)|\(@[\w-]*\))( +|$)")
+_FOOTNOTE_DEF = re.compile(r" {0,3}\[\^([^\]\s]+)\]:[ \t]?")
+_REF_DEF = re.compile(r" {0,3}\[(?!\^)[^\]]+\]:[ \t]")
+_HTML_VERBATIM = re.compile(r" {0,3}<(pre|script|style|textarea)(?=[\s>])", re.I)
+_HTML_COMMENT = re.compile(r" {0,3}<!--")
+_LATEX_BEGIN = re.compile(r" {0,3}\\begin\{([^{}\s]+)\}")
+_DIV_OPEN = re.compile(r" {0,3}(:{3,})[ \t]*(\{[^{}]*\}|[^\s:{}]+)[ \t]*(:*)[ \t]*$")
+_DIV_CLOSE = re.compile(r" {0,3}(:{3,})[ \t]*$")
+_REFS_ATTR = re.compile(r"\{[^{}]*#refs(?=[\s}])[^{}]*\}")
+_EXAMPLE_MARKER = re.compile(r"[ \t]*\(@[\w-]*\)")
+_TAG = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>")
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
+_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?")
+_VERBATIM_TAGS = ("pre", "script", "style", "textarea")
+
+
+@dataclass
+class Occurrence:
+    """One citation in the manuscript: the span ``text[start:end]`` and what it cites."""
+
+    start: int
+    end: int
+    cluster: list[Cite]
+    line: int
+    column: int
+    note: str | None = None  # the footnote it is in: a label, or "^N" for an inline note
+    bracketed: bool = True  # ``[@a]`` (False: a narrative ``@a`` or ``@a [p. 3]``)
+
+
+@dataclass
+class NoteMark:
+    """Where a footnote is referenced in the running text (``[^label]`` or ``^[...]``)."""
+
+    start: int
+    label: str  # the footnote's label, or "^N" for the N-th inline note
+
+
+@dataclass
+class Scan:
+    """What :func:`scan` finds."""
+
+    occurrences: list[Occurrence] = field(default_factory=list)
+    note_marks: list[NoteMark] = field(default_factory=list)
+    footnote_labels: set[str] = field(default_factory=set)
+    refs_div: tuple[int, int] | None = None  # (end of the opening line, start of the closing line)
+    front_matter: tuple[int, int] | None = None  # (start, end) of the YAML block's text
+    front_matter_end: int = 0  # where the text after the front matter starts
+
+
+class _Lines:
+    """The text's lines with their offsets."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        if self.starts[-1] == len(text) and len(self.starts) > 1:
+            self.starts.pop()
+        self.count = len(self.starts) if text else 0
+
+    def line(self, i: int) -> str:
+        """Line ``i`` without its line break."""
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return self.text[self.starts[i]:end].rstrip("\r\n")
+
+    def end(self, i: int) -> int:
+        """Offset of the end of line ``i`` (before its line break)."""
+        return self.starts[i] + len(self.line(i))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i + 1, offset - self.starts[i] + 1
+
+
+def _indent(line: str) -> int:
+    n = 0
+    for c in line:
+        if c == " ":
+            n += 1
+        elif c == "\t":
+            n += 4 - n % 4
+        else:
+            break
+    return n
+
+
+def _blank(line: str) -> bool:
+    return not line.strip()
+
+
+def front_matter_span(text: str) -> tuple[int, int, int] | None:
+    """(start, end, after) of a YAML block at the very top: its text is ``text[start:end]``,
+    the manuscript goes on at ``after``; ``None`` without one."""
+    body = text[1:] if text.startswith("\ufeff") else text
+    skip = len(text) - len(body)
+    m = re.match(r"---[ \t]*\r?\n", body)
+    if not m:
+        return None
+    if re.match(r"[ \t]*\r?\n", body[m.end():]):  # "---" then a blank line is a rule
+        return None
+    for close in re.finditer(r"^(---|\.\.\.)[ \t]*(\r?\n|$)", body[m.end():], re.M):
+        start = skip + m.end()
+        return start, start + close.start(), start + close.end()
+    return None
+
+
+def scan(text: str) -> Scan:
+    """Every citation, footnote reference and the refs div of a manuscript, in text order."""
+    result = Scan()
+    lines = _Lines(text)
+    fm = front_matter_span(text)
+    first = 0
+    if fm is not None:
+        result.front_matter = (fm[0], fm[1])
+        result.front_matter_end = fm[2]
+        first = bisect.bisect_left(lines.starts, fm[2]) if lines.count else 0
+    paragraphs = _blocks(lines, first, result)
+    inline = _Inline(text, lines, result)
+    for start, end, note in paragraphs:
+        inline.run(start, end, note)
+    result.occurrences.sort(key=lambda o: o.start)
+    result.note_marks.sort(key=lambda m: m.start)
+    return result
+
+
+def _blocks(lines: _Lines, first: int, result: Scan) -> list[tuple[int, int, str | None]]:
+    """Paragraph spans (start, end, footnote label) outside what pandoc reads verbatim."""
+    paragraphs: list[tuple[int, int, str | None]] = []
+    para_start: int | None = None
+    para_end = 0
+    para_note: str | None = None
+    prev_blank = True
+    context: int | None = None  # content indent of the list item or footnote we are in
+    note: str | None = None  # the footnote definition we are in
+    divs: list[bool] = []  # open fenced divs: is it the refs div?
+    refs_open: int | None = None
+
+    def close_paragraph() -> None:
+        nonlocal para_start
+        if para_start is not None:
+            paragraphs.append((para_start, para_end, para_note))
+            para_start = None
+
+    i = first
+    n = lines.count
+    while i < n:
+        raw = lines.line(i)
+        stripped = re.sub(r"^( {0,3}> ?)+", "", raw)
+        quoted = len(stripped) != len(raw)
+        ind = _indent(stripped)
+        if _blank(stripped):
+            close_paragraph()
+            prev_blank = True
+            i += 1
+            continue
+        # leaving a list item or footnote: a line that starts at the margin after a blank line
+        if prev_blank and context is not None and ind < context and (
+                note is not None or not _LIST_ITEM.match(stripped)):
+            context = None
+            note = None
+        code_indent = 4 if context is None else context + 4
+        if prev_blank and ind >= code_indent and para_start is None and not quoted:
+            close_paragraph()
+            while i < n and (_blank(lines.line(i)) or _indent(lines.line(i)) >= code_indent):
+                i += 1
+            prev_blank = _blank(lines.line(i - 1))
+            continue
+        fence = _FENCE.match(stripped)
+        if fence:
+            close_paragraph()
+            mark = fence.group(1)
+            i += 1
+            closer = re.compile(r"[ \t]*" + re.escape(mark[0]) + "{" + str(len(mark)) + r",}[ \t]*$")
+            while i < n and not closer.match(re.sub(r"^( {0,3}> ?)+", "", lines.line(i))):
+                i += 1
+            i += 1
+            prev_blank = False
+            continue
+        skip = _verbatim_block(lines, i, stripped)
+        if skip is not None:
+            close_paragraph()
+            i = skip
+            prev_blank = False
+            continue
+        if para_start is None and _REF_DEF.match(stripped):
+            i += 1
+            prev_blank = False
+            continue
+        div_open = _DIV_OPEN.match(stripped)
+        div_close = _DIV_CLOSE.match(stripped) if not div_open else None
+        if div_open or (div_close and divs):
+            close_paragraph()
+            if div_open:
+                is_refs = bool(_REFS_ATTR.fullmatch(div_open.group(2)))
+                divs.append(is_refs)
+                if is_refs and result.refs_div is None and refs_open is None:
+                    refs_open = lines.end(i)
+            else:
+                if divs.pop() and refs_open is not None and result.refs_div is None:
+                    result.refs_div = (refs_open, lines.starts[i])
+            i += 1
+            prev_blank = False
+            continue
+        footnote = _FOOTNOTE_DEF.match(stripped) if para_start is None or prev_blank else None
+        item = _LIST_ITEM.match(stripped)
+        if footnote:
+            close_paragraph()
+            note = footnote.group(1)
+            result.footnote_labels.add(note)
+            context = 4
+            start = lines.starts[i] + (len(raw) - len(stripped)) + footnote.end()
+            para_start, para_end, para_note = start, lines.end(i), note
+            prev_blank = False
+            i += 1
+            continue
+        if item and (prev_blank or para_start is not None):
+            close_paragraph()
+            if context is None or ind < 4 or note is None:
+                context = len(item.group(0)) if item.group(3) else len(item.group(0)) + 1
+                if item.group(2).startswith("(@"):
+                    # an example list's marker, not a citation
+                    start = lines.starts[i] + (len(raw) - len(stripped)) + item.end()
+                    para_start, para_end, para_note = start, lines.end(i), note
+                    prev_blank = False
+                    i += 1
+                    continue
+        if para_start is None:
+            para_start, para_note = lines.starts[i], note
+        para_end = lines.end(i)
+        prev_blank = False
+        i += 1
+    close_paragraph()
+    return paragraphs
+
+
+def _verbatim_block(lines: _Lines, i: int, line: str) -> int | None:
+    """The line after a raw HTML or LaTeX block starting at line ``i``, if one does."""
+    m = _HTML_VERBATIM.match(line)
+    if m:
+        closer = re.compile(r"</" + m.group(1) + r"\s*>", re.I)
+        return _until(lines, i, closer)
+    if _HTML_COMMENT.match(line):
+        return _until(lines, i, re.compile(r"-->"))
+    m = _LATEX_BEGIN.match(line)
+    if m:
+        return _until(lines, i, re.compile(r"\\end\{" + re.escape(m.group(1)) + r"\}"))
+    return None
+
+
+def _until(lines: _Lines, i: int, closer: re.Pattern[str]) -> int:
+    """The line after the first line from ``i`` on that ``closer`` finds (the end if none)."""
+    first = True
+    while i < lines.count:
+        line = lines.line(i)
+        # the opening line's own text may hold the closer after the opener
+        if closer.search(line, 1 if first else 0):
+            return i + 1
+        first = False
+        i += 1
+    return lines.count
+
+
+class _Inline:
+    """The inline pass over one paragraph."""
+
+    def __init__(self, text: str, lines: _Lines, result: Scan) -> None:
+        self.text = text
+        self.lines = lines
+        self.result = result
+        self.inline_notes = 0
+
+    def run(self, start: int, end: int, note: str | None) -> None:
+        text = self.text
+        i = start
+        while i < end:
+            c = text[i]
+            if c == "\\":
+                i = self._backslash(i, end)
+            elif c == "`":
+                i = self._code_span(i, end)
+            elif c == "<":
+                i = self._angle(i, end)
+            elif c == "$":
+                i = self._math(i, end)
+            elif c == "^" and i + 1 < end and text[i + 1] == "[":
+                close = self._closing(i + 1, end)
+                if close is None:
+                    i += 1
+                    continue
+                if note is None:
+                    self.inline_notes += 1
+                    label = f"^{self.inline_notes}"
+                    self.result.note_marks.append(NoteMark(i, label))
+                    self.run(i + 2, close, label)
+                else:
+                    self.run(i + 2, close, note)
+                i = close + 1
+            elif c == "[" or (c == "!" and i + 1 < end and text[i + 1] == "["):
+                i = self._bracket(i + (c == "!"), end, note)
+            elif c in "@-":
+                i = self._narrative(i, end, note)
+            else:
+                i += 1
+
+    def _backslash(self, i: int, end: int) -> int:
+        text = self.text
+        if i + 1 < end and text[i + 1] in _ESCAPABLE:
+            return i + 2
+        m = _LATEX_COMMAND.match(text, i, end)
+        if not m:
+            return i + 1
+        j = m.end()
+        # raw LaTeX: the command with its [optional] and {braced} arguments
+        while j < end and text[j] in "[{":
+            close = self._balanced(j, end, text[j], "]" if text[j] == "[" else "}")
+            if close is None:
+                break
+            j = close + 1
+        return j
+
+    def _balanced(self, i: int, end: int, opener: str, closer: str) -> int | None:
+        depth = 0
+        text = self.text
+        j = i
+        while j < end:
+            c = text[j]
+            if c == "\\" and j + 1 < end:
+                j += 2
+                continue
+            if c == opener:
+                depth += 1
+            elif c == closer:
+                depth -= 1
+                if depth == 0:
+                    return j
+            j += 1
+        return None
+
+    def _code_span(self, i: int, end: int) -> int:
+        text = self.text
+        j = i
+        while j < end and text[j] == "`":
+            j += 1
+        ticks = text[i:j]
+        k = j
+        while True:
+            k = text.find(ticks, k, end)
+            if k < 0:
+                return j  # no closing run: the backticks are text
+            stop = k + len(ticks)
+            if stop < end and text[stop] == "`":
+                while stop < end and text[stop] == "`":
+                    stop += 1
+                k = stop
+                continue
+            return stop
+
+    def _angle(self, i: int, end: int) -> int:
+        text = self.text
+        if text.startswith("<!--", i):
+            k = text.find("-->", i + 4, end)
+            return end if k < 0 else k + 3
+        m = _AUTOLINK.match(text, i, end)
+        if m:
+            return m.end()
+        m = _TAG.match(text, i, end)
+        if not m:
+            return i + 1
+        name = re.match(r"</?([A-Za-z0-9-]+)", m.group(0)).group(1).lower()  # type: ignore[union-attr]
+        if name in _VERBATIM_TAGS and not m.group(0).startswith("</"):
+            close = re.compile(r"</" + name + r"\s*>", re.I).search(text, m.end(), end)
+            return close.end() if close else end
+        return m.end()
+
+    def _math(self, i: int, end: int) -> int:
+        text = self.text
+        if text.startswith("$$", i):
+            k = text.find("$$", i + 2, end)
+            return i + 2 if k < 0 else k + 2
+        if i + 1 >= end or text[i + 1].isspace():
+            return i + 1
+        j = i + 1
+        while j < end:
+            c = text[j]
+            if c == "\\":
+                j += 2
+                continue
+            if c == "$" and not text[j - 1].isspace() and not (j + 1 < end and text[j + 1].isdigit()):
+                return j + 1
+            j += 1
+        return i + 1
+
+    def _closing(self, i: int, end: int) -> int | None:
+        """The ``]`` closing the ``[`` at ``i`` (code spans and escapes inside skipped)."""
+        text = self.text
+        depth = 0
+        j = i
+        while j < end:
+            c = text[j]
+            if c == "\\" and j + 1 < end:
+                j += 2
+                continue
+            if c == "`":
+                j = self._code_span(j, end)
+                continue
+            if c == "[":
+                depth += 1
+            elif c == "]":
+                depth -= 1
+                if depth == 0:
+                    return j
+            j += 1
+        return None
+
+    def _bracket(self, i: int, end: int, note: str | None) -> int:
+        text = self.text
+        close = self._closing(i, end)
+        if close is None:
+            return i + 1
+        body = text[i + 1 : close]
+        after = text[close + 1] if close + 1 < end else ""
+        if body.startswith("^") and note is None:
+            label = body[1:]
+            if label and not any(ch.isspace() for ch in label):
+                self.result.note_marks.append(NoteMark(i, label))
+                return close + 1
+        if after in ("(", "{", "["):
+            # a link, span or reference link: its text may hold citations, its target not
+            self.run(i + 1, close, note)
+            closer = {"(": ")", "{": "}", "[": "]"}[after]
+            target = self._balanced(close + 1, end, after, closer)
+            return close + 1 if target is None else target + 1
+        cluster = bracketed_cluster(body) if "@" in body else None
+        if cluster is None:
+            self.run(i + 1, close, note)
+            return close + 1
+        self._add(i, close + 1, cluster, note, True)
+        return close + 1
+
+    def _narrative(self, i: int, end: int, note: str | None) -> int:
+        text = self.text
+        if i > 0 and (text[i - 1].isalnum() or text[i - 1] == "\\"):
+            return i + 1
+        if text[i] == "-" and not text.startswith("-@", i):
+            return i + 1
+        base = max(0, i - 1)  # the paragraph from the character before the key
+        found = narrative_cluster(text[base:end], i - base)
+        if found is None:
+            return i + 1
+        cluster, stop = found[0], found[1] + base
+        self._add(i, stop, cluster, note, False)
+        return stop
+
+    def _add(self, start: int, end: int, cluster: list[Cite], note: str | None,
+             bracketed: bool) -> None:
+        line, column = self.lines.position(start)
+        self.result.occurrences.append(
+            Occurrence(start, end, cluster, line, column, note, bracketed))
