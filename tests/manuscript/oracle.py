@@ -21,7 +21,9 @@ DATA = ROOT / "tests" / "data" / "manuscript"
 ORACLE = Path(os.environ.get("CITEFORM_ORACLE") or ROOT.parent / "shared" / "tools" / "oracle.js")
 
 # (manuscript, style, note style?)
-CASES = [("long.md", "apa", False), ("long.md", "vancouver", False)]
+CASES = [("long.md", "apa", False), ("long.md", "vancouver", False),
+         ("notes.md", "chicago-notes-bibliography", True),
+         ("notes.md", "chicago-notes-bibliography-16th-edition", True)]  # with ibid
 
 
 def oracle_missing() -> str | None:
@@ -75,23 +77,36 @@ def _expand(cluster: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [plain]
 
 
-def _note_clusters(found: Any) -> list[dict[str, Any]]:
-    """Note style: every citation in the running text a note of its own; citations in a
-    footnote in that note; in note order (the narrative ones with the author suppressed)."""
+def _note_positions(found: Any) -> dict[int, int]:
+    """Note style: the note each citation is in (its own, in the running text)."""
     marks = sorted([(m.start, "mark", m.label) for m in found.note_marks]
                    + [(o.start, "cite", i) for i, o in enumerate(found.occurrences)
                       if o.note is None])
     number: dict[Any, int] = {}
     for _, kind, token in marks:
         number[(kind, token)] = len(number) + 1
+    return {i: number[("cite", i)] if o.note is None else number[("mark", o.note)]
+            for i, o in enumerate(found.occurrences)}
+
+
+def note_sources(found: Any) -> list[int]:
+    """Note style: the citations in note order (the order of the request's clusters)."""
+    notes = _note_positions(found)
+    return sorted(notes, key=lambda i: (notes[i], i))
+
+
+def _note_clusters(found: Any) -> list[dict[str, Any]]:
+    """Note style: every citation in the running text a note of its own; citations in a
+    footnote in that note; in note order (the narrative ones with the author suppressed)."""
+    notes = _note_positions(found)
     out = []
-    for i, o in enumerate(found.occurrences):
-        n = number[("cite", i)] if o.note is None else number[("mark", o.note)]
+    for i in note_sources(found):
+        o = found.occurrences[i]
         cites = [{k: v for k, v in c.items() if k != "mode"} for c in o.cluster]
         if len(o.cluster) == 1 and o.cluster[0].get("mode") == "author-in-text":
             cites = [{**cites[0], "suppress-author": True}]
-        out.append((n, i, {"citationItems": cites, "properties": {"noteIndex": n}}))
-    return [c for _, _, c in sorted(out, key=lambda t: (t[0], t[1]))]
+        out.append({"citationItems": cites, "properties": {"noteIndex": notes[i]}})
+    return out
 
 
 def run_oracle(req: dict[str, Any]) -> dict[str, Any]:

@@ -170,6 +170,10 @@ def render_document(
                                     plan[i].note_index)
         again = render(chosen, style, citations=swapped, format=fmt, locale=locale)
         authors = {plan[i].author_of: again.citations[i] for i in narrative}  # type: ignore[misc]
+        authors.update(_ibid_authors(
+            chosen, style, fmt, locale,
+            {plan[i].author_of: _cite_of(main[i])["id"] for i in narrative  # type: ignore[misc]
+             if not again.citations[i] or _NO_AUTHOR in again.citations[i]}))
 
     out = _assemble(citations, known, plan, texts, authors, note_style, bold)
     return Document(out, result.bibliography, result.bibliography_ids, note_style)
@@ -211,6 +215,28 @@ def _plan(citations: Sequence[Citation], known: list[list[Cite]], note_style: bo
             step.order = (step.note_index, seq)
         steps.sort(key=lambda s: s.order)
     return steps
+
+
+def _ibid_authors(chosen: list[Any], style: str, fmt: str, locale: str | None,
+                  wanted: dict[int, str]) -> dict[int, str]:
+    """The author of narrative citations whose note is an "ibid." (which prints no author):
+    the author as a subsequent citation prints it, the same item cited before with another
+    one between."""
+    if not wanted:
+        return {}
+    from ..api import render
+
+    other = "citeform-other"
+    while any(r.key == other for r in chosen):
+        other += "-"
+    clusters: list[Any] = []
+    for n, key in enumerate(wanted.values()):
+        clusters += [_with_note([{"id": key}], 3 * n + 1),
+                     _with_note([{"id": other}], 3 * n + 2),
+                     _with_note([{"id": key, "author-only": True}], 3 * n + 3)]
+    items = [*chosen, {"id": other, "type": "book", "title": "Other"}]
+    got = render(items, style, citations=clusters, format=fmt, locale=locale).citations
+    return {i: got[3 * n + 2] for n, i in enumerate(wanted)}
 
 
 def _with_note(cluster: list[Cite], note_index: int) -> dict[str, Any]:

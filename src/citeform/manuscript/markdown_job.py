@@ -182,8 +182,7 @@ def _assemble(text: str, found: Scan, rendered: list[Rendered], note_of: list[st
             mark = f"[^{number}]"
             if o.bracketed:
                 # as pandoc: no space before the note, a punctuation mark after it moves before
-                while start > last and text[start - 1] in " \t":
-                    start -= 1
+                start = _before_space(text, start, last)
                 if end < len(text) and text[end] in _NOTE_PUNCT:
                     mark = text[end] + mark
                     end += 1
@@ -216,6 +215,25 @@ def _assemble(text: str, found: Scan, rendered: list[Rendered], note_of: list[st
     if tail:
         body = body.rstrip("\r\n") + nl + nl + (nl + nl).join(tail) + nl
     return body
+
+
+def _before_space(text: str, start: int, limit: int) -> int:
+    """Where the white space before ``start`` begins: spaces and tabs, and a line break
+    inside a paragraph (not a blank line, not a hard break), but not before ``limit``."""
+    i = start
+    while i > limit and text[i - 1] in " \t":
+        i -= 1
+    if i == start and i > limit and text[i - 1] == "\n":
+        j = i - 1
+        if j > limit and text[j - 1] == "\r":
+            j -= 1
+        line_start = text.rfind("\n", 0, j) + 1
+        previous = text[line_start:j]
+        if previous.strip() and not previous.endswith(("  ", "\\")) and j > limit:
+            i = j
+            while i > max(limit, line_start) and text[i - 1] in " \t":
+                i -= 1
+    return i
 
 
 def _note_prefix(labels: set[str]) -> str:
