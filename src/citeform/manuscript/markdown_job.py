@@ -178,7 +178,7 @@ def _assemble(text: str, found: Scan, rendered: list[Rendered], note_of: list[st
         replacement = _link(r.text, r.ids, anchors)
         if note_style and label is None and r.note is not None:
             number = f"{prefix}{len(notes) + 1}"
-            notes.append(f"[^{number}]: {_link(r.note, r.ids, anchors)}")
+            notes.append(f"[^{number}]: {_link(_block_start(r.note), r.ids, anchors)}")
             mark = f"[^{number}]"
             if o.bracketed:
                 # as pandoc: no space before the note, a punctuation mark after it moves before
@@ -189,7 +189,7 @@ def _assemble(text: str, found: Scan, rendered: list[Rendered], note_of: list[st
             replacement += mark
         edits.append((start, end, replacement))
         last = end
-    bib = [(f"[]{{#ref-{k}}}" if k in anchors else "") + e for k, e in entries]
+    bib = [(f"[]{{#ref-{k}}}" if k in anchors else "") + _block_start(e) for k, e in entries]
     if found.refs_div is not None and bib:
         opened, close = found.refs_div
         inner = text[opened:close]
@@ -215,6 +215,20 @@ def _assemble(text: str, found: Scan, rendered: list[Rendered], note_of: list[st
     if tail:
         body = body.rstrip("\r\n") + nl + nl + (nl + nl).join(tail) + nl
     return body
+
+
+_BLOCK_MARKER = re.compile(r"(\d{1,9})([.)])(?=\s|$)|([-+*>|:=])(?=\s|$)|(%)")
+
+
+def _block_start(text: str) -> str:
+    """A paragraph's text with what would make Markdown read it as a list, quote, table
+    or title block at its start escaped (``1. Author`` is an entry, not a list)."""
+    m = _BLOCK_MARKER.match(text)
+    if not m:
+        return text
+    if m.group(1):
+        return m.group(1) + "\\" + text[m.end(1):]
+    return "\\" + text
 
 
 def _before_space(text: str, start: int, limit: int) -> int:

@@ -44,9 +44,10 @@ def run(raw: bytes, options: Options | None = None,
     meta = {k: _meta_value(v) for k, v in (doc.get("meta") or {}).items()}
     settings, references = _settings(meta, doc.get("meta") or {}, collect)
 
-    cites: list[tuple[Node, bool]] = []  # each Cite and whether it is in a note
+    cites: list[tuple[Node, Any]] = []  # each Cite and the note it is in (False: none)
     events: list[tuple[str, Any]] = []
-    _walk(doc["blocks"], False, cites, events)
+    parents: dict[int, list[Any]] = {}  # id of a Cite -> the inline list it is in
+    _walk(doc["blocks"], False, cites, events, parents=parents)
     if not cites and not settings.nocite:
         _finish(messages)
         return json.dumps(doc, ensure_ascii=False)
@@ -86,6 +87,8 @@ def run(raw: bytes, options: Options | None = None,
         if r.note is not None and note is False:
             note_inlines = _linked(html_inlines(r.note), r.ids, anchors)
             inlines = inlines + [{"t": "Note", "c": [{"t": "Para", "c": note_inlines}]}]
+            if not r.text and id(node) in parents:
+                _tuck(parents[id(node)], node)
         node["c"][1] = inlines
     if entries:
         _place_bibliography(doc, entries, anchors, settings.reference_section_title)
@@ -181,14 +184,39 @@ def stringify(inlines: Any) -> str:
     return "".join(out)
 
 
+def _tuck(parent: list[Any], node: Node) -> None:
+    """As pandoc does for a note: no space before it, a punctuation mark after it moved
+    before it."""
+    i = next(k for k, y in enumerate(parent) if y is node)
+    if i > 0 and isinstance(parent[i - 1], dict) and \
+            parent[i - 1].get("t") in ("Space", "SoftBreak"):
+        del parent[i - 1]
+        i -= 1
+    after = parent[i + 1] if i + 1 < len(parent) else None
+    if isinstance(after, dict) and after.get("t") == "Str" and after["c"][:1] in \
+            tuple(".,;:!?"):
+        mark = after["c"][0]
+        if len(after["c"]) == 1:
+            del parent[i + 1]
+        else:
+            after["c"] = after["c"][1:]
+        before = parent[i - 1] if i > 0 else None
+        if isinstance(before, dict) and before.get("t") == "Str":
+            before["c"] += mark
+        else:
+            parent.insert(i, {"t": "Str", "c": mark})
+
+
 def _walk(x: Any, note: Any, cites: list[tuple[Node, Any]], events: list[tuple[str, Any]],
-          counter: list[int] | None = None) -> None:
+          counter: list[int] | None = None, parents: dict[int, list[Any]] | None = None,
+          parent: list[Any] | None = None) -> None:
     """Collect the Cites in document order, each with the note it is in (``False``: none),
     and the footnote marks and running-text cites in order."""
     counter = counter if counter is not None else [0]
+    parents = parents if parents is not None else {}
     if isinstance(x, list):
         for y in x:
-            _walk(y, note, cites, events, counter)
+            _walk(y, note, cites, events, counter, parents, x)
         return
     if not isinstance(x, dict):
         return
@@ -197,16 +225,18 @@ def _walk(x: Any, note: Any, cites: list[tuple[Node, Any]], events: list[tuple[s
         counter[0] += 1
         label = f"note{counter[0]}"
         events.append(("mark", label))
-        _walk(x.get("c"), label, cites, events, counter)
+        _walk(x.get("c"), label, cites, events, counter, parents)
         return
     if kind == "Cite":
         if note is False:
             events.append(("cite", ("cite", len(cites))))
         cites.append((x, note))
+        if parent is not None:
+            parents[id(x)] = parent
         return  # a Cite's own inlines are replaced
     content = x.get("c")
     if isinstance(content, (list, dict)):
-        _walk(content, note, cites, events, counter)
+        _walk(content, note, cites, events, counter, parents)
 
 
 def _cluster(node: Node) -> tuple[list[dict[str, Any]], bool]:
