@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -110,7 +111,8 @@ def _note_clusters(found: Any) -> list[dict[str, Any]]:
 
 
 def run_oracle(req: dict[str, Any]) -> dict[str, Any]:
-    env = {**os.environ, "PYTHON": os.environ.get("PYTHON", shutil.which("python3") or "python3")}
+    # the oracle takes CSL locales from the citeproc package of this Python
+    env = {**os.environ, "PYTHON": os.environ.get("PYTHON", sys.executable)}
     done = subprocess.run(["node", str(ORACLE)], input=json.dumps(req), capture_output=True,
                           text=True, env=env, check=True, timeout=300)
     return json.loads(done.stdout)
