@@ -35,11 +35,14 @@ def _warner(quiet: bool):
                    "suppress-bibliography).")
 @click.option("--strict", is_flag=True,
               help="Unknown keys and record problems are errors: exit 1, write nothing.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Processes that render a large bibliography (default: one per core for "
+                   "400 entries or more). The output is the same for every N.")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings on standard error.")
 @click.option("--debug", is_flag=True, hidden=True)
 def manuscript(input_path: str, output: str | None, paths: tuple[str, ...], style: str | None,
                locale: str | None, link: bool | None, with_bib: bool | None, strict: bool,
-               quiet: bool, debug: bool) -> None:
+               jobs: int | None, quiet: bool, debug: bool) -> None:
     """Render every pandoc citation in the Markdown (or plain text) file INPUT ('-' for
     standard input) and add the bibliography; everything else is copied byte for byte.
 
@@ -59,7 +62,7 @@ def manuscript(input_path: str, output: str | None, paths: tuple[str, ...], styl
 
     name, text = read_input(input_path)
     options = Options(paths=list(paths) or None, style=style, locale=locale,
-                      link_citations=link, bibliography=with_bib, strict=strict)
+                      link_citations=link, bibliography=with_bib, strict=strict, jobs=jobs)
     result = run(text, name, options, warn=_warner(quiet))
     _emit(result, output)
 

@@ -33,6 +33,7 @@ class Options:
     link_citations: bool | None = None
     bibliography: bool | None = None
     strict: bool = False
+    jobs: int | None = None  # processes for a large bibliography (None: automatic)
 
 
 DEFAULT_STYLE = "vancouver"
@@ -109,8 +110,11 @@ def run(text: str, name: str = "<stdin>", options: Options | None = None,
             c.note_index = c.note
         else:
             c.note_index = numbers.get(("cite", i), 0)
-    doc = render_document(citations, records, style, fmt="markdown", locale=locale,
-                          nocite=settings.nocite, warn=collect, strict=options.strict)
+    from ..engine.parallel import options as parallel
+
+    with parallel(jobs=options.jobs):
+        doc = render_document(citations, records, style, fmt="markdown", locale=locale,
+                              nocite=settings.nocite, warn=collect, strict=options.strict)
     _finish_strict(messages)
     entries = list(zip(doc.bibliography_ids, doc.bibliography)) if with_bib else []
     anchors = {k for k, _ in entries if _ANCHOR_SAFE.fullmatch(k)} if link else set()

@@ -72,8 +72,11 @@ def run(raw: bytes, options: Options | None = None,
         else:
             c.note_index = numbers.get(("cite", i), 0)
         citations.append(c)
-    rendered = render_document(citations, records, style, fmt="html", locale=locale,
-                               nocite=settings.nocite, warn=collect, strict=options.strict)
+    from ..engine.parallel import options as parallel
+
+    with parallel(jobs=options.jobs):
+        rendered = render_document(citations, records, style, fmt="html", locale=locale,
+                                   nocite=settings.nocite, warn=collect, strict=options.strict)
     _finish(messages)
     with_bib = options.bibliography if options.bibliography is not None else \
         not settings.suppress_bibliography

@@ -38,6 +38,7 @@ _TAG = re.compile(
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?")
 _VERBATIM_TAGS = ("pre", "script", "style", "textarea")
+_SPECIAL = re.compile(r"[\\`<$^\[!@-]")  # what can start a citation or hide one
 
 
 @dataclass
@@ -298,7 +299,12 @@ class _Inline:
     def run(self, start: int, end: int, note: str | None) -> None:
         text = self.text
         i = start
+        special = _SPECIAL.search
         while i < end:
+            found = special(text, i, end)
+            if found is None:
+                return
+            i = found.start()
             c = text[i]
             if c == "\\":
                 i = self._backslash(i, end)
