@@ -123,13 +123,17 @@ def render_document(
     # which cites are known; the unknown ones are reported where they are
     problems: list[DataError] = []
     known: list[list[Cite]] = []
+    messages: dict[str, str] = {}  # one "did you mean" search per unknown key
     for c in citations:
         kept = []
         for cite in c.cluster:
             if cite["id"] in by_key:
                 kept.append(cite)
             else:
-                problems.append(DataError(_unknown(cite["id"], by_key), file=c.where or None))
+                key = cite["id"]
+                if key not in messages:
+                    messages[key] = _unknown(key, by_key)
+                problems.append(DataError(messages[key], file=c.where or None))
         known.append(kept)
     for p in problems:
         if strict:

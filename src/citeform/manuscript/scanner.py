@@ -34,10 +34,11 @@ _DIV_CLOSE = re.compile(r" {0,3}(:{3,})[ \t]*$")
 _REFS_ATTR = re.compile(r"\{[^{}]*#refs(?=[\s}])[^{}]*\}")
 _EXAMPLE_MARKER = re.compile(r"[ \t]*\(@[\w-]*\)")
 _TAG = re.compile(
-    r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>")
+    r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s\"'<>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?")
 _VERBATIM_TAGS = ("pre", "script", "style", "textarea")
+_BRACKETS = re.compile(r"[\\`$()\[\]{}]")
 _SPECIAL = re.compile(r"[\\`<$^\[!@-]")  # what can start a citation or hide one
 
 
@@ -144,6 +145,7 @@ def scan(text: str) -> Scan:
     paragraphs = _blocks(lines, first, result)
     inline = _Inline(text, lines, result)
     for start, end, note in paragraphs:
+        inline.prepare(start, end)
         inline.run(start, end, note)
     result.occurrences.sort(key=lambda o: o.start)
     result.note_marks.sort(key=lambda m: m.start)
@@ -295,6 +297,42 @@ class _Inline:
         self.lines = lines
         self.result = result
         self.inline_notes = 0
+        self.matches: dict[int, int] = {}  # an opening (, [ or { -> its closing one
+        self.math_closers: list[int] = []  # where a $ can close inline math
+
+    def prepare(self, start: int, end: int) -> None:
+        """Match the brackets of a paragraph in one pass (each kind on its own, escapes and
+        code spans skipped), so that no search for a closing bracket rescans the text."""
+        text = self.text
+        stacks: dict[str, list[int]] = {"(": [], "[": [], "{": []}
+        closers = {")": "(", "]": "[", "}": "{"}
+        self.matches = matches = {}
+        self.math_closers = []
+        i = start
+        find = _BRACKETS.search
+        while True:
+            found = find(text, i, end)
+            if found is None:
+                break
+            i = found.start()
+            c = text[i]
+            if c == "\\":
+                i += 2
+                continue
+            if c == "`":
+                i = self._code_span(i, end)
+                continue
+            if c == "$":
+                if i > start and not text[i - 1].isspace() and \
+                        not (i + 1 < end and text[i + 1].isdigit()):
+                    self.math_closers.append(i)
+            elif c in stacks:
+                stacks[c].append(i)
+            else:
+                stack = stacks[closers[c]]
+                if stack:
+                    matches[stack.pop()] = i
+            i += 1
 
     def run(self, start: int, end: int, note: str | None) -> None:
         text = self.text
@@ -350,23 +388,10 @@ class _Inline:
             j = close + 1
         return j
 
-    def _balanced(self, i: int, end: int, opener: str, closer: str) -> int | None:
-        depth = 0
-        text = self.text
-        j = i
-        while j < end:
-            c = text[j]
-            if c == "\\" and j + 1 < end:
-                j += 2
-                continue
-            if c == opener:
-                depth += 1
-            elif c == closer:
-                depth -= 1
-                if depth == 0:
-                    return j
-            j += 1
-        return None
+    def _balanced(self, i: int, end: int, opener: str = "", closer: str = "") -> int | None:
+        """The bracket closing the one at ``i``, if it closes before ``end``."""
+        close = self.matches.get(i)
+        return close if close is not None and close < end else None
 
     def _code_span(self, i: int, end: int) -> int:
         text = self.text
@@ -411,38 +436,16 @@ class _Inline:
             return i + 2 if k < 0 else k + 2
         if i + 1 >= end or text[i + 1].isspace():
             return i + 1
-        j = i + 1
-        while j < end:
-            c = text[j]
-            if c == "\\":
-                j += 2
-                continue
-            if c == "$" and not text[j - 1].isspace() and not (j + 1 < end and text[j + 1].isdigit()):
-                return j + 1
-            j += 1
+        # the first $ after the next character that can close: not after a space, not
+        # before a digit
+        k = bisect.bisect_right(self.math_closers, i + 1)
+        if k < len(self.math_closers) and self.math_closers[k] < end:
+            return self.math_closers[k] + 1
         return i + 1
 
     def _closing(self, i: int, end: int) -> int | None:
         """The ``]`` closing the ``[`` at ``i`` (code spans and escapes inside skipped)."""
-        text = self.text
-        depth = 0
-        j = i
-        while j < end:
-            c = text[j]
-            if c == "\\" and j + 1 < end:
-                j += 2
-                continue
-            if c == "`":
-                j = self._code_span(j, end)
-                continue
-            if c == "[":
-                depth += 1
-            elif c == "]":
-                depth -= 1
-                if depth == 0:
-                    return j
-            j += 1
-        return None
+        return self._balanced(i, end)
 
     def _bracket(self, i: int, end: int, note: str | None) -> int:
         text = self.text
@@ -475,8 +478,17 @@ class _Inline:
             return i + 1
         if text[i] == "-" and not text.startswith("-@", i):
             return i + 1
-        base = max(0, i - 1)  # the paragraph from the character before the key
-        found = narrative_cluster(text[base:end], i - base)
+        # the text from the character before the key to the end of the next line, or to the
+        # end of the first bracket that starts there (a locator may follow on the next line)
+        base = max(0, i - 1)
+        first = text.find("\n", i, end)
+        second = text.find("\n", first + 1, end) if first >= 0 else -1
+        limit = end if second < 0 else second
+        bracket = text.find("[", i, limit)
+        if bracket >= 0:
+            close = self._balanced(bracket, end)
+            limit = bracket if close is None else max(limit, close + 1)
+        found = narrative_cluster(text[base:limit], i - base)
         if found is None:
             return i + 1
         cluster, stop = found[0], found[1] + base
