@@ -32,12 +32,20 @@ _LATEX_BEGIN = re.compile(r" {0,3}\\begin\{([^{}\s]+)\}")
 _DIV_OPEN = re.compile(r" {0,3}(:{3,})[ \t]*(\{[^{}]*\}|[^\s:{}]+)[ \t]*(:*)[ \t]*$")
 _DIV_CLOSE = re.compile(r" {0,3}(:{3,})[ \t]*$")
 _REFS_ATTR = re.compile(r"\{[^{}]*#refs(?=[\s}])[^{}]*\}")
-_EXAMPLE_MARKER = re.compile(r"[ \t]*\(@[\w-]*\)")
+_EXAMPLE_REF = re.compile(r"@([\w-]+)\)")
 _TAG = re.compile(
     r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s\"'<>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?")
 _VERBATIM_TAGS = ("pre", "script", "style", "textarea")
+_LINK_TARGET = re.compile(
+    r"""\(\s*(?:<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"""
+    r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)""")
+_ATTRIBUTES = re.compile(
+    r"""\{\s*(?:(?:[#.][^\s{}"'=]+|[A-Za-z_][\w:.-]*=(?:"[^"]*"|'[^']*'|[^\s{}"']+)|-|"""
+    r"""=[A-Za-z]+)\s*)*\}""")
+_HIDING = re.compile(r"[\\`<$\]]")  # what can start code, raw HTML or LaTeX, math, a link
+_BLANK = "\u2063"  # stands for hidden text: neither a word, a space nor punctuation
 _BRACKETS = re.compile(r"[\\`$()\[\]{}]")
 _SPECIAL = re.compile(r"[\\`<$^\[!@-]")  # what can start a citation or hide one
 
@@ -70,6 +78,7 @@ class Scan:
     occurrences: list[Occurrence] = field(default_factory=list)
     note_marks: list[NoteMark] = field(default_factory=list)
     footnote_labels: set[str] = field(default_factory=set)
+    example_labels: set[str] = field(default_factory=set)  # pandoc's (@label) example lists
     refs_div: tuple[int, int] | None = None  # (end of the opening line, start of the closing line)
     front_matter: tuple[int, int] | None = None  # (start, end) of the YAML block's text
     front_matter_end: int = 0  # where the text after the front matter starts
@@ -147,8 +156,15 @@ def scan(text: str) -> Scan:
     for start, end, note in paragraphs:
         inline.prepare(start, end)
         inline.run(start, end, note)
-    result.occurrences.sort(key=lambda o: o.start)
-    result.note_marks.sort(key=lambda m: m.start)
+    # as pandoc: a footnote never referenced is dropped, a reference to no footnote is text
+    marks = [m for m in result.note_marks
+             if m.label.startswith("^") or m.label in result.footnote_labels]
+    result.footnote_labels = {label.split("\x00")[0] for label in result.footnote_labels}
+    referenced = {m.label for m in marks}
+    result.note_marks = sorted(marks, key=lambda m: m.start)
+    result.occurrences = sorted((o for o in result.occurrences
+                                 if o.note is None or o.note in referenced),
+                                key=lambda o: o.start)
     return result
 
 
@@ -163,6 +179,8 @@ def _blocks(lines: _Lines, first: int, result: Scan) -> list[tuple[int, int, str
     note: str | None = None  # the footnote definition we are in
     divs: list[bool] = []  # open fenced divs: is it the refs div?
     refs_open: int | None = None
+    unclosed: dict[str, int] = {}
+    div_closers = [j for j in range(first, lines.count) if _DIV_CLOSE.match(lines.line(j))]
 
     def close_paragraph() -> None:
         nonlocal para_start
@@ -195,17 +213,13 @@ def _blocks(lines: _Lines, first: int, result: Scan) -> list[tuple[int, int, str
             prev_blank = _blank(lines.line(i - 1))
             continue
         fence = _FENCE.match(stripped)
-        if fence:
+        closing = _fence_end(lines, i, fence.group(1), unclosed) if fence else None
+        if closing is not None:  # pandoc reads a fence that is never closed as text
             close_paragraph()
-            mark = fence.group(1)
-            i += 1
-            closer = re.compile(r"[ \t]*" + re.escape(mark[0]) + "{" + str(len(mark)) + r",}[ \t]*$")
-            while i < n and not closer.match(re.sub(r"^( {0,3}> ?)+", "", lines.line(i))):
-                i += 1
-            i += 1
+            i = closing + 1
             prev_blank = False
             continue
-        skip = _verbatim_block(lines, i, stripped)
+        skip = _verbatim_block(lines, i, stripped, unclosed)
         if skip is not None:
             close_paragraph()
             i = skip
@@ -216,6 +230,8 @@ def _blocks(lines: _Lines, first: int, result: Scan) -> list[tuple[int, int, str
             prev_blank = False
             continue
         div_open = _DIV_OPEN.match(stripped)
+        if div_open and not _closed_later(div_closers, i):
+            div_open = None  # pandoc reads a div that is never closed as text
         div_close = _DIV_CLOSE.match(stripped) if not div_open else None
         if div_open or (div_close and divs):
             close_paragraph()
@@ -232,9 +248,16 @@ def _blocks(lines: _Lines, first: int, result: Scan) -> list[tuple[int, int, str
             continue
         footnote = _FOOTNOTE_DEF.match(stripped) if para_start is None or prev_blank else None
         item = _LIST_ITEM.match(stripped)
+        if item is None and context is not None:  # a list nested in a list item
+            nested = _LIST_ITEM.match(stripped.lstrip(" \t"))
+            if nested is not None:
+                item, offset0 = nested, len(stripped) - len(stripped.lstrip(" \t"))
+        offset0 = 0 if item is None or _LIST_ITEM.match(stripped) else offset0
         if footnote:
             close_paragraph()
             note = footnote.group(1)
+            if note in result.footnote_labels:
+                note = f"{note}\x00{i}"  # defined twice: pandoc keeps the first one
             result.footnote_labels.add(note)
             context = 4
             start = lines.starts[i] + (len(raw) - len(stripped)) + footnote.end()
@@ -242,17 +265,27 @@ def _blocks(lines: _Lines, first: int, result: Scan) -> list[tuple[int, int, str
             prev_blank = False
             i += 1
             continue
-        if item and (prev_blank or para_start is not None):
+        # a list item starts after a blank line or another item; inside a paragraph it is text
+        if item and (prev_blank or para_start is None or context is not None):
             close_paragraph()
             if context is None or ind < 4 or note is None:
                 context = len(item.group(0)) if item.group(3) else len(item.group(0)) + 1
-                if item.group(2).startswith("(@"):
-                    # an example list's marker, not a citation
-                    start = lines.starts[i] + (len(raw) - len(stripped)) + item.end()
-                    para_start, para_end, para_note = start, lines.end(i), note
-                    prev_blank = False
-                    i += 1
-                    continue
+            # the markers of this item and of the lists nested on its first line
+            offset = offset0 + item.end()
+            markers = [item]
+            while offset < len(stripped) and (inner := _LIST_ITEM.match(stripped[offset:])):
+                markers.append(inner)
+                offset += inner.end()
+            examples = [m.group(2)[2:-1] for m in markers if m.group(2).startswith("(@")]
+            if examples:
+                # an example list's marker, not a citation; "(@label)" in the text is then a
+                # reference to it
+                result.example_labels.update(examples)
+                start = lines.starts[i] + (len(raw) - len(stripped)) + offset
+                para_start, para_end, para_note = start, lines.end(i), note
+                prev_blank = False
+                i += 1
+                continue
         if para_start is None:
             para_start, para_note = lines.starts[i], note
         para_end = lines.end(i)
@@ -262,31 +295,58 @@ def _blocks(lines: _Lines, first: int, result: Scan) -> list[tuple[int, int, str
     return paragraphs
 
 
-def _verbatim_block(lines: _Lines, i: int, line: str) -> int | None:
-    """The line after a raw HTML or LaTeX block starting at line ``i``, if one does."""
-    m = _HTML_VERBATIM.match(line)
-    if m:
-        closer = re.compile(r"</" + m.group(1) + r"\s*>", re.I)
-        return _until(lines, i, closer)
-    if _HTML_COMMENT.match(line):
-        return _until(lines, i, re.compile(r"-->"))
-    m = _LATEX_BEGIN.match(line)
-    if m:
-        return _until(lines, i, re.compile(r"\\end\{" + re.escape(m.group(1)) + r"\}"))
+def _closed_later(closers: list[int], i: int) -> bool:
+    """Whether a div fence closes after line ``i``."""
+    return bisect.bisect_right(closers, i) < len(closers)
+
+
+def _fence_end(lines: _Lines, i: int, mark: str, unclosed: dict[str, int]) -> int | None:
+    """The line that closes the code fence ``mark`` opened at line ``i``, if one does.
+
+    ``unclosed`` remembers, per fence, the first line after which it is never closed, so
+    that a text of unclosed fences is not searched again and again.
+    """
+    if unclosed.get(mark, lines.count + 1) <= i:
+        return None
+    closer = re.compile(r"[ \t]*" + re.escape(mark[0]) + "{" + str(len(mark)) + r",}[ \t]*$")
+    for j in range(i + 1, lines.count):
+        if closer.match(re.sub(r"^( {0,3}> ?)+", "", lines.line(j))):
+            return j
+    unclosed[mark] = min(i, unclosed.get(mark, i))
     return None
 
 
-def _until(lines: _Lines, i: int, closer: re.Pattern[str]) -> int:
-    """The line after the first line from ``i`` on that ``closer`` finds (the end if none)."""
-    first = True
-    while i < lines.count:
-        line = lines.line(i)
-        # the opening line's own text may hold the closer after the opener
-        if closer.search(line, 1 if first else 0):
+def _verbatim_block(lines: _Lines, i: int, line: str, unclosed: dict[str, int]) -> int | None:
+    """The line after a raw HTML or LaTeX block starting at line ``i``, if one does (one
+    that is never closed is text, as pandoc reads it)."""
+    # raw HTML that ends on its own line is read inline, with what follows it
+    m = _HTML_VERBATIM.match(line)
+    if m:
+        closer = r"</" + m.group(1).lower() + r"\s*>"
+        return None if re.search(closer, line, re.I) else _until(lines, i, closer, unclosed)
+    m = _HTML_COMMENT.match(line)
+    if m:
+        return None if "-->" in line[m.end():] else _until(lines, i, "-->", unclosed)
+    m = _LATEX_BEGIN.match(line)
+    if m:
+        closer = r"\\end\{" + re.escape(m.group(1)) + r"\}"
+        if re.search(closer, line[m.end():]):
             return i + 1
-        first = False
-        i += 1
-    return lines.count
+        return _until(lines, i, closer, unclosed)
+    return None
+
+
+def _until(lines: _Lines, i: int, closer: str, unclosed: dict[str, int]) -> int | None:
+    """The line after the first line after ``i`` that the pattern ``closer`` finds; None
+    when there is none (remembered in ``unclosed``: no search runs twice to the end)."""
+    if unclosed.get(closer, lines.count + 1) <= i:
+        return None
+    pattern = re.compile(closer, re.I)
+    for j in range(i + 1, lines.count):
+        if pattern.search(lines.line(j)):
+            return j + 1
+    unclosed[closer] = min(i, unclosed.get(closer, i))
+    return None
 
 
 class _Inline:
@@ -297,6 +357,7 @@ class _Inline:
         self.lines = lines
         self.result = result
         self.inline_notes = 0
+        self.last_end = -1  # where the last citation found ends
         self.matches: dict[int, int] = {}  # an opening (, [ or { -> its closing one
         self.math_closers: list[int] = []  # where a $ can close inline math
 
@@ -308,6 +369,7 @@ class _Inline:
         closers = {")": "(", "]": "[", "}": "{"}
         self.matches = matches = {}
         self.math_closers = []
+        self.no_close: dict[str, int] = {}
         i = start
         find = _BRACKETS.search
         while True:
@@ -380,12 +442,13 @@ class _Inline:
         if not m:
             return i + 1
         j = m.end()
-        # raw LaTeX: the command with its [optional] and {braced} arguments
-        while j < end and text[j] in "[{":
-            close = self._balanced(j, end, text[j], "]" if text[j] == "[" else "}")
-            if close is None:
-                break
-            j = close + 1
+        # raw LaTeX: the command with its [optional] arguments, then its {braced} ones
+        for opener in "[{":
+            while j < end and text[j] == opener:
+                close = self._balanced(j, end)
+                if close is None:
+                    return j
+                j = close + 1
         return j
 
     def _balanced(self, i: int, end: int, opener: str = "", closer: str = "") -> int | None:
@@ -424,9 +487,12 @@ class _Inline:
         if not m:
             return i + 1
         name = re.match(r"</?([A-Za-z0-9-]+)", m.group(0)).group(1).lower()  # type: ignore[union-attr]
-        if name in _VERBATIM_TAGS and not m.group(0).startswith("</"):
+        if name in _VERBATIM_TAGS and not m.group(0).startswith("</") and \
+                self.no_close.get(name, end) > i:
             close = re.compile(r"</" + name + r"\s*>", re.I).search(text, m.end(), end)
-            return close.end() if close else end
+            if close:
+                return close.end()
+            self.no_close[name] = i  # never closed: a tag like any other, here and after
         return m.end()
 
     def _math(self, i: int, end: int) -> int:
@@ -459,28 +525,84 @@ class _Inline:
             if label and not any(ch.isspace() for ch in label):
                 self.result.note_marks.append(NoteMark(i, label))
                 return close + 1
-        if after in ("(", "{", "["):
-            # a link, span or reference link: its text may hold citations, its target not
+        if after == "[":
+            # a reference link's text, or text: the brackets after it are read on their own
+            # (pandoc reads a citation there when no link definition has that label)
             self.run(i + 1, close, note)
-            closer = {"(": ")", "{": "}", "[": "]"}[after]
-            target = self._balanced(close + 1, end, after, closer)
-            return close + 1 if target is None else target + 1
-        cluster = bracketed_cluster(body) if "@" in body else None
+            return close + 1
+        target = self._balanced(close + 1, end) if after in ("(", "{") else None
+        if target is not None and (_LINK_TARGET if after == "(" else _ATTRIBUTES).fullmatch(
+                text, close + 1, target + 1):
+            # a link or span: its text may hold citations, its target or attributes not
+            self.run(i + 1, close, note)
+            return target + 1
+        cluster = self._cluster(i + 1, close) if "@" in body else None
         if cluster is None:
             self.run(i + 1, close, note)
             return close + 1
         self._add(i, close + 1, cluster, note, True)
         return close + 1
 
+    def _cluster(self, start: int, end: int) -> list[Cite] | None:
+        """The citation cluster in ``text[start:end]`` (inside brackets), if there is one
+        outside code, raw HTML and LaTeX, and math."""
+        body = self.text[start:end]
+        if not _HIDING.search(body):
+            return bracketed_cluster(body)
+        masked = self._masked(start, end)
+        outside = bracketed_cluster(masked)
+        if outside is None:
+            return None
+        whole = bracketed_cluster(body)
+        same = whole is not None and [c["id"] for c in whole] == [c["id"] for c in outside]
+        return whole if same else None
+
+    def _masked(self, start: int, end: int) -> str:
+        """``text[start:end]`` with code, raw HTML and LaTeX and math blanked out."""
+        text = self.text
+        out: list[str] = []
+        i = pos = start
+        while True:
+            found = _HIDING.search(text, i, end)
+            if found is None:
+                break
+            i = found.start()
+            c = text[i]
+            if c == "\\" and i + 1 < end and text[i + 1] in _ESCAPABLE:
+                i += 2
+                continue
+            if c == "]":
+                target = self._balanced(i + 1, end) if text.startswith("(", i + 1) else None
+                is_link = target is not None and _LINK_TARGET.fullmatch(text, i + 1, target + 1)
+                stop = target + 1 if is_link else i + 1  # type: ignore[operator]
+                if stop > i + 1:
+                    out += [text[pos:i + 1], _BLANK * (stop - i - 1)]
+                    pos = stop
+                i = stop
+                continue
+            stop = {"\\": self._backslash, "`": self._code_span, "<": self._angle,
+                    "$": self._math}[c](i, end)
+            if stop > i + 1:
+                out += [text[pos:i], _BLANK * (stop - i)]
+                pos = stop
+            i = max(stop, i + 1)
+        out.append(text[pos:end])
+        return "".join(out)
+
     def _narrative(self, i: int, end: int, note: str | None) -> int:
         text = self.text
-        if i > 0 and (text[i - 1].isalnum() or text[i - 1] == "\\"):
+        # after a word (an e-mail address) no citation starts; right after a citation one may
+        if i > 0 and (text[i - 1].isalnum() or text[i - 1] == "\\") and i != self.last_end:
             return i + 1
         if text[i] == "-" and not text.startswith("-@", i):
             return i + 1
-        # the text from the character before the key to the end of the next line, or to the
-        # end of the first bracket that starts there (a locator may follow on the next line)
-        base = max(0, i - 1)
+        if i > 0 and text[i - 1] == "(":
+            ref = _EXAMPLE_REF.match(text, i, end)
+            if ref and ref.group(1) in self.result.example_labels:
+                return ref.end()
+        # the text from the key to the end of the next line, or to the end of the first
+        # bracket that starts there (a locator may follow on the next line)
+        base = i
         first = text.find("\n", i, end)
         second = text.find("\n", first + 1, end) if first >= 0 else -1
         limit = end if second < 0 else second
@@ -497,6 +619,7 @@ class _Inline:
 
     def _add(self, start: int, end: int, cluster: list[Cite], note: str | None,
              bracketed: bool) -> None:
+        self.last_end = end
         line, column = self.lines.position(start)
         self.result.occurrences.append(
             Occurrence(start, end, cluster, line, column, note, bracketed))
