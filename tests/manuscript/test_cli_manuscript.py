@@ -230,3 +230,11 @@ def test_same_clusters_as_cite_in_text(invoke):
     ms = invoke("manuscript", "-", "-r", str(RECORDS), "-s", "apa", "--no-bibliography",
                 input=text)
     assert ms.stdout == " and ".join(cite.stdout.splitlines()) + "\n"
+
+
+def test_superscript_citations_take_no_space_before_them(invoke, paper):
+    src = paper("Text [@rousseau2002]. More\n@kernighan1988 says.\n",
+                front="csl: nature\nlink-citations: true\n")
+    body = invoke("manuscript", str(src)).stdout.split("---\n", 2)[2]
+    # as pandoc prints it: Text^1^. More^2^ says. (linked inside the superscript)
+    assert body.startswith("Text^[1](#ref-rousseau2002)^. More^[2](#ref-kernighan1988)^ says.\n")

@@ -138,3 +138,13 @@ def test_pandoc_runs_the_citeform_filter_executable(tmp_path, fmt):
         content = re.sub(r"<[^>]+>", "", xml)  # the text, whatever runs it is cut into
     assert "Ibid." not in content  # chicago-notes-bibliography (17th) has no ibid.
     assert "Ferdinand de Saussure" in content and "Kernighan and Ritchie" in content
+
+
+@needs_pandoc
+def test_superscript_citations_through_the_filter(invoke):
+    ast = _pandoc("-f", "markdown", "-t", "json", input=(
+        f"---\nbibliography: {RECORDS}\ncsl: nature\n---\nText [@rousseau2002]. More "
+        "@kernighan1988 says.\n"))
+    result = _filter(invoke, ast)
+    text = _pandoc("-f", "json", "-t", "plain", input=result.stdout)
+    assert text.startswith("Text¹. More² says.\n")

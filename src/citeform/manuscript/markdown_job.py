@@ -191,6 +191,9 @@ def _assemble(text: str, found: Scan, rendered: list[Rendered], note_of: list[st
                     mark = text[end] + mark
                     end += 1
             replacement += mark
+        elif replacement.startswith("^"):
+            # a superscript citation takes no space before it, as pandoc prints it
+            start = _before_space(text, start, last)
         edits.append((start, end, replacement))
         last = end
     bib = [(f"[]{{#ref-{k}}}" if k in anchors else "") + _block_start(e) for k, e in entries]
@@ -265,5 +268,8 @@ def _note_prefix(labels: set[str]) -> str:
 def _link(text: str, ids: list[str], anchors: set[str]) -> str:
     """``[text](#ref-KEY)`` for a citation of one record that has an entry."""
     if len(ids) == 1 and ids[0] in anchors and text:
+        if len(text) > 2 and text[0] == text[-1] == "^" and "^" not in text[1:-1]:
+            # a superscript: the link inside it ("[^1^]" would read as a footnote)
+            return f"^[{text[1:-1]}](#ref-{ids[0]})^"
         return f"[{text}](#ref-{ids[0]})"
     return text

@@ -92,6 +92,8 @@ def run(raw: bytes, options: Options | None = None,
             inlines = inlines + [{"t": "Note", "c": [{"t": "Para", "c": note_inlines}]}]
             if not r.text and id(node) in parents:
                 _tuck(parents[id(node)], node)
+        elif _superscript(inlines) and id(node) in parents:
+            _tuck(parents[id(node)], node, punctuation=False)
         node["c"][1] = inlines
     if entries:
         _place_bibliography(doc, entries, anchors, settings.reference_section_title)
@@ -187,14 +189,24 @@ def stringify(inlines: Any) -> str:
     return "".join(out)
 
 
-def _tuck(parent: list[Any], node: Node) -> None:
+def _superscript(inlines: list[Node]) -> bool:
+    """Whether a rendered citation starts with a superscript (or a link around one)."""
+    first = inlines[0] if inlines else None
+    if isinstance(first, dict) and first.get("t") == "Link":
+        first = first["c"][1][0] if first["c"][1] else None
+    return isinstance(first, dict) and first.get("t") == "Superscript"
+
+
+def _tuck(parent: list[Any], node: Node, punctuation: bool = True) -> None:
     """As pandoc does for a note: no space before it, a punctuation mark after it moved
-    before it."""
+    before it (a superscript citation: only the space)."""
     i = next(k for k, y in enumerate(parent) if y is node)
     if i > 0 and isinstance(parent[i - 1], dict) and \
             parent[i - 1].get("t") in ("Space", "SoftBreak"):
         del parent[i - 1]
         i -= 1
+    if not punctuation:
+        return
     after = parent[i + 1] if i + 1 < len(parent) else None
     if isinstance(after, dict) and after.get("t") == "Str" and after["c"][:1] in \
             tuple(".,;:!?"):
