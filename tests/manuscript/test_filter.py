@@ -148,3 +148,20 @@ def test_superscript_citations_through_the_filter(invoke):
     result = _filter(invoke, ast)
     text = _pandoc("-f", "json", "-t", "plain", input=result.stdout)
     assert text.startswith("Text¹. More² says.\n")
+
+
+@needs_pandoc
+def test_filter_metadata_title_nocite_and_suppression(invoke):
+    head = f"---\nbibliography: {RECORDS}\ncsl: apa\nnocite: '@kernighan1988'\n"
+    ast = _pandoc("-f", "markdown", "-t", "json", input=(
+        head + "reference-section-title: Works cited\n---\nSee [@who2000].\n"))
+    html = _pandoc("-f", "json", "-t", "html", "--wrap=none",
+                   input=_filter(invoke, ast).stdout)
+    assert '<h1 class="unnumbered" id="bibliography">Works cited</h1>' in html
+    refs = html[html.index('<div id="refs"'):]
+    assert refs.index("Kernighan, B. W.") < refs.index("World Health Organization. (2000)")
+    ast = _pandoc("-f", "markdown", "-t", "json", input=(
+        head + "suppress-bibliography: true\n---\nSee [@who2000].\n"))
+    html = _pandoc("-f", "json", "-t", "html", "--wrap=none",
+                   input=_filter(invoke, ast).stdout)
+    assert "(World Health Organization, 2000)" in html and 'id="refs"' not in html
