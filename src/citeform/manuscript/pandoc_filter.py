@@ -56,7 +56,8 @@ def run(raw: bytes, options: Options | None = None,
     from .citing import is_note_style
     from .markdown_job import manuscript_records
 
-    records = manuscript_records(options, _with_references(settings, references), collect)
+    settings.references = references
+    records = manuscript_records(options, settings, collect)
     style = options.style or settings.style or DEFAULT_STYLE
     locale = options.locale or settings.lang
     resolved = styles.resolve(style)
@@ -65,7 +66,7 @@ def run(raw: bytes, options: Options | None = None,
     citations: list[Citation] = []
     for i, (node, note) in enumerate(cites):
         cluster, bracketed = _cluster(node)
-        c = Citation(cluster, None, bracketed, "<stdin>")
+        c = Citation(cluster, None, bracketed, f"<stdin>: citation {i + 1}")
         if note is not False:
             c.note = numbers.get(note, len(numbers) + 1)
             c.note_index = c.note
@@ -132,11 +133,6 @@ def _settings(meta: dict[str, Any], raw_meta: dict[str, Any],
     return settings, records
 
 
-def _with_references(settings: Any, references: list[Any]) -> Any:
-    settings.references = references
-    return settings
-
-
 def _meta_value(node: Any) -> Any:
     """A metadata value as plain data (text for inlines and blocks)."""
     if not isinstance(node, dict):
@@ -181,7 +177,7 @@ def stringify(inlines: Any) -> str:
             go(c[1])
             out.append("\u2019" if single else "\u201d")
         elif kind in ("Link", "Image", "Span", "Cite"):
-            go(c[1] if kind != "Cite" else c[1])
+            go(c[1])
         elif kind in ("Emph", "Strong", "Strikeout", "Superscript", "Subscript", "SmallCaps",
                       "Underline", "Plain", "Para"):
             go(c)
