@@ -238,3 +238,16 @@ def test_superscript_citations_take_no_space_before_them(invoke, paper):
     body = invoke("manuscript", str(src)).stdout.split("---\n", 2)[2]
     # as pandoc prints it: Text^1^. More^2^ says. (linked inside the superscript)
     assert body.startswith("Text^[1](#ref-rousseau2002)^. More^[2](#ref-kernighan1988)^ says.\n")
+
+
+def test_citation_style_is_read_like_csl(invoke, paper):
+    src = paper("[@who2000]\n", front="citation-style: ieee\nsuppress-bibliography: true\n")
+    assert invoke("manuscript", str(src)).stdout.split("---\n", 2)[2] == "\\[1\\]\n"
+
+
+def test_plain_text_input(invoke, tmp_path):
+    src = tmp_path / "notes.txt"
+    src.write_text("Plain notes: see [@who2000] (and mail a@b.org).\n", encoding="utf-8")
+    result = invoke("manuscript", str(src), "-r", str(RECORDS), "-s", "apa")
+    assert result.stdout.startswith(
+        "Plain notes: see (World Health Organization, 2000) (and mail a@b.org).\n\nWorld")
