@@ -251,3 +251,17 @@ def test_plain_text_input(invoke, tmp_path):
     result = invoke("manuscript", str(src), "-r", str(RECORDS), "-s", "apa")
     assert result.stdout.startswith(
         "Plain notes: see (World Health Organization, 2000) (and mail a@b.org).\n\nWorld")
+
+
+def test_each_record_of_a_citation_links_to_its_entry(invoke, paper):
+    src = paper("A [@kernighan1988; see @rousseau2002, p. 3]. B [@einstein1905a; "
+                "@einstein1905b].\n", front="csl: apa\nlink-citations: true\n")
+    body = invoke("manuscript", str(src)).stdout.split("---\n", 2)[2]
+    # the parts of one citation, sorted and collapsed as without links
+    assert body.startswith(
+        "A ([Kernighan & Ritchie, 1988](#ref-kernighan1988); [see Rousseau et al., 2002, "
+        "p. 3](#ref-rousseau2002)). B ([Einstein, 1905a](#ref-einstein1905a), "
+        "[1905b](#ref-einstein1905b)).\n\n")
+    plain = invoke("manuscript", str(src), "--no-link-citations").stdout.split("---\n", 2)[2]
+    assert plain.startswith("A (Kernighan & Ritchie, 1988; see Rousseau et al., 2002, p. 3). "
+                            "B (Einstein, 1905a, 1905b).\n\n")

@@ -47,6 +47,7 @@ class Rendered:
     text: str = ""
     note: str | None = None
     ids: list[str] = field(default_factory=list)
+    linked: bool = False  # its parts already link to their entries
 
 
 @dataclass
@@ -103,8 +104,12 @@ def render_document(
     nocite: Sequence[str] = (),
     warn: Callable[[str], None] | None = None,
     strict: bool = False,
+    link: Callable[[str, str], str] | None = None,
 ) -> Document:
     """Render ``citations`` (in text order) and the bibliography of what they cite.
+
+    ``link(text, key)``: how the part of a citation of several records that cites ``key``
+    links to its entry (a citation of one record is linked whole by the caller).
 
     ``records``: the loaded records; ``nocite``: keys to list in the bibliography without
     citing them (``"*"``: every record). An unknown key renders as ``**key?**`` and is a
@@ -179,8 +184,63 @@ def render_document(
             {plan[i].author_of: _cite_of(main[i])["id"] for i in narrative  # type: ignore[misc]
              if not again.citations[i] or _NO_AUTHOR in again.citations[i]}))
 
+    linked: set[int] = set()
+    if link is not None:
+        entries = set(result.bibliography_ids)
+        texts, linked = _link_parts(chosen, style, fmt, locale, main, plan, texts, entries,
+                                    link)
     out = _assemble(citations, known, plan, texts, authors, note_style, bold)
+    for step in plan:
+        if step.citation in linked:
+            out[step.citation].linked = True
     return Document(out, result.bibliography, result.bibliography_ids, note_style)
+
+
+_OPEN, _CLOSE, _INDEX = "\ue000", "\ue001", 0xE100  # private-use marks around each cite
+_MARKS = re.compile("[\ue000\ue001\ue100-\ue1ff]")
+_MARKED = re.compile("\ue000([\ue100-\ue1ff])(.*?)\ue001", re.S)
+
+
+def _link_parts(chosen: list[Any], style: str, fmt: str, locale: str | None, main: list[Any],
+                plan: list[_Step], texts: list[str], entries: set[str],
+                link: Callable[[str, str], str]) -> tuple[list[str], set[int]]:
+    """The texts with each cite of a several-record citation linked to its entry.
+
+    The document is rendered once more with a private-use mark around each of those cites;
+    where the marks change nothing else in a citation (no sorting, collapsing or case
+    change moved or merged them), its marked parts become links; elsewhere it stays as it is.
+    """
+    from ..api import render
+
+    marked = list(main)
+    which: list[int] = []
+    for j, step in enumerate(plan):
+        ids = [c["id"] for c in step.cluster]
+        if step.part != "all" or len(set(ids)) < 2 or len(ids) > 0xFF:
+            continue
+        cites = [{**c, "prefix": _OPEN + chr(_INDEX + k) + c.get("prefix", ""),
+                  "suffix": c.get("suffix", "") + _CLOSE} for k, c in enumerate(step.cluster)]
+        marked[j] = _with_note(cites, step.note_index) if isinstance(main[j], dict) else cites
+        which.append(j)
+    if not which:
+        return texts, set()
+    again = render(chosen, style, citations=marked, format=fmt, locale=locale).citations
+    out = list(texts)
+    linked: set[int] = set()
+    for j in which:
+        text = again[j]
+        if _MARKS.sub("", text) != texts[j]:
+            continue
+        cluster = plan[j].cluster
+
+        def one(m: re.Match[str], cluster: list[Cite] = cluster) -> str:
+            key = cluster[ord(m.group(1)) - _INDEX]["id"]
+            inner = _MARKS.sub("", m.group(2))
+            return link(inner, key) if key in entries and inner else inner
+
+        out[j] = _MARKS.sub("", _MARKED.sub(one, text))
+        linked.add(plan[j].citation)
+    return out, linked
 
 
 @dataclass

@@ -112,9 +112,13 @@ def run(text: str, name: str = "<stdin>", options: Options | None = None,
             c.note_index = numbers.get(("cite", i), 0)
     from ..engine.parallel import options as parallel
 
+    def link_part(text: str, key: str) -> str:
+        return f"[{text}](#ref-{key})" if _ANCHOR_SAFE.fullmatch(key) else text
+
     with parallel(jobs=options.jobs):
         doc = render_document(citations, records, style, fmt="markdown", locale=locale,
-                              nocite=settings.nocite, warn=collect, strict=options.strict)
+                              nocite=settings.nocite, warn=collect, strict=options.strict,
+                              link=link_part if link and with_bib else None)
     _finish_strict(messages)
     entries = list(zip(doc.bibliography_ids, doc.bibliography)) if with_bib else []
     anchors = {k for k, _ in entries if _ANCHOR_SAFE.fullmatch(k)} if link else set()
@@ -267,7 +271,7 @@ def _note_prefix(labels: set[str]) -> str:
 
 def _link(text: str, ids: list[str], anchors: set[str]) -> str:
     """``[text](#ref-KEY)`` for a citation of one record that has an entry."""
-    if len(ids) == 1 and ids[0] in anchors and text:
+    if len(ids) == 1 and ids[0] in anchors and text and "](#ref-" not in text:
         if len(text) > 2 and text[0] == text[-1] == "^" and "^" not in text[1:-1]:
             # a superscript: the link inside it ("[^1^]" would read as a footnote)
             return f"^[{text[1:-1]}](#ref-{ids[0]})^"
