@@ -265,3 +265,13 @@ def test_each_record_of_a_citation_links_to_its_entry(invoke, paper):
     plain = invoke("manuscript", str(src), "--no-link-citations").stdout.split("---\n", 2)[2]
     assert plain.startswith("A (Kernighan & Ritchie, 1988; see Rousseau et al., 2002, p. 3). "
                             "B (Einstein, 1905a, 1905b).\n\n")
+
+
+def test_a_yaml_block_that_is_not_a_mapping_is_text(invoke):
+    """As pandoc reads it: "---", a line, "---" is then a table, not metadata."""
+    text = "---\nA line [@who2000]\n---\n\nBody [@who2000].\n"
+    result = invoke("manuscript", "-", "-r", str(RECORDS), "-s", "apa", "--no-bibliography",
+                    input=text)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ("---\nA line (World Health Organization, 2000)\n---\n\n"
+                             "Body (World Health Organization, 2000).\n")

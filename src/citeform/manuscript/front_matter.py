@@ -28,9 +28,10 @@ class Settings:
 
 
 def read(text: str, span: tuple[int, int] | None, name: str, folder: str,
-         warn: Callable[[str], None]) -> Settings:
+         warn: Callable[[str], None]) -> Settings | None:
     """The settings of the YAML in ``text[span[0]:span[1]]`` (a manuscript called ``name``,
-    in ``folder``); errors name the manuscript's line."""
+    in ``folder``); errors name the manuscript's line. ``None`` when that YAML is not a
+    mapping: then, as pandoc reads it, the block is not metadata but part of the text."""
     if span is None:
         return Settings()
     from ..records import yaml_positions
@@ -43,8 +44,7 @@ def read(text: str, span: tuple[int, int] | None, name: str, folder: str,
     if data is None:
         return Settings()
     if not isinstance(data, dict):
-        raise DataError("the YAML block at the top must be a mapping of fields", file=name,
-                        line=before + 1)
+        return None
 
     def line_of(key: str) -> int | None:
         m = re.search(r"^" + re.escape(key) + r"\s*:", yaml_text, re.M)

@@ -82,6 +82,9 @@ def run(text: str, name: str = "<stdin>", options: Options | None = None,
     found = scan(text)
     folder = os.path.dirname(name) if name != "<stdin>" else ""
     settings = front_matter.read(text, found.front_matter, name, folder or ".", collect)
+    if settings is None:  # not a mapping: not metadata
+        found = scan(text, metadata=False)
+        settings = front_matter.Settings()
     if not found.occurrences and not settings.nocite:
         _finish_strict(messages)
         return text

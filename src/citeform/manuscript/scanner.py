@@ -141,11 +141,12 @@ def front_matter_span(text: str) -> tuple[int, int, int] | None:
     return None
 
 
-def scan(text: str) -> Scan:
-    """Every citation, footnote reference and the refs div of a manuscript, in text order."""
+def scan(text: str, metadata: bool = True) -> Scan:
+    """Every citation, footnote reference and the refs div of a manuscript, in text order
+    (``metadata=False``: a YAML block at the top is text, not front matter)."""
     result = Scan()
     lines = _Lines(text)
-    fm = front_matter_span(text)
+    fm = front_matter_span(text) if metadata else None
     first = 0
     if fm is not None:
         result.front_matter = (fm[0], fm[1])
