@@ -275,3 +275,19 @@ def test_a_yaml_block_that_is_not_a_mapping_is_text(invoke):
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ("---\nA line (World Health Organization, 2000)\n---\n\n"
                              "Body (World Health Organization, 2000).\n")
+
+
+def test_missing_bibliography_file_names_the_manuscript(invoke, tmp_path, monkeypatch):
+    (tmp_path / "p.md").write_text("---\nbibliography: nope.bib\n---\n[@a]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = invoke("manuscript", "p.md")
+    assert result.exit_code == 2
+    assert result.stderr == "citeform: error: p.md: bibliography: no such file or folder: " \
+                            "nope.bib\n"
+
+
+def test_inline_reference_without_id(invoke):
+    text = "---\nreferences:\n- type: book\n  title: X\n---\n[@a]\n"
+    result = invoke("manuscript", "-", input=text)
+    assert result.exit_code == 1
+    assert result.stderr == "citeform: error: <stdin>:3: a record in 'references' needs an id\n"

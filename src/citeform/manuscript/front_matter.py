@@ -115,6 +115,10 @@ def _references(name: str, yaml_text: str, value: Any, line: int | None,
     records, errors = [], []
     for raw in parse_text(name, yaml_text, "yaml"):
         raw.stem = None  # a record here needs its own id: the manuscript's name is not one
+        if isinstance(raw.data, dict) and raw.key() is None:
+            errors.append(DataError("a record in 'references' needs an id", file=name,
+                                    line=raw.line, field="references"))
+            continue
         try:
             records.append(make_record(raw, warn))
         except DataError as e:

@@ -81,7 +81,7 @@ def run(text: str, name: str = "<stdin>", options: Options | None = None,
     collect = messages.append if options.strict else say
     found = scan(text)
     folder = os.path.dirname(name) if name != "<stdin>" else ""
-    settings = front_matter.read(text, found.front_matter, name, folder or ".", collect)
+    settings = front_matter.read(text, found.front_matter, name, folder, collect)
     if settings is None:  # not a mapping: not metadata
         found = scan(text, metadata=False)
         settings = front_matter.Settings()
@@ -89,7 +89,7 @@ def run(text: str, name: str = "<stdin>", options: Options | None = None,
         _finish_strict(messages)
         return text
 
-    records = manuscript_records(options, settings, collect)
+    records = manuscript_records(options, settings, collect, name)
     style = options.style or settings.style or DEFAULT_STYLE
     locale = options.locale or settings.lang
     link = options.link_citations if options.link_citations is not None else \
@@ -136,7 +136,12 @@ def _finish_strict(messages: list[str]) -> None:
         raise LoadErrors([DataError(m) for m in messages])
 
 
-def manuscript_records(options: Options, settings: Any, warn: Callable[[str], None]) -> list[Any]:
+def manuscript_records(options: Options, settings: Any, warn: Callable[[str], None],
+                       name: str = "") -> list[Any]:
+    """The records a manuscript (called ``name``) cites from: ``-r`` paths, else its
+    bibliography, else the default paths (none when it has references of its own), and the
+    references written in it."""
+    from ..errors import UsageError
     from ..records.load import default_record_paths, load_records
 
     if options.paths:
@@ -147,7 +152,12 @@ def manuscript_records(options: Options, settings: Any, warn: Callable[[str], No
         paths = []
     else:
         paths = default_record_paths()
-    records = load_records(paths, warn=warn) if paths else []
+    try:
+        records = load_records(paths, warn=warn) if paths else []
+    except UsageError as e:  # a file that is not there: say whose bibliography names it
+        if options.paths or settings.bibliography is None or not name:
+            raise
+        raise UsageError(f"bibliography: {e.message}", file=name) from None
     inline = settings.references
     if inline:
         places = {r.key: r.place() for r in records}
