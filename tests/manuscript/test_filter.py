@@ -165,3 +165,14 @@ def test_filter_metadata_title_nocite_and_suppression(invoke):
     html = _pandoc("-f", "json", "-t", "html", "--wrap=none",
                    input=_filter(invoke, ast).stdout)
     assert "(World Health Organization, 2000)" in html and 'id="refs"' not in html
+
+
+@needs_pandoc
+def test_each_record_of_a_citation_links_to_its_entry_through_the_filter(invoke):
+    ast = _pandoc("-f", "markdown", "-t", "json", input=(
+        f"---\nbibliography: {RECORDS}\ncsl: apa\nlink-citations: true\n---\n"
+        "B [@einstein1905a; @einstein1905b].\n"))
+    result = _filter(invoke, ast)
+    html = _pandoc("-f", "json", "-t", "html", "--wrap=none", input=result.stdout)
+    assert re.search(r'\(<a href="#ref-einstein1905a"[^>]*>Einstein, 1905a</a>, '
+                     r'<a href="#ref-einstein1905b"[^>]*>1905b</a>\)', html)

@@ -75,21 +75,31 @@ def run(raw: bytes, options: Options | None = None,
         citations.append(c)
     from ..engine.parallel import options as parallel
 
-    with parallel(jobs=options.jobs):
-        rendered = render_document(citations, records, style, fmt="html", locale=locale,
-                                   nocite=settings.nocite, warn=collect, strict=options.strict)
-    _finish(messages)
     with_bib = options.bibliography if options.bibliography is not None else \
         not settings.suppress_bibliography
     link = options.link_citations if options.link_citations is not None else \
         bool(settings.link_citations)
+
+    def link_part(text: str, key: str) -> str:
+        import html
+
+        if not _ANCHOR_SAFE.fullmatch(key):
+            return text
+        return f'<a href="#ref-{html.escape(key, quote=True)}">{text}</a>'
+
+    with parallel(jobs=options.jobs):
+        rendered = render_document(citations, records, style, fmt="html", locale=locale,
+                                   nocite=settings.nocite, warn=collect, strict=options.strict,
+                                   link=link_part if link and with_bib else None)
+    _finish(messages)
     entries = list(zip(rendered.bibliography_ids, rendered.bibliography)) if with_bib else []
     anchors = {k for k, _ in entries if _ANCHOR_SAFE.fullmatch(k)} if link else set()
 
     for (node, note), r in zip(cites, rendered.citations):
-        inlines = _linked(html_inlines(r.text), r.ids, anchors)
+        whole = set() if r.linked else anchors  # its parts link already
+        inlines = _linked(html_inlines(r.text), r.ids, whole)
         if r.note is not None and note is False:
-            note_inlines = _linked(html_inlines(r.note), r.ids, anchors)
+            note_inlines = _linked(html_inlines(r.note), r.ids, whole)
             inlines = inlines + [{"t": "Note", "c": [{"t": "Para", "c": note_inlines}]}]
             if not r.text and id(node) in parents:
                 _tuck(parents[id(node)], node)
