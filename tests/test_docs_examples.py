@@ -118,6 +118,7 @@ def inputs(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("inputs")
     shutil.copytree(RECORDS, base / "records")
     shutil.copytree(RECORDS, base / "papers")  # ~/papers, with HOME here
+    shutil.copytree(RECORDS.parent / "examples", base / "examples")
     files = sorted(str(p) for p in RECORDS.glob("*.yaml"))
     half = len(files) // 2
     runner = CliRunner()
@@ -131,6 +132,9 @@ def inputs(tmp_path_factory) -> Path:
     (base / "path" / "to").mkdir(parents=True)
     shutil.copy(resolve("apa").path, base / "path" / "to" / "my-style.csl")
     (base / "manuscript.md").write_text("# Manuscript\n", encoding="utf-8")
+    paper = (RECORDS.parent / "examples" / "paper.md").read_text(encoding="utf-8")
+    (base / "paper.md").write_text(paper.replace("bibliography: ../records",
+                                                 "bibliography: records"), encoding="utf-8")
     return base
 
 
@@ -159,6 +163,8 @@ def _outside(command: str) -> str:
 @pytest.mark.skipif(not CITEFORM.exists(), reason="the citeform script is not installed beside python")
 @pytest.mark.parametrize("example", COMMANDS, ids=[f"{c.where} {c.command[:50]}" for c in COMMANDS])
 def test_command_examples_run(example: Command, inputs: Path, tmp_path: Path):
+    if re.search(r"(^|\|\s*)pandoc\b", example.command) and shutil.which("pandoc") is None:
+        pytest.skip("pandoc is not installed")
     box = _sandbox(inputs, tmp_path, example.command)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CITEFORM_")}
     env.update(HOME=str(box), PATH=f"{CITEFORM.parent}{os.pathsep}{env.get('PATH', '')}",

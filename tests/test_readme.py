@@ -76,3 +76,21 @@ def test_tour_output(invoke, command, expected):
     if head:
         out = out[:head]
     assert "\n".join(out).strip("\n") == expected
+
+
+def test_manuscripts_example_is_real(invoke):
+    """The Manuscripts section shows a real file and what ``citeform manuscript`` prints."""
+    section = README.split("## Manuscripts", 1)[1].split("\n## ", 1)[0]
+    shown = re.search(r"```markdown\n<!-- (\S+) -->\n(.*?)```", section, re.S)
+    path, text = shown.group(1), shown.group(2)
+    assert (ROOT / path).read_text(encoding="utf-8") == text
+    block = re.search(r"```console\n\$ (citeform manuscript \S+)\n(.*?)```", section, re.S)
+    command, expected = block.group(1), block.group(2)
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        result = invoke(*shlex.split(command)[1:], env={"CITEFORM_RECORDS": ""})
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == expected

@@ -67,6 +67,7 @@ def _document(
 ) -> str:
     from .api import journal_abbreviations, render
     from .records.load import load_records, select
+    from .records.requirements import enforce
     from .styles import resolve
 
     if not clusters and nocite_all:
@@ -84,7 +85,8 @@ def _document(
     abbr = journal_abbreviations(resolved, abbreviations) or False
 
     def require(chosen: Sequence[Any]) -> None:
-        _check_requirements(chosen, strict, warn)
+        enforce(chosen, strict, warn)
+
     if warn and not locale:
         _check_style_locale(style, resolved, warn)
     engine_fmt = "text" if fmt == "json" else fmt
@@ -224,24 +226,6 @@ def _check_style_locale(spec: str, resolved: Any, warn: Callable[[str], None]) -
         label = spec if resolved.path == spec else resolved.name
         warn(f"{label}: unknown default-locale {wanted!r}; using en-US (give -l LOCALE to choose)")
 
-
-
-def _check_requirements(records: Sequence[Any], strict: bool,
-                        warn: Callable[[str], None] | None) -> None:
-    """Records that lack what their type needs: one warning each (file, line, key, missing
-    field), or with ``strict`` an error naming them all, one line each. Values that cannot be
-    right (impossible dates) are errors either way, as ``citeform check`` reports them."""
-    from .records.load import LoadErrors
-    from .records.requirements import impossible_values, missing_requirements
-
-    wrong = [e for r in records for e in impossible_values(r)]
-    errors = [e for r in records for e in missing_requirements(r)]
-    if wrong or (errors and strict):
-        raise LoadErrors(wrong + errors if strict else wrong)
-    if warn is None:
-        from .records.load import _default_warn as warn
-    for e in errors:
-        warn(f"{e.format()}; rendered without it")
 
 
 def _bibliography_document(entries: list[str], ids: list[str], writer: str | None, fmt: str,

@@ -45,7 +45,10 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["LOCATOR_LABELS", "parse_cluster", "parse_clusters", "parse_locator"]
+__all__ = [
+    "LOCATOR_LABELS", "bracketed_cluster", "narrative_cluster", "parse_cluster", "parse_clusters",
+    "parse_locator",
+]
 
 Cite = dict[str, Any]
 
@@ -163,6 +166,36 @@ def parse_locator(suffix: str) -> tuple[str | None, str | None, str]:
 
 
 # -- clusters -----------------------------------------------------------------------------
+
+
+def bracketed_cluster(body: str) -> list[Cite] | None:
+    """The cluster inside a ``[...]`` (``body``: what is between the brackets), or ``None``
+    where pandoc reads no citation: no key, a part without a key, two keys in one part."""
+    if _find_key(body, 0) is None:
+        return None
+    try:
+        return [_citation(seg, body) for seg in _segments(body)]
+    except ValueError:
+        return None
+
+
+def narrative_cluster(text: str, i: int) -> tuple[list[Cite], int] | None:
+    """The cluster begun by a bare ``@key`` or ``-@key`` at ``i`` (with the ``[p. 33]`` that
+    may follow it) and the index after it, or ``None`` when no citation starts at ``i``."""
+    hit = _key_at(text, i)
+    if hit is None:
+        return None
+    start, key_end, suppress, key = hit
+    cite: Cite = {"id": key}
+    if suppress:
+        cite["suppress-author"] = True
+    else:
+        cite["mode"] = "author-in-text"
+    try:
+        return _author_in_text(text, cite, start, key_end)
+    except ValueError:  # an unclosed "[" after the key: text, as pandoc reads it
+        return [{k: v for k, v in cite.items() if k in ("id", "mode", "suppress-author")}], key_end
+
 
 
 def _author_in_text(text: str, cite: Cite, start: int, key_end: int) -> tuple[list[Cite], int]:

@@ -24,6 +24,10 @@ COMMANDS = {
     "check": ("citeform.cli.check", "check", "Validate records and report every problem."),
     "completion": ("citeform.cli.completion", "completion",
                    "Print a shell completion script (bash, zsh, fish)."),
+    "manuscript": ("citeform.cli.manuscript_command", "manuscript",
+                   "Render the citations of a Markdown manuscript and add the bibliography."),
+    "filter": ("citeform.cli.manuscript_command", "filter_command",
+               "A pandoc JSON filter: render the citations of pandoc's AST."),
 }
 
 

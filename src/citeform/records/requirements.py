@@ -6,6 +6,7 @@ formatting a record does not load the schema checks, dates and duplicate search.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..errors import CiteformError, DataError
@@ -83,3 +84,19 @@ def missing_requirements(record: Any) -> list[CiteformError]:
         if not any(present(item, v) for v in variables):
             missing(variables[0] if csl_input else friendly, why)
     return out
+
+
+def enforce(records: Sequence[Any], strict: bool, warn: Callable[[str], None] | None) -> None:
+    """What ``citeform cite`` and ``citeform manuscript`` do with the records they render:
+    a record that lacks what its type needs gets one warning (file, line, key, missing field)
+    and is rendered as it is, or with ``strict`` all of them stop the run, one line each.
+    Values that cannot be right (impossible dates) stop the run either way, as
+    ``citeform check`` reports them as errors."""
+    from .load import LoadErrors, _default_warn
+
+    wrong = [e for r in records for e in impossible_values(r)]
+    missing = [e for r in records for e in missing_requirements(r)]
+    if wrong or (missing and strict):
+        raise LoadErrors(wrong + missing if strict else wrong)
+    for e in missing:
+        (warn or _default_warn)(f"{e.format()}; rendered without it")
