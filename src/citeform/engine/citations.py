@@ -89,6 +89,8 @@ def render_cluster(layout, citation) -> str:
                 or r["cite"].get("prefix") or r["cite"].get("suffix")]
 
     if collapse == "citation-number":
+        for r in rendered:
+            r["locator_printed"] = "locator" in r["cite"] and _locator_printed(layout, r)
         pieces = _collapse_numbers(rendered, delimiter, after_collapse)
     elif grouping:
         pieces = _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_collapse, ys_delim)
@@ -122,9 +124,22 @@ def _capitalize_opening_term(layout, text: str) -> str:
     return text
 
 
-def _number(r) -> int | None:
+def _locator_printed(layout, r) -> bool:
+    """Whether the cite's locator shows in its text (a style may print none in citations)."""
     cite = r["cite"]
-    if "locator" in cite or cite.get("prefix") or cite.get("suffix"):
+    locator = cite.pop("locator")
+    try:
+        without, _names = render_cite(layout, cite)
+    finally:
+        cite["locator"] = locator
+    return _plain(without) != _plain(r["text"])
+
+
+def _number(r) -> int | None:
+    """The citation number of a cite that can join a collapsed run (citeproc-js: not one with a
+    suffix or a printed locator; one with a prefix only where a run starts)."""
+    cite = r["cite"]
+    if r.get("locator_printed") or cite.get("suffix"):
         return None
     text = _plain(r["text"]).strip()
     try:
@@ -142,10 +157,11 @@ def _collapse_numbers(rendered, delimiter, after_collapse):
         j = i
         start = _number(rendered[i])
         if start is not None:
-            while j + 1 < len(rendered) and _number(rendered[j + 1]) == _number(rendered[j]) + 1:
+            while (j + 1 < len(rendered) and not rendered[j + 1]["cite"].get("prefix")
+                   and _number(rendered[j + 1]) == _number(rendered[j]) + 1):
                 j += 1
         if start is not None and j - i >= 2:
-            first = str(rendered[i]["text"])
+            first = _affixed(rendered[i]["cite"], rendered[i]["text"])
             last = str(rendered[j]["text"])
             pieces.append((first + "\u2013" + last, after_collapse))
             i = j + 1
