@@ -519,8 +519,6 @@ def _cite(rng: random.Random, item_id: str) -> dict:
         cite["suffix"] = rng.choice([", for example", " (emphasis added)", ", n. 3", "!", ".", ", passim", " ff."])
     if rng.random() < 0.04:
         cite["suppress-author"] = True
-    elif rng.random() < 0.02:
-        cite["author-only"] = True
     return cite
 
 
@@ -552,6 +550,9 @@ def generate_clusters(rng: random.Random, items: list[dict], n_clusters: int) ->
                 continue
             seen.add(item_id)
             cluster.append(_cite(rng, item_id))
+        if len(cluster) == 1 and rng.random() < 0.1:
+            cluster[0].pop("suppress-author", None)
+            cluster[0]["author-only"] = True  # "Smith (2001) says": the author alone, in a cluster of its own
         clusters.append(cluster)
         cited.extend(c["id"] for c in cluster)
     return clusters

