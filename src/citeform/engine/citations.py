@@ -202,17 +202,20 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
                 collapse in ("year-suffix", "year-suffix-ranged")
                 and suffix
                 and year == prev_year
-                and "locator" not in r["cite"]
                 and not r["cite"].get("prefix")
                 and not r["cite"].get("suffix")
-                and not elems[-1][4]
             )
             if same_year:
-                elems.append([suffix, ys_delim, suffix, True, False])
+                # the letter alone, with the cite's locator if any (citeproc-js: "2008a, b, p. 3")
+                text = suffix
+                if "locator" in r["cite"]:
+                    text = _from_year_suffix(layout, r, year, suffix) or suffix
+                elems.append([text, ys_delim, suffix, True, "locator" in r["cite"]])
             else:
-                elems.append(
-                    [_affixed(r["cite"], _without_author(layout, r)), group_delim, suffix, False, "locator" in r["cite"]]
-                )
+                text = _affixed(r["cite"], _without_author(layout, r))
+                if not m.strip_tokens(str(text)).strip():
+                    continue  # nothing left once the names go (an undated cite): no empty piece
+                elems.append([text, group_delim, suffix, False, "locator" in r["cite"]])
             prev_year = year
         if collapse == "year-suffix-ranged":
             elems = _range_suffixes(elems)
@@ -220,8 +223,8 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
         for i in range(1, len(elems)):
             text, sep, _suffix, only, _loc = elems[i]
             previous = elems[i - 1]
-            if not only and (previous[3] or previous[4]):
-                sep = after_collapse  # after a collapsed run of suffixes or a cite with a locator
+            if not only and previous[3]:
+                sep = after_collapse  # after a collapsed run of suffixes
             elif not only and i >= 1 and _run_collapsed(elems, i - 1):
                 sep = after_collapse
             joined += sep + text
@@ -265,6 +268,13 @@ def _range_suffixes(elems):
 def _without_author(layout, r):
     text, _names = render_cite(layout, r["cite"], suppress_author=True)
     return text
+
+
+def _from_year_suffix(layout, r, year, suffix: str) -> str | None:
+    """The cite without its author from the year-suffix on (``b, p. 3`` of ``2008b, p. 3``)."""
+    text = str(_without_author(layout, r) or "")
+    at = text.find(f"{year}{suffix}")
+    return text[at + len(str(year)):] if at >= 0 else None
 
 
 def _year_text(r):
