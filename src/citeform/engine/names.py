@@ -332,6 +332,8 @@ class NameRenderer:
             demote = (root.get("demote-non-dropping-particle") or "display-and-sort").lower()
             if self.sort_options and self.sort_options.get("_sort_key"):
                 inverted_all = inverted_first = True
+                if demote == "sort-only":
+                    demote = "display-and-sort"  # in a sort key the particle goes after the given name
             else:
                 nso = self.opt("name-as-sort-order")
                 long_form = (self.opt("form") or "long") == "long"
@@ -495,6 +497,8 @@ class NameRenderer:
                 suffix = suffix.replace(".", "")  # initials without periods: 'King ML Jr'
 
         if form == "short":
+            if self.sort_options.get("_sort_key") and demote in ("sort-only", "display-and-sort"):
+                return self.fmt_part("family", " ".join(p for p in (family, ndp) if p))
             return self.fmt_part("family", self.ndp_family(ndp, family))
         if self.family_first(name):
             # citeproc-js: family name (with its particle) and given name, no dropping particle or suffix
