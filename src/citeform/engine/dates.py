@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from citeproc import model
-from citeproc.source import VariableError
+from citeproc.source import LiteralDate, VariableError
 from citeproc.string import String
 
 from .numbers import day_ordinal
@@ -149,6 +149,15 @@ class DateMixin:
             # a range keeps both ends, each cut to the parts shown (1968 < 1968–1971)
             key = key[:width] + (key[10 : 10 + width] if len(key) > 10 else "")
             return String(key)
+        if var and not self.is_locale_date() and isinstance(item.reference.get(var.replace("-", "_")), LiteralDate):
+            # citeproc-js prints a literal date where the year would go: a date that shows no
+            # year (APA's month and day after the year) prints nothing
+            if self.get("form") is not None:
+                shown = (self.get("date-parts") or "year-month-day").split("-")
+            else:
+                shown = [p.get("name") for p in self.iterchildren() if isinstance(p.tag, str) and p.get("name")]
+            if "year" not in shown:
+                raise VariableError
         if state is not None and var:
             previous = state.date_variable
             state.date_variable = var

@@ -50,7 +50,7 @@ def _cjk_item(item) -> bool:
         language = item.reference.get("language")
     except AttributeError:
         return False
-    return bool(language) and str(language)[:2].lower() in ("ja", "zh")
+    return bool(language) and str(language)[:2] in ("ja", "zh")  # as citeproc-js: "Japanese" is not "ja"
 
 
 def section_of(element) -> str:
@@ -474,7 +474,8 @@ class NameRenderer:
         ndp = name.get("non-dropping-particle") or ""
         suffix = name.get("suffix") or ""
         if not family:
-            return self.fmt_part("given", given)
+            # a name with a given name only has no short form: citeproc-js leaves it out
+            return "" if form == "short" else self.fmt_part("given", given)
         if is_cjk(family, given) or name.get("_static"):
             # family name first, never initialised; CJK names run together without a space
             if form == "short" and level == 0:
