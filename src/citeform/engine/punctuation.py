@@ -71,7 +71,8 @@ def join_punctuation(text: str) -> str:
 
 
 _BEFORE_PREFIX = re.compile(r"[\s,;:.]+(?=[" + _TOKENS + r"]*" + re.escape(m.PREFIX_PUNCT) + ")")
-_AFTER_SUFFIX = re.compile(re.escape(m.SUFFIX_PUNCT) + r"([" + _TOKENS + r"]*)[,;:.!?]+")
+# the delimiter's (or layout suffix's) one mark after a suffix ending with punctuation
+_AFTER_SUFFIX = re.compile(re.escape(m.SUFFIX_PUNCT) + r"([" + _TOKENS + r"]*)[,;:.!?]")
 
 
 def cite_affix_punctuation(text: str) -> str:
