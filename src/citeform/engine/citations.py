@@ -99,7 +99,8 @@ def render_cluster(layout, citation) -> str:
             r["locator_printed"] = "locator" in r["cite"] and _locator_printed(layout, r)
         pieces = _collapse_numbers(rendered, delimiter, after_collapse)
     elif grouping:
-        pieces = _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_collapse, ys_delim)
+        pieces = _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_collapse, ys_delim,
+                                 gather=citation_el.sort is not None)
     else:
         pieces = [(_affixed(r["cite"], r["text"]), delimiter) for r in rendered]
     author_only = bool(cites) and all((c.get("_cite") or {}).get("author-only") for c in cites)
@@ -179,7 +180,7 @@ def _collapse_numbers(rendered, delimiter, after_collapse):
     return pieces
 
 
-def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_collapse, ys_delim):
+def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_collapse, ys_delim, gather=True):
     """Cite grouping by identical names, then year / year-suffix collapsing."""
     groups: list[list[dict]] = []
     index: dict[str, int] = {}
@@ -187,7 +188,9 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
         key = r["names"]
         if key is None and collapse:
             key = ""  # cites that print no names at all collapse together
-        if key is not None and key in index:
+        if key is not None and key in index and (gather or index[key] == len(groups) - 1):
+            # a sorted citation gathers every cite of the same names; an unsorted one groups
+            # only adjacent cites (citeproc-js)
             groups[index[key]].append(r)
         else:
             if key is not None:
