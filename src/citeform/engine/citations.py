@@ -5,6 +5,8 @@ Entry point: :func:`render_cluster`, called by our ``cs:layout`` for ``cs:citati
 
 from __future__ import annotations
 
+import re
+
 from citeproc.source import VariableError
 from citeproc.string import String
 
@@ -248,7 +250,8 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
 
 def _run_collapsed(elems, index: int) -> bool:
     """True when the element at ``index`` heads a run that swallowed year-suffixes."""
-    return "\u2013" in elems[index][0][-3:] and len(elems[index][2]) == 1
+    # a run of letters ("2003a–c"), not a page range of the cite's locator ("pp. 45–7")
+    return bool(re.search("\u2013[a-z]+$", m.strip_tokens(str(elems[index][0])))) and len(elems[index][2]) == 1
 
 
 def _range_suffixes(elems):

@@ -29,7 +29,7 @@ _JOIN_TOKENS = re.escape("".join(sorted(m.ALL_TOKENS - {m.LAYOUT_SUFFIX, m.NOJOI
 _PAIR = re.compile(r"([:.;!?,])([" + _JOIN_TOKENS + r"]*)([:.;!?,])")
 
 
-_TYPED_PAIR = re.compile(r"(?<!\.)([:.;!?,])(?=([:.;!?,]))(?!\.\.)")
+_TYPED_PAIR = re.compile(r"([:.;!?,])(?=([:.;!?,]))")
 
 
 def protect_typed(text: str) -> str:
@@ -39,10 +39,14 @@ def protect_typed(text: str) -> str:
         return text
 
     def mark(match: re.Match) -> str:
-        pair = match.group(1) + match.group(2)
-        if pair == ".." or pair in KEEP_FIRST or pair in KEEP_SECOND:
-            return match.group(1) + m.NOJOIN
-        return match.group(1)
+        first, second = match.group(1), match.group(2)
+        at = match.start()
+        if first == "." and second == "." and (text[at - 1 : at] == "." or text[at + 2 : at + 3] == "."):
+            return first  # an ellipsis
+        pair = first + second
+        if pair in KEEP_FIRST or pair in KEEP_SECOND:
+            return first + m.NOJOIN
+        return first
 
     return _TYPED_PAIR.sub(mark, text)
 
