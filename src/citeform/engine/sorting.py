@@ -196,7 +196,7 @@ def sort_key(string: str) -> str:
         return as_text(collator().sort_key(string))
 
 
-_IGNORED = str.maketrans("", "", "'\u2019\u2018\"\u201c\u201d\u00ab\u00bb[](),.:;!?")
+_IGNORED = str.maketrans("", "", "'\u2019\u2018\"\u201c\u201d\u00ab\u00bb[](),.:;!?-\u2013\u2014")
 _TEXT_KEYS: dict[str, str] = {}
 _TEXT_KEYS_MAX = 10000  # distinct texts remembered (the table is emptied when full)
 
@@ -218,9 +218,10 @@ def _clean(text: str) -> str:
 
 
 def text_key(text: str) -> str:
-    """Collation key: quotes, apostrophes, brackets and punctuation marks do not count.
+    """Collation key: quotes, apostrophes, brackets, punctuation marks and dashes do not count
+    (``The U.S.`` < ``Tran`` < ``T-SNE``, citeproc-js collates with ``ignorePunctuation``).
 
-    Spaces and hyphens do ("Baker J Wang" < "Baker J-P"), as in citeproc-js's order.
+    Spaces do ("Baker J Wang" < "Baker J-P"), as in citeproc-js's order.
     The key is the UCA key of the lower-cased text, then that of the text (:func:`as_text`).
     """
     if not cache.ENABLED:  # the reference: pyuca with its full table, nothing remembered
