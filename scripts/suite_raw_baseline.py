@@ -40,12 +40,14 @@ def _cites(cluster):
         for key in ("prefix", "suffix"):
             if cite.get(key):
                 args[key] = cite[key]
-        out.append(CitationItem(cite["id"], **args))
+        out.append(CitationItem(str(cite["id"]), **args))
     return out
 
 
 def raw_render(items, csl, clusters, ids=False):
     style = CitationStylesStyle(io.BytesIO(csl.encode("utf-8")), validate=False)
+    # citeproc-js reads every id as a string; raw citeproc-py crashes on number ids
+    items = [{**item, "id": str(item.get("id", ""))} for item in items]
     source = CiteProcJSON([{"type": "article", **item} for item in items])
     bib = CitationStylesBibliography(style, source, formatter.html)
     if clusters is None:

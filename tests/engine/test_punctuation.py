@@ -20,7 +20,33 @@ from citeform.engine.punctuation import join_punctuation
     ],
 )
 def test_join_table(joined: str, expected: str) -> None:
+    """Where two pieces of output meet (citeproc-js: ``<text value="a:" suffix=":"/>`` is ``a:``)."""
     assert join_punctuation(joined) == expected
+
+
+def _bib(layout: str, items: list[dict]) -> list[str]:
+    style = (
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+        "<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>"
+        f"<citation><layout>{layout}</layout></citation><bibliography><layout>{layout}</layout></bibliography></style>"
+    )
+    return render_csl(items, style).bibliography
+
+
+def test_identifiers_verbatim_punctuation_typed_in_one_string() -> None:
+    """Class ``identifiers-verbatim``: the join rules apply only where pieces meet, never to marks
+    typed inside one value (citeproc-js keeps a DOI's ``::`` and ``..`` and a title's ``?:``)."""
+    doi = "10.1002/(SICI)1097-0258(19980715)17:13<1389::AID-SIM846>3.0.CO;2-N"
+    layout = ('<group delimiter=" "><text variable="title" suffix=":"/><text variable="DOI" prefix="doi:" suffix="."/>'
+              '<text variable="URL"/><text value="b::c" suffix="."/></group>')
+    items = [
+        {"id": "a", "type": "book", "title": "Outcomes?: erratum", "DOI": doi, "URL": "https://x.org/a..b"},
+        {"id": "b", "type": "book", "title": "Hello?", "DOI": "10.5555/x..y.", "URL": "https://x.org/p.;"},
+    ]
+    assert _bib(layout, items) == [
+        f"Outcomes?: erratum: doi:{doi}. https://x.org/a..b b::c.",
+        "Hello? doi:10.5555/x..y. https://x.org/p.; b::c.",
+    ]
 
 
 def _style(layout: str, piq: bool) -> str:

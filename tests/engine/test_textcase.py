@@ -62,3 +62,9 @@ def test_title_case_in_any_script_and_one_letter_words() -> None:
     assert str(apply_case("война и мир", "title", "en")) == "Война и Мир"
     assert str(apply_case("vitamin x and y", "title", "en")) == "Vitamin x and y"
     assert str(apply_case("the α particle", "title", "en")) == "The α Particle"
+
+
+def test_deliberate_sentence_case_keeps_capitals() -> None:
+    """Deliberate difference ``sentence-case-keeps-capitals`` (docs/engine.md): citeproc-js
+    gives ``The dna of U.s. mice``."""
+    assert str(apply_case("The DNA of U.S. Mice", "sentence", "en")) == "The DNA of U.S. mice"

@@ -24,6 +24,7 @@ class Comparison:
     total: int = 0
     identical: int = 0
     mismatches: list[tuple[str, str]] = field(default_factory=list)  # (expected, actual)
+    differences: list[tuple[str, str, str]] = field(default_factory=list)  # (key, expected, actual)
 
     @property
     def ratio(self) -> float:
@@ -51,15 +52,17 @@ def compare(name: str) -> tuple[Comparison, Comparison]:
             bib.identical += 1
         else:
             bib.mismatches.append((expected, actual))
+            bib.differences.append((str(item_id), expected, actual))
     order_ok = ours_bib.bibliography_ids == ref["bibliography_ids"]
     if not order_ok:
         bib.mismatches.append(("<bibliography order>", "differs"))
     cites = Comparison(name, "citations")
-    for expected, actual in zip(ref["citations"], ours_cites.citations, strict=False):
+    for index, (expected, actual) in enumerate(zip(ref["citations"], ours_cites.citations, strict=False)):
         cites.total += 1
         if actual == expected:
             cites.identical += 1
         else:
             cites.mismatches.append((expected, actual))
+            cites.differences.append((str(index), expected, actual))
     cites.total = len(ref["citations"])
     return bib, cites

@@ -5,6 +5,8 @@ Entry point: :func:`render_cluster`, called by our ``cs:layout`` for ``cs:citati
 
 from __future__ import annotations
 
+import re
+
 from citeproc.source import VariableError
 from citeproc.string import String
 
@@ -46,6 +48,8 @@ def _affixed(cite, text):
     out = str(text) if text is not None else ""
     if prefix:
         prefix = str(prefix)
+        if cite.get("_keep_delimiter") and m.PREFIX_PUNCT in prefix:
+            prefix = m.NOJOIN + prefix.replace(m.PREFIX_PUNCT, "")  # and no join with the delimiter
         out = prefix + ("" if prefix.endswith((" ", "(", "[")) or not out else "") + out
     if suffix:
         suffix = str(suffix)
@@ -82,26 +86,35 @@ def render_cluster(layout, citation) -> str:
     for cite in cites:
         text, names = render_cite(layout, cite)
         flags = cite.get("_cite") or {}
-        if (text is None or str(text) == "") and not flags.get("suppress-author"):
+        if (text is None or str(text) == "") and not flags.get("suppress-author") and not flags.get("author-only"):
             text = NO_PRINTED_FORM  # as citeproc-js marks a cite that prints nothing
         rendered.append({"cite": cite, "text": text, "names": _plain(names) if names is not None else None})
     rendered = [r for r in rendered if r["text"] is not None and str(r["text"]) != ""
                 or r["cite"].get("prefix") or r["cite"].get("suffix")]
 
+    for before, after in zip(rendered, rendered[1:], strict=False):
+        # after a cite with a suffix, a prefix starting with punctuation no longer replaces the
+        # delimiter (citeproc-js: "A x,; B")
+        after["cite"]["_keep_delimiter"] = bool(before["cite"].get("suffix"))
     if collapse == "citation-number":
+        for r in rendered:
+            r["locator_printed"] = "locator" in r["cite"] and _locator_printed(layout, r)
         pieces = _collapse_numbers(rendered, delimiter, after_collapse)
     elif grouping:
-        pieces = _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_collapse, ys_delim)
+        pieces = _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_collapse, ys_delim,
+                                 gather=citation_el.sort is not None)
     else:
         pieces = [(_affixed(r["cite"], r["text"]), delimiter) for r in rendered]
+    author_only = bool(cites) and all((c.get("_cite") or {}).get("author-only") for c in cites)
     if not pieces:
-        return None
+        # an author-only cite of an item that prints no names (a numbered style): citeproc-js's marker
+        return String("[NO_PRINTED_FORM]") if author_only else None
     out = pieces[0][0]
     for (text, _d), (_prev_text, prev_delim) in zip(pieces[1:], pieces[:-1], strict=False):
         out = out + prev_delim + text
     if layout.get_root().get("class") == "note" and cites and not cites[0].get("prefix"):
         out = _capitalize_opening_term(layout, out)
-    if cites and all((c.get("_cite") or {}).get("author-only") for c in cites):
+    if author_only:
         return String(out)  # author-only: the names alone, without the layout's affixes
     result = layout.format(layout.wrap(String(out)))
     return result
@@ -122,9 +135,22 @@ def _capitalize_opening_term(layout, text: str) -> str:
     return text
 
 
-def _number(r) -> int | None:
+def _locator_printed(layout, r) -> bool:
+    """Whether the cite's locator shows in its text (a style may print none in citations)."""
     cite = r["cite"]
-    if "locator" in cite or cite.get("prefix") or cite.get("suffix"):
+    locator = cite.pop("locator")
+    try:
+        without, _names = render_cite(layout, cite)
+    finally:
+        cite["locator"] = locator
+    return _plain(without) != _plain(r["text"])
+
+
+def _number(r) -> int | None:
+    """The citation number of a cite that can join a collapsed run (citeproc-js: not one with a
+    suffix or a printed locator; one with a prefix only where a run starts)."""
+    cite = r["cite"]
+    if r.get("locator_printed") or cite.get("suffix"):
         return None
     text = _plain(r["text"]).strip()
     try:
@@ -142,10 +168,11 @@ def _collapse_numbers(rendered, delimiter, after_collapse):
         j = i
         start = _number(rendered[i])
         if start is not None:
-            while j + 1 < len(rendered) and _number(rendered[j + 1]) == _number(rendered[j]) + 1:
+            while (j + 1 < len(rendered) and not rendered[j + 1]["cite"].get("prefix")
+                   and _number(rendered[j + 1]) == _number(rendered[j]) + 1):
                 j += 1
         if start is not None and j - i >= 2:
-            first = str(rendered[i]["text"])
+            first = _affixed(rendered[i]["cite"], rendered[i]["text"])
             last = str(rendered[j]["text"])
             pieces.append((first + "\u2013" + last, after_collapse))
             i = j + 1
@@ -155,7 +182,7 @@ def _collapse_numbers(rendered, delimiter, after_collapse):
     return pieces
 
 
-def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_collapse, ys_delim):
+def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_collapse, ys_delim, gather=True):
     """Cite grouping by identical names, then year / year-suffix collapsing."""
     groups: list[list[dict]] = []
     index: dict[str, int] = {}
@@ -163,7 +190,9 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
         key = r["names"]
         if key is None and collapse:
             key = ""  # cites that print no names at all collapse together
-        if key is not None and key in index:
+        if key is not None and key in index and (gather or index[key] == len(groups) - 1):
+            # a sorted citation gathers every cite of the same names; an unsorted one groups
+            # only adjacent cites (citeproc-js)
             groups[index[key]].append(r)
         else:
             if key is not None:
@@ -186,17 +215,20 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
                 collapse in ("year-suffix", "year-suffix-ranged")
                 and suffix
                 and year == prev_year
-                and "locator" not in r["cite"]
                 and not r["cite"].get("prefix")
                 and not r["cite"].get("suffix")
-                and not elems[-1][4]
             )
             if same_year:
-                elems.append([suffix, ys_delim, suffix, True, False])
+                # the letter alone, with the cite's locator if any (citeproc-js: "2008a, b, p. 3")
+                text = suffix
+                if "locator" in r["cite"]:
+                    text = _from_year_suffix(layout, r, year, suffix) or suffix
+                elems.append([text, ys_delim, suffix, True, "locator" in r["cite"]])
             else:
-                elems.append(
-                    [_affixed(r["cite"], _without_author(layout, r)), group_delim, suffix, False, "locator" in r["cite"]]
-                )
+                text = _affixed(r["cite"], _without_author(layout, r))
+                if not m.strip_tokens(str(text)).strip():
+                    continue  # nothing left once the names go (an undated cite): no empty piece
+                elems.append([text, group_delim, suffix, False, "locator" in r["cite"]])
             prev_year = year
         if collapse == "year-suffix-ranged":
             elems = _range_suffixes(elems)
@@ -204,8 +236,8 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
         for i in range(1, len(elems)):
             text, sep, _suffix, only, _loc = elems[i]
             previous = elems[i - 1]
-            if not only and (previous[3] or previous[4]):
-                sep = after_collapse  # after a collapsed run of suffixes or a cite with a locator
+            if not only and previous[3]:
+                sep = after_collapse  # after a collapsed run of suffixes
             elif not only and i >= 1 and _run_collapsed(elems, i - 1):
                 sep = after_collapse
             joined += sep + text
@@ -218,7 +250,8 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
 
 def _run_collapsed(elems, index: int) -> bool:
     """True when the element at ``index`` heads a run that swallowed year-suffixes."""
-    return "\u2013" in elems[index][0][-3:] and len(elems[index][2]) == 1
+    # a run of letters ("2003a–c"), not a page range of the cite's locator ("pp. 45–7")
+    return bool(re.search("\u2013[a-z]+$", m.strip_tokens(str(elems[index][0])))) and len(elems[index][2]) == 1
 
 
 def _range_suffixes(elems):
@@ -249,6 +282,13 @@ def _range_suffixes(elems):
 def _without_author(layout, r):
     text, _names = render_cite(layout, r["cite"], suppress_author=True)
     return text
+
+
+def _from_year_suffix(layout, r, year, suffix: str) -> str | None:
+    """The cite without its author from the year-suffix on (``b, p. 3`` of ``2008b, p. 3``)."""
+    text = str(_without_author(layout, r) or "")
+    at = text.find(f"{year}{suffix}")
+    return text[at + len(str(year)):] if at >= 0 else None
 
 
 def _year_text(r):

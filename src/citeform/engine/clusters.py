@@ -10,7 +10,7 @@ from . import richtext
 from .exceptions import EngineError
 from .numbers import split_locator_label
 
-CITE_KEYS = ("id", "locator", "label", "prefix", "suffix", "suppress-author", "author-only")
+CITE_KEYS = ("id", "locator", "label", "prefix", "suffix", "suppress-author", "author-only", "position")
 
 
 def cluster_cites(cluster: Any) -> tuple[list[dict[str, Any]], int | None]:

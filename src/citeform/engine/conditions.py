@@ -59,7 +59,7 @@ class ConditionMixin:
                 return ref_type in types
             if match == "none":
                 return ref_type not in types
-            return all(t == ref_type for t in types)
+            return ref_type in types  # citeproc-js tests a type list as one "any" test
         results: list[bool] = []
         for test, values in tests:
             results += test(item, values, context)
@@ -85,8 +85,9 @@ class ConditionMixin:
     def _t_type(self, item, values, _ctx):
         if not values:
             return []
-        ref_type = _type_of(item.reference)
-        return [t == ref_type for t in values]
+        # one result for the whole list, "any" of its types (as citeproc-js composes it), which the
+        # branch's match then combines with the other tests
+        return [_type_of(item.reference) in values]
 
     def _t_variable(self, item, values, _ctx):
         out = []

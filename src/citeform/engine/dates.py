@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from citeproc import model
-from citeproc.source import VariableError
+from citeproc.source import LiteralDate, VariableError
 from citeproc.string import String
 
 from .numbers import day_ordinal
@@ -143,9 +143,21 @@ class DateMixin:
             if self.get("form") is None and children:  # only the parts this date prints
                 parts = "year" if children == {"year"} else ("year-month" if "day" not in children else None)
             width = {"year": 6, "year-month": 8}.get(parts or "", 10)
+            # a part the date lacks adds nothing: 2022 ties with 2022 shown as YYYY-MM-DD
+            # (citeproc-js), not before it
+            width = min(width, 6 if key[6:8] == "00" else (8 if key[8:10] == "00" else 10))
             # a range keeps both ends, each cut to the parts shown (1968 < 1968–1971)
             key = key[:width] + (key[10 : 10 + width] if len(key) > 10 else "")
             return String(key)
+        if var and not self.is_locale_date() and isinstance(item.reference.get(var.replace("-", "_")), LiteralDate):
+            # citeproc-js prints a literal date where the year would go: a date that shows no
+            # year (APA's month and day after the year) prints nothing
+            if self.get("form") is not None:
+                shown = (self.get("date-parts") or "year-month-day").split("-")
+            else:
+                shown = [p.get("name") for p in self.iterchildren() if isinstance(p.tag, str) and p.get("name")]
+            if "year" not in shown:
+                raise VariableError
         if state is not None and var:
             previous = state.date_variable
             state.date_variable = var

@@ -162,13 +162,35 @@ class Disambiguator:
             self.refresh(k)
         return [k for k in group if self.counts[self.cache[k]] > 1]
 
+    def registered_names(self, key: str) -> dict[str, list]:
+        """The name lists citeproc-js registers for the global given-name rules: those the cite
+        prints (in its first-position form) and those the sort keys render (every key, for every
+        item) — not the editor of a chapter whose cite and sort keys show only its authors."""
+        render_cite(self.layout, self.probes[key])
+        all_vars = self.name_vars(key)
+        present = {var.replace("_", "-") for var in all_vars}
+        shown = {var.replace("_", "-") for var, _count in self.state.shown_names}
+        memo = self.root.__dict__.setdefault("_cf_sort_names", {})
+        frozen = frozenset(present)
+        if frozen not in memo:
+            found: set[str] = set()
+            for owner in (self.citation_el, self.root.bibliography):
+                sort = owner.find("cs:sort", owner.nsmap) if owner is not None else None
+                if sort is not None:
+                    for key_el in sort.findall("cs:key", sort.nsmap):
+                        _sort_names(key_el, present, found)
+            memo[frozen] = found
+        shown |= memo[frozen]
+        return {var: names for var, names in all_vars.items() if var.replace("_", "-") in shown}
+
     # step 2, global rules
     def global_givennames(self, rule: str) -> None:
         cap = 1 if rule.endswith("with-initials") else 2
         primary = rule.startswith("primary")
         people: dict[str, set] = defaultdict(set)
+        registered = {key: self.registered_names(key) for key in self.keys}
         for key in self.keys:
-            for names in self.name_vars(key).values():
+            for names in registered[key].values():
                 for i, name in enumerate(names):
                     if primary and i > 0:
                         break
@@ -263,6 +285,41 @@ class Disambiguator:
                 for n, key in enumerate(sorted(group, key=lambda k: order.get(k, 0))):
                     self.bib.source[key]["year_suffix"] = String(year_suffix_letters(n))
         self.state.trial = None
+
+
+def _sort_names(el, present: set[str], out: set[str]) -> bool:
+    """Add to ``out`` the name variables a sort key renders for an item holding the ``present``
+    ones (every branch of a choice counted; a substitute stops at its first child that renders);
+    True when something was found to render."""
+    tag = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+    if tag == "key":
+        if el.get("variable"):
+            if el.get("variable") in present:
+                out.add(el.get("variable"))
+            return True
+        macro = el.get_macro(el.get("macro")) if el.get("macro") else None
+        return _sort_names(macro, present, out) if macro is not None else False
+    if tag == "names":
+        found = [v for v in (el.get("variable") or "").split() if v in present]
+        if found:
+            out.update(found)
+            return True
+        for child in el:
+            if isinstance(child.tag, str) and child.tag.endswith("}substitute"):
+                for option in child:
+                    if _sort_names(option, present, out):
+                        return True
+        return False
+    if tag == "text" and el.get("macro"):
+        macro = el.get_macro(el.get("macro"))
+        return _sort_names(macro, present, out) if macro is not None else False
+    if tag in ("text", "date", "number", "label"):
+        return tag != "label"
+    found = False
+    for child in el:
+        if isinstance(child.tag, str):
+            found = _sort_names(child, present, out) or found
+    return found
 
 
 def _family(name) -> str:

@@ -448,8 +448,13 @@ def _render_one(children, item):
     return result if not isinstance(result, str) or isinstance(result, String) else String(result)
 
 
+def _typographic(text):
+    """A locale term's typewriter apostrophes as typographic ones (``l’adresse``, as citeproc-js)."""
+    return String(str(text).replace("'", "\u2019")) if "'" in str(text) else text
+
+
 class Term(model.Term):
-    """A term holding only white space is empty (citeproc-js trims it)."""
+    """A term holding only white space is empty (citeproc-js trims it); apostrophes are ’."""
 
     @property
     def single(self):
@@ -457,7 +462,7 @@ class Term(model.Term):
         text = d.get("_cf_single")
         if text is None:
             text = super().single
-            text = String("") if not str(text).strip() else text
+            text = String("") if not str(text).strip() else _typographic(text)
             if cache.ENABLED:  # a term's text never changes (the output formatter's preformat is the identity)
                 d["_cf_single"] = text
         return text
@@ -468,7 +473,7 @@ class Term(model.Term):
         text = d.get("_cf_multiple")
         if text is None:
             text = super().multiple
-            text = String("") if not str(text).strip() else text
+            text = String("") if not str(text).strip() else _typographic(text)
             if cache.ENABLED:
                 d["_cf_multiple"] = text
         return text

@@ -34,6 +34,7 @@ from citeproc.string import String
 
 from . import markup as m
 from .names import section_of
+from .punctuation import protect_typed
 
 # tag -> (kind, token pair, closing tag)
 _OPENING: dict[str, tuple[str, tuple[str, str], str]] = {
@@ -149,7 +150,7 @@ def narrow_spaces(text: str) -> str:
 
 def parse_markup(text: str) -> str:
     """Item text with its tags and quotations as markup tokens."""
-    text = narrow_spaces(text)
+    text = protect_typed(narrow_spaces(text))
     if "<" not in text and not any(q in text for q in "\"'\u201c\u201d\u2018\u2019"):
         return text
     # an apostrophe between letters is a straight one for the rules below

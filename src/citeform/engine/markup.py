@@ -33,6 +33,7 @@ PREFIX_PUNCT = "\ue02b"  # a cite prefix starting with punctuation: it replaces 
 SUFFIX_PUNCT = "\ue02c"  # a cite suffix ending with punctuation: the delimiter's is dropped
 LAYOUT_SUFFIX = "\ue02d"  # the layout's suffix follows: only '?.', '!.' and '..' collapse there
 KEEPCASE = "\ue02e"  # the next letter keeps its case through text-case (a citeproc-js quirk)
+NOJOIN = "\ue02f"  # between two marks typed in one string: no join rule applies (``a::b``, ``?:``)
 DISPLAY_OPEN = {
     "block": "\ue040",
     "left-margin": "\ue041",
@@ -65,6 +66,7 @@ OPENERS = {
     SUFFIX_PUNCT: "suffix-punct",
     LAYOUT_SUFFIX: "layout-suffix",
     KEEPCASE: "keepcase",
+    NOJOIN: "nojoin",
 }
 CLOSERS = {
     ITALIC[1]: "italic",

@@ -37,6 +37,22 @@ def is_cjk(*parts: str | None) -> bool:
     return False
 
 
+_ROMANESQUE = re.compile(
+    "[-0-9a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\u052f\u0590-\u05d4\u05d6-\u05ff"
+    "\u1f00-\u1fff\u0600-\u06ff\u200c\u200d\u200e\u0218-\u021b\u202a-\u202e]"
+)
+
+
+def _cjk_item(item) -> bool:
+    """An item whose ``language`` starts with ``ja`` or ``zh`` (``zh-CN``, ``zho``, but not ``jpn``
+    or ``chi``): citeproc-js prints its Latin-script names family first, as CJK names."""
+    try:
+        language = item.reference.get("language")
+    except AttributeError:
+        return False
+    return bool(language) and str(language)[:2] in ("ja", "zh")  # as citeproc-js: "Japanese" is not "ja"
+
+
 def section_of(element) -> str:
     """'citation' or 'bibliography': which section the element renders for."""
     section = _enclosing_section(element)
@@ -253,6 +269,10 @@ class NameRenderer:
             use_first = max(use_first, over["names"])
             truncate = len(names) > use_first
         shown = names[:use_first] if truncate else names
+        if not self.sort_options:
+            state = getattr(self.el.get_root(), "engine_state", None)
+            if state is not None:
+                state.shown_names.append((self.variable, len(shown)))
         if form == "count":
             return len(shown)
         levels = over.get("given", {}).get(self.variable, {})
@@ -316,6 +336,8 @@ class NameRenderer:
             demote = (root.get("demote-non-dropping-particle") or "display-and-sort").lower()
             if self.sort_options and self.sort_options.get("_sort_key"):
                 inverted_all = inverted_first = True
+                if demote == "sort-only":
+                    demote = "display-and-sort"  # in a sort key the particle goes after the given name
             else:
                 nso = self.opt("name-as-sort-order")
                 long_form = (self.opt("form") or "long") == "long"
@@ -346,13 +368,23 @@ class NameRenderer:
             or (dpl == "contextual" and len(rendered) > 2)
             or (dpl == "after-inverted-name" and self.inverted(len(shown) - 2, shown))
         )
+        if len(shown) == len(rendered) and "literal" in shown[-1] and not any("literal" in n for n in shown[:-1]):
+            # persons, then an institution: citeproc-js joins the two groups with the delimiter
+            # when there are two persons or more, whatever delimiter-precedes-last says
+            use_delim = len(rendered) > 2
         head = delimiter.join(rendered[:-1])
         return head + (delimiter if use_delim else " ") + f"{term} " + rendered[-1]
+
+    def family_first(self, name) -> bool:
+        """A Latin-script name of a Japanese or Chinese item: family name, then given name."""
+        family = name.get("family") or ""
+        return _cjk_item(self.item) and bool(_ROMANESQUE.search(family.replace('"', "")))
 
     def inverted(self, index: int, names: list | None = None) -> bool:
         if names is not None and 0 <= index < len(names):
             name = names[index]
-            if "literal" in name or not name.get("family") or is_cjk(name.get("family"), name.get("given")):
+            if ("literal" in name or not name.get("family") or is_cjk(name.get("family"), name.get("given"))
+                    or self.family_first(name)):
                 return False
         nso = self.opt("name-as-sort-order")
         form = self.opt("form") or "long"
@@ -450,7 +482,8 @@ class NameRenderer:
         ndp = name.get("non-dropping-particle") or ""
         suffix = name.get("suffix") or ""
         if not family:
-            return self.fmt_part("given", given)
+            # a name with a given name only has no short form: citeproc-js leaves it out
+            return "" if form == "short" else self.fmt_part("given", given)
         if is_cjk(family, given) or name.get("_static"):
             # family name first, never initialised; CJK names run together without a space
             if form == "short" and level == 0:
@@ -473,7 +506,13 @@ class NameRenderer:
                 suffix = suffix.replace(".", "")  # initials without periods: 'King ML Jr'
 
         if form == "short":
+            if self.sort_options.get("_sort_key") and demote in ("sort-only", "display-and-sort"):
+                return self.fmt_part("family", " ".join(p for p in (family, ndp) if p))
             return self.fmt_part("family", self.ndp_family(ndp, family))
+        if self.family_first(name):
+            # citeproc-js: family name (with its particle) and given name, no dropping particle or suffix
+            fam = self.fmt_part("family", self.ndp_family(ndp, family))
+            return " ".join(p for p in (fam, self.fmt_part("given", given)) if p)
         if inverted_all or (inverted_first and index == 0):
             if demote == "display-and-sort":
                 fam = self.fmt_part("family", family)

@@ -67,6 +67,9 @@ LABEL_ABBREVIATIONS = {
 _LABELLED = re.compile(r"^(" + "|".join(sorted(LABEL_ABBREVIATIONS, key=len, reverse=True)) + r")\.\s+(.+)$")
 
 
+_INNER_LABEL = re.compile(r"^([0-9]+[a-z]?)\s+([a-z]+)\.\s+([0-9]+[a-z]?)$")
+
+
 def split_locator_label(locator: str, label: str | None) -> tuple[str | None, str]:
     """A page locator written ``vol. 1, fol. 186`` takes its label from its start (``volume``)."""
     if label == "sub verbo":
@@ -119,11 +122,28 @@ def is_range(item: str) -> bool:
 _NUMERIC_ITEM = re.compile(r"^(?:[A-Za-z]*[0-9]+[A-Za-z]*|[ivxlcdm]+|[IVXLCDM]+)$")
 
 
+# a whole number and a dash: an open range (5-) or one to a non-integer (1-1.5), plural in citeproc-js
+_NUMBER_DASH = re.compile(r"^[0-9]+\s*[-\u2013]")
+_UPPER_ROMAN = re.compile(r"^[IVXLCDM]+\s*[-\u2013]")
+# a page value may start with its label: citeproc-js drops "p."/"pp." (5-7 stays a page range)
+_PAGE_LABEL = re.compile(r"^pp?\.\s+(?=\S)")
+
+
+def strip_page_label(text: str) -> str:
+    return _PAGE_LABEL.sub("", text)
+
+
+def _plural_item(item: str) -> bool:
+    if _UPPER_ROMAN.match(item):
+        return False  # IV-VII is no number to citeproc-js: one page label
+    return is_range(item) or bool(_NUMBER_DASH.match(item))
+
+
 def is_plural(value, words: tuple[str, ...] = ("and",)) -> bool:
     """More than one numeric item, or a range."""
     parts = _split(m.strip_tokens(str(value)), words)
     items = [p for p in parts[0::2] if p]
-    return any(is_range(p) for p in items) or sum(1 for p in items if _NUMERIC_ITEM.match(p)) > 1
+    return any(_plural_item(p) for p in items) or sum(1 for p in items if _NUMERIC_ITEM.match(p)) > 1
 
 
 def _minimize(begin: str, end: str, minchars: int) -> str:
@@ -180,6 +200,7 @@ def format_numeric(
     words: tuple[str, ...] = ("and",),
     ampersand: str = "&",
     label_term: Callable[[str, bool], str] | None = None,
+    en_dash_ranges: bool = True,
 ) -> str:
     """Ranges and separators of a numeric value.
 
@@ -193,6 +214,8 @@ def format_numeric(
     for i in range(0, len(parts), 2):
         item = parts[i]
         match = _RANGE.match(item)
+        if match and not en_dash_ranges and match.group("d") == EN_DASH:
+            continue  # a locator typed with an en dash is printed as typed (citeproc-js)
         if match:
             p1, p2 = match.group("p1") or "", match.group("p2") or ""
             n1, n2, dash = match.group("n1"), match.group("n2"), match.group("d")
@@ -209,6 +232,13 @@ def format_numeric(
         if roman:
             parts[i] = roman.group(1) + delimiter + roman.group(2)
             continue
+        inner = _INNER_LABEL.match(item) if label_term is not None else None
+        if inner and inner.group(2) in LABEL_ABBREVIATIONS:
+            # a label inside an item ("23 n. 4"): the locale's term for it (German "23 Anm. 4")
+            term = label_term(LABEL_ABBREVIATIONS[inner.group(2)], is_plural(inner.group(3), words))
+            if term:
+                parts[i] = inner.group(1) + " " + term + " " + inner.group(3)
+                continue
         labelled = _LABELLED.match(item) if label_term is not None and i else None
         if labelled:
             value = labelled.group(2)
@@ -366,6 +396,10 @@ class NumericMixin:
         text = m.strip_tokens(str(value))
         if self.tag.endswith("number") and text != str(value):
             text = unparse_markup(str(value))  # cs:number prints markup as typed, as citeproc-js
+        if variable in ("page", "page-first"):
+            # an en dash typed in a page value is a hyphen to citeproc-js: ranges get the
+            # range delimiter below, anything else keeps a hyphen (5–, 1–1.5)
+            text = strip_page_label(text).replace("\u2013", "-")
         if variable == "page-first":
             return first_page(text)
         if variable == "locator" and not any(ch.isdigit() for ch in text):
@@ -385,7 +419,8 @@ class NumericMixin:
             return str(term or "")
 
         return format_numeric(
-            text, self._range_delimiter(page), page_format, number, words, ampersand, label_term
+            text, self._range_delimiter(page), page_format, number, words, ampersand, label_term,
+            en_dash_ranges=variable != "locator",
         )
 
 
@@ -433,6 +468,8 @@ class LabelPluralMixin:
             value = dict.get(item.reference, variable.replace("-", "_"), _ABSENT)
             if value is _ABSENT:  # what item.reference[...] raises VariableError for
                 return False
+            if variable == "page":
+                value = strip_page_label(m.strip_tokens(str(value)))
         if variable.startswith("number-of"):
             try:
                 return int(str(value)) > 1
@@ -449,11 +486,15 @@ class NumberFormatMixin(TextNumericMixin):
     """Numeric formatting for ``cs:text`` and ``cs:number``."""
 
     def process(self, item, context=None, **kwargs):
-        if self.tag.endswith("number") and self.get("variable") == "locator":
+        variable = self.get("variable")
+        if self.tag.endswith("number") and variable == "locator":
             try:
                 return self._process(item.locator.identifier, "locator", item.locator.label)
             except (KeyError, AttributeError):
                 return None
+        if self.tag.endswith("number") and variable and "-" in variable and variable != "page-first":
+            # citeproc-py looks "number-of-volumes" up as written; the item holds number_of_volumes
+            return self._process(item.reference[variable.replace("-", "_")], variable)
         return super().process(item, context, **kwargs)
 
 

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from typing import Any
+
+# citeproc-js's position numbers, as a cite may state them
+EXPLICIT = {
+    0: ("first",), 1: ("subsequent",), 2: ("subsequent", "ibid"),
+    3: ("subsequent", "ibid", "ibid-with-locator"),
+}
+
 
 def _locator(cite) -> tuple[str, str] | None:
     if "locator" not in cite:
@@ -19,9 +28,18 @@ def assign_positions(citations: list, near_note_distance: int = 5) -> None:
     """
     first_note: dict[str, int] = {}
     last_note: dict[str, int] = {}
-    previous_citation = None
+    per_note = Counter(c.get("note_index") for c in citations if c.get("note_index"))
+    # ibid looks back to the previous citation of the same kind: citeproc-js tracks citations
+    # in the text (noteIndex 0) of a note style apart from those in footnotes
+    previous: dict[bool, Any] = {}
     for ordinal, citation in enumerate(citations, start=1):
         note = citation.get("note_index") or ordinal
+        in_note = bool(citation.get("note_index"))
+        previous_citation = previous.get(in_note)
+        if (previous_citation is not None and previous_citation.get("note_index")
+                and previous_citation.get("note_index") != citation.get("note_index")
+                and per_note[previous_citation.get("note_index")] > 1):
+            previous_citation = None  # no ibid after a note holding several citations
         for index, cite in enumerate(citation.cites):
             key = cite.key
             positions: set[str] = set()
@@ -46,7 +64,10 @@ def assign_positions(citations: list, near_note_distance: int = 5) -> None:
                 if note - last_note[key] <= near_note_distance:
                     positions.add("near-note")
             last_note[key] = note
+            explicit = (cite.get("_cite") or {}).get("position")
+            if explicit in EXPLICIT:  # a position the caller states (citeproc-js's numbers)
+                positions = set(EXPLICIT[explicit])
             cite["_positions"] = positions
             cite["_position"] = "first" if "first" in positions else "subsequent"
             cite["_first_note"] = first_note[key]
-        previous_citation = citation
+        previous[in_note] = citation

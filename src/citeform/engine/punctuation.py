@@ -8,7 +8,9 @@ another (markup may sit between them), citeproc-js keeps:
 * the second mark only for ``:!``, ``;!``, ``:?`` and ``;?``;
 * both marks otherwise (``.:`` ``,.`` ``?!`` ``.,`` ...).
 
-An ellipsis (three or more periods) is never shortened.
+An ellipsis (three or more periods) is never shortened, and neither is punctuation typed inside
+one string (a DOI's ``<1389::AID``, a title's ``outcomes?: erratum``): citeproc-js applies the
+rules only where two pieces of output meet, so :func:`protect_typed` marks the typed pairs.
 """
 
 from __future__ import annotations
@@ -23,8 +25,30 @@ KEEP_FIRST = frozenset(
 KEEP_SECOND = frozenset((":!", ";!", ":?", ";?"))
 _TOKENS = re.escape("".join(sorted(m.ALL_TOKENS)))
 # the layout's suffix is not a join: the table does not apply across its marker
-_JOIN_TOKENS = re.escape("".join(sorted(m.ALL_TOKENS - {m.LAYOUT_SUFFIX})))
+_JOIN_TOKENS = re.escape("".join(sorted(m.ALL_TOKENS - {m.LAYOUT_SUFFIX, m.NOJOIN})))
 _PAIR = re.compile(r"([:.;!?,])([" + _JOIN_TOKENS + r"]*)([:.;!?,])")
+
+
+_TYPED_PAIR = re.compile(r"([:.;!?,])(?=([:.;!?,]))")
+
+
+def protect_typed(text: str) -> str:
+    """A no-join token between two marks typed next to each other in one string (item data,
+    a ``cs:text value``), where the join rules would drop one; ellipses are left alone."""
+    if not _TYPED_PAIR.search(text):
+        return text
+
+    def mark(match: re.Match) -> str:
+        first, second = match.group(1), match.group(2)
+        at = match.start()
+        if first == "." and second == "." and (text[at - 1 : at] == "." or text[at + 2 : at + 3] == "."):
+            return first  # an ellipsis
+        pair = first + second
+        if pair in KEEP_FIRST or pair in KEEP_SECOND:
+            return first + m.NOJOIN
+        return first
+
+    return _TYPED_PAIR.sub(mark, text)
 
 
 def join_punctuation(text: str) -> str:
@@ -51,7 +75,8 @@ def join_punctuation(text: str) -> str:
 
 
 _BEFORE_PREFIX = re.compile(r"[\s,;:.]+(?=[" + _TOKENS + r"]*" + re.escape(m.PREFIX_PUNCT) + ")")
-_AFTER_SUFFIX = re.compile(re.escape(m.SUFFIX_PUNCT) + r"([" + _TOKENS + r"]*)[,;:.!?]+")
+# the delimiter's (or layout suffix's) one mark after a suffix ending with punctuation
+_AFTER_SUFFIX = re.compile(re.escape(m.SUFFIX_PUNCT) + r"([" + _TOKENS + r"]*)[,;:.!?]")
 
 
 def cite_affix_punctuation(text: str) -> str:

@@ -38,8 +38,9 @@ def parse_affix(value, prefix: bool = False) -> String:
     plain = re.sub(r"<[^>]+>", "", str(value)).rstrip("\"'\u201d\u2019\u00bb\u202f\u00a0 ")
     if prefix and plain[-1:] in (":", ".", ";", "!", "?") and " " in str(value).strip():
         text += m.RESET
-    if prefix and plain.lstrip()[:1] in (",", ";", ":", "."):
+    # only , ; . (citeproc-js: "A!; B", "A:; B" and "A; : B" keep the delimiter)
+    if prefix and plain.lstrip()[:1] in (",", ";", "."):
         text = m.PREFIX_PUNCT + text
-    if not prefix and plain[-1:] in (",", ";", ":", ".", "!", "?"):
+    if not prefix and plain[-1:] in (",", ";", "."):
         text += m.SUFFIX_PUNCT
     return String(text)

@@ -214,6 +214,47 @@ def _single(parts: list[Any], season: Any) -> dict[str, int] | None:
     return out
 
 
+_MONTH_NAMES = "january february march april may june july august september october november december".split()
+_MONTHS = {name[:3]: number for number, name in enumerate(_MONTH_NAMES, 1)}
+_SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
+_RAW_WORD = re.compile(r"[^\W\d_]+\.?|\d+")
+
+
+def _raw_words(raw: str) -> dict[str, int] | None:
+    """A raw date written with an English month or season name (``March 4, 2020``, ``4 Mar
+    2020``, ``Spring 2020``), read as citeproc-js's parser reads it: the first month named, a
+    day of one or two digits, a year of four; None when anything else is in it."""
+    year = month = day = season = None
+    for token in _RAW_WORD.findall(raw.lower()):
+        word = token.rstrip(".")
+        if token.isdigit():
+            if len(token) >= 3 and year is None:
+                year = int(token)
+            elif len(token) <= 2 and day is None:
+                day = int(token)
+            else:
+                return None
+        elif word in _SEASONS and season is None:
+            season = _SEASONS[word]
+        elif len(word) >= 3 and (word == "sept" or any(name.startswith(word) for name in _MONTH_NAMES)):
+            if month is None:
+                month = _MONTHS[word[:3]]
+        elif word == "ca":
+            continue
+        else:
+            return None
+    if year is None or (month is None and season is None and not re.match(r"\s*ca\.?\s", raw.lower())):
+        return None  # ("ca. 1850" is read as 1850, as citeproc-js reads it)
+    out = {"year": year}
+    if month is not None:
+        out["month"] = month
+        if day is not None and 1 <= day <= 31:
+            out["day"] = day
+    elif season is not None:
+        out["season"] = season
+    return out
+
+
 def parse_date(value: Any):
     """CSL-JSON date (date-parts, raw, literal, season, circa) to citeproc-py."""
     if isinstance(value, (str, int)):
@@ -230,7 +271,10 @@ def parse_date(value: Any):
         if parsed and all(parsed):
             parts = [[int(x) for x in p.groups() if x] for p in parsed if p]
         else:
-            return LiteralDate(raw, circa=circa)
+            words = _raw_words(raw)
+            if words is None:
+                return LiteralDate(raw, circa=circa)
+            return Date(circa=circa, **words)
     if parts:
         dates = [_single(p, season) for p in parts if p]
         dates = [d for d in dates if d]

@@ -50,6 +50,7 @@ class EngineState:
         self.names_depth = 0  # cs:names being rendered inside another (substitutes)
         self.section = "citation"  # what is being rendered: a cite or a bibliography entry
         self.first_names: Any = None
+        self.shown_names: list[tuple[str, int]] = []  # (name variable, names shown) in this cite
         self.year_suffix_done = False
         self.trial: dict[str, ItemDisambiguation] | None = None  # overrides while disambiguating
         self.sort_options: dict | None = None  # set while rendering a macro sort key
@@ -91,6 +92,7 @@ class EngineState:
         self.names_seen = 0
         self.first_names = None
         self.year_suffix_done = False
+        self.shown_names = []
 
 
 def get_state(element) -> EngineState | None:

@@ -15,14 +15,16 @@ from citeproc.string import MixedString, NoCase, String
 
 from . import markup as m
 
+# citeproc-js's CSL.SKIP_WORDS (the multi-word entries can never match one word; " thru" has a
+# leading space there, so "thru" is no stop word)
 STOP_WORDS = frozenset(
-    """a about above according across afore after against ahead along alongside amid amidst among amongst an
-    and anenst apart apropos apud around as aside astride at athwart atop barring before behind
-    below beneath beside besides between beyond but by circa despite down during except for
-    forenenst from given in including inside into lest like modulo near next nor notwithstanding of
-    off on onto or out over per plus pro qua sans since so than the through thru thruout till to
-    toward towards under underneath until unto up upon versus via vs vs. with within without worth
-    yet al c ca d' d’ de et v v. van von vis-à-vis""".split()
+    """about above across afore after against al along alongside amid amidst among amongst anenst
+    apropos apud around as aside astride at athwart atop barring before behind below beneath beside
+    besides between beyond but by circa despite down during et except for forenenst from given in
+    inside into lest like modulo near next notwithstanding of off on onto out over per plus pro qua
+    sans since than through throughout thruout till to toward towards under underneath until unto
+    up upon versus vs. v. vs v via vis-à-vis with within without or yet so and nor a an the de d'
+    von van c ca""".split()
 )
 _WORD = re.compile(r"[^\s\u2014\u2013/]+")
 
@@ -132,43 +134,133 @@ def apply_case(text, case: str, language: str | None = None):
     return _rebuild(chars, mask, text)
 
 
+# what splits a title into chunks for citeproc-js's title case: quotes, dashes, slashes,
+# punctuation, brackets (and markup, here tokens)
+_TAG_CHARS = frozenset("\u2018\u2019\u201c\u201d\"'-\u2013\u2014/.,;?!:[]()")
+_QUOTE_TAGS = {
+    m.CURLY_DOUBLE[0]: "\u201c", m.CURLY_DOUBLE[1]: "\u201d", m.CURLY_SINGLE[0]: "\u2018",
+    m.CURLY_SINGLE[1]: "\u2019", m.QUOTE[0]: '"', m.QUOTE[1]: '"', m.SQUOTE[0]: "'", m.SQUOTE[1]: "'",
+}
+# (opener, closer) pushed for an opening quote tag, as citeproc-js's quoteParams
+_QUOTE_PARAMS = {' "': (" '", '"'), " '": (' "', "'"), "\u2018": ("\u2018", "\u2019"),
+                 "\u201c": ("\u201c", "\u201d")}
+
+
+def _title_chunks(chars: list[str]) -> tuple[list[tuple[int, int]], list[str]]:
+    """(start, end) of each string between tags, and the tags (as citeproc-js writes them)."""
+    strings: list[tuple[int, int]] = []
+    tags: list[str] = []
+    start = 0
+    i = 0
+    n = len(chars)
+    while i < n:
+        ch = chars[i]
+        if ch in m.ALL_TOKENS or ch in _TAG_CHARS:
+            tag = _QUOTE_TAGS.get(ch, ch)
+            end = i
+            # a space before an opening straight quote belongs to its tag (' "' and " '")
+            if tag in ('"', "'") and ch not in (m.QUOTE[1], m.SQUOTE[1]) and i > start and chars[i - 1] == " ":
+                end = i - 1
+                tag = " " + tag
+            strings.append((start, end))
+            tags.append(tag)
+            start = i + 1
+        i += 1
+    strings.append((start, n))
+    return strings, tags
+
+
 def _title(chars: list[str], mask: list[bool], full: str) -> None:
-    words = list(_WORD.finditer(full))
-    start_of_phrase = True
-    last = len(words) - 1
-    for n, match in enumerate(words):
-        pos = match.start()
-        # hyphens and apostrophes inside a word separate its parts
-        parts = re.split(r"(-|(?<=\w)[’'](?=\w))", match.group())
-        previous = ""
-        for k, part in enumerate(parts):
-            if part in ("-", "’", "'") or not part:
-                pos += len(part)
+    """citeproc-js 2.4.63's title case, rule for rule (its ``title`` formatter): the text is cut
+    into strings at punctuation, quotes, dashes and markup; in each, a word of two letters or
+    more that is not a stop word is capitalised, and so is the first word, a word after ``?``,
+    ``!`` or ``:``, and (in the first string only, where citeproc-js passes the following tag) a
+    word right before a hyphen (``T-Test``); a word with any capital is left alone; the last
+    word is capitalised even if a stop word, unless a quote or apostrophe came after it; a
+    string after an unmatched quote keeps its first letter as written."""
+    original = list(chars)
+    strings, tags = _title_chunks(chars)
+    state = {"first": True, "after_punct": False, "last": None}
+
+    def words_of(start: int, end: int) -> list[tuple[int, int]]:
+        out = []
+        pos = start
+        for word in re.split(r"([ \u00a0\u2000-\u200b\u205f\u3000]+)", "".join(chars[start:end])):
+            if word and not re.fullmatch(r"[ \u00a0\u2000-\u200b\u205f\u3000]+", word):
+                out.append((pos, pos + len(word)))
+            pos += len(word)
+        return out
+
+    def capitalise(index: int, followed_by: str | None) -> None:
+        start, end = strings[index]
+        if not "".join(chars[start:end]).strip():
+            return
+        words = words_of(start, end)
+        for j, (a, b) in enumerate(words):
+            word = "".join(chars[a:b])
+            lower = word.lower()
+            if mask[a]:
+                state["after_punct"] = state["first"] = False
+                state["last"] = None
                 continue
-            bare = m.strip_tokens(part).strip("\"'“”‘’()[]«»¿¡").rstrip(".,;:!?")
-            lower = bare.lower()
-            hyphenated = len(parts) > 1
-            protected_position = start_of_phrase or n == 0 or n == last
-            is_stop = lower in STOP_WORDS and (k > 0 or (not hyphenated and not protected_position))
-            # after an apostrophe nothing changes (you’re, l’Égypte); a single letter before one
-            # (l’, d’) is capitalised only where a title or subtitle starts
-            elided = (k > 0 and parts[k - 1] in ("’", "'")) or (
-                len(bare) == 1
-                and k + 1 < len(parts)
-                and parts[k + 1] in ("’", "'")
-                and not (k == 0 and (start_of_phrase or n == 0))
+            cap = (
+                (len(word) > 1 and lower not in STOP_WORDS)
+                or (j == len(words) - 1 and followed_by == "-")
+                or state["first"] or state["after_punct"]
             )
-            if bare and bare == lower and not is_stop and not elided and not any(ch.isdigit() for ch in previous):
-                i = _first_letter(chars, mask, pos, pos + len(part))
-                # as citeproc-js: a one-letter word only where the title or a subtitle starts,
-                # and never a lone Greek letter
-                single = len(bare) == 1 and (not (start_of_phrase or n == 0) or "\u0370" <= bare <= "\u03ff")
-                if i is not None and not single:
-                    chars[i] = chars[i].upper()
-            previous = part
-            pos += len(part)
-        trailing = m.strip_tokens(match.group()).rstrip("\"'“”‘’)]»")
-        start_of_phrase = trailing.endswith((":", "?", "!"))
+            if cap and word == lower and not ("\u0370" <= word <= "\u03ff" and len(word) == 1):
+                chars[a] = chars[a].upper()
+            state["after_punct"] = state["first"] = False
+            state["last"] = (a, b)
+
+    def restore(index: int) -> None:
+        start, end = strings[index]
+        if start < end and not mask[start]:
+            chars[start] = original[start]
+
+    quotes: list[dict] = []
+
+    def quote_fix(tag: str, index: int) -> int | None:
+        match = re.match(r"(^(?:\u2018|\u2019|\u201c|\u201d|\"|')|(?: \"| ')$)", tag)
+        if not match:
+            return None
+        quote = match.group(1) or match.group(2)
+        if quote in ("\u201c", "\u2018", ' "', " '"):
+            opener, closer = _QUOTE_PARAMS[quote]
+            if not quotes or quote == quotes[-1]["opener"]:
+                quotes.append({"opener": opener, "closer": closer, "pos": index})
+                return None
+            previous = quotes.pop()["pos"]
+            quotes.append({"opener": opener, "closer": closer, "pos": None})
+            return previous
+        if quotes and quote == quotes[-1]["closer"]:
+            quotes.pop()
+            return None
+        return index
+
+    if "".join(chars[strings[0][0]:strings[0][1]]).strip():
+        capitalise(0, tags[0] if tags else None)
+    for i, tag in enumerate(tags):
+        start, end = strings[i + 1]
+        text = "".join(chars[start:end])
+        if tag[-1:] in "!?:":
+            state["after_punct"] = True
+        capitalise(i + 1, None)  # citeproc-js passes no following tag after the first string
+        position = quote_fix(tag, i)
+        if position is not None:
+            restore(position + 1)
+            state["last"] = None
+        if text.strip():
+            state["first"] = False
+            state["after_punct"] = False
+    for quote in quotes:
+        if quote["pos"] is not None:
+            restore(quote["pos"] + 1)
+    if state["last"] is not None:
+        a, b = state["last"]
+        word = "".join(chars[a:b])
+        if len(word) > 1 and word.lower() in STOP_WORDS:
+            chars[a] = chars[a].upper()
 
 
 def m_tokens() -> str:

@@ -53,7 +53,7 @@ def move_punctuation_into_quotes(text: str) -> str:
     return _PIQ.sub(lambda mt: mt.group(3) + mt.group(1) + mt.group(2), text)
 
 
-_TOKENS = re.escape("".join(sorted(m.ALL_TOKENS)))
+_TOKENS = re.escape("".join(sorted(m.ALL_TOKENS - {m.NOJOIN})))
 _DOUBLE_STOP = re.compile(r"(?<!\.)([?!.])([" + _TOKENS + r"]*)\.(?!\.)")
 
 
