@@ -192,13 +192,13 @@ def _no_clusters_as_keys(keys: Sequence[str], records: list[Any]) -> None:
 
 def _author_forms_missing(rendered: list[str], widths: list[int]) -> list[int]:
     """The clusters whose author-only part (the first of two) printed nothing usable."""
-    from .engine.citations import NO_PRINTED_FORM
+    from .engine.citations import is_placeholder
 
     lost, i = [], 0
     for n, w in enumerate(widths):
         if w == 2:
             author = rendered[i].strip()
-            if not author or NO_PRINTED_FORM in author:
+            if not author or is_placeholder(author):
                 lost.append(n)
         i += w
     return lost

@@ -30,14 +30,8 @@ def _plain(markdown: str) -> str:
 
 
 # Where citeform's engine still differs from citeproc-js on these clusters (the same with
-# ``citeform cite --in-text``): cluster index -> (citeproc-js, citeform). citeproc-js joins a
-# cite collapsed into the previous one by the same author with ", " even after a prefix.
-KNOWN_ENGINE_DIFFERENCES = {
-    ("apa", 24): ("(see van der Waals, 1873, para. 7, also 1873, and passim)",
-                  "(see van der Waals, 1873, para. 7; also 1873, and passim)"),
-    ("apa", 118): ("(see Brooks, 1975, Figure 3, also 1975, and passim)",
-                   "(see Brooks, 1975, Figure 3; also 1975, and passim)"),
-}
+# ``citeform cite --in-text``): (style, cluster index) -> (citeproc-js, citeform). None now.
+KNOWN_ENGINE_DIFFERENCES: dict[tuple[str, int], tuple[str, str]] = {}
 # citeproc-js's mark for a citation that prints nothing: an author-only cite in a style whose
 # citations print no author. The manuscript then prints no author, as pandoc does.
 NO_PRINTED_FORM = "[NO_PRINTED_FORM]"

@@ -15,6 +15,14 @@ from .sorting import sort_items
 from .state import get_state
 
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
+# citeproc-js's marker for an author-only cite whose style prints no names (a numbered style)
+NO_AUTHOR_FORM = "[NO_PRINTED_FORM]"
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether a rendered citation (in any output format) is one of the placeholders above."""
+    plain = text.replace("\\", "")  # Markdown escapes its brackets and underscores
+    return NO_PRINTED_FORM in plain or NO_AUTHOR_FORM in plain
 
 
 def render_cite(layout, cite, suppress_author: bool = False, author_only: bool = False):
@@ -108,7 +116,7 @@ def render_cluster(layout, citation) -> str:
     author_only = bool(cites) and all((c.get("_cite") or {}).get("author-only") for c in cites)
     if not pieces:
         # an author-only cite of an item that prints no names (a numbered style): citeproc-js's marker
-        return String("[NO_PRINTED_FORM]") if author_only else None
+        return String(NO_AUTHOR_FORM) if author_only else None
     out = pieces[0][0]
     for (text, _d), (_prev_text, prev_delim) in zip(pieces[1:], pieces[:-1], strict=False):
         out = out + prev_delim + text

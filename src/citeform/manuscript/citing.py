@@ -14,11 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..engine.citations import is_placeholder as _is_placeholder
 from ..errors import DataError, UsageError
 
 Cite = dict[str, Any]
 
-_NO_AUTHOR = "CSL STYLE ERROR"  # the engine's placeholder for a citation that prints nothing
 _CLASS = re.compile(r"<style\b[^>]*?\bclass\s*=\s*[\"']([A-Za-z-]+)[\"']", re.S)
 
 
@@ -184,7 +184,7 @@ def render_document(
         authors.update(_ibid_authors(
             chosen, style, fmt, locale,
             {plan[i].author_of: _cite_of(main[i])["id"] for i in narrative  # type: ignore[misc]
-             if not again.citations[i] or _NO_AUTHOR in again.citations[i]}))
+             if not again.citations[i] or _is_placeholder(again.citations[i])}))
 
     linked: set[int] = set()
     if link is not None:
@@ -318,10 +318,10 @@ def _assemble(citations: Sequence[Citation], known: list[list[Cite]], plan: list
               bold: Callable[[str], str]) -> list[Rendered]:
     parts: dict[int, dict[str, str]] = {}
     for step, text in zip(plan, texts):
-        if step.part == "author" and _NO_AUTHOR in text:
+        if step.part == "author" and _is_placeholder(text):
             text = ""  # a style that prints no author in citations (numeric): as pandoc, none
         parts.setdefault(step.citation, {})[step.part] = text
-    authors = {i: "" if _NO_AUTHOR in a else a for i, a in authors.items()}
+    authors = {i: "" if _is_placeholder(a) else a for i, a in authors.items()}
     out: list[Rendered] = []
     for i, c in enumerate(citations):
         missing = [bold(cite["id"] + "?") for cite in c.cluster if cite["id"] not in
