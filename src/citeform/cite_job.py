@@ -30,8 +30,10 @@ def run(
     inputs); ``progress``: a bar on standard error when it is a terminal.
     """
     from .engine.parallel import options
+    from .engine.pipeline import young_collections
 
-    with options(jobs=jobs, progress=progress):
+    # loading keeps nearly everything it makes: fewer young collections (see there)
+    with options(jobs=jobs, progress=progress), young_collections(freeze=False):
         return _document(keys, paths, style, fmt, locale, clusters, with_bibliography,
                          ascii_only, warn)
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from citeproc.source import Citation, CitationItem, VariableError
 from lxml import etree
@@ -54,7 +57,7 @@ def render_csl(
         raise EngineError(f"unknown output format {fmt!r}; choose one of {', '.join(serializers.FORMATS)}")
     loaded = load_style(style, locale, force_locale)
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), young_collections():
             warnings.simplefilter("ignore")
             return _render(loaded, items, citations, fmt)
     except EngineError:
@@ -64,6 +67,39 @@ def render_csl(
         VariableError, RecursionError, ZeroDivisionError,
     ) as exc:
         raise EngineError(f"cannot render with this style: {type(exc).__name__}: {exc}") from None
+
+
+# allocations between two collections of the youngest generation while rendering
+YOUNG_THRESHOLD = 10_000
+
+
+@contextmanager
+def young_collections(freeze: bool = True) -> Iterator[None]:
+    """Let the cyclic garbage collector look at what rendering makes, not at what it reads.
+
+    Loading and rendering make many objects that live to the end (items, references, the
+    style) and many small ones that are dropped at once (hardly any in cycles). With the
+    collector's defaults each full collection walks all the live ones, more often as the
+    input grows (6% of the time at 8,000 entries). Inside, the youngest generation is
+    collected every ``YOUNG_THRESHOLD`` allocations instead of 700, and with ``freeze``
+    what exists on entry is left out of collections (:func:`gc.freeze`); both are undone on
+    exit. The freeze is skipped when a caller already froze objects (theirs stays theirs);
+    nothing changes when the collector is off.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    threshold = gc.get_threshold()
+    frozen = freeze and not gc.get_freeze_count()
+    if frozen:
+        gc.freeze()
+    gc.set_threshold(max(threshold[0], YOUNG_THRESHOLD), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        if frozen:
+            gc.unfreeze()
 
 
 def _render(loaded, items: list[dict], citations: list | None, fmt: str) -> EngineResult:
