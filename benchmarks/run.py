@@ -181,13 +181,15 @@ def cold_latency(repeat: int, log) -> dict:
     result["ratio_no_cache"] = result["citeform_no_cache"] / result["citeproc"]
     result["cpu"] = {name: statistics.median(t) for name, t in cpu.items()}
     result["cpu_ratio"] = result["cpu"]["citeform"] / result["cpu"]["citeproc"]
+    result["cpu_ratio_no_cache"] = result["cpu"]["citeform_no_cache"] / result["cpu"]["citeproc"]
     result["output"] = outputs
     log(f"cold start  citeform {result['citeform'] * 1000:6.0f} ms (cpu "
         f"{result['cpu']['citeform'] * 1000:.0f})   minimal citeproc-py "
         f"{result['citeproc'] * 1000:6.0f} ms (cpu {result['cpu']['citeproc'] * 1000:.0f})   "
         f"ratio {result['ratio']:.2f}x (cpu {result['cpu_ratio']:.2f}x);   "
-        f"record cache off {result['citeform_no_cache'] * 1000:.0f} ms, "
-        f"ratio {result['ratio_no_cache']:.2f}x")
+        f"record cache off {result['citeform_no_cache'] * 1000:.0f} ms (cpu "
+        f"{result['cpu']['citeform_no_cache'] * 1000:.0f}), ratio {result['ratio_no_cache']:.2f}x "
+        f"(cpu {result['cpu_ratio_no_cache']:.2f}x)")
     return result
 
 
