@@ -56,3 +56,42 @@ def test_an_error_inside_restores_the_settings():
         pass
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+def test_nested_blocks_restore_once_and_inner_freeze_works():
+    before = gc.get_threshold()
+    with young_collections(freeze=False):
+        assert gc.get_freeze_count() == 0
+        with young_collections():
+            assert gc.get_freeze_count() > 0
+            assert gc.get_threshold()[0] == max(before[0], YOUNG_THRESHOLD)
+        assert gc.get_freeze_count() == 0
+        assert gc.get_threshold()[0] == max(before[0], YOUNG_THRESHOLD)
+    assert gc.get_threshold() == before
+
+
+def test_overlapping_blocks_in_threads_restore_the_threshold():
+    import threading
+
+    before = gc.get_threshold()
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+
+    def first():
+        with young_collections():
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    def second():
+        first_in.wait(5)
+        with young_collections():
+            second_in.set()
+            first_out.wait(5)
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0

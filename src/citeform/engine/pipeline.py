@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -73,6 +74,11 @@ def render_csl(
 YOUNG_THRESHOLD = 10_000
 
 
+_collector_lock = threading.Lock()
+_collector_users = 0  # young_collections blocks open, in any thread
+_collector_saved: tuple[int, ...] | None = None  # the threshold before the outermost block
+
+
 @contextmanager
 def young_collections(freeze: bool = True) -> Iterator[None]:
     """Let the cyclic garbage collector look at what rendering makes, not at what it reads.
@@ -81,25 +87,31 @@ def young_collections(freeze: bool = True) -> Iterator[None]:
     style) and many small ones that are dropped at once (hardly any in cycles). With the
     collector's defaults each full collection walks all the live ones, more often as the
     input grows (6% of the time at 8,000 entries). Inside, the youngest generation is
-    collected every ``YOUNG_THRESHOLD`` allocations instead of 700, and with ``freeze``
-    what exists on entry is left out of collections (:func:`gc.freeze`); both are undone on
-    exit. The freeze is skipped when a caller already froze objects (theirs stays theirs);
-    nothing changes when the collector is off.
+    collected every ``YOUNG_THRESHOLD`` allocations instead of 700 (the outermost block, in
+    any thread, sets and restores it), and with ``freeze`` what exists on entry is left out
+    of collections (:func:`gc.freeze`) unless something is frozen already, a caller's
+    freeze staying theirs. Nothing changes when the collector is off.
     """
-    if not gc.isenabled():
-        yield
-        return
-    threshold = gc.get_threshold()
-    frozen = freeze and not gc.get_freeze_count()
-    if frozen:
-        gc.freeze()
-    gc.set_threshold(max(threshold[0], YOUNG_THRESHOLD), *threshold[1:])
+    global _collector_users, _collector_saved
+    with _collector_lock:
+        if _collector_users == 0:
+            _collector_saved = gc.get_threshold() if gc.isenabled() else None
+            if _collector_saved is not None:
+                gc.set_threshold(max(_collector_saved[0], YOUNG_THRESHOLD), *_collector_saved[1:])
+        _collector_users += 1
+        froze = freeze and _collector_saved is not None and not gc.get_freeze_count()
+        if froze:
+            gc.freeze()
     try:
         yield
     finally:
-        gc.set_threshold(*threshold)
-        if frozen:
-            gc.unfreeze()
+        with _collector_lock:
+            if froze:
+                gc.unfreeze()
+            _collector_users -= 1
+            if _collector_users == 0 and _collector_saved is not None:
+                gc.set_threshold(*_collector_saved)
+                _collector_saved = None
 
 
 def _render(loaded, items: list[dict], citations: list | None, fmt: str) -> EngineResult:
