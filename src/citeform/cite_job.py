@@ -51,7 +51,7 @@ def _document(
 ) -> str:
     from . import output
     from .api import render
-    from .records.load import load_records, select
+    from .records.load import Record, load_records, select
     from .styles import resolve
 
     kwargs: dict[str, Any] = {"warn": warn} if warn else {}
@@ -85,7 +85,10 @@ def _document(
     _require(chosen)
     if fmt == "json":
         return _json(chosen, style, locale)
-    res = render(chosen, style, format=engine_fmt, locale=locale, ascii=ascii_only)
+    # rendering needs the CSL-JSON only: the records as written and their positions go now
+    items = [Record(r.key, {}, r.csl, r.file) for r in chosen]
+    del records, chosen
+    res = render(items, style, format=engine_fmt, locale=locale, ascii=ascii_only)
     return _bibliography_document(res.bibliography, resolved.writer, fmt)
 
 
