@@ -1,4 +1,4 @@
-"""citeform against raw citeproc-py 0.11.1, side by side, in one process tree.
+"""citeform against raw citeproc-py 0.11.1 and ``pandoc --citeproc``, side by side, in one run.
 
     python benchmarks/run.py             # speed table and cold start (under 10 minutes on 2 idle cores)
     python benchmarks/run.py --memory    # the same plus 100,000 records from disk (a few minutes more)
@@ -10,7 +10,10 @@ Reported: wall time, entries per second, peak memory, the ratio raw / citeform, 
 from 2,000 to 8,000 entries, the cold latency of ``citeform cite KEY -s apa`` against a
 minimal citeproc-py script rendering the same record, and the peak memory of 100,000
 records read from a folder of files. citeform's output with its default jobs is checked
-byte for byte against ``--jobs 1`` at every size. Results go to ``benchmarks/results/``.
+byte for byte against ``--jobs 1`` at every size. The comparison with pandoc (the same
+sizes and styles, whole commands, wall and CPU time; ``convert`` of BibTeX against
+``pandoc -f bibtex``) is ``versus_pandoc.py``; ``--against raw`` or ``--against pandoc``
+runs one side only. Results go to ``benchmarks/results/``.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import versus_pandoc
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -176,13 +181,15 @@ def cold_latency(repeat: int, log) -> dict:
     result["ratio_no_cache"] = result["citeform_no_cache"] / result["citeproc"]
     result["cpu"] = {name: statistics.median(t) for name, t in cpu.items()}
     result["cpu_ratio"] = result["cpu"]["citeform"] / result["cpu"]["citeproc"]
+    result["cpu_ratio_no_cache"] = result["cpu"]["citeform_no_cache"] / result["cpu"]["citeproc"]
     result["output"] = outputs
     log(f"cold start  citeform {result['citeform'] * 1000:6.0f} ms (cpu "
         f"{result['cpu']['citeform'] * 1000:.0f})   minimal citeproc-py "
         f"{result['citeproc'] * 1000:6.0f} ms (cpu {result['cpu']['citeproc'] * 1000:.0f})   "
         f"ratio {result['ratio']:.2f}x (cpu {result['cpu_ratio']:.2f}x);   "
-        f"record cache off {result['citeform_no_cache'] * 1000:.0f} ms, "
-        f"ratio {result['ratio_no_cache']:.2f}x")
+        f"record cache off {result['citeform_no_cache'] * 1000:.0f} ms (cpu "
+        f"{result['cpu']['citeform_no_cache'] * 1000:.0f}), ratio {result['ratio_no_cache']:.2f}x "
+        f"(cpu {result['cpu_ratio_no_cache']:.2f}x)")
     return result
 
 
@@ -240,10 +247,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="also render 100,000 records from a folder of files (a few minutes)")
     parser.add_argument("--memory-records", type=int, default=100_000)
     parser.add_argument("--memory-style", default="vancouver", choices=sorted(STYLES))
+    parser.add_argument("--against", default="raw,pandoc",
+                        help="comparisons to run: raw (citeproc-py), pandoc (pandoc --citeproc)")
+    parser.add_argument("--convert", type=int, default=10_000, metavar="N",
+                        help="BibTeX records for convert against pandoc (0: skip)")
     parser.add_argument("--out", default="latest", help="results/NAME.json and NAME.md")
     args = parser.parse_args(argv)
     if args.quick:
-        args.sizes, args.repeat, args.cold_repeat = "500,2000", 1, 5
+        args.sizes, args.repeat, args.cold_repeat, args.convert = "500,2000", 1, 5, 2000
+    against = {a for a in args.against.split(",") if a}
 
     RESULTS.mkdir(parents=True, exist_ok=True)
     log_lines: list[str] = []
@@ -257,24 +269,38 @@ def main(argv: list[str] | None = None) -> int:
         f"{platform.platform()}")
     sizes = [int(s) for s in args.sizes.split(",") if s]
     styles = [s for s in args.styles.split(",") if s]
-    rows = speed(sizes, styles, args.repeat, args.raw_repeat_large, args.jobs, log)
+    rows = speed(sizes, styles, args.repeat, args.raw_repeat_large, args.jobs, log) \
+        if "raw" in against else []
+    pandoc_rows = versus_pandoc.bibliographies(sizes, styles, args.repeat, args.jobs, log) \
+        if "pandoc" in against else []
+    conversion = versus_pandoc.convert(args.convert, args.repeat, log) \
+        if "pandoc" in against and args.convert else None
     cold = cold_latency(args.cold_repeat, log)
     memory = memory_run(args.memory_records, args.memory_style, args.jobs, log) \
         if args.memory else None
     grow = growth(rows)
     for name, g in sorted(grow.items()):
         log(f"growth     {name}: 8,000 entries take {g:.2f}x the time of 2,000")
+    for name, g in versus_pandoc.growth(pandoc_rows).items():
+        log(f"growth     {name}: 8,000 / 2,000 entries = "
+            + ", ".join(f"{what} {v:.2f}x" for what, v in g.items()))
     log(f"total benchmark time {time.time() - started:.0f} s")
 
-    report = {"rows": rows, "growth": grow, "cold": cold, "memory": memory,
+    tables = [t for t in (table(rows) if rows else "",
+                          versus_pandoc.table(pandoc_rows, conversion)
+                          if pandoc_rows or conversion else "") if t]
+    report = {"rows": rows, "growth": grow, "pandoc": {"rows": pandoc_rows, "convert": conversion,
+                                                       "growth": versus_pandoc.growth(pandoc_rows)}, "cold": cold, "memory": memory,
               "python": platform.python_version(), "cores": os.cpu_count(),
               "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     (RESULTS / f"{args.out}.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
-    (RESULTS / f"{args.out}.md").write_text(table(rows) + "\n\n" + "\n".join(log_lines) + "\n",
+    (RESULTS / f"{args.out}.md").write_text("\n\n".join(tables) + "\n\n" + "\n".join(log_lines) + "\n",
                                             encoding="utf-8")
-    print()
-    print(table(rows))
-    return 0 if all(r["identical_to_serial"] for r in rows) else 1
+    for text in tables:
+        print()
+        print(text)
+    identical = [r["identical_to_serial"] for r in rows] + [r["identical_to_jobs1"] for r in pandoc_rows]
+    return 0 if all(identical) else 1
 
 
 if __name__ == "__main__":

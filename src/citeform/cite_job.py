@@ -42,8 +42,10 @@ def run(
     :func:`citeform.api.render`).
     """
     from .engine.parallel import options
+    from .engine.pipeline import young_collections
 
-    with options(jobs=jobs, progress=progress):
+    # loading keeps nearly everything it makes: fewer young collections (see there)
+    with options(jobs=jobs, progress=progress), young_collections(freeze=False):
         return _document(keys, paths, style, fmt, locale, clusters, with_bibliography,
                          ascii_only, warn, nocite_all, link_citations, strict, from_fmt,
                          abbreviations)
@@ -66,7 +68,7 @@ def _document(
     abbreviations: str | None = None,
 ) -> str:
     from .api import journal_abbreviations, render
-    from .records.load import load_records, select
+    from .records.load import Record, load_records, select
     from .records.requirements import enforce
     from .styles import resolve
 
@@ -105,9 +107,12 @@ def _document(
     require(chosen)
     if fmt == "json":
         return _json(chosen, style, locale, abbr)
-    res = render(chosen, style, format=engine_fmt, locale=locale, ascii=ascii_only,
+    # rendering needs the CSL-JSON only: the records as written and their positions go now
+    items = [Record(r.key, {}, r.csl, r.file) for r in chosen]
+    del records, chosen
+    res = render(items, style, format=engine_fmt, locale=locale, ascii=ascii_only,
                  abbreviations=abbr)
-    _warn_without_bibliography(res.bibliography, chosen, resolved, warn)
+    _warn_without_bibliography(res.bibliography, items, resolved, warn)
     return _bibliography_document(res.bibliography, res.bibliography_ids, resolved.writer, fmt,
                                   res.items)
 

@@ -50,3 +50,36 @@ def test_stream_reports_duplicates_like_load(tmp_path):
     with pytest.raises(DataError) as caught:
         load_records([str(tmp_path)], warn=lambda _m: None)
     assert caught.value.message == errors[0].message
+
+
+def test_cite_job_lets_the_records_go_before_rendering(monkeypatch, tmp_path):
+    """While the bibliography renders, the records as written (and their positions) are gone:
+    only their CSL-JSON is kept, so a large input holds less at its peak."""
+    import gc
+    import weakref
+
+    from citeform import api, cite_job
+    from citeform.records import load
+
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps([{"id": f"k{i}", "type": "book", "title": f"T{i}"} for i in range(5)]))
+    loaded: list = []
+    real_load, real_render = load.load_records, api.render
+
+    def spy_load(*args, **kwargs):
+        records = real_load(*args, **kwargs)
+        loaded.extend(weakref.ref(r) for r in records)
+        return records
+
+    alive: list[int] = []
+
+    def spy_render(items, *args, **kwargs):
+        gc.collect()
+        alive.append(sum(ref() is not None for ref in loaded))
+        return real_render(items, *args, **kwargs)
+
+    monkeypatch.setattr(load, "load_records", spy_load)
+    monkeypatch.setattr(api, "render", spy_render)
+    text = cite_job.run(paths=[str(path)], style="apa", jobs=1)
+    assert len(loaded) == 5 and alive == [0]
+    assert text.splitlines()[0] == "T0. (n.d.)."

@@ -30,6 +30,9 @@ def is_numeric_value(value) -> bool:
     return bool(_NUMERIC.match(str(value)))
 
 
+# variables a ``variable`` test does not read from the item's field of that name
+_SPECIAL_VARIABLES = frozenset(("locator", "year-suffix", "citation-number", "first-reference-note-number"))
+
 _TESTS = (
     ("type", "_t_type"),
     ("variable", "_t_variable"),
@@ -49,25 +52,41 @@ class ConditionMixin:
 
     def holds(self, item, context=None) -> bool:
         """Whether the branch's tests pass for ``item`` (its ``match`` applied)."""
+        check = self.__dict__.get("_cf_check")
+        if check is None:
+            check = self.__dict__["_cf_check"] = self._check()
+        return check(item, context)
+
+    def _check(self):
+        """``holds`` for this branch as one function of (item, context), made once: the
+        tests and ``match`` are fixed, so the choices among them are made here."""
         plan = self.__dict__.get("_cf_tests")
         if plan is None:
             plan = self.__dict__["_cf_tests"] = self._plan()
         tests, match, types = plan
         if types is not None:  # the common case: only ``type``, one or more values
-            ref_type = _type_of(item.reference)
-            if match == "any":
-                return ref_type in types
             if match == "none":
-                return ref_type not in types
-            return ref_type in types  # citeproc-js tests a type list as one "any" test
-        results: list[bool] = []
-        for test, values in tests:
-            results += test(item, values, context)
-        if match == "any":
-            return any(results)
-        if match == "none":
-            return not any(results)
-        return all(results)
+                return lambda item, _context: _type_of(item.reference) not in types
+            # "any", and "all" too: citeproc-js tests a type list as one "any" test
+            return lambda item, _context: _type_of(item.reference) in types
+        if len(tests) == 1:
+            test, values = tests[0]
+            if match == "any":
+                return lambda item, context: any(test(item, values, context))
+            if match == "none":
+                return lambda item, context: not any(test(item, values, context))
+            return lambda item, context: all(test(item, values, context))
+
+        def several(item, context) -> bool:
+            results: list[bool] = []
+            for test, values in tests:
+                results += test(item, values, context)
+            if match == "any":
+                return any(results)
+            if match == "none":
+                return not any(results)
+            return all(results)
+        return several
 
     def _plan(self):
         """The branch's tests with their values split, read once from the style tree."""
@@ -92,8 +111,10 @@ class ConditionMixin:
     def _t_variable(self, item, values, _ctx):
         out = []
         for var in values:
-            key = var.replace("-", "_")
-            if var == "locator":
+            if var not in _SPECIAL_VARIABLES:  # a field of the item (most tests)
+                val = item.reference.get(var.replace("-", "_"))
+                out.append(val is not None and val != [] and str(val) != "")
+            elif var == "locator":
                 out.append("locator" in item)
             elif var == "year-suffix":
                 out.append(bool(item.reference.get("year_suffix")))
@@ -102,9 +123,6 @@ class ConditionMixin:
             elif var == "first-reference-note-number":
                 positions = item.get("_positions") if hasattr(item, "get") else None
                 out.append(bool(positions and "subsequent" in positions and item.get("_first_note")))
-            else:
-                val = item.reference.get(key)
-                out.append(val is not None and val != [] and str(val) != "")
         return out
 
     def _t_numeric(self, item, values, _ctx):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from citeproc.source import Citation, CitationItem, VariableError
 from lxml import etree
@@ -59,7 +62,7 @@ def render_csl(
         raise EngineError(f"unknown output format {fmt!r}; choose one of {', '.join(serializers.FORMATS)}")
     loaded = load_style(style, locale, force_locale)
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), young_collections():
             warnings.simplefilter("ignore")
             return _render(loaded, items, citations, fmt, uncited)
     except EngineError:
@@ -69,6 +72,50 @@ def render_csl(
         VariableError, RecursionError, ZeroDivisionError,
     ) as exc:
         raise EngineError(f"cannot render with this style: {type(exc).__name__}: {exc}") from None
+
+
+# allocations between two collections of the youngest generation while rendering
+YOUNG_THRESHOLD = 10_000
+
+
+_collector_lock = threading.Lock()
+_collector_users = 0  # young_collections blocks open, in any thread
+_collector_saved: tuple[int, ...] | None = None  # the threshold before the outermost block
+
+
+@contextmanager
+def young_collections(freeze: bool = True) -> Iterator[None]:
+    """Let the cyclic garbage collector look at what rendering makes, not at what it reads.
+
+    Loading and rendering make many objects that live to the end (items, references, the
+    style) and many small ones that are dropped at once (hardly any in cycles). With the
+    collector's defaults each full collection walks all the live ones, more often as the
+    input grows (6% of the time at 8,000 entries). Inside, the youngest generation is
+    collected every ``YOUNG_THRESHOLD`` allocations instead of 700 (the outermost block, in
+    any thread, sets and restores it), and with ``freeze`` what exists on entry is left out
+    of collections (:func:`gc.freeze`) unless something is frozen already, a caller's
+    freeze staying theirs. Nothing changes when the collector is off.
+    """
+    global _collector_users, _collector_saved
+    with _collector_lock:
+        if _collector_users == 0:
+            _collector_saved = gc.get_threshold() if gc.isenabled() else None
+            if _collector_saved is not None:
+                gc.set_threshold(max(_collector_saved[0], YOUNG_THRESHOLD), *_collector_saved[1:])
+        _collector_users += 1
+        froze = freeze and _collector_saved is not None and not gc.get_freeze_count()
+        if froze:
+            gc.freeze()
+    try:
+        yield
+    finally:
+        with _collector_lock:
+            if froze:
+                gc.unfreeze()
+            _collector_users -= 1
+            if _collector_users == 0 and _collector_saved is not None:
+                gc.set_threshold(*_collector_saved)
+                _collector_saved = None
 
 
 def _render(loaded, items: list[dict], citations: list | None, fmt: str,
