@@ -76,3 +76,41 @@ def test_impossible_dates_stop_cite_as_check_reports_them(invoke, tmp_path: Path
     assert cited.exit_code == 1
     assert cited.stdout == ""
     assert cited.stderr == f"citeform: error: {path}:{message}\n"
+
+
+@pytest.mark.parametrize(("name", "text", "message"), [
+    ("key.yaml", "- id: a b\n  type: book\n  title: T\n  publisher: P\n",
+     "1: a b: id: 'a b' is not in the expected form: The record's key, used to cite it "
+     "(`@rousseau2002`). Defaults to the file name when a file holds one record"),
+    ("doi.yaml", "id: d\ntype: book\ntitle: T\npublisher: P\ndoi: not a doi\n",
+     "5: d: doi: 'not a doi' is not in the expected form: Digital Object Identifier, bare "
+     "(`10.1038/s41586-021-03819-2`), without `https://doi.org/`"),
+    ("url.json", '[{"id":"u","type":"book","title":"T","publisher":"P","URL":"no scheme"}]',
+     "1: u: URL: 'no scheme' is not in the expected form: Web address, with its scheme "
+     "(`https://...`)"),
+    ("pmid.yaml", "id: p\ntype: book\ntitle: T\npublisher: P\npmid: abc\n",
+     "5: p: pmid: 'abc' is not in the expected form: PubMed identifier (digits)"),
+    ("doi.ris", "TY  - BOOK\nTI  - T\nPB  - P\nID  - r\nDO  - 10.1/a b\nER  - \n",
+     "1: r: DOI: '10.1/a b' is not in the expected form: Digital Object Identifier, bare "
+     "(`10.1038/s41586-021-03819-2`), without `https://doi.org/`"),
+    ("lang.json", '[{"id":"l","type":"book","title":"T","publisher":"P","language":"fr fr"}]',
+     "1: l: language: 'fr fr' is not in the expected form: Language of the work: an ISO 639 "
+     "code or BCP 47 tag (`fr`, `pt-BR`, `zh-Hant`), or an English language name (`French`)"),
+    ("pmcid.bib", "@book{c, title={T}, publisher={P}, year=2001, pmcid={123}}\n",
+     "1: c: PMCID: '123' is not in the expected form: PubMed Central identifier "
+     "(`PMC` and digits)"),
+])
+def test_malformed_identifiers_stop_cite_as_check_reports_them(
+        invoke, tmp_path: Path, name: str, text: str, message: str) -> None:
+    """A key, DOI, URL, PubMed or PMC id that check calls malformed is not rendered by cite."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    checked = invoke("check", str(path))
+    assert checked.exit_code == 1
+    assert f"{path}:{message.split(':', 1)[0]}" in checked.stdout
+    assert message.split(": ", 1)[1] in checked.stdout
+    for strict in ([], ["--strict"]):
+        cited = invoke("cite", "-r", str(path), *strict)
+        assert cited.exit_code == 1
+        assert cited.stdout == ""
+        assert cited.stderr == f"citeform: error: {path}:{message}\n"
