@@ -129,6 +129,8 @@ def _main_title(title: str) -> str:
 def nlm_abbreviation(title: str) -> str | None:
     """The NLM-style abbreviation of a journal title by rule (ISO 4 without periods), None
     when there is none to be had (pyiso4 missing, or an empty title)."""
+    # a control character is no word (the rendered entry drops it): a space, not a word
+    title = "".join(" " if unicodedata.category(c) == "Cc" else c for c in title)
     plain = _plain(title)
     if plain in NLM_EXCEPTIONS:
         return NLM_EXCEPTIONS[plain]
