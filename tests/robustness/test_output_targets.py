@@ -54,6 +54,31 @@ def test_dash_is_standard_output(invoke, records: Path, tmp_path: Path, monkeypa
     assert not (tmp_path / "-").exists()
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_symlink_to_a_file_is_written_through(invoke, records: Path, tmp_path: Path) -> None:
+    """-o refs.txt, a link to a file kept elsewhere, updates that file (as the shell's '>'
+    does) and keeps the link, rather than replacing the link with a file of its own."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    real = elsewhere / "refs.txt"
+    real.write_text("old\n", encoding="utf-8")
+    os.chmod(real, 0o640)
+    link = tmp_path / "refs.txt"
+    link.symlink_to(real)
+    result = invoke("cite", "-r", str(records), "-o", str(link))
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == ENTRY
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["refs.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["elsewhere", "records", "refs.txt"]
+    # convert without --force still refuses the name
+    again = invoke("convert", str(records / "a.yaml"), "-t", "ris", "-o", str(link))
+    assert again.exit_code == 2
+    assert again.stderr.endswith(f"{link} exists; use --force to overwrite it\n")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == ENTRY
+
+
 def test_dash_is_standard_output_for_convert(invoke, bib: Path, tmp_path: Path,
                                              monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
