@@ -98,6 +98,8 @@ def test_user_list_from_option_and_environment(invoke, tmp_path):
     ('{"default": []}', "abbreviation list: 'default' is not a mapping"),
     ('{"default": {"container-title": {"A": 1}}}', "must map titles to abbreviations"),
     ('{"default": ', "abbreviation list is not JSON"),
+    ("[" * 100_000 + "]" * 100_000, "abbreviation list is nested too deeply"),
+    ('{"a": ' * 100_000 + "1" + "}" * 100_000, "abbreviation list is nested too deeply"),
 ])
 def test_bad_lists_are_one_line_errors(invoke, tmp_path, text, message):
     bad = tmp_path / "bad.json"

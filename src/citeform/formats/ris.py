@@ -343,15 +343,16 @@ def _identifiers(ref: dict[str, Any], item: dict[str, Any], custom: dict[str, An
 def _note_value(var: str, value: str) -> Any:
     if var in DATE_VARIABLES:
         return from_edtf(value) or {"literal": value}
+    # RecursionError: nesting too deep for the JSON parser is not JSON we take
     if var in NAME_VARIABLES:
         try:
             return json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):
             return [parse_ris_name(n) for n in value.split(";")]
     if value[:1] in "[{" or value in ("true", "false"):
         try:
             return json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):
             return value
     return value
 

@@ -77,6 +77,8 @@ def read_list(path: str) -> dict[str, str]:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise DataError("abbreviation list is not UTF-8 text", file=path) from None
+    except RecursionError:
+        raise DataError("abbreviation list is nested too deeply", file=path) from None
     except ValueError as e:
         line = getattr(e, "lineno", None)
         raise DataError(f"abbreviation list is not JSON: {getattr(e, 'msg', e)}", file=path,
