@@ -102,7 +102,7 @@ def _document(
         raise UsageError("no records found (give -r PATH, or set CITEFORM_RECORDS)")
     require(chosen)
     if fmt == "json":
-        return _json(chosen, style, locale, abbr)
+        return _json(chosen, style, locale, abbr, resolved.writer)
     res = render(chosen, style, format=engine_fmt, locale=locale, ascii=ascii_only,
                  abbreviations=abbr)
     _warn_without_bibliography(res.bibliography, chosen, resolved, warn)
@@ -155,7 +155,8 @@ def _in_text(records: list[Any], keys: Sequence[str], style: str, resolved: Any,
                     else linker.link(text, [c["id"] for c in cl])
                     for cl, text in zip(engine_clusters, rendered)]
     citations = [one_line(c) for c in _join(rendered, widths)]
-    entries = [one_line(e) for e in res.bibliography] if with_bibliography else []
+    entries = [_safe_entry(e, resolved.writer) for e in res.bibliography] \
+        if with_bibliography else []
     entry_ids = res.bibliography_ids if with_bibliography else []
     if with_bibliography:
         _warn_without_bibliography(entries, chosen, resolved, warn)
@@ -172,7 +173,8 @@ def _in_text(records: list[Any], keys: Sequence[str], style: str, resolved: Any,
     if not entries:
         return output.join_citations(citations, fmt, cited_ids)
     if resolved.writer:
-        return output.join_citations(citations, fmt) + "\n" + output.writer_document(entries)
+        return (output.join_citations(citations, fmt, cited_ids) + "\n"
+                + output.writer_document(entries))
     entries = _linked_entries(entries, entry_ids, fmt, res.items)
     if link_citations and fmt == "markdown":  # HTML entries carry their ids anyway
         entries = [links.entry_anchor(k) + e for k, e in zip(entry_ids, entries)]
@@ -314,7 +316,18 @@ def _join(rendered: list[str], widths: list[int]) -> list[str]:
     return out
 
 
-def _json(chosen: list[Any], style: str, locale: str | None, abbreviations: Any = None) -> str:
+def _safe_entry(entry: str, writer: str | None) -> str:
+    """A rendered entry without control characters: one line, or for a BibTeX/BibLaTeX
+    writer's entry the lines it is written in."""
+    from .safe_text import one_line
+
+    if writer:
+        return "\n".join(one_line(line) for line in entry.split("\n"))
+    return one_line(entry)
+
+
+def _json(chosen: list[Any], style: str, locale: str | None, abbreviations: Any = None,
+          writer: str | None = None) -> str:
     """Per record: id, in-text citation, bibliography entry and neutral CSL-JSON."""
     from . import output
     from .api import render
@@ -325,7 +338,8 @@ def _json(chosen: list[Any], style: str, locale: str | None, abbreviations: Any 
     from .safe_text import one_line
 
     entry = dict(zip(bib.bibliography_ids,
-                     [one_line(b) if isinstance(b, str) else b for b in bib.bibliography]))
+                     [_safe_entry(b, writer) if isinstance(b, str) else b
+                      for b in bib.bibliography]))
     return output.json_document(
         [
             {"id": r.key, "citation": one_line(c), "bibliography": entry.get(r.key), "csl": r.csl}
