@@ -98,7 +98,8 @@ def _document(
         if paths:
             from .safe_text import shown
 
-            raise UsageError(f"no records found in {', '.join(shown(p) for p in paths)}")
+            names = ("standard input" if p == "-" else shown(p) for p in paths)
+            raise UsageError(f"no records found in {', '.join(names)}")
         raise UsageError("no records found (give -r PATH, or set CITEFORM_RECORDS)")
     require(chosen)
     if fmt == "json":
