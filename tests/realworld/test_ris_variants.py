@@ -91,3 +91,27 @@ def test_every_export_matches_citeproc_js(invoke, style):
     args = [a for p in paths for a in ("-r", p)]
     ours = invoke("cite", "-s", style, *args)
     assert ours.stdout.splitlines() == expected
+
+
+@pytest.mark.parametrize(("line", "issued", "warning"), [
+    # month 13 and up are seasons in CSL-JSON: a RIS month past 12 printed "2001 Spring"
+    ("DA  - 2001/13/45/", [[2001]], "DA '2001/13/45/' is not a RIS date; left out"),
+    ("DA  - 2001/21/", [[2001]], "DA '2001/21/' is not a RIS date; left out"),
+    ("PY  - 2001/14/", [[2001]], "PY '2001/14/' is not a RIS date; only its year kept"),
+    ("PY  - 2001/02/45/", [[2001]], "PY '2001/02/45/' is not a RIS date; only its year kept"),
+    # 00 is how some tools write a part they do not know
+    ("PY  - 2001/00/00/", [[2001]], None),
+    ("PY  - 2001/03/00/", [[2001, 3]], None),
+])
+def test_ris_date_parts_out_of_range_are_never_seasons(invoke, tmp_path, line, issued, warning):
+    path = tmp_path / "d.ris"
+    path.write_text(f"TY  - JOUR\nTI  - A\nJO  - J\nPY  - 2001\n{line}\nER  - \n"
+                    if line.startswith("DA") else f"TY  - JOUR\nTI  - A\nJO  - J\n{line}\nER  - \n",
+                    encoding="utf-8")
+    warnings: list[str] = []
+    (record,) = load_records([str(path)], warn=warnings.append)
+    assert record.csl["issued"] == {"date-parts": issued}
+    assert warnings == ([f"{path}:1: a2001: {warning}"] if warning else [])
+    cited = invoke("cite", "-r", str(path))
+    assert cited.exit_code == 0
+    assert "Spring" not in cited.stdout and "Summer" not in cited.stdout
