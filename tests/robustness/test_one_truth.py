@@ -114,3 +114,21 @@ def test_malformed_identifiers_stop_cite_as_check_reports_them(
         assert cited.exit_code == 1
         assert cited.stdout == ""
         assert cited.stderr == f"citeform: error: {path}:{message}\n"
+
+
+def test_keys_that_differ_only_in_case_are_an_error_in_check_and_cite(invoke,
+                                                                       tmp_path: Path) -> None:
+    """The renderer tells keys apart without case: 'CON' and 'con' made one bibliography entry
+    of two records, silently. Both commands name the clash instead."""
+    path = tmp_path / "keys.yaml"
+    path.write_text("- id: CON\n  type: book\n  title: T5\n  publisher: P\n"
+                    "- id: con\n  type: book\n  title: T6\n  publisher: P\n", encoding="utf-8")
+    message = (f"con: key 'con' differs only in case from 'CON' (at {path}:1), which "
+               "citations do not tell apart; give one of them another key")
+    checked = invoke("check", str(path))
+    assert checked.exit_code == 1
+    assert f"{path}:5:3: {message}\n" in checked.stdout
+    cited = invoke("cite", "-r", str(path))
+    assert cited.exit_code == 1
+    assert cited.stdout == ""
+    assert cited.stderr == f"citeform: error: {path}:5: {message}\n"
