@@ -132,3 +132,37 @@ def test_keys_that_differ_only_in_case_are_an_error_in_check_and_cite(invoke,
     assert cited.exit_code == 1
     assert cited.stdout == ""
     assert cited.stderr == f"citeform: error: {path}:5: {message}\n"
+
+
+INVALID = Path(__file__).resolve().parents[1] / "data" / "invalid"
+SHAPES = {
+    "page-list.yaml": "references:\n  - id: s\n    type: book\n    title: T\n    publisher: P\n"
+                      "    page: [379, 423]\n",
+    "volume-mapping.json": '[{"id": "s", "type": "book", "title": "T", "publisher": "P", '
+                           '"volume": {"a": 1}}]',
+    "editor-extra.json": '[{"id": "s", "type": "book", "title": "T", "publisher": "P", '
+                         '"editor": [{"literal": "X", "extra": 1}]}]',
+    "accessed-extra.yaml": "id: s\ntype: book\ntitle: T\npublisher: P\n"
+                           "accessed: {raw: '2001', foo: 1}\n",
+}
+
+
+@pytest.mark.parametrize("name", [*sorted(SHAPES), "name-unknown-part.yaml",
+                                  "pandoc-page-list.yaml", "date-object-extra-key.yaml"])
+def test_values_of_a_shape_check_refuses_are_not_dropped_by_cite(invoke, tmp_path: Path,
+                                                                 name: str) -> None:
+    """A name part, date key or text variable of a shape check calls an error (a name's
+    'first:', a date's 'month:', a page given as a list) was dropped silently by cite (the
+    given name, the month, the pages gone): cite stops on it with check's words."""
+    path = tmp_path / name
+    path.write_text(SHAPES[name] if name in SHAPES else
+                    (INVALID / name).read_text(encoding="utf-8"), encoding="utf-8")
+    checked = invoke("check", str(path))
+    assert checked.exit_code == 1
+    first = checked.stdout.splitlines()[0]
+    where, message = first.split(": ", 1)
+    line = where.split(":")[-2] if where.count(":") >= 2 else None
+    cited = invoke("cite", "-r", str(path))
+    assert cited.exit_code == 1
+    assert cited.stdout == ""
+    assert cited.stderr == f"citeform: error: {path}:{line}: {message}\n"
