@@ -49,6 +49,37 @@ def run(
                          abbreviations)
 
 
+def refuse_own_records(output: str | None, paths: Sequence[str] | None) -> None:
+    """A usage error when ``output`` (``-o``) is one of the record files the run reads: the
+    bibliography would replace the records."""
+    import os
+    import stat
+
+    from . import targets
+
+    if targets.is_stdout(output):
+        return
+    assert output is not None
+    try:
+        out = os.stat(output)
+    except OSError:
+        return
+    if not stat.S_ISREG(out.st_mode):
+        return  # a device or FIFO is written into, not replaced
+    from .records.load import STDIN, default_record_paths, iter_files
+
+    for name in iter_files(paths or default_record_paths(), on_error=lambda _e: None):
+        try:
+            info = os.stat(name) if name != STDIN else None
+        except OSError:
+            continue
+        if info is not None and (info.st_dev, info.st_ino) == (out.st_dev, out.st_ino):
+            from .safe_text import shown
+
+            raise UsageError(f"{shown(output)} is a record file this run reads; write the "
+                             "bibliography to another file")
+
+
 def _document(
     keys: Sequence[str],
     paths: Sequence[str] | None,

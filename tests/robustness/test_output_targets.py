@@ -79,6 +79,24 @@ def test_a_symlink_to_a_file_is_written_through(invoke, records: Path, tmp_path:
     assert link.is_symlink() and real.read_text(encoding="utf-8") == ENTRY
 
 
+def test_cite_never_writes_over_a_record_file_it_reads(invoke, records: Path,
+                                                      tmp_path: Path) -> None:
+    """'cite -r refs.yaml -o refs.yaml' (or -o into the records folder, onto a record file)
+    replaced the records with the bibliography: a usage error, and the records stay."""
+    record = records / "a.yaml"
+    for given, out in ((record, record), (records, record), (records, records / "." / "a.yaml")):
+        result = invoke("cite", "-r", str(given), "-o", str(out))
+        assert result.exit_code == 2
+        assert result.stdout == ""
+        assert result.stderr == (f"citeform: error: {out} is a record file this run reads; "
+                                 "write the bibliography to another file\n")
+        assert record.read_text(encoding="utf-8") == RECORD
+    # a new file beside the records is fine, and so is a file that is not one of them
+    fine = invoke("cite", "-r", str(records), "-o", str(tmp_path / "refs.txt"))
+    assert fine.exit_code == 0
+    assert (tmp_path / "refs.txt").read_text(encoding="utf-8") == ENTRY
+
+
 def test_dash_is_standard_output_for_convert(invoke, bib: Path, tmp_path: Path,
                                              monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
