@@ -115,3 +115,21 @@ def test_ris_date_parts_out_of_range_are_never_seasons(invoke, tmp_path, line, i
     cited = invoke("cite", "-r", str(path))
     assert cited.exit_code == 0
     assert "Spring" not in cited.stdout and "Summer" not in cited.stdout
+
+
+def test_a_file_that_is_not_ris_read_as_ris_is_an_error(invoke, tmp_path):
+    """--from ris on a YAML file said 'no records in this file (it is empty or holds only a
+    null)': the file is not empty, it is not RIS."""
+    path = tmp_path / "refs.yaml"
+    path.write_text("\n# my records\nid: a\ntype: book\ntitle: T\n", encoding="utf-8")
+    result = invoke("cite", "-r", str(path), "--from", "ris")
+    assert result.exit_code == 1
+    assert result.stderr == (f"citeform: error: {path}:2: not a RIS file: no 'TY  - ' line "
+                             "starts a record\n")
+    empty = tmp_path / "empty.ris"
+    empty.write_text("\n\n", encoding="utf-8")
+    assert "no records in this file" in invoke("cite", "-r", str(empty)).stderr
+    bom = tmp_path / "bom.ris"  # a byte order mark and CRLF lines are still RIS
+    bom.write_text("\ufeffTY  - BOOK\r\nTI  - T\r\nPB  - P\r\nPY  - 2001\r\nER  - \r\n",
+                   encoding="utf-8")
+    assert invoke("cite", "-r", str(bom)).stdout == "1. T. P; 2001.\n"

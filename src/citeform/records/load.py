@@ -381,6 +381,7 @@ def _parse_yaml_text(name: str, text: str) -> list[RawRecord]:
                       csl_input=csl_input)]
 
 
+_RIS_RECORD = re.compile(r"^\ufeff?[ \t]*TY[ \t]*-", re.M)
 _ENTRY_START = {"bibtex": re.compile(r"^[ \t]*@", re.M), "ris": re.compile(r"^TY  -", re.M),
                 "medline": re.compile(r"^PMID-", re.M)}
 
@@ -402,6 +403,12 @@ def _read_foreign(name: str, text: str, fmt: str) -> list[RawRecord]:
     if len(starts) > MAX_ENTRIES:
         raise DataError(f"more than {MAX_ENTRIES:,} entries in one file; split it", file=name)
     out = []
+    if fmt == "ris" and text.strip("\ufeff \t\r\n") and not _RIS_RECORD.search(text):
+        # RIS readers skip what is not a tag line: a file of other text would read as empty
+        first = next(n for n, line in enumerate(text.split("\n"), 1)
+                     if line.strip("\ufeff \t\r"))
+        raise DataError("not a RIS file: no 'TY  - ' line starts a record", file=name,
+                        line=first)
     for read in reader(text, name):
         if isinstance(read, DataError):
             out.append(RawRecord(None, name, read.line, error=read))
