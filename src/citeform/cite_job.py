@@ -51,6 +51,37 @@ def run(
                          abbreviations)
 
 
+def refuse_own_records(output: str | None, paths: Sequence[str] | None) -> None:
+    """A usage error when ``output`` (``-o``) is one of the record files the run reads: the
+    bibliography would replace the records."""
+    import os
+    import stat
+
+    from . import targets
+
+    if targets.is_stdout(output):
+        return
+    assert output is not None
+    try:
+        out = os.stat(output)
+    except OSError:
+        return
+    if not stat.S_ISREG(out.st_mode):
+        return  # a device or FIFO is written into, not replaced
+    from .records.load import STDIN, default_record_paths, iter_files
+
+    for name in iter_files(paths or default_record_paths(), on_error=lambda _e: None):
+        try:
+            info = os.stat(name) if name != STDIN else None
+        except OSError:
+            continue
+        if info is not None and (info.st_dev, info.st_ino) == (out.st_dev, out.st_ino):
+            from .safe_text import shown
+
+            raise UsageError(f"{shown(output)} is a record file this run reads; write the "
+                             "bibliography to another file")
+
+
 def _document(
     keys: Sequence[str],
     paths: Sequence[str] | None,
@@ -102,11 +133,12 @@ def _document(
         if paths:
             from .safe_text import shown
 
-            raise UsageError(f"no records found in {', '.join(shown(p) for p in paths)}")
+            names = ("standard input" if p == "-" else shown(p) for p in paths)
+            raise UsageError(f"no records found in {', '.join(names)}")
         raise UsageError("no records found (give -r PATH, or set CITEFORM_RECORDS)")
     require(chosen)
     if fmt == "json":
-        return _json(chosen, style, locale, abbr)
+        return _json(chosen, style, locale, abbr, resolved.writer)
     # rendering needs the CSL-JSON only: the records as written and their positions go now
     items = [Record(r.key, {}, r.csl, r.file) for r in chosen]
     del records, chosen
@@ -162,7 +194,8 @@ def _in_text(records: list[Any], keys: Sequence[str], style: str, resolved: Any,
                     else linker.link(text, [c["id"] for c in cl])
                     for cl, text in zip(engine_clusters, rendered)]
     citations = [one_line(c) for c in _join(rendered, widths)]
-    entries = [one_line(e) for e in res.bibliography] if with_bibliography else []
+    entries = [_safe_entry(e, resolved.writer) for e in res.bibliography] \
+        if with_bibliography else []
     entry_ids = res.bibliography_ids if with_bibliography else []
     if with_bibliography:
         _warn_without_bibliography(entries, chosen, resolved, warn)
@@ -179,7 +212,8 @@ def _in_text(records: list[Any], keys: Sequence[str], style: str, resolved: Any,
     if not entries:
         return output.join_citations(citations, fmt, cited_ids)
     if resolved.writer:
-        return output.join_citations(citations, fmt) + "\n" + output.writer_document(entries)
+        return (output.join_citations(citations, fmt, cited_ids) + "\n"
+                + output.writer_document(entries))
     entries = _linked_entries(entries, entry_ids, fmt, res.items)
     if link_citations and fmt == "markdown":  # HTML entries carry their ids anyway
         entries = [links.entry_anchor(k) + e for k, e in zip(entry_ids, entries)]
@@ -303,7 +337,18 @@ def _join(rendered: list[str], widths: list[int]) -> list[str]:
     return out
 
 
-def _json(chosen: list[Any], style: str, locale: str | None, abbreviations: Any = None) -> str:
+def _safe_entry(entry: str, writer: str | None) -> str:
+    """A rendered entry without control characters: one line, or for a BibTeX/BibLaTeX
+    writer's entry the lines it is written in."""
+    from .safe_text import one_line
+
+    if writer:
+        return "\n".join(one_line(line) for line in entry.split("\n"))
+    return one_line(entry)
+
+
+def _json(chosen: list[Any], style: str, locale: str | None, abbreviations: Any = None,
+          writer: str | None = None) -> str:
     """Per record: id, in-text citation, bibliography entry and neutral CSL-JSON."""
     from . import output
     from .api import render
@@ -314,7 +359,8 @@ def _json(chosen: list[Any], style: str, locale: str | None, abbreviations: Any 
     from .safe_text import one_line
 
     entry = dict(zip(bib.bibliography_ids,
-                     [one_line(b) if isinstance(b, str) else b for b in bib.bibliography]))
+                     [_safe_entry(b, writer) if isinstance(b, str) else b
+                      for b in bib.bibliography]))
     return output.json_document(
         [
             {"id": r.key, "citation": one_line(c), "bibliography": entry.get(r.key), "csl": r.csl}

@@ -4,7 +4,7 @@
 - A target that exists and is not a regular file (a character device such as ``/dev/null``,
   a FIFO, a terminal) is opened and written into, never replaced.
 - Anything else is a regular file, written to a temporary file in its folder and moved into
-  place at the end, so a failed or interrupted run leaves any previous file intact. With
+  place at the end (a symbolic link to a file: into the linked file's place, keeping the link), so a failed or interrupted run leaves any previous file intact. With
   ``replace=False`` an existing file is never replaced, also when another run creates it
   meanwhile: the finished file is linked into place, which fails if the name is taken.
 - A folder, or a file in a folder that does not exist, is a usage error naming it; a write
@@ -149,12 +149,13 @@ class IntoSink(Sink):
 class FileSink(Sink):
     """A regular file, written through a temporary file in its folder."""
 
-    def __init__(self, path: str, replace: bool = True) -> None:
+    def __init__(self, path: str, replace: bool = True, dest: str | None = None) -> None:
         import tempfile  # only when writing a file: keeps start-up light
 
-        self.name = path
+        self.name = path  # as given, for messages
+        self.dest = dest or path  # where the file goes (a symlink's target)
         self.replace = replace
-        folder = os.path.dirname(os.path.abspath(path))
+        folder = os.path.dirname(os.path.abspath(self.dest))
         try:
             fd, self.tmp = tempfile.mkstemp(prefix=".citeform-", suffix=".tmp", dir=folder)
         except OSError as e:
@@ -178,7 +179,7 @@ class FileSink(Sink):
             self.file = None
             self._chmod()
             if self.replace:
-                os.replace(self.tmp, self.name)
+                os.replace(self.tmp, self.dest)
             else:
                 self._create()
         except FileExistsError:
@@ -193,7 +194,7 @@ class FileSink(Sink):
 
     def _chmod(self) -> None:
         try:
-            mode = os.stat(self.name).st_mode & 0o7777 if self.replace else None
+            mode = os.stat(self.dest).st_mode & 0o7777 if self.replace else None
         except OSError:
             mode = None
         if mode is None:  # a new file gets what the umask allows
@@ -256,6 +257,9 @@ def open_target(path: str | None, replace: bool = True) -> Sink:
         return IntoSink(path)
     if info is not None and not replace:
         raise DataError(f"{shown(path)} exists; use --force to overwrite it")
+    if info is not None and os.path.islink(path):
+        # a link to a file kept elsewhere: that file is updated (as '>' would), the link kept
+        return FileSink(path, replace, dest=os.path.realpath(path))
     return FileSink(path, replace)
 
 

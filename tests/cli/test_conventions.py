@@ -80,6 +80,31 @@ def test_completion_of_keys_with_broken_records_offers_nothing(tmp_path):
     assert _complete(f"citeform cite -r {tmp_path} ") == []
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_completion_never_waits_on_a_fifo_or_standard_input(tmp_path):
+    """Tab after '-r FIFO' (or '-r /dev/stdin') must not block the shell: completion reads
+    only regular files and folders."""
+    fifo = tmp_path / "refs.yaml"
+    os.mkfifo(fifo)
+    assert _complete(f"citeform cite -r {fifo} ") == []
+    assert _complete("citeform cite -r /dev/stdin ") == []
+    assert _complete("citeform cite ", env={"CITEFORM_RECORDS": str(fifo)}) == []
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "mine.yaml").write_text("type: book\ntitle: T\npublisher: P\n",
+                                                  encoding="utf-8")
+    assert _complete(f"citeform cite -r {fifo} -r {tmp_path / 'more'} ") == ["mine"]
+
+
+def test_completion_offers_no_key_a_citation_cannot_name(tmp_path):
+    """Keys with white space or control characters (errors for check and cite) would break
+    the shell's list of candidates into bogus words."""
+    (tmp_path / "k.yaml").write_text(
+        '- id: "a\\nb,c\\e[31m"\n  type: book\n  title: T\n'
+        '- id: "a b"\n  type: book\n  title: T\n'
+        "- id: ab\n  type: book\n  title: T\n", encoding="utf-8")
+    assert _complete(f"citeform cite -r {tmp_path} a") == ["ab"]
+
+
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True

@@ -134,3 +134,23 @@ def test_keys_with_in_text_in_bibtex(invoke):
     out = _cite(invoke, "he2016", "--in-text", "[@kernighan1988]", "-s", "bibtex").stdout
     assert out.startswith("\\cite{kernighan1988}\n\n@book{kernighan1988,")
     assert "@inproceedings{he2016," in out
+
+
+@pytest.mark.parametrize("style", ["bibtex", "biblatex"])
+def test_writer_entries_keep_their_lines_with_in_text_and_in_json(invoke, style):
+    """Regression: with --in-text, and in -f json, a BibTeX/BibLaTeX entry was squashed onto
+    one line ('@book{k,   author = ...'): its lines are the ones a plain cite writes."""
+    plain = _cite(invoke, "he2016", "kernighan1988", "-s", style).stdout
+    out = _cite(invoke, "he2016", "--in-text", "[@kernighan1988]", "-s", style)
+    assert out.exit_code == 0, out.stderr
+    citation, listed = out.stdout.split("\n\n", 1)
+    assert citation == "\\cite{kernighan1988}"
+    entries = [e.strip() for e in plain.strip().split("\n\n")]
+    assert len(entries) == 2 and all(e.count("\n") > 5 for e in entries)
+    assert sorted(e.strip() for e in listed.strip().split("\n\n")) == sorted(entries)
+    per_record = json.loads(_cite(invoke, "he2016", "kernighan1988", "-s", style,
+                                  "-f", "json").stdout)
+    assert [r["bibliography"] for r in per_record] == entries
+    document = json.loads(_cite(invoke, "he2016", "kernighan1988", "--in-text",
+                                "[@kernighan1988]", "-s", style, "-f", "json").stdout)
+    assert sorted(e["bibliography"] for e in document["bibliography"]) == sorted(entries)

@@ -54,6 +54,14 @@ def test_rule_details():
     assert nlm_abbreviation("Journal of Research " * 100) is None  # not a journal title
 
 
+@pytest.mark.parametrize("title", ["Journal\x9b of Physics", "Journal of\x00 Physics",
+                                   "Journal\u200bof Physics", "Journal of\x7f\x85Physics"])
+def test_rule_abbreviations_hold_no_control_characters(title):
+    """A control character (or a zero-width space) is no word: it neither stays in the
+    abbreviation nor leaves a double space where the rendered entry drops it."""
+    assert nlm_abbreviation(title) == "J Phys"
+
+
 def test_seed_without_its_abbreviation_prints_the_nlm_one(invoke, tmp_path):
     path = tmp_path / "rousseau2002.yaml"
     path.write_text(SEED.replace("journal-abbreviation: Arch Pediatr\n", ""), encoding="utf-8")
@@ -90,6 +98,8 @@ def test_user_list_from_option_and_environment(invoke, tmp_path):
     ('{"default": []}', "abbreviation list: 'default' is not a mapping"),
     ('{"default": {"container-title": {"A": 1}}}', "must map titles to abbreviations"),
     ('{"default": ', "abbreviation list is not JSON"),
+    ("[" * 100_000 + "]" * 100_000, "abbreviation list is nested too deeply"),
+    ('{"a": ' * 100_000 + "1" + "}" * 100_000, "abbreviation list is nested too deeply"),
 ])
 def test_bad_lists_are_one_line_errors(invoke, tmp_path, text, message):
     bad = tmp_path / "bad.json"

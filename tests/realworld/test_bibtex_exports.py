@@ -118,3 +118,21 @@ def test_cite_json_output_keeps_the_others_mark(invoke):
     (entry,) = json.loads(result.stdout)
     assert entry["csl"]["custom"]["author-others"] is True
     assert entry["bibliography"].startswith("1. Huang C, Wang Y, Li X, et al.")
+
+
+@pytest.mark.parametrize(("date", "printed"), [
+    ("2001-13", "2001-13"),  # month 13 is no EDTF: it printed as "2001 Spring"
+    ("2001-25", "2001-25"),
+    ("2001-02-00", "2001-02-00"),
+    ("2001-02-32", "2001-02-32"),
+    ("2001-21", "2001 Spring"),  # EDTF's seasons stay seasons
+])
+def test_an_edtf_date_out_of_range_is_a_warning_not_a_season(invoke, tmp_path, date, printed):
+    path = tmp_path / "d.bib"
+    path.write_text(f"@article{{a, title={{T}}, journal={{J}}, date={{{date}}}}}\n",
+                    encoding="utf-8")
+    cited = invoke("cite", "-r", str(path))
+    assert cited.exit_code == 0
+    assert cited.stdout == f"1. T. J. {printed}.\n"
+    warning = f"{path}:1: a: date (line 1) '{date}' is not an EDTF date; kept as written"
+    assert cited.stderr == ("" if "Spring" in printed else f"citeform: warning: {warning}\n")

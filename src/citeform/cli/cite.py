@@ -65,6 +65,7 @@ def cite(keys: tuple[str, ...], paths: tuple[str, ...], style: str, fmt: str, ou
     from . import warner
 
     targets.check(output)
+    cite_job.refuse_own_records(output, list(paths) or None)
     warn = warner(quiet)
     text = cite_job.run(
         keys=list(keys), paths=list(paths) or None, style=style, fmt=fmt, locale=locale,

@@ -26,15 +26,32 @@ def complete_styles(ctx: click.Context, param: click.Parameter, incomplete: str)
 
 def complete_keys(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """Record keys of the records ``-r`` names on the command line so far, else the default
-    records ($CITEFORM_RECORDS, else ./records)."""
-    from ..records.load import load_records
+    records ($CITEFORM_RECORDS, else ./records). Only regular files and folders are read (a
+    FIFO or ``/dev/stdin`` would block the shell); keys a citation cannot name (white space,
+    control characters) are not offered."""
+    from ..records.load import default_record_paths, load_records
 
-    paths = [p for p in ctx.params.get("paths") or () if p != "-"] or None
+    given = [p for p in ctx.params.get("paths") or () if p != "-"] or default_record_paths()
+    paths = [p for p in given if _plain_file_or_folder(p)]
+    if not paths:
+        return []
     try:
         records = load_records(paths, warn=lambda _message: None)
     except Exception:  # unreadable or broken records: no candidates rather than an error
         return []
-    return [CompletionItem(r.key) for r in records if r.key.startswith(incomplete)]
+    return [CompletionItem(r.key) for r in records if r.key.startswith(incomplete)
+            and r.key.isprintable() and not any(c.isspace() for c in r.key)]
+
+
+def _plain_file_or_folder(path: str) -> bool:
+    import os
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
 
 
 def script(shell: str, prog_name: str = "citeform") -> str:

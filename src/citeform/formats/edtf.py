@@ -70,6 +70,9 @@ def from_edtf(text: str) -> dict[str, Any] | None:
         if len(parts) == 2 and 21 <= parts[1] <= 24:
             out["season"] = parts[1] - 20
             parts = parts[:1]
+        elif (len(parts) > 1 and not 1 <= parts[1] <= 12) or (len(parts) > 2
+                                                              and not 1 <= parts[2] <= 31):
+            return None  # month 13 would print as a season: not EDTF, not a date
         date_parts.append(parts)
     if not 1 <= len(date_parts) <= 2:
         return None

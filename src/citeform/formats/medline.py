@@ -352,6 +352,12 @@ def iter_medline(text: str, source: str) -> Iterator[ReadItem | DataError]:
                 f"{problems[0].split(':')[0]} is not a 'TAG - value' line"
             yield DataError(f"not a MEDLINE record: {why}", file=source, line=line)
             continue
+        ris = next((n for n, tag, _ in fields if tag in ("TY", "ER")), None)
+        if ris is not None:  # RIS's lines look like MEDLINE's; MEDLINE has no TY or ER
+            tag = next(t for n, t, _ in fields if n == ris)
+            yield DataError(f"not a MEDLINE record: line {ris} is RIS's '{tag}  - ' (read it "
+                            "with --from ris)", file=source, line=line)
+            continue
         warnings = list(problems)
         try:
             item = to_csl_item(fields, warnings)

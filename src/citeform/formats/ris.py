@@ -281,9 +281,13 @@ def _date(text: str, year: str = "") -> dict[str, Any] | None:
     fields = [f.strip() for f in text.split("/")]
     parts = []
     for f in fields[:3]:
-        if not f.isdigit():
-            break
+        if not f.isdigit() or (parts and int(f) == 0):
+            break  # a part left empty, or 00 for one not known: none after it either
         parts.append(int(f))
+    # a month past 12 would be read as a season (13-16, 21-24 in CSL-JSON), a day past 31
+    # is no day: not a date rather than a wrong one
+    if (len(parts) > 1 and not 1 <= parts[1] <= 12) or (len(parts) > 2 and parts[2] > 31):
+        return None
     return {"date-parts": [parts]} if parts else None
 
 
@@ -343,15 +347,16 @@ def _identifiers(ref: dict[str, Any], item: dict[str, Any], custom: dict[str, An
 def _note_value(var: str, value: str) -> Any:
     if var in DATE_VARIABLES:
         return from_edtf(value) or {"literal": value}
+    # RecursionError: nesting too deep for the JSON parser is not JSON we take
     if var in NAME_VARIABLES:
         try:
             return json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):
             return [parse_ris_name(n) for n in value.split(";")]
     if value[:1] in "[{" or value in ("true", "false"):
         try:
             return json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):
             return value
     return value
 
@@ -398,6 +403,9 @@ def to_csl_item(ref: dict[str, Any], key: str, warnings: list[str]) -> dict[str,
     elif "/" in published and _date(published):
         item["issued"] = _date(published)  # PY/Y1 in the full YYYY/MM/DD/ form
     elif year.lstrip("-").isdigit():
+        if "/" in published:  # YYYY/MM/DD/ with a month or day that cannot be
+            tag = "PY" if ref.get("year") else "Y1"
+            warnings.append(f"{tag} {published!r} is not a RIS date; only its year kept")
         item["issued"] = {"date-parts": [[int(year)]]}
     elif year:
         item["issued"] = {"literal": year}

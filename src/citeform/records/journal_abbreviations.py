@@ -77,6 +77,8 @@ def read_list(path: str) -> dict[str, str]:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise DataError("abbreviation list is not UTF-8 text", file=path) from None
+    except RecursionError:
+        raise DataError("abbreviation list is nested too deeply", file=path) from None
     except ValueError as e:
         line = getattr(e, "lineno", None)
         raise DataError(f"abbreviation list is not JSON: {getattr(e, 'msg', e)}", file=path,
@@ -129,6 +131,8 @@ def _main_title(title: str) -> str:
 def nlm_abbreviation(title: str) -> str | None:
     """The NLM-style abbreviation of a journal title by rule (ISO 4 without periods), None
     when there is none to be had (pyiso4 missing, or an empty title)."""
+    # a control character is no word (the rendered entry drops it): a space, not a word
+    title = "".join(" " if unicodedata.category(c) == "Cc" else c for c in title)
     plain = _plain(title)
     if plain in NLM_EXCEPTIONS:
         return NLM_EXCEPTIONS[plain]

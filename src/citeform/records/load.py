@@ -310,6 +310,13 @@ def make_record(raw: RawRecord, warn: Warn = _default_warn) -> Record:
     return Record(key, raw.data, mapped.item, file, raw.line, raw.field_lines)
 
 
+def case_clash(key: str, other: str, place: str) -> str:
+    """The error for a key that differs from another only in case: the renderer compares
+    keys without case, so one entry would stand for both records."""
+    return (f"key {key!r} differs only in case from {other!r} (at {place}), which citations "
+            "do not tell apart; give one of them another key")
+
+
 def clip(message: str, width: int = MAX_MESSAGE) -> str:
     """A message short enough for one line (values quoted in it can be huge)."""
     return message if len(message) <= width else message[: width - 1] + "…"
@@ -374,6 +381,7 @@ def _parse_yaml_text(name: str, text: str) -> list[RawRecord]:
                       csl_input=csl_input)]
 
 
+_RIS_RECORD = re.compile(r"^\ufeff?[ \t]*TY[ \t]*-", re.M)
 _ENTRY_START = {"bibtex": re.compile(r"^[ \t]*@", re.M), "ris": re.compile(r"^TY  -", re.M),
                 "medline": re.compile(r"^PMID-", re.M)}
 
@@ -395,6 +403,12 @@ def _read_foreign(name: str, text: str, fmt: str) -> list[RawRecord]:
     if len(starts) > MAX_ENTRIES:
         raise DataError(f"more than {MAX_ENTRIES:,} entries in one file; split it", file=name)
     out = []
+    if fmt == "ris" and text.strip("\ufeff \t\r\n") and not _RIS_RECORD.search(text):
+        # RIS readers skip what is not a tag line: a file of other text would read as empty
+        first = next(n for n, line in enumerate(text.split("\n"), 1)
+                     if line.strip("\ufeff \t\r"))
+        raise DataError("not a RIS file: no 'TY  - ' line starts a record", file=name,
+                        line=first)
     for read in reader(text, name):
         if isinstance(read, DataError):
             out.append(RawRecord(None, name, read.line, error=read))
@@ -447,6 +461,7 @@ def iter_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn,
 
     paths = list(paths) if paths is not None else default_record_paths()
     places: dict[str, str] = {}
+    folded: dict[str, str] = {}  # key in lower case -> the key
     errors: list[DataError] = []
     files = list(iter_files(paths, on_error=errors.append))
     with bars.Progress(len(files), label="reading",
@@ -478,7 +493,13 @@ def iter_records(paths: Iterable[str] | None = None, warn: Warn = _default_warn,
                     errors.append(DataError(f"duplicate key {rec.key!r}, also at {places[rec.key]}",
                                             file=rec.file, line=rec.line, key=rec.key))
                     continue
+                other = folded.get(rec.key.lower())
+                if other is not None:
+                    errors.append(DataError(case_clash(rec.key, other, places[other]),
+                                            file=rec.file, line=rec.line, key=rec.key))
+                    continue
                 places[rec.key] = rec.place()
+                folded[rec.key.lower()] = rec.key
                 yield rec
     if on_error is not None:
         for e in errors:

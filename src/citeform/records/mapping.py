@@ -6,6 +6,9 @@ rule (:mod:`citeform.records.title_rules`) decides where it goes.  CSL-JSON pass
 
 from __future__ import annotations
 
+import functools
+import json
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -160,6 +163,9 @@ def to_csl(record: dict[str, Any], *, csl_input: bool | None = None) -> Mapped:
             if value is None:
                 warnings.append((key, "empty field ignored"))
                 continue
+            shape = _shape_problem(csl, value)
+            if shape:  # check's schema refuses it, and mapping it would drop a part
+                raise MappingError(key, shape)
             if csl_input and csl not in ("keyword",) and not _needs_parse(csl, value):
                 problem = _csl_json_problem(csl, value)
                 if problem:  # what check's schema refuses, cite must not render
@@ -180,8 +186,9 @@ def to_csl(record: dict[str, Any], *, csl_input: bool | None = None) -> Mapped:
 
 def _csl_json_problem(csl: str, value: Any) -> str | None:
     """Why a CSL-JSON value kept as it is cannot be used (None: it can): what the record
-    schema of ``check`` refuses and the engine would still render (a language given as a
-    number, non-finite numbers, date parts that are fractions or true/false)."""
+    schema of ``check`` refuses and the engine would still render or quietly drop (a language
+    given as a number, non-finite numbers, date parts that are fractions or true/false, text
+    given as a list or mapping)."""
     import math
 
     if csl in DATE_VARIABLES:
@@ -194,9 +201,44 @@ def _csl_json_problem(csl: str, value: Any) -> str | None:
     if csl in NUMBER_VARIABLES:
         if isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):
             return f"expected a number or text, got {value!r}"
+        if isinstance(value, (list, dict)):
+            return f"expected string or number, got {_kind(value)}"  # the engine would drop it
         return None
     if csl == "language" and isinstance(value, (int, float)) and not isinstance(value, bool):
         return "expected string, got a number"
+    if isinstance(value, (list, dict)) and csl not in NAME_VARIABLES:
+        return f"expected string or number, got {_kind(value)}"  # the engine would drop it
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _objects() -> dict[str, tuple[frozenset[str], str]]:
+    """The keys a CSL-JSON name and date mapping may hold, and what check calls each, from the
+    record schema: ``{"name": (keys, description), "date": (...)}``."""
+    path = os.path.join(os.path.dirname(__file__), "schema", "record.schema.json")
+    try:
+        with open(path, encoding="utf-8") as f:
+            defs = json.load(f)["$defs"]
+        return {kind: (frozenset(defs[f"{kind}-object"]["properties"]),
+                       str(defs[f"{kind}-object"].get("description", "")).rstrip("."))
+                for kind in ("name", "date")}
+    except (OSError, ValueError, KeyError):  # pragma: no cover - the schema ships with us
+        return {}
+
+
+def _shape_problem(csl: str, value: Any) -> str | None:
+    """check's message for a name or date mapping holding a key that is not CSL's (a name's
+    ``first``, a date's ``month``): mapped, the key would be dropped in silence."""
+    if csl in NAME_VARIABLES and isinstance(value, (list, dict)):
+        shape = _objects().get("name")
+        names = value if isinstance(value, list) else [value]
+        for n, name in enumerate(names, 1):
+            if shape and isinstance(name, dict) and not set(name) <= shape[0]:
+                return f"item {n}: {shape[1]}" if isinstance(value, list) else shape[1]
+    elif csl in DATE_VARIABLES and isinstance(value, dict):
+        shape = _objects().get("date")
+        if shape and not set(value) <= shape[0]:
+            return shape[1]
     return None
 
 

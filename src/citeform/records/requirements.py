@@ -6,6 +6,10 @@ formatting a record does not load the schema checks, dates and duplicate search.
 
 from __future__ import annotations
 
+import functools
+import json
+import os
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -49,7 +53,8 @@ def present(item: dict[str, Any], variable: str) -> bool:
 
 def impossible_values(record: Any) -> list[CiteformError]:
     """The values of a loaded record (:class:`citeform.records.load.Record`) that cannot be
-    right (a range that ends before it starts, a day out of its month), as errors naming file,
+    right (a range that ends before it starts, a day out of its month, a key, DOI, URL or id
+    not in the form the record schema gives it), as errors naming file,
     line, key and field: ``citeform check`` reports them as errors and ``citeform cite``
     stops on them."""
     from .date_checks import ERROR, date_problems
@@ -61,7 +66,40 @@ def impossible_values(record: Any) -> list[CiteformError]:
             name = _written_name(record.data, variable)
             out.append(DataError(message, file=record.file, line=lines.get(name, record.line),
                                  key=record.key, field=name))
+    data = record.data if isinstance(record.data, dict) else {}
+    csl_input = not looks_like_record(data)
+    for name, value in data.items():
+        # a friendly language is read by its own rule (unknown ones already stop the load)
+        if isinstance(name, str) and isinstance(value, str) and (name != "language" or csl_input):
+            problem = form_problem(name, value)
+            if problem:
+                out.append(DataError(problem, file=record.file,
+                                     line=lines.get(name, record.line), key=record.key,
+                                     field=name))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _forms() -> dict[str, tuple[re.Pattern[str], str]]:
+    """The text fields the record schema gives a form (a pattern): field -> (pattern, what)."""
+    path = os.path.join(os.path.dirname(__file__), "schema", "record.schema.json")
+    try:
+        with open(path, encoding="utf-8") as f:
+            fields = json.load(f)["$defs"]["record"]["properties"]
+    except (OSError, ValueError, KeyError):  # pragma: no cover - the schema ships with us
+        return {}
+    return {name: (re.compile(spec["pattern"]), str(spec.get("description", "")).rstrip("."))
+            for name, spec in fields.items() if isinstance(spec, dict) and "pattern" in spec}
+
+
+def form_problem(name: str, value: str) -> str | None:
+    """``citeform check``'s message for a text value not in the form the record schema gives
+    its field (a key with spaces; a DOI, URL, PubMed or PMC id that is not one), or None."""
+    form = _forms().get(name)
+    if form is None or form[0].search(value):
+        return None
+    shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+    return f"{shown} is not in the expected form" + (f": {form[1]}" if form[1] else "")
 
 
 def missing_requirements(record: Any) -> list[CiteformError]:

@@ -21,6 +21,7 @@ from ..vocabulary import FRIENDLY_FIELDS
 from .load import (
     EMPTY_FILE,
     RawRecord,
+    case_clash,
     clip,
     default_record_paths,
     iter_files,
@@ -550,16 +551,22 @@ def _place(raw: RawRecord) -> str:
 
 def _key_clashes(checked: list[Checked]) -> list[Problem]:
     first: dict[str, Checked] = {}
+    folded: dict[str, Checked] = {}  # by the key in lower case, as the renderer compares
     out = []
     for ch in checked:
         if ch.key is None:
             continue
+        line, column = ch.raw.position("id")
         if ch.key in first:
-            line, column = ch.raw.position("id")
             out.append(Problem(ch.raw.file, line, column, ch.key, None,
                                f"duplicate key {ch.key!r}, also at {_place(first[ch.key].raw)}"))
+        elif ch.key.lower() in folded:
+            other = folded[ch.key.lower()]
+            out.append(Problem(ch.raw.file, line, column, ch.key, None,
+                               case_clash(ch.key, str(other.key), _place(other.raw))))
         else:
             first[ch.key] = ch
+            folded[ch.key.lower()] = ch
     return out
 
 
