@@ -365,15 +365,18 @@ def disambiguate(loaded, bib, keys: list[str], state: EngineState, citations=Non
     }
     if len(later) >= 2:
         second = Disambiguator(loaded, bib, [k for k in keys if k in later], state, "subsequent")
-        if not _position_dependent(loaded.root):
+        if not position_dependent(loaded.root):
             cache.share_cite_texts(first, second)  # a subsequent cite reads as a first one
         second.run(year_suffix=False)
 
 
-def _position_dependent(root) -> bool:
-    """Whether a cite's text can depend on its position: a ``position`` test or an
-    ``et-al-subsequent-*`` option anywhere in the style (the probes carry no note numbers)."""
-    return bool(root.xpath("//@position | //@et-al-subsequent-min | //@et-al-subsequent-use-first"))
+def position_dependent(root) -> bool:
+    """Whether a cite's text can depend on its position: a ``position`` test, an
+    ``et-al-subsequent-*`` option or ``first-reference-note-number`` anywhere in the style."""
+    return bool(root.xpath(
+        "//@position | //@et-al-subsequent-min | //@et-al-subsequent-use-first"
+        " | //@*[contains(., 'first-reference-note-number')]"
+    ))
 
 
 __all__ = ["disambiguate", "ItemDisambiguation", "year_suffix_letters"]
