@@ -30,6 +30,32 @@ def test_citations_same_with_and_without_caches(corpus, style):
     assert fast.bibliography == plain.bibliography
 
 
+@pytest.mark.parametrize("style", ["apa", "vancouver", "chicago-author-date", "chicago-notes-bibliography"])
+def test_repeated_cites_same_with_and_without_caches(corpus, style):
+    """Cites of the same items again and again, with and without locators, author-suppressed
+    and author-only: the texts remembered per item, locator and flags are the ones rendered."""
+    ids = [item["id"] for item in corpus[:12]]
+    clusters = []
+    for n in range(60):
+        key = ids[n % len(ids)]
+        variant = n % 5
+        if variant == 0:
+            clusters.append([{"id": key}])
+        elif variant == 1:
+            clusters.append([{"id": key, "locator": str(n % 3 + 1)}])
+        elif variant == 2:
+            clusters.append([{"id": key, "locator": "2", "label": "chapter"}, {"id": ids[(n + 5) % 12]}])
+        elif variant == 3:
+            clusters.append([{"id": key, "suppress-author": True}])
+        else:
+            clusters.append([{"id": key, "author-only": True}])
+    with cache.disabled():
+        plain = render(corpus[:12], style, citations=clusters)
+    fast = render(corpus[:12], style, citations=clusters)
+    assert fast.citations == plain.citations
+    assert fast.bibliography == plain.bibliography
+
+
 def test_render_twice_is_stable(corpus):
     """Caches that live on a parsed style do not leak state from one render to the next."""
     first = render(corpus, "apa")

@@ -46,6 +46,23 @@ def render_cite(layout, cite, suppress_author: bool = False, author_only: bool =
     return text, names
 
 
+def _memo_render_cite(layout, cite):
+    """:func:`render_cite` of a cite of a citation, rendered once per item, locator and flags
+    when the state holds a memo (see ``EngineState.cite_memo``)."""
+    state = get_state(layout)
+    memo = state.cite_memo if state is not None else None
+    if memo is None:
+        return render_cite(layout, cite)
+    flags = cite.get("_cite") or {}
+    locator = cite.get("locator")
+    key = ("cite", cite.key, None if locator is None else (locator.label, str(locator.identifier)),
+           bool(flags.get("suppress-author")), bool(flags.get("author-only")))
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = render_cite(layout, cite)
+    return found
+
+
 def _plain(text) -> str:
     return m.strip_tokens(str(text)) if text is not None else ""
 
@@ -92,7 +109,7 @@ def render_cluster(layout, citation) -> str:
 
     rendered = []
     for cite in cites:
-        text, names = render_cite(layout, cite)
+        text, names = _memo_render_cite(layout, cite)
         flags = cite.get("_cite") or {}
         if (text is None or str(text) == "") and not flags.get("suppress-author") and not flags.get("author-only"):
             text = NO_PRINTED_FORM  # as citeproc-js marks a cite that prints nothing

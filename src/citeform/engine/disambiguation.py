@@ -40,6 +40,9 @@ def year_suffix_letters(n: int) -> str:
     return letters
 
 
+_NO_OVERRIDES = repr(ItemDisambiguation())
+
+
 def _truthy(el, name: str) -> bool:
     return str(el.get(name, "false")).lower() == "true"
 
@@ -63,7 +66,10 @@ class Disambiguator:
         return cache.cite_text(self, self._memo_key(key), key, self._text)
 
     def _memo_key(self, key: str) -> tuple:
-        return (key, repr(self.state.current(key)), str(self.bib.source[key].get("year_suffix")))
+        entry = self.state.current(key)
+        # no entry renders as an entry that overrides nothing: one memo key for both
+        overrides = _NO_OVERRIDES if entry is None else repr(entry)
+        return (key, overrides, str(self.bib.source[key].get("year_suffix")))
 
     def _text(self, key: str) -> str:
         text, _names = render_cite(self.layout, self.probes[key])
@@ -165,8 +171,11 @@ class Disambiguator:
     def registered_names(self, key: str) -> dict[str, list]:
         """The name lists citeproc-js registers for the global given-name rules: those the cite
         prints (in its first-position form) and those the sort keys render (every key, for every
-        item) — not the editor of a chapter whose cite and sort keys show only its authors."""
-        render_cite(self.layout, self.probes[key])
+        item) — not the editor of a chapter whose cite and sort keys show only its authors.
+        The cite rendered to find them is the one :meth:`text` renders: it is remembered."""
+        memo_key = self._memo_key(key)
+        text, _names = render_cite(self.layout, self.probes[key])
+        cache.remember_cite_text(self, memo_key, m.strip_tokens(str(text)) if text is not None else "")
         all_vars = self.name_vars(key)
         present = {var.replace("_", "-") for var in all_vars}
         shown = {var.replace("_", "-") for var, _count in self.state.shown_names}
@@ -346,7 +355,8 @@ def disambiguate(loaded, bib, keys: list[str], state: EngineState, citations=Non
     """
     if loaded.root.citation is None or len(keys) < 2:
         return
-    Disambiguator(loaded, bib, keys, state).run()
+    first = Disambiguator(loaded, bib, keys, state)
+    first.run()
     later = {
         cite.key
         for citation in citations or ()
@@ -354,7 +364,19 @@ def disambiguate(loaded, bib, keys: list[str], state: EngineState, citations=Non
         if "subsequent" in (cite.get("_positions") or ())
     }
     if len(later) >= 2:
-        Disambiguator(loaded, bib, [k for k in keys if k in later], state, "subsequent").run(year_suffix=False)
+        second = Disambiguator(loaded, bib, [k for k in keys if k in later], state, "subsequent")
+        if not position_dependent(loaded.root):
+            cache.share_cite_texts(first, second)  # a subsequent cite reads as a first one
+        second.run(year_suffix=False)
+
+
+def position_dependent(root) -> bool:
+    """Whether a cite's text can depend on its position: a ``position`` test, an
+    ``et-al-subsequent-*`` option or ``first-reference-note-number`` anywhere in the style."""
+    return bool(root.xpath(
+        "//@position | //@et-al-subsequent-min | //@et-al-subsequent-use-first"
+        " | //@*[contains(., 'first-reference-note-number')]"
+    ))
 
 
 __all__ = ["disambiguate", "ItemDisambiguation", "year_suffix_letters"]

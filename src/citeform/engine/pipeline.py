@@ -11,9 +11,9 @@ from contextlib import contextmanager
 from citeproc.source import Citation, CitationItem, VariableError
 from lxml import etree
 
+from . import cache, parallel, serializers, typography
 from . import clusters as cl
-from . import parallel, serializers, typography
-from .disambiguation import disambiguate
+from .disambiguation import disambiguate, position_dependent
 from .exceptions import EngineError
 from .loader import load_style
 from .markup import TokenFormatter
@@ -153,6 +153,9 @@ def _render(loaded, items: list[dict], citations: list | None, fmt: str,
         bib.sort()
     assign_positions(made, near_note_distance(loaded))
     disambiguate(loaded, bib, list(bib.keys), state, made)
+    if cache.ENABLED and not position_dependent(loaded.root):
+        # from here on a cite's text depends only on its item, locator and flags
+        state.cite_memo = {}
     if citations is not None:
         for citation in made:
             text = bib.cite(citation, lambda item: None)

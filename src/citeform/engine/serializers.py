@@ -150,6 +150,11 @@ _VERTICAL = {m.SUPERSCRIPT[0]: m.SUPERSCRIPT[1], m.SUBSCRIPT[0]: m.SUBSCRIPT[1]}
 _DECOR_CLOSERS.update(_VERTICAL.values())
 
 
+# the characters :func:`flip_decorations` acts on besides closers (which, with nothing open,
+# it writes as they are)
+_FLIP_OPENERS = frozenset((*_DECOR, *_VERTICAL, m.BASELINE[0], m.NODECOR[0]))
+
+
 def flip_decorations(text: str) -> str:
     """Resolve nested font decorations as citeproc-js does.
 
@@ -158,6 +163,8 @@ def flip_decorations(text: str) -> str:
     ``vertical-align="baseline"`` only inside superscript or subscript); a
     nodecor span sets every inherited decoration back to normal.
     """
+    if isinstance(text, str) and _FLIP_OPENERS.isdisjoint(text):
+        return str(text)  # nothing opens a decoration: every character is written as it is
     state = {"style": False, "weight": False, "variant": False, "vertical": False}
     stack: list[tuple[str, dict[str, bool]]] = []  # (closing tokens, state before)
     out: list[str] = []
@@ -204,6 +211,21 @@ def flip_decorations(text: str) -> str:
 _INLINE_TOKENS = {ord(ch): None for ch in (*m.OPENERS, *m.CLOSERS) if len(ch) == 1}
 
 
+def _markdown_table() -> dict[int, str]:
+    """What :func:`render_inline`'s walk writes for each character in Markdown (a token
+    first, an opener before a closer; others escaped or as they are)."""
+    table = {ord(ch): "\\" + ch for ch in _MD_SPECIAL}
+    for tokens, index in ((m.CLOSERS, 1), (m.OPENERS, 0)):
+        for ch in tokens:
+            if len(ch) == 1:
+                kind = m.OPENERS.get(ch) or m.CLOSERS[ch]
+                table[ord(ch)] = _MD_TAGS.get(kind, ("", ""))[index]
+    return table
+
+
+_MD_TABLE = _markdown_table()
+
+
 def render_inline(text: str, fmt: str) -> str:
     """Convert tokens to the target format; display tokens become divs/spacing."""
     if fmt == "text" and isinstance(text, str):  # tokens just go, as in the walk below
@@ -212,6 +234,8 @@ def render_inline(text: str, fmt: str) -> str:
         text = flip_decorations(text)
     if fmt != "text":
         text = expand_superscripts(text)
+    if fmt == "markdown" and isinstance(text, str):  # the walk below, one character at a time
+        return text.translate(_MD_TABLE)
     out: list[str] = []
     lone_space = False  # html: the last character written is a white space not yet paired
     for ch in text:

@@ -62,6 +62,9 @@ class EngineState:
         self.sas_previous: list | None = None  # first names of the previous bibliography entry
         self.sas_next: list | None = None  # first names of the entry being rendered
         self.sas_done = False  # the entry's first names were seen
+        # (text, names) of the cites of the citations, by what the text depends on; set once
+        # disambiguation is done, for styles whose cites never depend on their position
+        self.cite_memo: dict | None = None
 
     def entry(self, key: str) -> ItemDisambiguation:
         return self.disambiguation.setdefault(key, ItemDisambiguation())

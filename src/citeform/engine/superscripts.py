@@ -35,7 +35,7 @@ SUPERSCRIPTS.update(_EXTRA)
 
 def expand_superscripts(text: str) -> str:
     """Replace each superscript character by its base character in superscript tokens."""
-    if not any(ch in SUPERSCRIPTS for ch in text):
+    if SUPERSCRIPTS.keys().isdisjoint(text):
         return text
     return "".join(
         m.SUPERSCRIPT[0] + SUPERSCRIPTS[ch] + m.SUPERSCRIPT[1] if ch in SUPERSCRIPTS else ch for ch in text
