@@ -120,12 +120,7 @@ def parse_clusters(text: str) -> list[list[Cite]]:
             i += 1
             continue
         start, key_end, suppress, key = hit
-        cite: Cite = {"id": key}
-        if suppress:
-            cite["suppress-author"] = True
-        else:
-            cite["mode"] = "author-in-text"
-        cluster, i = _author_in_text(text, cite, start, key_end)
+        cluster, i = _author_in_text(text, _narrative_cite(key, suppress), start, key_end)
         clusters.append(cluster)
     return clusters
 
@@ -179,6 +174,11 @@ def bracketed_cluster(body: str) -> list[Cite] | None:
         return None
 
 
+def _narrative_cite(key: str, suppress: bool) -> Cite:
+    """The cite of a bare ``@key`` (author in text) or ``-@key`` (author suppressed)."""
+    return {"id": key, "suppress-author": True} if suppress else {"id": key, "mode": "author-in-text"}
+
+
 def narrative_cluster(text: str, i: int) -> tuple[list[Cite], int] | None:
     """The cluster begun by a bare ``@key`` or ``-@key`` at ``i`` (with the ``[p. 33]`` that
     may follow it) and the index after it, or ``None`` when no citation starts at ``i``."""
@@ -186,11 +186,7 @@ def narrative_cluster(text: str, i: int) -> tuple[list[Cite], int] | None:
     if hit is None:
         return None
     start, key_end, suppress, key = hit
-    cite: Cite = {"id": key}
-    if suppress:
-        cite["suppress-author"] = True
-    else:
-        cite["mode"] = "author-in-text"
+    cite = _narrative_cite(key, suppress)
     try:
         return _author_in_text(text, cite, start, key_end)
     except ValueError:  # an unclosed "[" after the key: text, as pandoc reads it
