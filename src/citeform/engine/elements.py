@@ -223,6 +223,12 @@ class Text(
             if not note:
                 raise VariableError
             return String(str(note))
+        if self.get("variable") == "year-suffix":
+            state = get_state(self)
+            if state is not None and state.sort_options is not None:
+                # citeproc-js's sort keys are made before year-suffixes are given: a tie of
+                # years stays a tie ("2016a" does not sort after "2016")
+                raise VariableError
         return super()._variable(item, context)
 
 
