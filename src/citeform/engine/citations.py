@@ -84,7 +84,9 @@ def _render_one(layout, cite) -> dict:
     flags = cite.get("_cite") or {}
     if (text is None or str(text) == "") and not flags.get("suppress-author") and not flags.get("author-only"):
         text = NO_PRINTED_FORM  # as citeproc-js marks a cite that prints nothing
-    return {"cite": cite, "text": text, "names": _plain(names) if names is not None else None}
+    state = get_state(layout)
+    return {"cite": cite, "text": text, "names": _plain(names) if names is not None else None,
+            "names_tried": state is not None and state.names_tried}
 
 
 def _by_author_string(sort_el, cites: list, rendered: dict[int, dict]) -> list:
@@ -106,6 +108,21 @@ def _by_author_string(sort_el, cites: list, rendered: dict[int, dict]) -> list:
     return sorted(ordered, key=lambda cite: not names(cite))  # no names: after those with names
 
 
+def _gathered(cites: list, rendered: dict[int, dict]) -> list:
+    """The sorted cites with those of the same names moved up to the first of them.
+
+    Cites that print no names form one group of their own, placed where its first cite is.
+    """
+    groups: dict[object, list] = {}
+    for cite in cites:
+        names = rendered[id(cite)]["names"]
+        groups.setdefault(_NO_NAMES if names is None else names, []).append(cite)
+    return [cite for group in groups.values() for cite in group]
+
+
+_NO_NAMES = object()
+
+
 def render_cluster(layout, citation) -> str:
     citation_el = layout.getparent()
     cites = [c for c in citation.cites]
@@ -120,7 +137,9 @@ def render_cluster(layout, citation) -> str:
         if grouping and len(cites) > 1 and layout.get_root().get("class") == "in-text":
             done = {id(cite): _render_one(layout, cite) for cite in cites}
             cites = _by_author_string(citation_el.sort, cites, done)
-        cites = sort_items(citation_el.sort, cites, layout)
+            cites = _gathered(sort_items(citation_el.sort, cites, layout), done)
+        else:
+            cites = sort_items(citation_el.sort, cites, layout)
     rendered = [done.get(id(cite)) or _render_one(layout, cite) for cite in cites]
     rendered = [r for r in rendered if r["text"] is not None and str(r["text"]) != ""
                 or r["cite"].get("prefix") or r["cite"].get("suffix")]
@@ -221,6 +240,12 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
     index: dict[str, int] = {}
     for r in rendered:
         key = r["names"]
+        if key is None and r.get("names_tried") and collapse and groups and groups[-1][0]["names"] is not None:
+            # a cite whose cs:names prints nothing continues the group of the named cite before
+            # it (citeproc-js: "Xu 1743, 2016" with the cite-group delimiter); one that has no
+            # cs:names to render starts its own ("Álvarez: 2000; Pineapple Case: 2000")
+            groups[-1].append(r)
+            continue
         if key is None and collapse:
             key = ""  # cites that print no names at all collapse together
         if key is not None and key in index and (gather or index[key] == len(groups) - 1):

@@ -266,6 +266,8 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
         finally:
             if state is not None:
                 state.names_depth -= 1
+        if state is not None and not state.names_depth and state.sort_options is None:
+            state.names_tried = True
         if (
             state is None
             or state.names_depth  # names inside a substitute belong to the outer cs:names
