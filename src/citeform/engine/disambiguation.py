@@ -253,14 +253,19 @@ class Disambiguator:
             if index not in differing:
                 continue  # the same name in every cite: expanding it separates nothing
             best = None  # the highest level of this name that separated some cites
+            forms = len({self.cache[k] for k in pending})
             for level in (1, 2):
                 if not pending:
                     break
                 set_level(pending, index, level)
                 solved = [k for k in pending if self.counts[self.cache[k]] == 1]
-                if solved:
+                split = len({self.cache[k] for k in pending})
+                if solved or split > forms:
+                    # citeproc-js keeps a level that splits the clashing cites into smaller
+                    # sets, even when none of them is told apart yet ("M. Lee, T1" / "S. Lee, T2")
                     pending = [k for k in pending if k not in solved]
                     best = level
+                forms = len({self.cache[k] for k in pending})
             if pending and best != 2:
                 set_level(pending, index, best)  # None: back to the style's form
         return pending

@@ -223,6 +223,12 @@ class Text(
             if not note:
                 raise VariableError
             return String(str(note))
+        if self.get("variable") == "year-suffix":
+            state = get_state(self)
+            if state is not None and state.sort_options is not None:
+                # citeproc-js's sort keys are made before year-suffixes are given: a tie of
+                # years stays a tie ("2016a" does not sort after "2016")
+                raise VariableError
         return super()._variable(item, context)
 
 
@@ -260,6 +266,8 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
         finally:
             if state is not None:
                 state.names_depth -= 1
+        if state is not None and not state.names_depth and state.sort_options is None:
+            state.names_tried = True
         if (
             state is None
             or state.names_depth  # names inside a substitute belong to the outer cs:names

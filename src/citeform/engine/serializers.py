@@ -357,4 +357,4 @@ def render_entry(text: str, fmt: str) -> str:
 def render_citation(text: str, fmt: str) -> str:
     if fmt == "html":
         return render_inline(_strip_display(text), fmt)
-    return render_inline(_strip_display(text), fmt).strip()
+    return render_inline(_strip_display(text), fmt).strip("\n")

@@ -47,6 +47,7 @@ class EngineState:
         self.suppress_author = False
         self.author_only = False
         self.names_seen = 0
+        self.names_tried = False  # a cs:names of the cite was rendered, printing or not
         self.names_depth = 0  # cs:names being rendered inside another (substitutes)
         self.section = "citation"  # what is being rendered: a cite or a bibliography entry
         self.first_names: Any = None
@@ -93,6 +94,7 @@ class EngineState:
         self.suppress_author = suppress_author
         self.author_only = author_only
         self.names_seen = 0
+        self.names_tried = False
         self.first_names = None
         self.year_suffix_done = False
         self.shown_names = []
