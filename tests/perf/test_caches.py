@@ -78,3 +78,28 @@ def test_registry_index_matches_list():
     assert keys.index("a") == 1
     with pytest.raises(ValueError):
         keys.index("nope")
+
+
+@pytest.mark.parametrize("style", ["springer-basic-author-date", "harvard-cite-them-right", "apa",
+                                   "chicago-author-date", "elsevier-harvard"])
+def test_remembered_cites_keep_whether_names_were_tried(style):
+    """A cite remembered per document brings back whether its ``cs:names`` was tried (a
+    nameless cite continues the named group before it when it was): grouped citations with
+    nameless cites, again and again, read the same with and without the memo."""
+    from citeform.engine import render_csl
+    from citeform.styles import resolve
+
+    items = [
+        {"id": key, "type": "article-journal", "title": f"Title {key}", "container-title": "J",
+         "issued": {"date-parts": [[year]]},
+         **({"author": [{"family": name, "given": "A"}]} if name else {})}
+        for key, name, year in (("x", "Xu", 1743), ("n", None, 2016), ("m", None, 2018),
+                                ("y", "Yu", 2017), ("x2", "Xu", 2019))
+    ]
+    clusters = [[{"id": "x"}, {"id": "n"}], [{"id": "n"}, {"id": "y"}], [{"id": "x"}, {"id": "n"}],
+                [{"id": "y"}, {"id": "m"}, {"id": "n"}], [{"id": "x"}, {"id": "n"}, {"id": "x2"}]] * 3
+    path = resolve(style).path
+    with cache.disabled():
+        plain = render_csl(items, path, citations=clusters)
+    fast = render_csl(items, path, citations=clusters)
+    assert fast.citations == plain.citations
