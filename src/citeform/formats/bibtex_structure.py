@@ -4,6 +4,7 @@ are lost) and an ``@type{key`` inside a braced value (a phantom entry)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -19,9 +20,14 @@ class Structure:
 
     def inside(self, line: int) -> int | None:
         """The first line of the entry whose value holds ``line`` (None: at the top level)."""
-        for start, end in self.spans:
-            if start < line <= end:
-                return start
+        # spans come in order and never overlap: the only candidate is the last one starting
+        # before ``line`` (a scan of them all made a file of n entries cost n^2)
+        starts = self.__dict__.get("_starts")
+        if starts is None or len(starts) != len(self.spans):
+            starts = self.__dict__["_starts"] = [s for s, _e in self.spans]
+        i = bisect.bisect_left(starts, line) - 1
+        if i >= 0 and line <= self.spans[i][1]:
+            return self.spans[i][0]
         return None
 
 
