@@ -18,7 +18,6 @@ from ..errors import DataError
 from .citing import Citation, Rendered, note_numbers, render_document
 from .scanner import Scan, scan
 
-MAX_BYTES = 64 * 1024 * 1024
 _NOTE_PUNCT = ".,;:!?"
 _ANCHOR_SAFE = re.compile(r"[\w:.\-/+]+")
 
@@ -42,21 +41,12 @@ DEFAULT_STYLE = "vancouver"
 def read_input(path: str) -> tuple[str, str]:
     """(name for messages, text) of a manuscript file or ``-`` (standard input), exactly as
     written: line endings and a byte order mark are kept."""
-    import sys
+    from ..records.load import read_bytes
 
     name = "<stdin>" if path == "-" else path
-    try:
-        if path == "-":
-            raw = sys.stdin.buffer.read(MAX_BYTES + 1)
-        else:
-            if os.path.isdir(path):
-                raise DataError("is a folder, not a manuscript", file=name)
-            with open(path, "rb") as f:
-                raw = f.read(MAX_BYTES + 1)
-    except OSError as e:
-        raise DataError(f"cannot read file: {e.strerror or e}", file=name) from None
-    if len(raw) > MAX_BYTES:
-        raise DataError(f"file larger than {MAX_BYTES >> 20} MiB", file=name)
+    if path != "-" and os.path.isdir(path):
+        raise DataError("is a folder, not a manuscript", file=name)
+    raw = read_bytes(path)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DataError("UTF-16 text; save the file as UTF-8", file=name)
     try:

@@ -123,6 +123,12 @@ def _walk(top: str, seen: set[str], on_error: Callable[[DataError], None] | None
 
 def read_text(path: str) -> str:
     """A file's text (UTF-8, BOM allowed, CRLF fine); stdin for ``-``."""
+    return decode(read_bytes(path), "<stdin>" if path == STDIN else path)
+
+
+def read_bytes(path: str) -> bytes:
+    """A file's bytes, or standard input's for ``-``: at most ``MAX_FILE_BYTES``, and a
+    :class:`DataError` naming the file for one that cannot be read or is larger."""
     name = "<stdin>" if path == STDIN else path
     try:
         if path == STDIN:
@@ -134,7 +140,7 @@ def read_text(path: str) -> str:
         raise DataError(f"cannot read file: {e.strerror or e}", file=name) from None
     if len(raw) > MAX_FILE_BYTES:
         raise DataError(f"file larger than {_size(MAX_FILE_BYTES)}", file=name)
-    return decode(raw, name)
+    return raw
 
 
 def _size(n: int) -> str:
