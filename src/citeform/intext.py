@@ -203,7 +203,7 @@ def _author_in_text(text: str, cite: Cite, start: int, key_end: int) -> tuple[li
             segments = _segments(text[j + 1 : close])
             if _find_key(segments[0], 0) is None:
                 whole = text[start : close + 1]
-                _add_suffix(cite, segments[0])
+                add_suffix(cite, segments[0])
                 return [cite] + [_citation(seg, whole) for seg in segments[1:]], close + 1
     return [cite], key_end
 
@@ -220,15 +220,18 @@ def _citation(segment: str, whole: str) -> Cite:
     prefix = _unescape(" ".join(segment[:start].split()))
     if prefix:
         cite["prefix"] = prefix + " "
-    _add_suffix(cite, segment[end:])
+    add_suffix(cite, segment[end:])
     if suppress:
         cite["suppress-author"] = True
     return cite
 
 
-def _add_suffix(cite: Cite, raw: str) -> None:
-    """Set the locator, label and suffix parsed from the text after a key."""
-    body = _unescape(" ".join(raw.split()))
+def add_suffix(cite: Cite, raw: str, escaped: bool = True) -> None:
+    """Set the locator, label and suffix parsed from the text after a key (``escaped``: as
+    typed in Markdown, backslash escapes and all; pandoc's AST holds it unescaped)."""
+    body = " ".join(raw.split())
+    if escaped:
+        body = _unescape(body)
     if not body:
         return
     locator, label, suffix = parse_locator((" " if raw[0].isspace() else "") + body)

@@ -262,7 +262,7 @@ def _walk(x: Any, note: Any, cites: list[tuple[Node, Any]], events: list[tuple[s
 
 def _cluster(node: Node) -> tuple[list[dict[str, Any]], bool]:
     """The cites of a pandoc ``Cite`` in citeform's form, and whether it is bracketed."""
-    from ..intext import parse_locator
+    from ..intext import add_suffix
 
     cluster: list[dict[str, Any]] = []
     narrative = False
@@ -271,16 +271,7 @@ def _cluster(node: Node) -> tuple[list[dict[str, Any]], bool]:
         prefix = " ".join(stringify(item.get("citationPrefix", [])).split())
         if prefix:
             cite["prefix"] = prefix + " "
-        suffix = stringify(item.get("citationSuffix", []))
-        if suffix.strip():
-            body = " ".join(suffix.split())
-            locator, label, rest = parse_locator((" " if suffix[0].isspace() else "") + body)
-            if locator is not None:
-                cite["locator"] = locator
-                if label is not None:
-                    cite["label"] = label
-            if rest:
-                cite["suffix"] = rest
+        add_suffix(cite, stringify(item.get("citationSuffix", [])), escaped=False)
         mode = (item.get("citationMode") or {}).get("t")
         if mode == "AuthorInText":
             cite["mode"] = "author-in-text"
