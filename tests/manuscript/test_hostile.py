@@ -47,14 +47,6 @@ def test_many_unknown_keys_in_one_run(invoke):
     assert result.stdout.startswith("**missing0?** **missing1?** ")
 
 
-def test_output_over_the_input(invoke, tmp_path):
-    src = tmp_path / "p.md"
-    src.write_text("See [@who2000].\n", encoding="utf-8")
-    result = invoke("manuscript", str(src), "-o", str(src), "-r", str(RECORDS), "-s", "apa")
-    assert result.exit_code == 0, result.stderr
-    assert src.read_text(encoding="utf-8").startswith("See (World Health Organization, 2000).")
-
-
 def test_input_through_a_symlink_and_a_fifo(invoke, tmp_path):
     src = tmp_path / "p.md"
     src.write_text("See [@who2000].\n", encoding="utf-8")

@@ -7,11 +7,7 @@ import sys
 
 import click
 
-
-def _warner(quiet: bool):
-    if quiet:
-        return lambda _m: None
-    return lambda m: click.echo(f"citeform: warning: {m}", err=True)
+from . import warner
 
 
 @click.command()
@@ -58,12 +54,15 @@ def manuscript(input_path: str, output: str | None, paths: tuple[str, ...], styl
       citeform manuscript paper.md -r refs.bib -s apa
       citeform manuscript paper.md | pandoc -o paper.docx
     """
+    from .. import targets
     from ..manuscript.markdown_job import Options, read_input, run
 
+    targets.check(output)
+    _refuse_input_as_output(input_path, output)
     name, text = read_input(input_path)
     options = Options(paths=list(paths) or None, style=style, locale=locale,
                       link_citations=link, bibliography=with_bib, strict=strict, jobs=jobs)
-    result = run(text, name, options, warn=_warner(quiet))
+    result = run(text, name, options, warn=warner(quiet))
     _emit(result, output)
 
 
@@ -94,21 +93,33 @@ def filter_command(target: str | None, paths: tuple[str, ...], style: str | None
 
     raw = sys.stdin.buffer.read()
     options = Options(paths=list(paths) or None, style=style, locale=locale, strict=strict)
-    result = run(raw, options, warn=_warner(quiet))
+    result = run(raw, options, warn=warner(quiet))
     _emit(result, None)
 
 
 def _emit(text: str, output: str | None) -> None:
-    if output and output != "-":
-        from ..output import atomic_write
+    from ..targets import write_document
 
-        atomic_write(output, text)
+    write_document(output, text)
+
+
+def _refuse_input_as_output(input_path: str, output: str | None) -> None:
+    """A usage error when ``-o`` names the manuscript itself (or a link to it): its rendering
+    would replace the draft."""
+    from ..errors import UsageError
+    from ..safe_text import shown
+    from ..targets import is_stdout
+
+    if is_stdout(output) or input_path == "-":
         return
+    assert output is not None
     try:
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        same = os.path.samefile(input_path, output)
+    except OSError:
+        return  # one of them does not exist: nothing to replace
+    if same:
+        raise UsageError(f"-o {shown(output)} is the manuscript INPUT: its rendering would "
+                         "replace it; write to another file")
 
 
 def filter_main() -> None:

@@ -34,6 +34,9 @@ def run(raw: bytes, options: Options | None = None,
     except (UnicodeDecodeError, ValueError) as e:
         raise DataError(f"not pandoc's JSON AST ({e}); run pandoc with -t json",
                         file="<stdin>") from None
+    except RecursionError:
+        raise DataError("not pandoc's JSON AST (nested too deeply); run pandoc with -t json",
+                        file="<stdin>") from None
     if not (isinstance(doc, dict) and isinstance(doc.get("blocks"), list)
             and "pandoc-api-version" in doc):
         raise DataError("not pandoc's JSON AST (no pandoc-api-version and blocks); run pandoc "
