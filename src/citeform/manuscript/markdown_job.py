@@ -82,10 +82,7 @@ def run(text: str, name: str = "<stdin>", options: Options | None = None,
     records = manuscript_records(options, settings, collect, name)
     style = options.style or settings.style or DEFAULT_STYLE
     locale = options.locale or settings.lang
-    link = options.link_citations if options.link_citations is not None else \
-        bool(settings.link_citations)
-    with_bib = options.bibliography if options.bibliography is not None else \
-        not settings.suppress_bibliography
+    link, with_bib = link_and_bibliography(options, settings)
 
     citations, note_of = _citations(found, name)
     events = _events(found)
@@ -103,20 +100,44 @@ def run(text: str, name: str = "<stdin>", options: Options | None = None,
             c.note_index = c.note
         else:
             c.note_index = numbers.get(("cite", i), 0)
+    doc, entries, anchors = render_linked(
+        citations, records, style, "markdown", locale, settings, options, collect, link,
+        with_bib, lambda text, key: f"[{text}](#ref-{key})")
+    _finish_strict(messages)
+    return _assemble(text, found, doc.citations, note_of, entries, anchors, doc.note_style,
+                     settings.reference_section_title)
+
+
+def link_and_bibliography(options: Options, settings: Any) -> tuple[bool, bool]:
+    """Whether citations link to their entries and whether the bibliography is added: the
+    options, else the front matter (``link-citations``, ``suppress-bibliography``)."""
+    link = options.link_citations if options.link_citations is not None else \
+        bool(settings.link_citations)
+    with_bib = options.bibliography if options.bibliography is not None else \
+        not settings.suppress_bibliography
+    return link, with_bib
+
+
+def render_linked(citations: list[Citation], records: Any, style: str, fmt: str,
+                  locale: str | None, settings: Any, options: Options,
+                  warn: Callable[[str], None], link: bool, with_bib: bool,
+                  wrap: Callable[[str, str], str]) -> tuple[Any, list[tuple[str, str]], set[str]]:
+    """The citations and bibliography rendered as one document (``--jobs`` as given), the
+    entries as (key, text) when the bibliography is added, and the keys whose entries get an
+    anchor. ``wrap(text, key)`` links a citation's part to its entry, for keys an anchor can
+    name."""
     from ..engine.parallel import options as parallel
 
     def link_part(text: str, key: str) -> str:
-        return f"[{text}](#ref-{key})" if _ANCHOR_SAFE.fullmatch(key) else text
+        return wrap(text, key) if _ANCHOR_SAFE.fullmatch(key) else text
 
     with parallel(jobs=options.jobs):
-        doc = render_document(citations, records, style, fmt="markdown", locale=locale,
-                              nocite=settings.nocite, warn=collect, strict=options.strict,
+        doc = render_document(citations, records, style, fmt=fmt, locale=locale,
+                              nocite=settings.nocite, warn=warn, strict=options.strict,
                               link=link_part if link and with_bib else None)
-    _finish_strict(messages)
     entries = list(zip(doc.bibliography_ids, doc.bibliography)) if with_bib else []
     anchors = {k for k, _ in entries if _ANCHOR_SAFE.fullmatch(k)} if link else set()
-    return _assemble(text, found, doc.citations, note_of, entries, anchors, doc.note_style,
-                     settings.reference_section_title)
+    return doc, entries, anchors
 
 
 def _finish_strict(messages: list[str]) -> None:

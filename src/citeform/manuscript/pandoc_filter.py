@@ -18,11 +18,10 @@ from html.parser import HTMLParser
 from typing import Any
 
 from ..errors import DataError
-from .citing import Citation, note_numbers, render_document
-from .markdown_job import DEFAULT_STYLE, Options
+from .citing import Citation, note_numbers
+from .markdown_job import DEFAULT_STYLE, Options, link_and_bibliography, render_linked
 
 Node = dict[str, Any]
-_ANCHOR_SAFE = re.compile(r"[\w:.\-/+]+")
 
 
 def run(raw: bytes, options: Options | None = None,
@@ -76,27 +75,13 @@ def run(raw: bytes, options: Options | None = None,
         else:
             c.note_index = numbers.get(("cite", i), 0)
         citations.append(c)
-    from ..engine.parallel import options as parallel
+    import html
 
-    with_bib = options.bibliography if options.bibliography is not None else \
-        not settings.suppress_bibliography
-    link = options.link_citations if options.link_citations is not None else \
-        bool(settings.link_citations)
-
-    def link_part(text: str, key: str) -> str:
-        import html
-
-        if not _ANCHOR_SAFE.fullmatch(key):
-            return text
-        return f'<a href="#ref-{html.escape(key, quote=True)}">{text}</a>'
-
-    with parallel(jobs=options.jobs):
-        rendered = render_document(citations, records, style, fmt="html", locale=locale,
-                                   nocite=settings.nocite, warn=collect, strict=options.strict,
-                                   link=link_part if link and with_bib else None)
+    link, with_bib = link_and_bibliography(options, settings)
+    rendered, entries, anchors = render_linked(
+        citations, records, style, "html", locale, settings, options, collect, link, with_bib,
+        lambda text, key: f'<a href="#ref-{html.escape(key, quote=True)}">{text}</a>')
     _finish(messages)
-    entries = list(zip(rendered.bibliography_ids, rendered.bibliography)) if with_bib else []
-    anchors = {k for k, _ in entries if _ANCHOR_SAFE.fullmatch(k)} if link else set()
 
     for (node, note), r in zip(cites, rendered.citations):
         whole = set() if r.linked else anchors  # its parts link already
