@@ -176,3 +176,19 @@ def test_a_ris_file_read_as_medline_is_an_error(invoke):
     assert result.stderr.splitlines()[0] == (
         f"citeform: error: {scopus}:1: not a MEDLINE record: line 1 is RIS's 'TY  - ' "
         "(read it with --from ris)")
+
+
+def test_journal_known_only_by_its_abbreviation_is_printed(tmp_path, invoke):
+    """A record with TA but no JT (older exports, hand-made files) printed no journal at all
+    and warned that it was missing: the abbreviation is the journal's name MEDLINE gives."""
+    f = tmp_path / "ta-only.nbib"
+    f.write_text("PMID- 123\nTI  - A study of things.\nFAU - Smith, John\nAU  - Smith J\n"
+                 "TA  - N Engl J Med\nDP  - 2020 Jan\nVI  - 382\nPG  - 1-10\n"
+                 "PT  - Journal Article\n", encoding="utf-8")
+    (item,) = [r.item for r in read_medline(f.read_text(encoding="utf-8"), str(f))]
+    assert item["container-title"] == item["container-title-short"] == "N Engl J Med"
+    result = invoke("cite", "-r", str(f))
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert result.stdout == citeproc_js(laid_out([item], "vancouver"), "vancouver")[0] + "\n"
+    assert "N Engl J Med. 2020 Jan;382:1–10." in result.stdout

@@ -267,10 +267,11 @@ def to_csl_item(fields: list[tuple[int, str, str]], warnings: list[str]) -> dict
         item["collection-title"] = _title(first("CTI"))
     if first("VTI"):
         item["volume-title"] = _title(first("VTI"))
-    if first("JT"):
-        item["container-title"] = first("JT")
     if first("TA"):
         item["container-title-short"] = first("TA")
+    if first("JT") or first("TA"):
+        # without JT the abbreviation is the only name of the journal the record gives
+        item["container-title"] = first("JT") or first("TA")
 
     if first("DP"):
         date = parse_dp(first("DP"))
