@@ -150,3 +150,15 @@ def test_entities_and_xinclude_are_named_at_load(invoke, record: Path, name: str
     line = error_line(result)
     assert "AttributeError" not in line
     assert "entity" in line or "include" in line
+
+
+@pytest.mark.parametrize(("locale", "meant"), [("en_GB", "en-GB"), ("EN-gb", "en-GB"),
+                                               ("de_de", "de-DE")])
+def test_a_locale_written_another_way_gets_a_did_you_mean(invoke, record: Path, locale: str,
+                                                          meant: str) -> None:
+    """'en_GB' (the POSIX way) was only 'unknown locale', with no hint of the CSL spelling."""
+    result = invoke("cite", "-r", str(record), "-s", "apa", "-l", locale)
+    assert result.exit_code == 2
+    assert error_line(result) == (
+        f"citeform: error: apa: unknown locale {locale!r} (did you mean {meant!r}?)")
+    assert result.stdout == ""

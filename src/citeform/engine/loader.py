@@ -78,7 +78,16 @@ def check_locale(locale: str) -> str:
     language = locale.split("-")[0]
     if language in PRIMARY_DIALECTS and "-" in locale:
         return locale  # unknown dialect of a known language: citeproc-py falls back
-    raise EngineError(f"unknown locale {locale!r}")
+    raise EngineError(f"unknown locale {locale!r}{_locale_hint(locale)}")
+
+
+def _locale_hint(locale: str) -> str:
+    """' (did you mean 'en-GB'?)' for a known locale written with '_' or in other case."""
+    folded = locale.replace("_", "-").casefold()
+    for known in (*LANGUAGE_NAMES, *PRIMARY_DIALECTS):
+        if known.casefold() == folded:
+            return f" (did you mean {known!r}?)"
+    return ""
 
 
 def default_locale(xml_text: bytes) -> str | None:
