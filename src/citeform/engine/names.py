@@ -307,9 +307,8 @@ class NameRenderer:
             if use_last and use_first + 2 <= len(names):
                 last = self.decorate(self.one(names[-1], len(names) - 1, form, levels.get(len(names) - 1, 0)))
                 return m.Marked(delimiter.join(rendered) + delimiter + "\u2026 " + last)
-            # a sort key shows "et al." only when the key itself sets names-min (citeproc-js)
-            plain_key = self.sort_options.get("_sort_key") and "et-al-min" not in self.sort_options
-            et_al = "" if plain_key else self.et_al()
+            # a sort key never shows "et al." (citeproc-js), names-min or not
+            et_al = "" if self.sort_options.get("_sort_key") else self.et_al()
             if not et_al:
                 return m.Marked(delimiter.join(rendered))
             dpe = self.opt("delimiter-precedes-et-al") or "contextual"
