@@ -6,12 +6,13 @@ Entry point: :func:`render_cluster`, called by our ``cs:layout`` for ``cs:citati
 from __future__ import annotations
 
 import re
+from functools import cmp_to_key
 
 from citeproc.source import VariableError
 from citeproc.string import String
 
 from . import markup as m
-from .sorting import sort_items, sort_key
+from .sorting import compare_keys, key_values, sort_items, sort_key
 from .state import get_state
 
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
@@ -128,6 +129,36 @@ def _by_author_string(sort_el, cites: list, rendered: dict[int, dict]) -> list:
     return sorted(ordered, key=lambda cite: not names(cite))  # no names: after those with names
 
 
+def _grouped_sort(sort_el, cites: list, layout, rendered: dict[int, dict]) -> list:
+    """citeproc-js's grouped sort (an in-text citation that collapses or has a
+    ``cite-group-delimiter``).
+
+    The cites are sorted on their author string, then on the style's keys; each run of one
+    author string then takes the first key's value of its first cite, and the cites are
+    sorted again on that value and their place in the first sort, both in the first key's
+    direction (a descending key reverses the first sort's order of tied cites). Cites of
+    different authors tied on the first key keep the order of their names: ``(Smith, 2020;
+    Smith et al., 2016)`` when that key leaves out the names after the first, and
+    ``(Lee, 2010; Mid, 2010; Zed, 2010)`` in a style sorted by year only.
+    """
+    first = _by_author_string(sort_el, sort_items(sort_el, cites, layout), rendered)
+    key_el = sort_el.find("cs:key", sort_el.nsmap)
+    if key_el is None or len(first) < 2:
+        return first
+    descending = key_el.get("sort") == "descending"
+    base: list = []
+    previous, current = object(), None
+    for cite, value in zip(first, key_values(key_el, first, layout), strict=True):
+        names = rendered[id(cite)]["names"]
+        if names != previous:
+            previous, current = names, value
+        base.append(current)
+    def compare(a: int, b: int) -> int:  # citeproc-js's key is the value and the index, as one string
+        return compare_keys(base[a], base[b], descending) or ((b - a) if descending else (a - b))
+
+    return [first[i] for i in sorted(range(len(first)), key=cmp_to_key(compare))]
+
+
 def _gathered(cites: list, rendered: dict[int, dict]) -> list:
     """The sorted cites with those of the same names moved up to the first of them.
 
@@ -156,8 +187,7 @@ def render_cluster(layout, citation) -> str:
     if citation_el.sort is not None:
         if grouping and len(cites) > 1 and layout.get_root().get("class") == "in-text":
             done = {id(cite): _render_one(layout, cite) for cite in cites}
-            cites = _by_author_string(citation_el.sort, cites, done)
-            cites = _gathered(sort_items(citation_el.sort, cites, layout), done)
+            cites = _gathered(_grouped_sort(citation_el.sort, cites, layout, done), done)
         else:
             cites = sort_items(citation_el.sort, cites, layout)
     rendered = [done.get(id(cite)) or _render_one(layout, cite) for cite in cites]

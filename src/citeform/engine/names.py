@@ -41,6 +41,12 @@ _ROMANESQUE = re.compile(
     "[-0-9a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\u052f\u0590-\u05d4\u05d6-\u05ff"
     "\u1f00-\u1fff\u0600-\u06ff\u200c\u200d\u200e\u0218-\u021b\u202a-\u202e]"
 )
+# citeproc-js's STARTSWITH_ROMANESQUE_REGEXP: an "and" or et-al term starting otherwise (CJK, the
+# Hebrew vav) is written against the names, without the spaces around it
+_STARTS_ROMANESQUE = re.compile(
+    "^[&a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\u052f\u0590-\u05d4\u05d6-\u05ff"
+    "\u1f00-\u1fff\u0600-\u06ff\u200c\u200d\u200e\u0218-\u021b\u202a-\u202e]"
+)
 
 
 def _cjk_item(item) -> bool:
@@ -85,6 +91,16 @@ def _initial_part(part: str) -> bool:
 
 
 _TOKEN = re.compile(r"([^\s.]+)(\.?)")
+_LETTERS = re.compile(r"[^\W\d_]*")
+
+
+def _initial(word: str) -> str:
+    """A word's initial: its first letter, with the capitals right after it when lower-case
+    letters follow them ('TSerendorjiin' -> 'Ts', 'JOhn' -> 'Jo', but 'JOHN' -> 'J'), as
+    citeproc-js writes the initials of transliterated digraphs."""
+    rest = _LETTERS.match(word, 1).group()
+    capitals = next((k for k, c in enumerate(rest) if not c.isupper()), len(rest))
+    return word[0] + (rest[:capitals].lower() if capitals < len(rest) else "")
 
 
 def initialize(given: str, mark: str, hyphen: bool, initialize_names: bool = True) -> str:
@@ -107,7 +123,7 @@ def initialize(given: str, mark: str, hyphen: bool, initialize_names: bool = Tru
             if not initialize_names and not all(len(p.rstrip(".")) == 1 for p in parts):
                 out.append((chunk, " "))
                 continue
-            letters = [p.strip(".")[0] for k, p in enumerate(parts) if k == 0 or _initial_part(p.strip("."))]
+            letters = [_initial(p.strip(".")) for k, p in enumerate(parts) if k == 0 or _initial_part(p.strip("."))]
             if hyphen and len(letters) > 1 and initialize_names:  # kept initials lose the hyphen
                 out.append(((mark.rstrip() + "-").join(letters) + mark.rstrip(), " " if mark.endswith(" ") else ""))
             else:
@@ -121,7 +137,7 @@ def initialize(given: str, mark: str, hyphen: bool, initialize_names: bool = Tru
             elif not _initial_part(word):
                 out.append((word, " "))  # a particle
             elif initialize_names:
-                out.append((word[0], mark))
+                out.append((_initial(word), mark))
             else:
                 out.append((word, " "))
     text = ""
@@ -291,9 +307,8 @@ class NameRenderer:
             if use_last and use_first + 2 <= len(names):
                 last = self.decorate(self.one(names[-1], len(names) - 1, form, levels.get(len(names) - 1, 0)))
                 return m.Marked(delimiter.join(rendered) + delimiter + "\u2026 " + last)
-            # a sort key shows "et al." only when the key itself sets names-min (citeproc-js)
-            plain_key = self.sort_options.get("_sort_key") and "et-al-min" not in self.sort_options
-            et_al = "" if plain_key else self.et_al()
+            # a sort key never shows "et al." (citeproc-js), names-min or not
+            et_al = "" if self.sort_options.get("_sort_key") else self.et_al()
             if not et_al:
                 return m.Marked(delimiter.join(rendered))
             dpe = self.opt("delimiter-precedes-et-al") or "contextual"
@@ -303,7 +318,8 @@ class NameRenderer:
                 or (dpe == "contextual" and len(rendered) >= 2)
                 or (dpe == "after-inverted-name" and inverted)
             )
-            return m.Marked(delimiter.join(rendered) + (delimiter if use_delim else " ") + et_al)
+            space = " " if _STARTS_ROMANESQUE.match(self.et_al_term()) else ""
+            return m.Marked(delimiter.join(rendered) + (delimiter if use_delim else space) + et_al)
         return m.Marked(self.join_and(rendered, delimiter, shown))
 
     def decorate(self, text: str) -> str:
@@ -363,6 +379,11 @@ class NameRenderer:
             return delimiter.join(rendered)
         term = self.el.get_single_term(name="and") if and_ == "text" else "&"
         dpl = self.opt("delimiter-precedes-last") or "contextual"
+        if not _STARTS_ROMANESQUE.match(str(term)):
+            # no spaces around the term; the delimiter only where citeproc-js puts one before it
+            before = (dpl == "always" and len(rendered) == 2) or (
+                dpl == "after-inverted-name" and self.inverted(len(shown) - 2, shown))
+            return delimiter.join(rendered[:-1]) + (delimiter if before else "") + f"{term}" + rendered[-1]
         use_delim = (
             dpl == "always"
             or (dpl == "contextual" and len(rendered) > 2)
@@ -399,6 +420,14 @@ class NameRenderer:
             return el.render() if term else ""
         return str(self.el.get_single_term(name="et-al") or "")
 
+    def et_al_term(self) -> str:
+        """The et-al term's text, unformatted."""
+        el = self.el.getnext()
+        while el is not None and not (isinstance(el.tag, str) and el.tag.endswith("}et-al")):
+            el = el.getnext()
+        name = el.get("term", "et-al") if el is not None else "et-al"
+        return str(self.el.get_single_term(name=name) or "")
+
     def part_el(self, which: str):
         parts = self.el.__dict__.get("_cf_name_parts")
         if parts is None:
@@ -428,49 +457,42 @@ class NameRenderer:
             return _join_particle(ndp + " " + family)
         return ndp + self.particle_space() + family
 
-    def fmt_family(self, dp: str, ndp: str, family: str, case_particles: bool = False) -> str:
-        """The family name-part in display order: its font decorations apply to each particle and the family
-        name on their own, its text-case to the family name only, its affixes around them all
-        (as citeproc-js renders them)."""
-        words = [p for p in (dp, ndp) if p]
-        part = self.part_el("family")
-        if part is None or not words:
-            joined = self.ndp_family(ndp, family)
-            if dp:
-                joined = dp + ("" if dp.endswith(("'", "\u2019", "-")) else self.particle_space()) + joined
-            return self.fmt_part("family", joined)
-        def cased(text: str) -> str:
-            return str(part.case(model.String(text))) if part.get("text-case") else text
+    def deco(self, which: str, text: str) -> str:
+        """A name-part's font decorations and text-case on ``text``, without its affixes."""
+        part = self.part_el(which)
+        if part is None or not text:
+            return text
+        return str(part.format(part.case(model.String(text)) if part.get("text-case") else text))
 
-        pieces = [str(part.format(cased(w) if case_particles else w)) for w in words]
-        pieces.append(str(part.format(cased(family))))
-        text = pieces[0]
-        for word, piece in zip(words, pieces[1:], strict=True):
-            if word.endswith(("'", "\u2019", "-")) or word[-1:].isspace():
-                text += piece
-            else:
-                text += self.particle_space() + piece
-        return str(part.wrap(text))
+    def fmt_family(self, dp: str, ndp: str, family: str, suffix: str = "", suffix_sep: str = " ") -> str:
+        """The family name-part in display order, as citeproc-js renders it: the family part's
+        decorations and text-case on the non-dropping particle and on the family name apart, the
+        given part's on the dropping particle, the family part's affixes around them all and the
+        suffix."""
+        space = self.particle_space()
+        fam = self.deco("family", family)
+        if dp and family and not ndp and dp[-1:] in ("'", "\u02bc", "\u2019", "-") and dp[:-1] != "de":
+            fam, dp = self.deco("given", dp) + fam, ""  # d'Aubignac
+        if ndp[-1:] in ("'", "\u2019", "-", " "):
+            text = self.deco("family", ndp) + fam
+            if dp:
+                text = self.deco("given", dp) + space + text
+        else:
+            text = space.join(p for p in (self.deco("given", dp), self.deco("family", ndp), fam) if p)
+        if suffix:
+            text += suffix_sep + suffix
+        part = self.part_el("family")
+        return str(part.wrap(text)) if part is not None else text
 
     def fmt_given(self, given: str, dp: str, ndp: str) -> str:
         """The given name-part of an inverted name with the particles moved after it: the given
-        part's decorations on the given name and the dropping particle apart, the family part's
-        on a demoted non-dropping particle, the given part's affixes around them all (as
-        citeproc-js renders them)."""
+        part's decorations and text-case on the given name and the dropping particle apart, the
+        family part's on a demoted non-dropping particle, the given part's affixes around them
+        all (as citeproc-js renders them)."""
         if not dp and not ndp:
             return self.fmt_part("given", given)
-        part, family_part = self.part_el("given"), self.part_el("family")
-        if part is None and family_part is None:
-            return " ".join(p for p in (given, dp, ndp) if p)
-        pieces = []
-        if given:
-            cased = part.case(model.String(given)) if part is not None and part.get("text-case") else given
-            pieces.append(str(part.format(cased)) if part is not None else given)
-        if dp:
-            pieces.append(str(part.format(dp)) if part is not None else dp)
-        if ndp:
-            pieces.append(str(family_part.format(ndp)) if family_part is not None else ndp)
-        text = " ".join(pieces)
+        text = " ".join(p for p in (self.deco("given", given), self.deco("given", dp), self.deco("family", ndp)) if p)
+        part = self.part_el("given")
         return str(part.wrap(text)) if part is not None else text
 
     def one(self, name, index: int, form: str, level: int) -> str:
@@ -518,16 +540,13 @@ class NameRenderer:
                 fam = self.fmt_part("family", family)
                 giv = self.fmt_given(given, dp, ndp.strip())
             else:
-                fam = self.fmt_family("", ndp, family, case_particles=True)
+                fam = self.fmt_family("", ndp, family)
                 giv = self.fmt_given(given, dp, "")
             parts = [p for p in (fam, giv, suffix) if p]
             return sep.join(parts)
         giv = self.fmt_part("given", given)
-        fam = self.fmt_family(dp, ndp, family)
-        text = giv + fam if giv[-1:].isspace() else " ".join(p for p in (giv, fam) if p)
-        if suffix:
-            text += (", " if name.get("_comma_suffix") else " ") + suffix
-        return text
+        fam = self.fmt_family(dp, ndp, family, suffix, ", " if name.get("_comma_suffix") else " ")
+        return giv + fam if giv[-1:].isspace() else " ".join(p for p in (giv, fam) if p)
 
 
 def _output_language(element) -> str:

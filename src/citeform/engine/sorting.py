@@ -353,17 +353,28 @@ def sort_items(sort_el, items: list, context) -> list:
     descending = [k.get("sort", "ascending") == "descending" for k in keys]
 
     def column(j: int, indices: list[int]) -> list:
-        key_el = keys[j]
-        chosen = [items[i] for i in indices]
-        if key_el.get("variable"):
-            return [variable_key(key_el, item) for item in chosen]
-        # macro keys are rendered in workers for large bibliographies, collated here
-        texts = parallel.map_items(lambda item: macro_text(key_el, item, context), chosen)
-        return [_text_value(text) for text in texts]
+        return key_values(keys[j], [items[i] for i in indices], context)
 
     # a key is computed only for the items still tied on the keys before it
     order = lazysort.sorted_indices(len(items), len(keys), column, descending, _cmp_values)
     return [items[i] for i in order]
+
+
+def key_values(key_el, items: list, context) -> list:
+    """One ``cs:key``'s value for each item (None: no value)."""
+    if key_el.get("variable"):
+        return [variable_key(key_el, item) for item in items]
+    # macro keys are rendered in workers for large bibliographies, collated here
+    texts = parallel.map_items(lambda item: macro_text(key_el, item, context), items)
+    return [_text_value(text) for text in texts]
+
+
+def compare_keys(a, b, descending: bool) -> int:
+    """Two values of one key: in its direction, a missing value after any other."""
+    if a is None or b is None:
+        return (a is None) - (b is None)
+    result = _cmp_values(a, b)
+    return -result if descending else result
 
 
 class Sort(model.Sort):

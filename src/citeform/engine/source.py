@@ -147,34 +147,47 @@ def _is_particle(token: str) -> bool:
     return bool(token) and bool(_LOWER_START.match(token)) and token[0].islower()
 
 
+# citeproc-js's PARTICLE_FAMILY_REGEXP: a word and what ends it (a space, a hyphen or an apostrophe)
+_FAMILY_PARTICLE = re.compile(r"^([^ ]+(?:-|\u02bb|\u2019| |') *)(.+)$")
+_PARTICLE_HEAD = re.compile(r"^[-'\u02bb\u2019\s]*(.)")
+
+
+def _particle_word(word: str) -> bool:
+    """A particle starts in lower case once leading apostrophes and hyphens are passed ('t, van, d')."""
+    head = _PARTICLE_HEAD.match(word)
+    first = head.group(1) if head else word
+    return first.upper() != first
+
+
 def parse_particles(fields: dict[str, str]) -> dict[str, str]:
     """Particles written inside family or given, as citeproc-js reads them.
 
     'van der Vlist' -> non-dropping 'van der' + 'Vlist'; "d'Aubignac" and
-    'al-One' split after the apostrophe or hyphen; trailing lower-case words of
-    the given name ('Alexander von') are a dropping particle; a family name in
-    double quotes is taken literally, without the quotes.
+    'al-One' split after the apostrophe or hyphen, "in 't Veld" -> "in 't" +
+    'Veld' (a particle's case is read after its apostrophes); a family name is
+    split only when a given name goes with it ('van Gogh' alone stays whole);
+    trailing lower-case words of the given name ('Alexander von') are a
+    dropping particle; a family name in double quotes is taken literally,
+    without the quotes.
     """
     out = dict(fields)
     family = out.get("family", "")
     if family.startswith('"') and family.endswith('"') and len(family) > 1:
         out["family"] = family[1:-1]
         return out
-    if family and "non-dropping-particle" not in out and "dropping-particle" not in out:
-        words = family.split(" ")
-        particle: list[str] = []
-        while len(words) > 1 and _is_particle(words[0]):
-            particle.append(words.pop(0))
-        head = re.match(r"^([a-z]+['\u2019]|[a-z]+-)(\w.*)$", words[0]) if len(words) == 1 else None
-        if head and head.group(2)[:1].isupper():
-            particle.append(head.group(1))
-            words = [head.group(2)]
-        if particle and words:
-            joined = " ".join(particle)
-            if head is None and joined[-1:] in "'\u2019":
-                joined += " "  # written "de' Frinkle": the space stays (an apostrophe particle attaches otherwise)
+    if family and out.get("given") and "non-dropping-particle" not in out and "dropping-particle" not in out:
+        particle, rest = "", family
+        head = _FAMILY_PARTICLE.match(rest)
+        while head and _particle_word(head.group(1)):
+            particle += head.group(1)
+            rest = head.group(2)
+            head = _FAMILY_PARTICLE.match(rest)
+        joined = particle.strip()
+        if particle.endswith(" ") and joined[-1:] in ("'", "\u2019"):
+            joined += " "  # written "de' Frinkle": the space stays (an apostrophe particle attaches otherwise)
+        if joined:
             out["non-dropping-particle"] = joined
-            out["family"] = " ".join(words)
+            out["family"] = rest
     given = out.get("given", "")
     if given and "dropping-particle" not in out:
         words = given.split(" ")
