@@ -50,7 +50,13 @@ def _cjk_item(item) -> bool:
         language = item.reference.get("language")
     except AttributeError:
         return False
-    return bool(language) and str(language)[:2] in ("ja", "zh")  # as citeproc-js: "Japanese" is not "ja"
+    return cjk_language(language)
+
+
+def cjk_language(language) -> bool:
+    """Whether an item's ``language`` is Japanese or Chinese as citeproc-js reads it (``ja``,
+    ``zh-CN``, ``zho``; not ``jpn``, ``chi`` or "Japanese")."""
+    return bool(language) and str(language)[:2] in ("ja", "zh")
 
 
 def section_of(element) -> str:
@@ -234,8 +240,9 @@ class NameRenderer:
         if self.section != "citation":
             if self.sort_options:
                 return {}
-            # citeproc-js shows the names a cite needed for disambiguation in its entry too
-            return {"names": state.name_overrides(self.item).get("names")}
+            # citeproc-js shows the names and the given names a cite needed for disambiguation
+            # in its entry too (a name's form there is the richer of the entry's and the cite's)
+            return state.name_overrides(self.item)
         return state.name_overrides(self.item)
 
     def render(self):
@@ -276,6 +283,9 @@ class NameRenderer:
         if form == "count":
             return len(shown)
         levels = over.get("given", {}).get(self.variable, {})
+        if levels and self.section != "citation" and form == "long":
+            # a long name already shows its initials: only a cite's full given name adds to it
+            levels = {i: level for i, level in levels.items() if level >= 2}
         rendered = [self.one(name, i, form, levels.get(i, 0)) for i, name in enumerate(shown)]
         rendered = [r for r in rendered if r]
         if not rendered:
