@@ -75,3 +75,49 @@ def test_disambiguation_on_the_subsequent_form() -> None:
         "(H. Fisher, Ortiz, and Kowalski 2011b)",
     ]
     assert result.bibliography[0] == "Fisher, Hans, Omar Cruz, and Pierre Morgan. n.d. Alpha."
+
+
+KANG = [{"family": "Kang", "given": "Li"}, {"family": "Abubakar", "given": "Kim"}]
+WHO = [{"literal": "World Health Organization"}]
+UNDATED = [
+    {"id": "k1", "type": "article-journal", "title": "Brain patients", "container-title": "Stat Med",
+     "author": KANG},
+    {"id": "k2", "type": "webpage", "title": "Climate migration", "container-title": "Our World in Data",
+     "URL": "https://example.org/a", "author": KANG,
+     "accessed": {"date-parts": [[2023]], "season": "Autumn"}},
+    {"id": "w1", "type": "article-journal", "title": "Learning", "container-title": "J Am Chem Soc",
+     "author": WHO, "issued": {"date-parts": [[1726, 6, 17]]}},
+    {"id": "w2", "type": "pamphlet", "title": "Well-being", "author": WHO, "issued": {"literal": "in press"}},
+    {"id": "w3", "type": "webpage", "title": "Health", "container-title": "BBC News",
+     "URL": "https://example.org/b", "author": WHO, "issued": {"literal": "in press"},
+     "accessed": {"date-parts": [[2024]]}},
+]
+UNDATED_CITES = [[{"id": "k1"}], [{"id": "k2"}],
+                 [{"id": "w1", "locator": "iv", "label": "page"}, {"id": "w2"}], [{"id": "w3"}]]
+
+
+def test_year_suffix_on_the_accessed_date_of_undated_items() -> None:
+    """Class ``year-suffix-accessed``: the implicit year-suffix goes on the first year printed,
+    of any date: an undated item's (or a literal-dated item's) accessed date takes it."""
+    springer = render_csl(UNDATED, _style("springer-basic-author-date"), citations=UNDATED_CITES)
+    assert springer.bibliography[1] == (
+        "Kang L, Abubakar K Climate migration. In: Our World in Data. https://example.org/a. Autumn 2023b")
+    assert springer.bibliography[4] == (
+        "World Health Organization (in press) Health. In: BBC News. https://example.org/b. 2024b")
+    elsevier = render_csl(UNDATED, _style("elsevier-harvard"), citations=UNDATED_CITES)
+    assert elsevier.bibliography[1] == ("Kang, L., Abubakar, K., n.d. Climate migration [WWW Document]. "
+                                        "Our World in Data. URL https://example.org/a (accessed Autumn.23b).")
+    assert elsevier.citations[:2] == ["(Kang and Abubakar, n.d.)", "(Kang and Abubakar, n.d.)"]
+
+
+def test_year_suffix_on_a_literal_date_in_a_collapsed_group() -> None:
+    """Class ``year-suffix-in-press-collapsed``: a literal date takes no implicit year-suffix
+    (``in press``), except in a cite that continues a collapsed group (``1726, p. iv, in pressa``),
+    as citeproc-js does."""
+    springer = render_csl(UNDATED, _style("springer-basic-author-date"), citations=UNDATED_CITES)
+    assert springer.citations[2:] == [
+        "(World Health Organization 1726, p. iv, in pressa)", "(World Health Organization in press)"]
+    elsevier = render_csl(UNDATED, _style("elsevier-harvard"), citations=UNDATED_CITES)
+    assert elsevier.citations[2:] == [
+        "(World Health Organization, 1726, p. iv, in pressa)", "(World Health Organization, in press)"]
+    assert elsevier.bibliography[3] == "World Health Organization, in press. Well-being."

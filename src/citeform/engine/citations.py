@@ -25,8 +25,11 @@ def is_placeholder(text: str) -> bool:
     return NO_PRINTED_FORM in plain or NO_AUTHOR_FORM in plain
 
 
-def render_cite(layout, cite, suppress_author: bool = False, author_only: bool = False):
-    """One cite's text (without its prefix/suffix) and its first names output."""
+def render_cite(layout, cite, suppress_author: bool = False, author_only: bool = False,
+                continues_group: bool = False):
+    """One cite's text (without its prefix/suffix) and its first names output.
+
+    ``continues_group``: the cite follows one of the same names in a collapsed group."""
     state = get_state(layout)
     layout.repressed = {}
     flags = cite.get("_cite") or {}
@@ -36,6 +39,7 @@ def render_cite(layout, cite, suppress_author: bool = False, author_only: bool =
             author_only=author_only or bool(flags.get("author-only")),
             item=cite,
         )
+        state.continues_group = continues_group
     try:
         text = layout.render_children(cite)
     except VariableError:
@@ -358,7 +362,7 @@ def _range_suffixes(elems):
 
 
 def _without_author(layout, r):
-    text, _names = render_cite(layout, r["cite"], suppress_author=True)
+    text, _names = render_cite(layout, r["cite"], suppress_author=True, continues_group=True)
     return text
 
 
