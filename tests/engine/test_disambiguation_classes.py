@@ -121,3 +121,21 @@ def test_year_suffix_on_a_literal_date_in_a_collapsed_group() -> None:
     assert elsevier.citations[2:] == [
         "(World Health Organization, 1726, p. iv, in pressa)", "(World Health Organization, in press)"]
     assert elsevier.bibliography[3] == "World Health Organization, in press. Well-being."
+
+
+def test_collapse_year_suffix_run_keeps_the_cite_group_delimiter() -> None:
+    """Class ``collapse-after-suffix-run``: with a ``cite-group-delimiter`` and no
+    ``after-collapse-delimiter``, the years of one author go on with the cite-group delimiter
+    after a collapsed run of year-suffixes (``2012a, b, 2016``), a nameless cite too."""
+    def book(key: str, year: int, author: bool = True) -> dict:
+        item = {"id": key, "type": "book", "title": key.upper(), "issued": {"date-parts": [[year]]}}
+        if author:
+            item["author"] = [{"family": "Kowalczyk", "given": "E"}]
+        return item
+
+    items = [book("a", 2012), book("b", 2012), book("c", 2016), book("d", 2016, author=False)]
+    clusters = [[{"id": "a"}, {"id": "b"}, {"id": "c"}], [{"id": "a"}, {"id": "b"}, {"id": "d", "locator": "5"}],
+                [{"id": "a", "locator": "3"}, {"id": "b"}, {"id": "c"}]]
+    assert render_csl(items, _style("springer-basic-author-date"), citations=clusters).citations == [
+        "(Kowalczyk 2012a, b, 2016)", "(Kowalczyk 2012a, b, 2016, p. 5)", "(Kowalczyk 2012a, p. 3, b, 2016)",
+    ]

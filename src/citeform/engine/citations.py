@@ -280,6 +280,11 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
             if key is not None:
                 index[key] = len(groups)
             groups.append([r])
+    # without after-collapse-delimiter, a style's own cite-group-delimiter goes on after a
+    # collapsed run of year-suffixes; the layout delimiter otherwise (citeproc-js)
+    citation_el = layout.getparent()
+    keep_group_delimiter = (citation_el.get("after-collapse-delimiter") is None
+                            and citation_el.get("cite-group-delimiter") is not None)
     pieces = []
     for group in groups:
         if not collapse:
@@ -318,7 +323,9 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
         for i in range(1, len(elems)):
             text, sep, _suffix, only, _loc = elems[i]
             previous = elems[i - 1]
-            if not only and previous[3]:
+            if keep_group_delimiter:
+                pass  # citeproc-js: the group goes on with cite-group-delimiter ('2012a, b, 2016')
+            elif not only and previous[3]:
                 sep = after_collapse  # after a collapsed run of suffixes
             elif not only and i >= 1 and _run_collapsed(elems, i - 1):
                 sep = after_collapse
