@@ -139,3 +139,18 @@ def test_collapse_year_suffix_run_keeps_the_cite_group_delimiter() -> None:
     assert render_csl(items, _style("springer-basic-author-date"), citations=clusters).citations == [
         "(Kowalczyk 2012a, b, 2016)", "(Kowalczyk 2012a, b, 2016, p. 5)", "(Kowalczyk 2012a, p. 3, b, 2016)",
     ]
+
+
+def test_givenname_with_initials_in_a_long_name() -> None:
+    """Class ``givenname-with-initials-long-form``: a name printed in its long form with initials
+    (APA's personal communication) stays at its initials when ``primary-name-with-initials``
+    expands it: citeproc-js prints the fuller of the style's form and the level asked for."""
+    items = [
+        {"id": "p", "type": "personal_communication", "title": "Letter",
+         "author": [{"family": "Young", "given": "Arjun"}], "issued": {"date-parts": [[2005, 9]]}},
+        {"id": "j", "type": "article-journal", "title": "Paper", "container-title": "Cell",
+         "author": [{"family": "Young", "given": "Jean-Baptiste"}], "issued": {"date-parts": [[2020]]}},
+    ]
+    assert render_csl(items, _style("apa"), citations=[[{"id": "p"}], [{"id": "j"}]]).citations == [
+        "(A. Young, personal communication, September 2005)", "(J.-B. Young, 2020)",
+    ]

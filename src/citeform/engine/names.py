@@ -283,9 +283,6 @@ class NameRenderer:
         if form == "count":
             return len(shown)
         levels = over.get("given", {}).get(self.variable, {})
-        if levels and self.section != "citation" and form == "long":
-            # a long name already shows its initials: only a cite's full given name adds to it
-            levels = {i: level for i, level in levels.items() if level >= 2}
         rendered = [self.one(name, i, form, levels.get(i, 0)) for i, name in enumerate(shown)]
         rendered = [r for r in rendered if r]
         if not rendered:
@@ -506,7 +503,7 @@ class NameRenderer:
             form = "long"
             if level >= 2:
                 init_with = None
-        elif form == "long" and level >= 1 and init_with is not None:
+        elif form == "long" and level >= 2 and init_with is not None:
             init_with = None
         if given and init_with is not None:
             given = initialize_marked(given, init_with, hyphen, do_init)
