@@ -26,8 +26,11 @@ def is_placeholder(text: str) -> bool:
     return NO_PRINTED_FORM in plain or NO_AUTHOR_FORM in plain
 
 
-def render_cite(layout, cite, suppress_author: bool = False, author_only: bool = False):
-    """One cite's text (without its prefix/suffix) and its first names output."""
+def render_cite(layout, cite, suppress_author: bool = False, author_only: bool = False,
+                continues_group: bool = False):
+    """One cite's text (without its prefix/suffix) and its first names output.
+
+    ``continues_group``: the cite follows one of the same names in a collapsed group."""
     state = get_state(layout)
     layout.repressed = {}
     flags = cite.get("_cite") or {}
@@ -37,6 +40,7 @@ def render_cite(layout, cite, suppress_author: bool = False, author_only: bool =
             author_only=author_only or bool(flags.get("author-only")),
             item=cite,
         )
+        state.continues_group = continues_group
     try:
         text = layout.render_children(cite)
     except VariableError:
@@ -306,6 +310,11 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
             if key is not None:
                 index[key] = len(groups)
             groups.append([r])
+    # without after-collapse-delimiter, a style's own cite-group-delimiter goes on after a
+    # collapsed run of year-suffixes; the layout delimiter otherwise (citeproc-js)
+    citation_el = layout.getparent()
+    keep_group_delimiter = (citation_el.get("after-collapse-delimiter") is None
+                            and citation_el.get("cite-group-delimiter") is not None)
     pieces = []
     for group in groups:
         if not collapse:
@@ -344,7 +353,9 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
         for i in range(1, len(elems)):
             text, sep, _suffix, only, _loc = elems[i]
             previous = elems[i - 1]
-            if not only and previous[3]:
+            if keep_group_delimiter:
+                pass  # citeproc-js: the group goes on with cite-group-delimiter ('2012a, b, 2016')
+            elif not only and previous[3]:
                 sep = after_collapse  # after a collapsed run of suffixes
             elif not only and i >= 1 and _run_collapsed(elems, i - 1):
                 sep = after_collapse
@@ -388,7 +399,7 @@ def _range_suffixes(elems):
 
 
 def _without_author(layout, r):
-    text, _names = render_cite(layout, r["cite"], suppress_author=True)
+    text, _names = render_cite(layout, r["cite"], suppress_author=True, continues_group=True)
     return text
 
 

@@ -162,10 +162,31 @@ class DateMixin:
             previous = state.date_variable
             state.date_variable = var
             try:
-                return super().process(item, variable, show_parts, context, **kwargs)
+                text = super().process(item, variable, show_parts, context, **kwargs)
             finally:
                 state.date_variable = previous
+            return _literal_year_suffix(state, item, var, text)
         return super().process(item, variable, show_parts, context, **kwargs)
+
+
+def _literal_year_suffix(state, item, var: str, text):
+    """A literal date (``in press``) holds no year for the implicit year-suffix, except in a cite
+    that continues a collapsed group: citeproc-js adds the letter there all the same (its
+    ``have_collapsed`` test), so ``1726, p. iv, in pressc``."""
+    if (
+        text is None
+        or not state.continues_group
+        or not state.implicit_year_suffix
+        or state.year_suffix_done
+        or state.sort_options is not None
+        or not isinstance(item.reference.get(var.replace("-", "_")), LiteralDate)
+    ):
+        return text
+    suffix = item.reference.get("year_suffix")
+    if not suffix:
+        return text
+    state.year_suffix_done = True
+    return text + String(str(suffix))
 
 
 class Date_Part(CaseMixin, model.Date_Part):  # noqa: N801 - CSL tag name mapping
@@ -186,7 +207,7 @@ class Date_Part(CaseMixin, model.Date_Part):  # noqa: N801 - CSL tag name mappin
                 and self.get("name") == "year"
                 and state is not None
                 and state.implicit_year_suffix
-                and state.date_variable == "issued"
+                and state.date_variable is not None  # the first year printed, of any date (citeproc-js)
                 and not state.year_suffix_done
                 and state.current_item is not None
             ):

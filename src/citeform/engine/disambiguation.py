@@ -26,7 +26,7 @@ from citeproc.string import String
 from . import cache
 from . import markup as m
 from .citations import render_cite
-from .names import is_cjk
+from .names import cjk_language, is_cjk
 from .registry import fast_item
 from .state import EngineState, ItemDisambiguation
 
@@ -48,7 +48,8 @@ def _truthy(el, name: str) -> bool:
 
 
 class Disambiguator:
-    def __init__(self, loaded, bib, keys: list[str], state: EngineState, position: str = "first"):
+    def __init__(self, loaded, bib, keys: list[str], state: EngineState,
+                 positions: tuple[str, ...] = ("subsequent", "near-note")):
         self.root = loaded.root
         self.citation_el = loaded.root.citation
         self.layout = self.citation_el.layout
@@ -59,8 +60,8 @@ class Disambiguator:
         probe.bibliography = bib
         self.probes = {c.key: c for c in probe.cites}
         for cite in probe.cites:
-            cite["_positions"] = {position}
-            cite["_position"] = position
+            cite["_positions"] = set(positions)
+            cite["_position"] = positions[0]
 
     def text(self, key: str) -> str:
         return cache.cite_text(self, self._memo_key(key), key, self._text)
@@ -112,13 +113,15 @@ class Disambiguator:
         return max(self._differing_indexes(keys), default=-1) + 1
 
     def _differing_indexes(self, keys: list[str]) -> set[int]:
-        """The positions at which some name variable of ``keys`` holds different names."""
+        """The positions at which some name variable of ``keys`` holds different names, or the
+        same name printed differently (family first in a Japanese or Chinese item)."""
         out: set[int] = set()
+        order = {k: cjk_language(self.bib.source[k].get("language")) for k in keys}
         for var in {v for k in keys for v in self.name_vars(k)}:
-            lists = [self.name_vars(k).get(var) or [] for k in keys]
-            longest = max(len(v) for v in lists)
+            lists = [(self.name_vars(k).get(var) or [], order[k]) for k in keys]
+            longest = max(len(v) for v, _ in lists)
             for i in range(longest):
-                parts = {v[i].parts() if i < len(v) else None for v in lists}
+                parts = {(v[i].parts(), first) if i < len(v) else None for v, first in lists}
                 if len(parts) > 1:
                     out.add(i)
         return out
@@ -354,25 +357,15 @@ def _initials(given: str) -> str:
 def disambiguate(loaded, bib, keys: list[str], state: EngineState, citations=None) -> None:
     """Set per-item disambiguation overrides and year suffixes for the cited ``keys``.
 
-    Items also cited in subsequent position are checked again in that form
-    (short forms can collide where full ones do not); that pass may add names,
-    given names or switch ``disambiguate="true"`` on, but assigns no year-suffix.
+    As citeproc-js does, a cite is tested for ambiguity in its subsequent, near-note form
+    (``et-al-subsequent-*`` applied, ``position`` tests as for a later cite), whatever the
+    positions it is cited in; the names, given names and conditions found apply to every
+    form of the cite, and year-suffixes go to the cites that form leaves ambiguous.
+    ``citations`` is accepted for the callers' sake: the positions do not matter here.
     """
     if loaded.root.citation is None or len(keys) < 2:
         return
-    first = Disambiguator(loaded, bib, keys, state)
-    first.run()
-    later = {
-        cite.key
-        for citation in citations or ()
-        for cite in citation.cites
-        if "subsequent" in (cite.get("_positions") or ())
-    }
-    if len(later) >= 2:
-        second = Disambiguator(loaded, bib, [k for k in keys if k in later], state, "subsequent")
-        if not position_dependent(loaded.root):
-            cache.share_cite_texts(first, second)  # a subsequent cite reads as a first one
-        second.run(year_suffix=False)
+    Disambiguator(loaded, bib, keys, state, ("subsequent", "near-note")).run()
 
 
 def position_dependent(root) -> bool:

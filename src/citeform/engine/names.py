@@ -56,7 +56,13 @@ def _cjk_item(item) -> bool:
         language = item.reference.get("language")
     except AttributeError:
         return False
-    return bool(language) and str(language)[:2] in ("ja", "zh")  # as citeproc-js: "Japanese" is not "ja"
+    return cjk_language(language)
+
+
+def cjk_language(language) -> bool:
+    """Whether an item's ``language`` is Japanese or Chinese as citeproc-js reads it (``ja``,
+    ``zh-CN``, ``zho``; not ``jpn``, ``chi`` or "Japanese")."""
+    return bool(language) and str(language)[:2] in ("ja", "zh")
 
 
 def section_of(element) -> str:
@@ -250,8 +256,9 @@ class NameRenderer:
         if self.section != "citation":
             if self.sort_options:
                 return {}
-            # citeproc-js shows the names a cite needed for disambiguation in its entry too
-            return {"names": state.name_overrides(self.item).get("names")}
+            # citeproc-js shows the names and the given names a cite needed for disambiguation
+            # in its entry too (a name's form there is the richer of the entry's and the cite's)
+            return state.name_overrides(self.item)
         return state.name_overrides(self.item)
 
     def render(self):
@@ -518,7 +525,7 @@ class NameRenderer:
             form = "long"
             if level >= 2:
                 init_with = None
-        elif form == "long" and level >= 1 and init_with is not None:
+        elif form == "long" and level >= 2 and init_with is not None:
             init_with = None
         if given and init_with is not None:
             given = initialize_marked(given, init_with, hyphen, do_init)

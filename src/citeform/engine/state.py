@@ -53,6 +53,7 @@ class EngineState:
         self.first_names: Any = None
         self.shown_names: list[tuple[str, int]] = []  # (name variable, names shown) in this cite
         self.year_suffix_done = False
+        self.continues_group = False  # the cite follows a cite of the same names in a collapsed group
         self.trial: dict[str, ItemDisambiguation] | None = None  # overrides while disambiguating
         self.sort_options: dict | None = None  # set while rendering a macro sort key
         self.date_variable: str | None = None  # the date variable being rendered
@@ -97,6 +98,7 @@ class EngineState:
         self.names_tried = False
         self.first_names = None
         self.year_suffix_done = False
+        self.continues_group = False
         self.shown_names = []
 
 
