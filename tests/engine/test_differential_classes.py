@@ -510,3 +510,31 @@ def test_citation_keeps_the_trailing_space_of_a_prefix() -> None:
               "issued": {"date-parts": [[2001]]}, "container-title": "Stat.", "volume": "238", "page": "896"}]
     clusters = [[{"id": "t", "prefix": "cf. ", "author-only": True}]]
     assert render_csl(items, style, citations=clusters).citations == ["cf. "]
+
+
+def _bib(layout: str, suffix: str = "") -> str:
+    return _inline('<citation><layout><text variable="title"/></layout></citation>',
+                   f'<bibliography><layout suffix="{suffix}">{layout}</layout></bibliography>')
+
+
+def test_seam_after_a_decorated_field_or_a_number_suffix() -> None:
+    """Class ``a?[.→] Aa`` / ``9:[.→] a``: a decorated field's own suffix, or its parent's
+    delimiter, collapses with the field's last mark only when it repeats (``Model?. Sage``),
+    while a group's suffix after it merges as usual; after a number's own suffix nothing but
+    a repeated mark collapses (``137:. https``, springer-basic-author-date)."""
+    items = [{"id": f"i{k}", "type": "book", "title": t, "publisher": "Pub", "volume": "137"}
+             for k, t in enumerate(["A?", "A!", "A.", "A:"])]
+    cases = {
+        '<group delimiter=". "><text variable="title" font-style="italic"/><text variable="publisher"/></group>':
+            ["A?. Pub", "A!. Pub", "A. Pub", "A:. Pub"],
+        '<text variable="title" font-style="italic" suffix=". "/><text variable="publisher"/>':
+            ["A?. Pub", "A!. Pub", "A. Pub", "A:. Pub"],
+        '<group delimiter=". "><text variable="title"/><text variable="publisher"/></group>':
+            ["A? Pub", "A! Pub", "A. Pub", "A: Pub"],
+        '<group suffix=". "><text variable="title" font-style="italic"/></group><text variable="publisher"/>':
+            ["A? Pub", "A! Pub", "A. Pub", "A: Pub"],
+        '<group delimiter=". "><group><text variable="volume" suffix=":"/></group><text variable="publisher"/></group>':
+            ["137:. Pub"] * 4,
+    }
+    for layout, expected in cases.items():
+        assert render_csl(items, _bib(layout)).bibliography == expected, layout
