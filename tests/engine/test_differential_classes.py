@@ -538,3 +538,17 @@ def test_seam_after_a_decorated_field_or_a_number_suffix() -> None:
     }
     for layout, expected in cases.items():
         assert render_csl(items, _bib(layout)).bibliography == expected, layout
+
+
+def test_prefix_replacing_the_delimiter_leaves_the_cite_before_alone() -> None:
+    """Class ``.a[.→];`` (``n.d;`` for ``n.d.;``): a cite prefix starting with punctuation takes
+    the delimiter's place only; the cite before keeps its last mark and no join rule applies
+    (``n.d.. B``, ``C?. B``, ``D,, B``)."""
+    style = _inline('<citation><layout delimiter="; " prefix="(" suffix=")"><text variable="title"/></layout></citation>')
+    items = [{"id": "a", "type": "book", "title": "n.d."}, {"id": "b", "type": "book", "title": "B"},
+             {"id": "c", "type": "book", "title": "C?"}, {"id": "d", "type": "book", "title": "D,"}]
+    clusters = [[{"id": x}, {"id": "b", "prefix": p}] for x in "acd" for p in ("; ", ". ", ", ")]
+    assert render_csl(items, style, citations=clusters).citations == [
+        "(n.d.; B)", "(n.d.. B)", "(n.d., B)", "(C?; B)", "(C?. B)", "(C?, B)",
+        "(D,; B)", "(D,. B)", "(D,, B)",
+    ]

@@ -85,16 +85,18 @@ def join_punctuation(text: str) -> str:
             pos = start + 1
 
 
-_BEFORE_PREFIX = re.compile(r"[\s,;:.]+(?=[" + _TOKENS + r"]*" + re.escape(m.PREFIX_PUNCT) + ")")
+# the delimiter before such a prefix (one mark and spaces), not the cite's own last mark
+_BEFORE_PREFIX = re.compile(r"[,;:.]?\s*(?=[" + _TOKENS + r"]*" + re.escape(m.PREFIX_PUNCT) + ")")
 # the delimiter's (or layout suffix's) one mark after a suffix ending with punctuation
 _AFTER_SUFFIX = re.compile(re.escape(m.SUFFIX_PUNCT) + r"([" + _TOKENS + r"]*)[,;:.!?]")
 
 
 def cite_affix_punctuation(text: str) -> str:
-    """A cite prefix starting with punctuation replaces the delimiter before it; after a
-    cite suffix ending with punctuation, the delimiter or layout suffix loses its own."""
+    """A cite prefix starting with punctuation replaces the delimiter before it, with no join
+    rule against the cite before (``n.d.. B``, ``A?. B``); after a cite suffix ending with
+    punctuation, the delimiter or layout suffix loses its own."""
     if m.PREFIX_PUNCT in text:
-        text = _BEFORE_PREFIX.sub("", text).replace(m.PREFIX_PUNCT, "")
+        text = _BEFORE_PREFIX.sub(m.NOJOIN, text).replace(m.PREFIX_PUNCT, "")
     if m.SUFFIX_PUNCT in text:
         text = _AFTER_SUFFIX.sub(lambda mt: mt.group(1), text).replace(m.SUFFIX_PUNCT, "")
     return text
