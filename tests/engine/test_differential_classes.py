@@ -552,3 +552,19 @@ def test_prefix_replacing_the_delimiter_leaves_the_cite_before_alone() -> None:
         "(n.d.; B)", "(n.d.. B)", "(n.d., B)", "(C?; B)", "(C?. B)", "(C?, B)",
         "(D,; B)", "(D,. B)", "(D,, B)",
     ]
+
+
+def test_title_case_last_word_after_a_straight_apostrophe() -> None:
+    """Class ``a [Aa→a]a.`` (``Learning’s an``): citeproc-js's title case capitalises a stop word
+    that ends the title; a typed ’ cuts the title there (the last word is then not looked at),
+    one it made of a straight ' does not (``Learning’s An``, ``Don’t Go To``), though the word
+    before it is a word of its own and the rest after it stays as typed (``X per’s``)."""
+    style = _inline('<citation><layout><text variable="title" text-case="title"/></layout></citation>')
+    titles = ["learning's an", "learning’s an", "don't go to", "co-op's of", "a 'b an", "x: an",
+              "x per's b", "x per's", "x of'the", "x o'neill of", "x learning's of the"]
+    items = [{"id": f"i{k}", "type": "book", "title": t} for k, t in enumerate(titles)]
+    clusters = [[{"id": f"i{k}"}] for k in range(len(titles))]
+    assert render_csl(items, style, citations=clusters).citations == [
+        "Learning’s An", "Learning’s an", "Don’t Go To", "Co-Op’s Of", "A ’b An", "X: An",
+        "X per’s b", "X per’s", "X of’the", "X o’neill Of", "X Learning’s of The",
+    ]

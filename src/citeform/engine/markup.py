@@ -36,6 +36,7 @@ KEEPCASE = "\ue02e"  # the next letter keeps its case through text-case (a citep
 NOJOIN = "\ue02f"  # between two marks typed in one string: no join rule applies (``a::b``, ``?:``)
 SEAM = "\ue038"  # an element's own suffix or its parent's delimiter follows: only a repeated mark collapses
 FIELD_END = "\ue039"  # a decorated field without markup ends: a delimiter after it is a seam
+APOSTROPHE = "\ue03a"  # after a ’ typed as a straight ': title case does not cut the text there
 DISPLAY_OPEN = {
     "block": "\ue040",
     "left-margin": "\ue041",
@@ -71,6 +72,7 @@ OPENERS = {
     NOJOIN: "nojoin",
     SEAM: "seam",
     FIELD_END: "field-end",
+    APOSTROPHE: "apostrophe",
 }
 CLOSERS = {
     ITALIC[1]: "italic",
