@@ -510,3 +510,61 @@ def test_citation_keeps_the_trailing_space_of_a_prefix() -> None:
               "issued": {"date-parts": [[2001]]}, "container-title": "Stat.", "volume": "238", "page": "896"}]
     clusters = [[{"id": "t", "prefix": "cf. ", "author-only": True}]]
     assert render_csl(items, style, citations=clusters).citations == ["cf. "]
+
+
+def _bib(layout: str, suffix: str = "") -> str:
+    return _inline('<citation><layout><text variable="title"/></layout></citation>',
+                   f'<bibliography><layout suffix="{suffix}">{layout}</layout></bibliography>')
+
+
+def test_seam_after_a_decorated_field_or_a_number_suffix() -> None:
+    """Class ``a?[.→] Aa`` / ``9:[.→] a``: a decorated field's own suffix, or its parent's
+    delimiter, collapses with the field's last mark only when it repeats (``Model?. Sage``),
+    while a group's suffix after it merges as usual; after a number's own suffix nothing but
+    a repeated mark collapses (``137:. https``, springer-basic-author-date)."""
+    items = [{"id": f"i{k}", "type": "book", "title": t, "publisher": "Pub", "volume": "137"}
+             for k, t in enumerate(["A?", "A!", "A.", "A:"])]
+    cases = {
+        '<group delimiter=". "><text variable="title" font-style="italic"/><text variable="publisher"/></group>':
+            ["A?. Pub", "A!. Pub", "A. Pub", "A:. Pub"],
+        '<text variable="title" font-style="italic" suffix=". "/><text variable="publisher"/>':
+            ["A?. Pub", "A!. Pub", "A. Pub", "A:. Pub"],
+        '<group delimiter=". "><text variable="title"/><text variable="publisher"/></group>':
+            ["A? Pub", "A! Pub", "A. Pub", "A: Pub"],
+        '<group suffix=". "><text variable="title" font-style="italic"/></group><text variable="publisher"/>':
+            ["A? Pub", "A! Pub", "A. Pub", "A: Pub"],
+        '<group delimiter=". "><group><text variable="volume" suffix=":"/></group><text variable="publisher"/></group>':
+            ["137:. Pub"] * 4,
+    }
+    for layout, expected in cases.items():
+        assert render_csl(items, _bib(layout)).bibliography == expected, layout
+
+
+def test_prefix_replacing_the_delimiter_leaves_the_cite_before_alone() -> None:
+    """Class ``.a[.→];`` (``n.d;`` for ``n.d.;``): a cite prefix starting with punctuation takes
+    the delimiter's place only; the cite before keeps its last mark and no join rule applies
+    (``n.d.. B``, ``C?. B``, ``D,, B``)."""
+    style = _inline('<citation><layout delimiter="; " prefix="(" suffix=")"><text variable="title"/></layout></citation>')
+    items = [{"id": "a", "type": "book", "title": "n.d."}, {"id": "b", "type": "book", "title": "B"},
+             {"id": "c", "type": "book", "title": "C?"}, {"id": "d", "type": "book", "title": "D,"}]
+    clusters = [[{"id": x}, {"id": "b", "prefix": p}] for x in "acd" for p in ("; ", ". ", ", ")]
+    assert render_csl(items, style, citations=clusters).citations == [
+        "(n.d.; B)", "(n.d.. B)", "(n.d., B)", "(C?; B)", "(C?. B)", "(C?, B)",
+        "(D,; B)", "(D,. B)", "(D,, B)",
+    ]
+
+
+def test_title_case_last_word_after_a_straight_apostrophe() -> None:
+    """Class ``a [Aa→a]a.`` (``Learning’s an``): citeproc-js's title case capitalises a stop word
+    that ends the title; a typed ’ cuts the title there (the last word is then not looked at),
+    one it made of a straight ' does not (``Learning’s An``, ``Don’t Go To``), though the word
+    before it is a word of its own and the rest after it stays as typed (``X per’s``)."""
+    style = _inline('<citation><layout><text variable="title" text-case="title"/></layout></citation>')
+    titles = ["learning's an", "learning’s an", "don't go to", "co-op's of", "a 'b an", "x: an",
+              "x per's b", "x per's", "x of'the", "x o'neill of", "x learning's of the"]
+    items = [{"id": f"i{k}", "type": "book", "title": t} for k, t in enumerate(titles)]
+    clusters = [[{"id": f"i{k}"}] for k in range(len(titles))]
+    assert render_csl(items, style, citations=clusters).citations == [
+        "Learning’s An", "Learning’s an", "Don’t Go To", "Co-Op’s Of", "A ’b An", "X: An",
+        "X per’s b", "X per’s", "X of’the", "X o’neill Of", "X Learning’s of The",
+    ]

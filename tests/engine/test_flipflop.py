@@ -35,9 +35,11 @@ def test_orphan_quote_is_left_as_typed() -> None:
 
 
 def test_apostrophes() -> None:
-    assert parse_markup("ETFA '09") == "ETFA \u201909"
-    assert parse_markup("l'Égypte d’archéologie") == "l\u2019Égypte d\u2019archéologie"
-    assert parse_markup("l'''") == "l\u2019\u2019\u2019"
+    # a ’ made of a straight ' carries a mark for title case (see test_textcase)
+    apostrophe = "\u2019" + m.APOSTROPHE
+    assert parse_markup("ETFA '09") == f"ETFA {apostrophe}09"
+    assert parse_markup("l'Égypte d’archéologie") == f"l{apostrophe}Égypte d\u2019archéologie"
+    assert parse_markup("l'''") == "l" + apostrophe * 3
 
 
 def test_curly_quotes_follow_the_locale_marks() -> None:

@@ -11,6 +11,8 @@ Each subclass adds one documented behaviour on top of citeproc-py:
 
 from __future__ import annotations
 
+import re
+
 from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import MixedString, String, normalize_seam
@@ -147,6 +149,8 @@ class Text(
                 macro = d["_cf_macro"] = self.get_macro(arg)
             # citeproc-py's Macro.render(item, context), without its frame
             text = macro.render_children(item, context=own_context, sort_options=None)
+            if text and str(text).endswith(m.FIELD_END):  # a macro call is a group: no seam
+                text = groups.without_field_end(text)
         elif kind == "term":
             text = self._term(item)
         else:
@@ -169,12 +173,24 @@ class Text(
         strip_periods, cased, quoted, affixed = self._markup_plan()
         if strip_periods:
             text = text.replace(".", "")
+        seams = seam_plan(self)
+        # a decorated field with no markup inside (citeproc-js: one string with decorations)
+        field = seams[0] and not quoted and not _HAS_TOKEN.search(str(text))
         if cased:
             text = self.case(text, language)
         text = self.format(text)
         if quoted:  # quote tokens: the output pass picks the marks and punctuation-in-quote
             text = m.wrap(m.QUOTE, text)
-        return self.wrap(text) if affixed else text
+        if field:  # its own suffix, or the delimiter after it (see groups.Group.process),
+            # collapses with its last mark only when that mark repeats
+            text = text + (m.SEAM if self.get("suffix") else m.FIELD_END)
+        if not affixed:
+            return text
+        text = self.wrap(text)
+        if seams[1] and _NUMERIC.fullmatch(m.strip_tokens(str(text))):
+            # a number's suffix: citeproc-js merges nothing after it but a repeated mark
+            text = text + m.SEAM
+        return text
 
     def _markup_plan(self) -> tuple[bool, bool, bool, bool]:
         """(strip periods, text case, quotes, affixes): what markup has to do."""
@@ -230,6 +246,25 @@ class Text(
                 # years stays a tie ("2016a" does not sort after "2016")
                 raise VariableError
         return super()._variable(item, context)
+
+
+_HAS_TOKEN = re.compile("[" + re.escape("".join(sorted(m.ALL_TOKENS))) + "]")
+_NUMERIC = re.compile(r"\d+(?:\s*[-\u2013&,]\s*\d+)*[.,;:!?]")
+
+
+def seam_plan(element) -> tuple[bool, bool]:
+    """(a decorated field, a numeric variable with a suffix ending in
+    punctuation) for a ``cs:text``: where citeproc-js joins the element's suffix to what
+    precedes only when the marks repeat (read once per element)."""
+    d = element.__dict__
+    plan = d.get("_cf_seams")
+    if plan is None:
+        suffix = element.get("suffix", "")
+        plan = d["_cf_seams"] = (
+            groups.decorated_field(element),
+            element.get("variable") in NUMBER_VARIABLES and suffix[-1:] in groups.MARKS,
+        )
+    return plan
 
 
 class Group(DisplayMixin, NormalDecorationsMixin, groups.Group):

@@ -61,6 +61,9 @@ _SPLIT = re.compile(
     re.IGNORECASE,
 )
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+# citeproc-js's title case cuts a title at a typed ’ but not at one it made of a straight '
+_STRAIGHT_APOSTROPHE = "\u2019" + m.APOSTROPHE
+_TYPED_APOSTROPHE = "\ue0ff"
 _APOSTROPHE_AFTER = re.compile(r"^[^,.?:; ]")
 _BEFORE_MARK = re.compile(r" ([:;?!\u00bb])")
 _CLOSING_TOKENS = m.QUOTE[1] + m.SQUOTE[1] + m.CURLY_DOUBLE[1] + m.CURLY_SINGLE[1]
@@ -153,8 +156,9 @@ def parse_markup(text: str) -> str:
     text = protect_typed(narrow_spaces(text))
     if "<" not in text and not any(q in text for q in "\"'\u201c\u201d\u2018\u2019"):
         return text
-    # an apostrophe between letters is a straight one for the rules below
-    text = re.sub(r"(?<=[^\W\d_])\u2019(?=[^\W\d_])", "'", text)
+    # an apostrophe typed between letters is a straight one for the rules below, but stays
+    # typographic (a placeholder here) for title case
+    text = re.sub(r"(?<=[^\W\d_])\u2019(?=[^\W\d_])", _TYPED_APOSTROPHE, text)
     pieces = _pieces(text)
     stack: list[int] = []
     outer_form: str | None = None  # the straight quote typed first is the outer one
@@ -162,7 +166,7 @@ def parse_markup(text: str) -> str:
 
     def literal(index: int) -> None:
         piece = pieces[index]
-        piece.tokens = "\u2019" if piece.text == "'" else piece.text
+        piece.tokens = _STRAIGHT_APOSTROPHE if piece.text == "'" else piece.text
 
     for i, piece in enumerate(pieces):
         if piece.kind == "str":
@@ -170,10 +174,10 @@ def parse_markup(text: str) -> str:
         after = pieces[i + 1].text if i + 1 < len(pieces) and pieces[i + 1].kind == "str" else ""
         if piece.kind == "quote":
             if piece.text == "'" and not _is_opening_quote(pieces, i) and _APOSTROPHE_AFTER.match(after):
-                piece.tokens = "\u2019"
+                piece.tokens = _STRAIGHT_APOSTROPHE
                 continue
             if piece.text == "'" and _is_opening_quote(pieces, i) and after.startswith(" "):
-                piece.tokens = "\u2019"
+                piece.tokens = _STRAIGHT_APOSTROPHE
                 continue
             if _is_opening_quote(pieces, i):
                 piece.opening = True
@@ -217,7 +221,7 @@ def parse_markup(text: str) -> str:
     out = []
     for piece in pieces:
         out.append(piece.text if piece.kind == "str" else (piece.tokens if piece.tokens is not None else piece.text))
-    text = "".join(out)
+    text = "".join(out).replace(_TYPED_APOSTROPHE, "\u2019")
     # punctuation typed after a closing quote stays where it was typed (punctuation-in-quote
     # moves only what the style adds)
     return _TYPED_AFTER_QUOTE.sub(lambda mt: mt.group(1) + m.NOPIQ, text)

@@ -15,6 +15,7 @@ from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import MixedString
 
+from .markup import FIELD_END, SEAM
 from .state import get_state
 
 _UNSET = object()
@@ -151,6 +152,43 @@ class VariableTracking:
         return out
 
 
+MARKS = frozenset(".,;:!?")
+_DECORATIONS = ("font-style", "font-weight", "font-variant", "text-decoration", "vertical-align")
+
+
+def decorated_field(element) -> bool:
+    """A ``cs:text`` printing a variable, term or value with a decoration of its own."""
+    attrib = element.attrib
+    return (
+        isinstance(element.tag, str) and element.tag.endswith("}text") and "macro" not in attrib
+        and any(key in attrib for key in _DECORATIONS)
+    )
+
+
+def seam_after(element, text) -> bool:
+    """Whether a delimiter after ``element``'s output ``text`` collapses with what ends it
+    only on a repeated mark: citeproc-js adds the delimiter's mark to the suffix of a
+    decorated field or of an element whose own suffix ends in punctuation."""
+    d = element.__dict__
+    found = d.get("_cf_suffix_mark")
+    if found is None:
+        found = d["_cf_suffix_mark"] = element.get("suffix", "")[-1:] in MARKS
+    return found or str(text).endswith(FIELD_END)
+
+
+def without_field_end(text):
+    """``text`` without the :data:`FIELD_END` that ends it: a field that is the last of a
+    group, macro or branch joins what follows the group by the usual rules."""
+    if isinstance(text, MixedString):
+        parts = list(text)
+        at = len(parts) - 1
+        while at > 0 and is_empty(parts[at]):
+            at -= 1
+        parts[at] = without_field_end(parts[at])
+        return MixedString(parts)
+    return type(text)(str(text)[:-1])
+
+
 class Group(model.Group):
     def process(self, item, context=None, **kwargs):
         d = self.__dict__
@@ -158,6 +196,7 @@ class Group(model.Group):
         if delimiter is None:
             delimiter = d["_cf_delimiter"] = self.get("delimiter", "")
         output = []
+        seams = []
         state = get_state(self)
         frame = open_frame(state)
         try:
@@ -171,10 +210,16 @@ class Group(model.Group):
                     continue
                 if text is not None and not is_empty(text):
                     output.append(text)
+                    seams.append(delimiter[:1] in MARKS and seam_after(child, text))
         finally:
             close_frame(state, frame)
         if not output or (frame[0] and not frame[1]):
             raise VariableError
+        for at in range(len(output) - 1):
+            if seams[at]:
+                output[at] = output[at] + SEAM
+        if str(output[-1]).endswith(FIELD_END):  # the group's own suffix or delimiter is no seam
+            output[-1] = without_field_end(output[-1])
         if state is not None and state.var_frames:  # a nested group counts as content for its parent
             state.var_frames[-1][1] = True
         return self.join(output)

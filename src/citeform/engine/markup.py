@@ -34,6 +34,9 @@ SUFFIX_PUNCT = "\ue02c"  # a cite suffix ending with punctuation: the delimiter'
 LAYOUT_SUFFIX = "\ue02d"  # the layout's suffix follows: only '?.', '!.' and '..' collapse there
 KEEPCASE = "\ue02e"  # the next letter keeps its case through text-case (a citeproc-js quirk)
 NOJOIN = "\ue02f"  # between two marks typed in one string: no join rule applies (``a::b``, ``?:``)
+SEAM = "\ue038"  # an element's own suffix or its parent's delimiter follows: only a repeated mark collapses
+FIELD_END = "\ue039"  # a decorated field without markup ends: a delimiter after it is a seam
+APOSTROPHE = "\ue03a"  # after a ’ typed as a straight ': title case does not cut the text there
 DISPLAY_OPEN = {
     "block": "\ue040",
     "left-margin": "\ue041",
@@ -67,6 +70,9 @@ OPENERS = {
     LAYOUT_SUFFIX: "layout-suffix",
     KEEPCASE: "keepcase",
     NOJOIN: "nojoin",
+    SEAM: "seam",
+    FIELD_END: "field-end",
+    APOSTROPHE: "apostrophe",
 }
 CLOSERS = {
     ITALIC[1]: "italic",

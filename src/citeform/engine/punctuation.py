@@ -11,6 +11,10 @@ another (markup may sit between them), citeproc-js keeps:
 An ellipsis (three or more periods) is never shortened, and neither is punctuation typed inside
 one string (a DOI's ``<1389::AID``, a title's ``outcomes?: erratum``): citeproc-js applies the
 rules only where two pieces of output meet, so :func:`protect_typed` marks the typed pairs.
+
+Where the second mark is an element's own suffix or the delimiter after it, and the first ends
+that element's suffix or a decorated (italic, bold...) field, citeproc-js only drops a repeated
+mark (``<i>Model?</i>. Sage``, ``137:. https``): the renderer puts :data:`markup.SEAM` there.
 """
 
 from __future__ import annotations
@@ -63,6 +67,13 @@ def join_punctuation(text: str) -> str:
         first, between, second = match.groups()
         start, end = match.span()
         pair = first + second
+        if m.SEAM in between:  # only a repeated mark collapses there, even after an ellipsis
+            if first == second:
+                text = text[:start] + first + between + text[end:]
+                pos = start
+            else:
+                pos = start + 1
+            continue
         ellipsis = pair == ".." and (text[start - 1 : start] == "." or text[end : end + 1] == ".")
         if pair in KEEP_FIRST and not ellipsis:
             text = text[:start] + first + between + text[end:]
@@ -74,16 +85,18 @@ def join_punctuation(text: str) -> str:
             pos = start + 1
 
 
-_BEFORE_PREFIX = re.compile(r"[\s,;:.]+(?=[" + _TOKENS + r"]*" + re.escape(m.PREFIX_PUNCT) + ")")
+# the delimiter before such a prefix (one mark and spaces), not the cite's own last mark
+_BEFORE_PREFIX = re.compile(r"[,;:.]?\s*(?=[" + _TOKENS + r"]*" + re.escape(m.PREFIX_PUNCT) + ")")
 # the delimiter's (or layout suffix's) one mark after a suffix ending with punctuation
 _AFTER_SUFFIX = re.compile(re.escape(m.SUFFIX_PUNCT) + r"([" + _TOKENS + r"]*)[,;:.!?]")
 
 
 def cite_affix_punctuation(text: str) -> str:
-    """A cite prefix starting with punctuation replaces the delimiter before it; after a
-    cite suffix ending with punctuation, the delimiter or layout suffix loses its own."""
+    """A cite prefix starting with punctuation replaces the delimiter before it, with no join
+    rule against the cite before (``n.d.. B``, ``A?. B``); after a cite suffix ending with
+    punctuation, the delimiter or layout suffix loses its own."""
     if m.PREFIX_PUNCT in text:
-        text = _BEFORE_PREFIX.sub("", text).replace(m.PREFIX_PUNCT, "")
+        text = _BEFORE_PREFIX.sub(m.NOJOIN, text).replace(m.PREFIX_PUNCT, "")
     if m.SUFFIX_PUNCT in text:
         text = _AFTER_SUFFIX.sub(lambda mt: mt.group(1), text).replace(m.SUFFIX_PUNCT, "")
     return text

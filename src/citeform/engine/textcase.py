@@ -146,6 +146,9 @@ _QUOTE_PARAMS = {' "': (" '", '"'), " '": (' "', "'"), "\u2018": ("\u2018", "\u2
                  "\u201c": ("\u201c", "\u201d")}
 
 
+_APOSTROPHE_TAG = "apostrophe"
+
+
 def _title_chunks(chars: list[str]) -> tuple[list[tuple[int, int]], list[str]]:
     """(start, end) of each string between tags, and the tags (as citeproc-js writes them)."""
     strings: list[tuple[int, int]] = []
@@ -155,6 +158,13 @@ def _title_chunks(chars: list[str]) -> tuple[list[tuple[int, int]], list[str]]:
     n = len(chars)
     while i < n:
         ch = chars[i]
+        if ch == "\u2019" and chars[i + 1 : i + 2] == [m.APOSTROPHE]:
+            # made of a straight ': a cut, but no quote mark for citeproc-js
+            strings.append((start, i))
+            tags.append(_APOSTROPHE_TAG)
+            start = i + 2
+            i += 2
+            continue
         if ch in m.ALL_TOKENS or ch in _TAG_CHARS:
             tag = _QUOTE_TAGS.get(ch, ch)
             end = i
@@ -191,7 +201,7 @@ def _title(chars: list[str], mask: list[bool], full: str) -> None:
             pos += len(word)
         return out
 
-    def capitalise(index: int, followed_by: str | None) -> None:
+    def capitalise(index: int, followed_by: str | None, after_apostrophe: bool = False) -> None:
         start, end = strings[index]
         if not "".join(chars[start:end]).strip():
             return
@@ -199,7 +209,9 @@ def _title(chars: list[str], mask: list[bool], full: str) -> None:
         for j, (a, b) in enumerate(words):
             word = "".join(chars[a:b])
             lower = word.lower()
-            if mask[a]:
+            if mask[a] or (after_apostrophe and j == 0 and a == start):
+                # (the rest of a word after a straight apostrophe stays as typed, and is no
+                # last word to capitalise: citeproc-js's ``O’neill``, ``per’s``)
                 state["after_punct"] = state["first"] = False
                 state["last"] = None
                 continue
@@ -243,6 +255,9 @@ def _title(chars: list[str], mask: list[bool], full: str) -> None:
     for i, tag in enumerate(tags):
         start, end = strings[i + 1]
         text = "".join(chars[start:end])
+        if tag == _APOSTROPHE_TAG:
+            capitalise(i + 1, None, after_apostrophe=True)
+            continue
         if tag[-1:] in "!?:":
             state["after_punct"] = True
         capitalise(i + 1, None)  # citeproc-js passes no following tag after the first string

@@ -59,7 +59,17 @@ _DOUBLE_STOP = re.compile(r"(?<!\.)([?!.])([" + _TOKENS + r"]*)\.(?!\.)")
 
 def drop_doubled_periods(text: str) -> str:
     """A period right after a full stop, '?' or '!' (markup in between) is dropped."""
-    return _DOUBLE_STOP.sub(lambda mt: mt.group(1) + mt.group(2), text)
+    while True:  # again after a drop: ``77.`` + seam + ``.`` + ``.`` (a suffix, then the layout's)
+        dropped = _DOUBLE_STOP.sub(_drop_period, text)
+        if dropped == text:
+            return text
+        text = dropped
+
+
+def _drop_period(mt: re.Match) -> str:
+    if m.SEAM in mt.group(2) and mt.group(1) != ".":
+        return mt.group(0)  # '?' or '!' and a period after a seam: both stay
+    return mt.group(1) + mt.group(2)
 
 
 def finish(text: str, quotes: Quotes, piq: bool) -> str:
