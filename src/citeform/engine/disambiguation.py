@@ -1,7 +1,9 @@
 """Disambiguation of cites (CSL 1.0.2 §Disambiguation).
 
-Entry point :func:`disambiguate`.  Ambiguous cites are those whose first-position
-rendering (no locator, no affixes) is identical for different items.  Methods,
+Entry point :func:`disambiguate`.  Ambiguous cites are those whose rendering (no
+locator, no affixes) is identical for different items, rendered as citeproc-js tests
+them: in subsequent, near-note position (``et-al-subsequent-*`` and ``position`` tests
+apply), whatever position the cites hold in the document.  Methods,
 in the spec's order and only when the style enables them:
 
 1. ``disambiguate-add-names``: show more names (et-al expanded) until unique;
@@ -48,7 +50,7 @@ def _truthy(el, name: str) -> bool:
 
 
 class Disambiguator:
-    def __init__(self, loaded, bib, keys: list[str], state: EngineState, position: str = "first"):
+    def __init__(self, loaded, bib, keys: list[str], state: EngineState):
         self.root = loaded.root
         self.citation_el = loaded.root.citation
         self.layout = self.citation_el.layout
@@ -58,9 +60,9 @@ class Disambiguator:
         probe = Citation([fast_item(CitationItem(k)) for k in keys])
         probe.bibliography = bib
         self.probes = {c.key: c for c in probe.cites}
-        for cite in probe.cites:
-            cite["_positions"] = {position}
-            cite["_position"] = position
+        for cite in probe.cites:  # citeproc-js's getAmbiguousCite: a subsequent, near-note cite
+            cite["_positions"] = {"subsequent", "near-note"}
+            cite["_position"] = "subsequent"
 
     def text(self, key: str) -> str:
         return cache.cite_text(self, self._memo_key(key), key, self._text)
@@ -170,7 +172,7 @@ class Disambiguator:
 
     def registered_names(self, key: str) -> dict[str, list]:
         """The name lists citeproc-js registers for the global given-name rules: those the cite
-        prints (in its first-position form) and those the sort keys render (every key, for every
+        prints (in the subsequent form ambiguity is tested on) and those the sort keys render (every key, for every
         item) — not the editor of a chapter whose cite and sort keys show only its authors.
         The cite rendered to find them is the one :meth:`text` renders: it is remembered."""
         memo_key = self._memo_key(key)
@@ -413,28 +415,16 @@ def _initials(given: str) -> str:
     return "".join(w[0] for w in words if w and not w[0].islower())
 
 
-def disambiguate(loaded, bib, keys: list[str], state: EngineState, citations=None) -> None:
+def disambiguate(loaded, bib, keys: list[str], state: EngineState) -> None:
     """Set per-item disambiguation overrides and year suffixes for the cited ``keys``.
 
-    Items also cited in subsequent position are checked again in that form
-    (short forms can collide where full ones do not); that pass may add names,
-    given names or switch ``disambiguate="true"`` on, but assigns no year-suffix.
+    One pass over every cited item, each rendered in the subsequent form citeproc-js tests
+    (so 'Baur et al. 2000' twice takes year-suffixes although the first cites print more
+    names, and a short form that collides gets what tells it apart in every position).
     """
     if loaded.root.citation is None or len(keys) < 2:
         return
-    first = Disambiguator(loaded, bib, keys, state)
-    first.run()
-    later = {
-        cite.key
-        for citation in citations or ()
-        for cite in citation.cites
-        if "subsequent" in (cite.get("_positions") or ())
-    }
-    if len(later) >= 2:
-        second = Disambiguator(loaded, bib, [k for k in keys if k in later], state, "subsequent")
-        if not position_dependent(loaded.root):
-            cache.share_cite_texts(first, second)  # a subsequent cite reads as a first one
-        second.run(year_suffix=False)
+    Disambiguator(loaded, bib, keys, state).run()
 
 
 def position_dependent(root) -> bool:
