@@ -89,9 +89,14 @@ def _affixed(cite, text):
 def _delims(citation_el, layout):
     delimiter = layout.get("delimiter", "")
     group = citation_el.get("cite-group-delimiter")
-    if group is None:
-        group = ", "
     after = citation_el.get("after-collapse-delimiter")
+    if group is None:
+        # citeproc-js (getSpliceDelimiter) joins the cites of one author with the layout's
+        # delimiter when after-collapse-delimiter is given or the style is a note style, else
+        # with ", "
+        in_text = citation_el.get_root().get("class") == "in-text"
+        plain = in_text and after is None and citation_el.get("collapse") != "citation-number"
+        group = ", " if plain else delimiter
     if after is None:
         after = delimiter
     ys = citation_el.get("year-suffix-delimiter")
@@ -345,9 +350,9 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
             text, sep, _suffix, only, _loc = elems[i]
             previous = elems[i - 1]
             if not only and previous[3]:
-                sep = after_collapse  # after a collapsed run of suffixes
+                sep = group_delim  # after a collapsed run of suffixes
             elif not only and i >= 1 and _run_collapsed(elems, i - 1):
-                sep = after_collapse
+                sep = group_delim
             joined += sep + text
         # a group that collapsed is followed by after-collapse-delimiter, a lone cite by the usual one
         pieces.append((joined, after_collapse if len(group) > 1 else delimiter))
