@@ -93,9 +93,14 @@ def _affixed(cite, text):
 def _delims(citation_el, layout):
     delimiter = layout.get("delimiter", "")
     group = citation_el.get("cite-group-delimiter")
-    if group is None:
-        group = ", "
     after = citation_el.get("after-collapse-delimiter")
+    if group is None:
+        # citeproc-js (getSpliceDelimiter) joins the cites of one author with the layout's
+        # delimiter when after-collapse-delimiter is given or the style is a note style, else
+        # with ", "
+        in_text = citation_el.get_root().get("class") == "in-text"
+        plain = in_text and after is None and citation_el.get("collapse") != "citation-number"
+        group = ", " if plain else delimiter
     if after is None:
         after = delimiter
     ys = citation_el.get("year-suffix-delimiter")
@@ -208,7 +213,8 @@ def render_cluster(layout, citation) -> str:
         pieces = _collapse_numbers(rendered, delimiter, after_collapse)
     elif grouping:
         pieces = _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_collapse, ys_delim,
-                                 gather=citation_el.sort is not None)
+                                 gather=citation_el.sort is not None,
+                                 explicit_after=citation_el.get("after-collapse-delimiter") is not None)
     else:
         pieces = [(_affixed(r["cite"], r["text"]), delimiter) for r in rendered]
     author_only = bool(cites) and all((c.get("_cite") or {}).get("author-only") for c in cites)
@@ -288,8 +294,15 @@ def _collapse_numbers(rendered, delimiter, after_collapse):
     return pieces
 
 
-def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_collapse, ys_delim, gather=True):
-    """Cite grouping by identical names, then year / year-suffix collapsing."""
+def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_collapse, ys_delim, gather=True,
+                    explicit_after=False):
+    """Cite grouping by identical names, then year / year-suffix collapsing.
+
+    With an ``after-collapse-delimiter`` (``explicit_after``) it follows, as citeproc-js's
+    getSpliceDelimiter has it, every cite with a locator and every group, even of one cite,
+    unless the citation collapses year-suffixes: ``(Wong 1999, 328; 2000, 475; Garcia 1998)``,
+    ``(Whittaker 1967; Wiens 1989b)``.
+    """
     groups: list[list[dict]] = []
     index: dict[str, int] = {}
     for r in rendered:
@@ -310,11 +323,6 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
             if key is not None:
                 index[key] = len(groups)
             groups.append([r])
-    # without after-collapse-delimiter, a style's own cite-group-delimiter goes on after a
-    # collapsed run of year-suffixes; the layout delimiter otherwise (citeproc-js)
-    citation_el = layout.getparent()
-    keep_group_delimiter = (citation_el.get("after-collapse-delimiter") is None
-                            and citation_el.get("cite-group-delimiter") is not None)
     pieces = []
     for group in groups:
         if not collapse:
@@ -325,46 +333,56 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
         first = group[0]
         elems = [[_affixed(first["cite"], first["text"]), "", _suffix_only(first), False, "locator" in first["cite"]]]
         prev_year = _year_text(first)
+        prev_apart = _apart(first["cite"])
         for r in group[1:]:
             year = _year_text(r)
             suffix = _suffix_only(r)
-            same_year = (
-                collapse in ("year-suffix", "year-suffix-ranged")
-                and suffix
-                and year == prev_year
-                and not r["cite"].get("prefix")
-                and not r["cite"].get("suffix")
-            )
+            apart = _apart(r["cite"])
+            same_year = collapse in ("year-suffix", "year-suffix-ranged") and suffix and year == prev_year
             if same_year:
                 # the letter alone, with the cite's locator if any (citeproc-js: "2008a, b, p. 3")
                 text = suffix
                 if "locator" in r["cite"]:
                     text = _from_year_suffix(layout, r, year, suffix) or suffix
-                elems.append([text, ys_delim, suffix, True, "locator" in r["cite"]])
+                if apart or prev_apart or "locator" in r["cite"]:
+                    # citeproc-js: the letter keeps the cite's affixes ("2000a, cf. b, c!"); it, a
+                    # letter with a locator ("2000a, b, p. 3") and a letter after a cite with affixes
+                    # are joined with the cite-group delimiter, not the year-suffix one
+                    elems.append([_affixed(r["cite"], text), group_delim, suffix, False, "locator" in r["cite"]])
+                else:
+                    elems.append([text, ys_delim, suffix, True, "locator" in r["cite"]])
             else:
                 text = _affixed(r["cite"], _without_author(layout, r))
                 if not m.strip_tokens(str(text)).strip():
                     continue  # nothing left once the names go (an undated cite): no empty piece
                 elems.append([text, group_delim, suffix, False, "locator" in r["cite"]])
             prev_year = year
+            prev_apart = apart
         if collapse == "year-suffix-ranged":
             elems = _range_suffixes(elems)
         joined = elems[0][0]
         for i in range(1, len(elems)):
             text, sep, _suffix, only, _loc = elems[i]
             previous = elems[i - 1]
-            if keep_group_delimiter:
-                pass  # citeproc-js: the group goes on with cite-group-delimiter ('2012a, b, 2016')
-            elif not only and previous[3]:
-                sep = after_collapse  # after a collapsed run of suffixes
+            if not only and previous[3]:
+                sep = group_delim  # after a collapsed run of suffixes
             elif not only and i >= 1 and _run_collapsed(elems, i - 1):
+                sep = group_delim
+            if explicit_after and previous[4]:
                 sep = after_collapse
             joined += sep + text
         # a group that collapsed is followed by after-collapse-delimiter, a lone cite by the usual one
-        pieces.append((joined, after_collapse if len(group) > 1 else delimiter))
+        lone = explicit_after and (collapse != "year-suffix" or elems[-1][4])
+        pieces.append((joined, after_collapse if len(group) > 1 or lone else delimiter))
     if pieces:
         pieces[-1] = (pieces[-1][0], delimiter)
     return pieces
+
+
+def _apart(cite) -> bool:
+    """A cite with a prefix or a suffix: citeproc-js does not join the year-suffix letter after
+    it, or its own, with the year-suffix delimiter."""
+    return bool(cite.get("prefix") or cite.get("suffix"))
 
 
 def _run_collapsed(elems, index: int) -> bool:
@@ -406,8 +424,8 @@ def _without_author(layout, r):
 def _from_year_suffix(layout, r, year, suffix: str) -> str | None:
     """The cite without its author from the year-suffix on (``b, p. 3`` of ``2008b, p. 3``)."""
     text = str(_without_author(layout, r) or "")
-    at = text.find(f"{year}{suffix}")
-    return text[at + len(str(year)):] if at >= 0 else None
+    found = re.search(re.escape(str(year)) + r"\s*" + re.escape(suffix), text)  # '2008b' or '2008 b'
+    return text[found.end() - len(suffix):] if found else None
 
 
 def _year_text(r):

@@ -177,7 +177,14 @@ class ConditionMixin:
     def _t_disambiguate(self, item, value, _ctx):
         state = get_state(self)
         entry = state.current(item.key) if state is not None else None
-        flag = bool(entry and entry.condition)
+        level = entry.condition if entry is not None else False
+        flag = bool(level)
+        if state is not None and value == "true":
+            state.disambiguate_tests += 1
+        if level is not True and level and value == "true":
+            # citeproc-js: level n switches on the first n disambiguate="true" tests the cite meets
+            flag = state.disambiguate_count < level
+            state.disambiguate_count += flag
         return [flag == (value == "true")]
 
 

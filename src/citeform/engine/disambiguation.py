@@ -1,7 +1,9 @@
 """Disambiguation of cites (CSL 1.0.2 §Disambiguation).
 
-Entry point :func:`disambiguate`.  Ambiguous cites are those whose first-position
-rendering (no locator, no affixes) is identical for different items.  Methods,
+Entry point :func:`disambiguate`.  Ambiguous cites are those whose rendering (no
+locator, no affixes) is identical for different items, rendered as citeproc-js tests
+them: in subsequent, near-note position (``et-al-subsequent-*`` and ``position`` tests
+apply), whatever position the cites hold in the document.  Methods,
 in the spec's order and only when the style enables them:
 
 1. ``disambiguate-add-names``: show more names (et-al expanded) until unique;
@@ -173,7 +175,7 @@ class Disambiguator:
 
     def registered_names(self, key: str) -> dict[str, list]:
         """The name lists citeproc-js registers for the global given-name rules: those the cite
-        prints (in its first-position form) and those the sort keys render (every key, for every
+        prints (in the subsequent form ambiguity is tested on) and those the sort keys render (every key, for every
         item) — not the editor of a chapter whose cite and sort keys show only its authors.
         The cite rendered to find them is the one :meth:`text` renders: it is remembered."""
         memo_key = self._memo_key(key)
@@ -273,6 +275,69 @@ class Disambiguator:
                 set_level(pending, index, best)  # None: back to the style's form
         return pending
 
+    # step 3
+    def _tests_met(self, key: str) -> tuple[int, int]:
+        """(tests switched on, disambiguate="true" tests met) when the cite is rendered."""
+        render_cite(self.layout, self.probes[key])
+        return self.state.disambiguate_count, self.state.disambiguate_tests
+
+    def extra_text(self, group: list[str]) -> None:
+        """Switch disambiguate="true" tests on one after another, as citeproc-js's disExtraText:
+        level n turns on the first n tests a cite meets, and one level, raised scan after scan,
+        serves the whole group. Each scan compares the first cite of a list with the others:
+        a first cite no other matches keeps the level that told it apart and the others go on
+        ('Smith, Book One' needs no edition when only 'Complete Works' is written twice); a
+        level that splits the list without telling its first cite apart goes on with the
+        clashing part, the rest waiting for it; a list whose cites all differ, or whose last
+        cite has every test it meets on, ends at the level reached."""
+        lists = [sorted(group, key=lambda k: (self._names_count(k), k))]
+        level, hold = 0, True  # citeproc-js: base.disambiguate, initGivens
+        scans = 0
+        while lists:
+            clashes = [1, 0]
+            while lists[0]:
+                scans += 1
+                current = lists[0]
+                if scans > 4 * len(group) + 64:  # cannot happen (each scan ends, raises or shortens)
+                    self._register(current, True)
+                    break
+                if hold:
+                    hold = False
+                else:
+                    level += 1
+                self._register(current, level)
+                first = current[0]
+                partners = [first] + [k for k in current[1:] if self.cache[k] == self.cache[first]]
+                others = [k for k in current[1:] if self.cache[k] != self.cache[first]]
+                clashes = [clashes[1], len(partners) - 1]
+                count, met = self._tests_met(current[-1])
+                if clashes[1] == 0 and len(others) < 2 or level and count == met:
+                    self._register(current, level)  # the list ends here
+                    lists[0] = []
+                    continue
+                level = count
+                if not level:
+                    hold, level = True, 1
+                elif clashes[1] == 0:
+                    self._register([first], level)
+                    lists[0] = others
+                    hold = True
+                elif len(others) == 1:
+                    self._register(others, level)
+                    lists[0] = partners
+                elif clashes[1] < clashes[0]:
+                    lists[0] = partners
+                    lists.append(others)
+            lists.pop(0)
+
+    def _names_count(self, key: str) -> int:
+        return max((len(names) for names in self.name_vars(key).values()), default=0)
+
+    def _register(self, keys: list[str], level: bool | int) -> None:
+        for key in keys:
+            self.state.entry(key).condition = level
+            self.refresh(key)
+
     def run(self, year_suffix: bool = True) -> None:
         el = self.citation_el
         add_names = _truthy(el, "disambiguate-add-names")
@@ -294,8 +359,7 @@ class Disambiguator:
                 pending = self.by_cite(pending)
             if len(pending) < 2 or suffix_on:
                 continue  # year-suffixes tell these apart (as citeproc-js does): the condition stays off
-            for key in pending:
-                self.state.entry(key).condition = True
+            self.extra_text(pending)
         if add_suffix:
             order = {k: i for i, k in enumerate(self.bib.keys)}
             for group in self.ambiguous_groups():
@@ -354,7 +418,7 @@ def _initials(given: str) -> str:
     return "".join(w[0] for w in words if w and not w[0].islower())
 
 
-def disambiguate(loaded, bib, keys: list[str], state: EngineState, citations=None) -> None:
+def disambiguate(loaded, bib, keys: list[str], state: EngineState) -> None:
     """Set per-item disambiguation overrides and year suffixes for the cited ``keys``.
 
     As citeproc-js does, a cite is tested for ambiguity in its subsequent, near-note form

@@ -152,7 +152,7 @@ def _render(loaded, items: list[dict], citations: list | None, fmt: str,
     if loaded.has_bibliography():
         bib.sort()
     assign_positions(made, near_note_distance(loaded))
-    disambiguate(loaded, bib, list(bib.keys), state, made)
+    disambiguate(loaded, bib, list(bib.keys), state)
     if cache.ENABLED and not position_dependent(loaded.root):
         # from here on a cite's text depends only on its item, locator and flags
         state.cite_memo = {}

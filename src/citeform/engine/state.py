@@ -17,10 +17,11 @@ class ItemDisambiguation:
     __slots__ = ("names", "given", "condition")
 
     def __init__(self, names: int | None = None, given: dict[str, dict[int, int]] | None = None,
-                 condition: bool = False) -> None:
+                 condition: bool | int = False) -> None:
         self.names = names  # et-al-use-first raised to this many names
         self.given = {} if given is None else given  # variable -> index -> level
-        self.condition = condition  # disambiguate="true" tests succeed
+        # disambiguate="true" tests succeed: all of them (True) or the first n of a cite (n)
+        self.condition = condition
 
     def __repr__(self) -> str:  # part of the disambiguation memo keys
         return (f"ItemDisambiguation(names={self.names!r}, given={self.given!r}, "
@@ -47,6 +48,8 @@ class EngineState:
         self.suppress_author = False
         self.author_only = False
         self.names_seen = 0
+        self.disambiguate_count = 0  # disambiguate="true" tests of the cite that succeeded
+        self.disambiguate_tests = 0  # disambiguate="true" tests the cite met
         self.names_tried = False  # a cs:names of the cite was rendered, printing or not
         self.names_depth = 0  # cs:names being rendered inside another (substitutes)
         self.section = "citation"  # what is being rendered: a cite or a bibliography entry
@@ -95,6 +98,8 @@ class EngineState:
         self.suppress_author = suppress_author
         self.author_only = author_only
         self.names_seen = 0
+        self.disambiguate_count = 0
+        self.disambiguate_tests = 0
         self.names_tried = False
         self.first_names = None
         self.year_suffix_done = False
