@@ -154,3 +154,28 @@ def test_givenname_with_initials_in_a_long_name() -> None:
     assert render_csl(items, _style("apa"), citations=[[{"id": "p"}], [{"id": "j"}]]).citations == [
         "(A. Young, personal communication, September 2005)", "(J.-B. Young, 2020)",
     ]
+
+
+def test_givenname_namesakes_within_an_entry() -> None:
+    """Class ``givenname-editor-namesake``: under the by-cite rule citeproc-js prints in full the
+    given name of a person who shares family name and initials with another person of the same
+    entry (an author, or an editor printed after the authors): ``Edited by Hans Fisher``."""
+    items = [
+        {"id": "a", "type": "article-journal", "title": "Alpha", "container-title": "Cell",
+         "author": [{"family": "Fisher", "given": "Hiroshi"}, {"family": "Ortiz", "given": "Linda"}],
+         "editor": [{"family": "Fisher", "given": "Hans"}], "issued": {"date-parts": [[2023]]}},
+        {"id": "b", "type": "chapter", "title": "Beta", "container-title": "Book", "publisher": "P",
+         "author": [{"family": "Lee", "given": "Ann"}, {"family": "Lee", "given": "Amy"}],
+         "editor": [{"family": "Lee", "given": "Bob"}, {"family": "Lee", "given": "Al"}],
+         "issued": {"date-parts": [[2020]]}},
+        {"id": "c", "type": "chapter", "title": "Gamma", "container-title": "Book", "publisher": "P",
+         "author": [{"family": "Kim", "given": "Ann"}, {"family": "Park", "given": "Amy"},
+                    {"family": "Kim", "given": "Alice"}, {"family": "Choi", "given": "Jo"}],
+         "editor": [{"family": "Kim", "given": "Ann"}], "issued": {"date-parts": [[2021]]}},
+    ]
+    result = render_csl(items, _style("harvard-cite-them-right"))
+    assert result.bibliography == [
+        "Fisher, H. and Ortiz, L. (2023) “Alpha,” Cell [Preprint]. Edited by Hans Fisher.",
+        "Kim, Ann et al. (2021) “Gamma,” in Ann Kim (ed.) Book. P.",
+        "Lee, Ann and Lee, Amy (2020) “Beta,” in B. Lee and Al Lee (eds.) Book. P.",
+    ]
