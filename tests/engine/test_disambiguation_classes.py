@@ -179,3 +179,20 @@ def test_givenname_namesakes_within_an_entry() -> None:
         "Kim, Ann et al. (2021) “Gamma,” in Ann Kim (ed.) Book. P.",
         "Lee, Ann and Lee, Amy (2020) “Beta,” in B. Lee and Al Lee (eds.) Book. P.",
     ]
+
+
+def test_givenname_global_rule_only_names_the_sort_keys_print() -> None:
+    """Class ``givenname-unprinted-namesake``: the document-wide given-name rules weigh the
+    names the cites and the sort keys print for each item; a treaty whose cite and sort key
+    print its title does not make ``Reed`` ambiguous (``vgl. Reed et al.``, not ``S. Reed``)."""
+    items = [
+        {"id": "t", "type": "treaty", "title": "Treaty", "issued": {"date-parts": [[1789]]},
+         "author": [{"family": "Reed", "given": "María José"}, {"family": "Khalil", "given": "J.R.R."}]},
+        {"id": "m", "type": "article-magazine", "title": "Magazine", "issued": {"date-parts": [[2024]]},
+         "author": [{"family": "Reed", "given": "Siobhán"}, {"family": "Nguyen", "given": "Barbara"},
+                    {"family": "Bianchi", "given": "Lea"}]},
+    ]
+    clusters = [[{"id": "t"}], [{"id": "m"}], [{"id": "m", "prefix": "vgl. ", "author-only": True}]]
+    assert render_csl(items, _style("apa"), citations=clusters).citations == [
+        "(Treaty, 1789)", "(Reed et al., 2024)", "vgl. Reed et al.",
+    ]

@@ -28,6 +28,7 @@ from . import markup as m
 from .citations import render_cite
 from .names import cjk_language, is_cjk
 from .registry import fast_item
+from .sorting import macro_text
 from .state import EngineState, ItemDisambiguation
 
 
@@ -182,18 +183,38 @@ class Disambiguator:
         all_vars = self.name_vars(key)
         present = {var.replace("_", "-") for var in all_vars}
         shown = {var.replace("_", "-") for var, _count in self.state.shown_names}
+        shown |= self._sort_key_names(key, present)
+        return {var: names for var, names in all_vars.items() if var.replace("_", "-") in shown}
+
+    def _sort_key_names(self, key: str, present: set[str]) -> set[str]:
+        """The name variables the sort keys render for the item: a key macro that may render
+        names (every branch of a choice counted) is rendered for the item to see which ones
+        it does (a treaty's key prints its title, not its authors)."""
         memo = self.root.__dict__.setdefault("_cf_sort_names", {})
         frozen = frozenset(present)
         if frozen not in memo:
-            found: set[str] = set()
+            candidates = []
             for owner in (self.citation_el, self.root.bibliography):
                 sort = owner.find("cs:sort", owner.nsmap) if owner is not None else None
                 if sort is not None:
                     for key_el in sort.findall("cs:key", sort.nsmap):
+                        found: set[str] = set()
                         _sort_names(key_el, present, found)
-            memo[frozen] = found
-        shown |= memo[frozen]
-        return {var: names for var, names in all_vars.items() if var.replace("_", "-") in shown}
+                        if found:
+                            candidates.append((key_el, owner.layout, found))
+            memo[frozen] = candidates
+        out: set[str] = set()
+        for key_el, layout, found in memo[frozen]:
+            if key_el.get("variable"):
+                out |= found
+                continue
+            self.state.sort_names = set()
+            try:
+                macro_text(key_el, self.probes[key], layout)
+                out |= self.state.sort_names
+            finally:
+                self.state.sort_names = None
+        return out
 
     # step 2, global rules
     def global_givennames(self, rule: str) -> None:

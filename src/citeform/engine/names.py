@@ -298,10 +298,12 @@ class NameRenderer:
             use_first = max(use_first, over["names"])
             truncate = len(names) > use_first
         shown = names[:use_first] if truncate else names
-        if not self.sort_options:
-            state = getattr(self.el.get_root(), "engine_state", None)
-            if state is not None:
+        state = getattr(self.el.get_root(), "engine_state", None)
+        if state is not None:
+            if not self.sort_options:
                 state.shown_names.append((self.variable, len(shown)))
+            elif state.sort_names is not None:
+                state.sort_names.add(self.variable)
         if form == "count":
             return len(shown)
         levels = over.get("given", {}).get(self.variable, {})
