@@ -196,3 +196,32 @@ def test_givenname_global_rule_only_names_the_sort_keys_print() -> None:
     assert render_csl(items, _style("apa"), citations=clusters).citations == [
         "(Treaty, 1789)", "(Reed et al., 2024)", "vgl. Reed et al.",
     ]
+
+
+def test_add_names_and_givennames_as_one_counter() -> None:
+    """Class ``add-names-givenname-order``: citeproc-js adds given names and names with one counter
+    (the given name at the current position, then one more name, up to one past the name count of
+    the clashing item with the fewest names); a cite told apart keeps the settings that did it
+    (``Hans Fisher et al.``), the others go on; what names cannot tell apart falls to the
+    title (MLA's ``disambiguate="true"``), even where a later name differs (``Yang``)."""
+    def names(*people: tuple[str, str]) -> list[dict]:
+        return [{"family": family, "given": given} for family, given in people]
+
+    five = [("Fisher", "Hiroshi"), ("Ortiz", "Linda"), ("Kowalski", "Mary"), ("Moreau", "Lars"), ("Sato", "Hana")]
+    items = [
+        {"id": "A", "type": "book", "title": "Alpha", "author": names(*five, ("Nakamura", "Haruki"))},
+        {"id": "A2", "type": "book", "title": "Alpha two", "author": names(*five, ("Nakamura", "Haruki"))},
+        {"id": "B", "type": "book", "title": "Beta", "author": names(*five, ("Yang", "Bo"))},
+        {"id": "C", "type": "book", "title": "Gamma",
+         "author": names(("Fisher", "Hans"), ("Cruz", "Omar"), ("Morgan", "Pierre"))},
+        {"id": "D", "type": "book", "title": "Delta",
+         "author": names(("Fisher", "Hiroshi"), ("Ortiz", "Linda"), ("Kowalski", "Mary"), ("Lee", "Ann"))},
+    ]
+    clusters = [[{"id": item["id"]}] for item in items]
+    assert render_csl(items, _style("modern-language-association"), citations=clusters).citations == [
+        "(Hiroshi Fisher, Ortiz, Kowalski, Moreau, et al., Alpha)",
+        "(Hiroshi Fisher, Ortiz, Kowalski, Moreau, et al., Alpha Two)",
+        "(Hiroshi Fisher, Ortiz, Kowalski, Moreau, et al., Beta)",
+        "(Hans Fisher et al.)",
+        "(Hiroshi Fisher, Ortiz, Kowalski, and Lee)",
+    ]
