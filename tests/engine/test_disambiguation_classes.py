@@ -154,3 +154,74 @@ def test_givenname_with_initials_in_a_long_name() -> None:
     assert render_csl(items, _style("apa"), citations=[[{"id": "p"}], [{"id": "j"}]]).citations == [
         "(A. Young, personal communication, September 2005)", "(J.-B. Young, 2020)",
     ]
+
+
+def test_givenname_namesakes_within_an_entry() -> None:
+    """Class ``givenname-editor-namesake``: under the by-cite rule citeproc-js prints in full the
+    given name of a person who shares family name and initials with another person of the same
+    entry (an author, or an editor printed after the authors): ``Edited by Hans Fisher``."""
+    items = [
+        {"id": "a", "type": "article-journal", "title": "Alpha", "container-title": "Cell",
+         "author": [{"family": "Fisher", "given": "Hiroshi"}, {"family": "Ortiz", "given": "Linda"}],
+         "editor": [{"family": "Fisher", "given": "Hans"}], "issued": {"date-parts": [[2023]]}},
+        {"id": "b", "type": "chapter", "title": "Beta", "container-title": "Book", "publisher": "P",
+         "author": [{"family": "Lee", "given": "Ann"}, {"family": "Lee", "given": "Amy"}],
+         "editor": [{"family": "Lee", "given": "Bob"}, {"family": "Lee", "given": "Al"}],
+         "issued": {"date-parts": [[2020]]}},
+        {"id": "c", "type": "chapter", "title": "Gamma", "container-title": "Book", "publisher": "P",
+         "author": [{"family": "Kim", "given": "Ann"}, {"family": "Park", "given": "Amy"},
+                    {"family": "Kim", "given": "Alice"}, {"family": "Choi", "given": "Jo"}],
+         "editor": [{"family": "Kim", "given": "Ann"}], "issued": {"date-parts": [[2021]]}},
+    ]
+    result = render_csl(items, _style("harvard-cite-them-right"))
+    assert result.bibliography == [
+        "Fisher, H. and Ortiz, L. (2023) “Alpha,” Cell [Preprint]. Edited by Hans Fisher.",
+        "Kim, Ann et al. (2021) “Gamma,” in Ann Kim (ed.) Book. P.",
+        "Lee, Ann and Lee, Amy (2020) “Beta,” in B. Lee and Al Lee (eds.) Book. P.",
+    ]
+
+
+def test_givenname_global_rule_only_names_the_sort_keys_print() -> None:
+    """Class ``givenname-unprinted-namesake``: the document-wide given-name rules weigh the
+    names the cites and the sort keys print for each item; a treaty whose cite and sort key
+    print its title does not make ``Reed`` ambiguous (``vgl. Reed et al.``, not ``S. Reed``)."""
+    items = [
+        {"id": "t", "type": "treaty", "title": "Treaty", "issued": {"date-parts": [[1789]]},
+         "author": [{"family": "Reed", "given": "María José"}, {"family": "Khalil", "given": "J.R.R."}]},
+        {"id": "m", "type": "article-magazine", "title": "Magazine", "issued": {"date-parts": [[2024]]},
+         "author": [{"family": "Reed", "given": "Siobhán"}, {"family": "Nguyen", "given": "Barbara"},
+                    {"family": "Bianchi", "given": "Lea"}]},
+    ]
+    clusters = [[{"id": "t"}], [{"id": "m"}], [{"id": "m", "prefix": "vgl. ", "author-only": True}]]
+    assert render_csl(items, _style("apa"), citations=clusters).citations == [
+        "(Treaty, 1789)", "(Reed et al., 2024)", "vgl. Reed et al.",
+    ]
+
+
+def test_add_names_and_givennames_as_one_counter() -> None:
+    """Class ``add-names-givenname-order``: citeproc-js adds given names and names with one counter
+    (the given name at the current position, then one more name, up to one past the name count of
+    the clashing item with the fewest names); a cite told apart keeps the settings that did it
+    (``Hans Fisher et al.``), the others go on; what names cannot tell apart falls to the
+    title (MLA's ``disambiguate="true"``), even where a later name differs (``Yang``)."""
+    def names(*people: tuple[str, str]) -> list[dict]:
+        return [{"family": family, "given": given} for family, given in people]
+
+    five = [("Fisher", "Hiroshi"), ("Ortiz", "Linda"), ("Kowalski", "Mary"), ("Moreau", "Lars"), ("Sato", "Hana")]
+    items = [
+        {"id": "A", "type": "book", "title": "Alpha", "author": names(*five, ("Nakamura", "Haruki"))},
+        {"id": "A2", "type": "book", "title": "Alpha two", "author": names(*five, ("Nakamura", "Haruki"))},
+        {"id": "B", "type": "book", "title": "Beta", "author": names(*five, ("Yang", "Bo"))},
+        {"id": "C", "type": "book", "title": "Gamma",
+         "author": names(("Fisher", "Hans"), ("Cruz", "Omar"), ("Morgan", "Pierre"))},
+        {"id": "D", "type": "book", "title": "Delta",
+         "author": names(("Fisher", "Hiroshi"), ("Ortiz", "Linda"), ("Kowalski", "Mary"), ("Lee", "Ann"))},
+    ]
+    clusters = [[{"id": item["id"]}] for item in items]
+    assert render_csl(items, _style("modern-language-association"), citations=clusters).citations == [
+        "(Hiroshi Fisher, Ortiz, Kowalski, Moreau, et al., Alpha)",
+        "(Hiroshi Fisher, Ortiz, Kowalski, Moreau, et al., Alpha Two)",
+        "(Hiroshi Fisher, Ortiz, Kowalski, Moreau, et al., Beta)",
+        "(Hans Fisher et al.)",
+        "(Hiroshi Fisher, Ortiz, Kowalski, and Lee)",
+    ]

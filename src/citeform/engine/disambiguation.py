@@ -1,17 +1,15 @@
 """Disambiguation of cites (CSL 1.0.2 §Disambiguation).
 
-Entry point :func:`disambiguate`.  Ambiguous cites are those whose rendering (no
-locator, no affixes) is identical for different items, rendered as citeproc-js tests
-them: in subsequent, near-note position (``et-al-subsequent-*`` and ``position`` tests
-apply), whatever position the cites hold in the document.  Methods,
-in the spec's order and only when the style enables them:
+Entry point :func:`disambiguate`.  Ambiguous cites are those whose subsequent-form
+rendering (no locator, no affixes) is identical for different items, as citeproc-js
+tests them.  Methods, in the spec's order and only when the style enables them:
 
-1. ``disambiguate-add-names``: show more names (et-al expanded) until unique;
-2. ``disambiguate-add-givenname`` with ``givenname-disambiguation-rule``:
-   ``all-names``/``all-names-with-initials``/``primary-name``/
-   ``primary-name-with-initials`` expand every name that shares its family name
-   with another person in the document; ``by-cite`` (the default) expands names
-   of ambiguous cites one at a time until they are unique;
+1. ``disambiguate-add-givenname`` with a global ``givenname-disambiguation-rule``
+   (``all-names``/``all-names-with-initials``/``primary-name``/
+   ``primary-name-with-initials``): expand, document-wide, every name that shares its
+   family name with another person the cites and sort keys print;
+2. ``disambiguate-add-names`` and by-cite ``disambiguate-add-givenname`` together, as
+   citeproc-js's names step (:meth:`Disambiguator.increments`);
 3. ``disambiguate="true"`` conditions are switched on for what is still ambiguous;
 4. ``disambiguate-add-year-suffix``: letters a, b, c ... in bibliography order.
 """
@@ -28,8 +26,9 @@ from citeproc.string import String
 from . import cache
 from . import markup as m
 from .citations import render_cite
-from .names import cjk_language, is_cjk
+from .names import is_cjk
 from .registry import fast_item
+from .sorting import macro_text
 from .state import EngineState, ItemDisambiguation
 
 
@@ -107,72 +106,6 @@ class Disambiguator:
                 out[var] = value
         return out
 
-    def _last_difference(self, keys: list[str]) -> int:
-        """How many names must show before every difference between the names of ``keys``
-        is shown (0: the same names). Showing more cannot tell them apart any better: what
-        it adds is the same in each cite; without this bound the search for a separating
-        count renders every count, quadratic in the length of long identical lists."""
-        return max(self._differing_indexes(keys), default=-1) + 1
-
-    def _differing_indexes(self, keys: list[str]) -> set[int]:
-        """The positions at which some name variable of ``keys`` holds different names, or the
-        same name printed differently (family first in a Japanese or Chinese item)."""
-        out: set[int] = set()
-        order = {k: cjk_language(self.bib.source[k].get("language")) for k in keys}
-        for var in {v for k in keys for v in self.name_vars(k)}:
-            lists = [(self.name_vars(k).get(var) or [], order[k]) for k in keys]
-            longest = max(len(v) for v, _ in lists)
-            for i in range(longest):
-                parts = {(v[i].parts(), first) if i < len(v) else None for v, first in lists}
-                if len(parts) > 1:
-                    out.add(i)
-        return out
-
-    # step 1
-    def _full_given(self, key: str) -> dict[str, dict[int, int]]:
-        return {var: dict.fromkeys(range(len(names)), 2) for var, names in self.name_vars(key).items()}
-
-    def add_names(self, group: list[str], with_given: bool = False) -> list[str]:
-        """Show more names; an unresolved cite keeps the count that separated it most.
-
-        With ``with_given`` (add-givenname is on too) a name counts as
-        distinguishing when its full form differs, since step 2 will show it.
-        """
-        most = max((len(v) for k in group for v in self.name_vars(k).values()), default=0)
-        most = min(most, self._last_difference(group))
-        pending = list(group)
-        base = {k: copy.deepcopy(self.state.entry(k)) for k in group}
-        best: dict[str, tuple[int, int | None]] = {k: (self.counts[self.cache[k]], None) for k in group}
-        saved_given = {k: copy.deepcopy(self.state.entry(k).given) for k in group}
-        if with_given:
-            for k in group:
-                self.state.entry(k).given = self._full_given(k)
-                self.refresh(k)
-            best = {k: (self.counts[self.cache[k]], None) for k in group}
-            pending = [k for k in group if self.counts[self.cache[k]] > 1]
-        for n in range(1, most + 1):
-            if not pending:
-                break
-            for k in pending:
-                self.state.entry(k).names = n
-                self.refresh(k)
-            for k in pending:
-                collisions = self.counts[self.cache[k]]
-                if collisions < best[k][0]:
-                    best[k] = (collisions, n)
-            solved = [k for k in pending if self.counts[self.cache[k]] == 1]
-            pending = [k for k in pending if k not in solved]
-        for k in group:
-            entry = self.state.entry(k)
-            if best[k][1] is None:
-                names = base[k].names
-            else:
-                names = best[k][1]
-            entry.names = names
-            entry.given = saved_given[k]
-            self.refresh(k)
-        return [k for k in group if self.counts[self.cache[k]] > 1]
-
     def registered_names(self, key: str) -> dict[str, list]:
         """The name lists citeproc-js registers for the global given-name rules: those the cite
         prints (in the subsequent form ambiguity is tested on) and those the sort keys render (every key, for every
@@ -184,18 +117,38 @@ class Disambiguator:
         all_vars = self.name_vars(key)
         present = {var.replace("_", "-") for var in all_vars}
         shown = {var.replace("_", "-") for var, _count in self.state.shown_names}
+        shown |= self._sort_key_names(key, present)
+        return {var: names for var, names in all_vars.items() if var.replace("_", "-") in shown}
+
+    def _sort_key_names(self, key: str, present: set[str]) -> set[str]:
+        """The name variables the sort keys render for the item: a key macro that may render
+        names (every branch of a choice counted) is rendered for the item to see which ones
+        it does (a treaty's key prints its title, not its authors)."""
         memo = self.root.__dict__.setdefault("_cf_sort_names", {})
         frozen = frozenset(present)
         if frozen not in memo:
-            found: set[str] = set()
+            candidates = []
             for owner in (self.citation_el, self.root.bibliography):
                 sort = owner.find("cs:sort", owner.nsmap) if owner is not None else None
                 if sort is not None:
                     for key_el in sort.findall("cs:key", sort.nsmap):
+                        found: set[str] = set()
                         _sort_names(key_el, present, found)
-            memo[frozen] = found
-        shown |= memo[frozen]
-        return {var: names for var, names in all_vars.items() if var.replace("_", "-") in shown}
+                        if found:
+                            candidates.append((key_el, owner.layout, found))
+            memo[frozen] = candidates
+        out: set[str] = set()
+        for key_el, layout, found in memo[frozen]:
+            if key_el.get("variable"):
+                out |= found
+                continue
+            self.state.sort_names = set()
+            try:
+                macro_text(key_el, self.probes[key], layout)
+                out |= self.state.sort_names
+            finally:
+                self.state.sort_names = None
+        return out
 
     # step 2, global rules
     def global_givennames(self, rule: str) -> None:
@@ -230,50 +183,132 @@ class Disambiguator:
                     level = 1 if mine not in others else cap
                     entry.given.setdefault(var, {})[i] = level
 
-    # step 2, by-cite
-    def by_cite(self, group: list[str]) -> list[str]:
-        """Expand given names name by name, the same way in every cite of the group.
-
-        A name is expanded (initials, then full) only when that separates some
-        of the cites; the cites still ambiguous keep the expansions that helped
-        others (two identical cites both show 'J. Jones' next to 'A. Jones').
+    # steps 1 and 2 together, as citeproc-js runs them
+    def increments(self, group: list[str], add_names: bool, givens_max: int | None, last: bool) -> list[str]:
+        """citeproc-js's names step (``CSL.Disambiguation``, mode ``disNames``): one forward-only
+        counter, stepped a unit at a time: the given name at the current position (initials,
+        then in full, when by-cite given names are on), then one more name (when add-names is
+        on, up to one past the name count of the item with the fewest names), and so on. After
+        each step the group is scanned against its first cite: a cite told apart is settled with
+        the best settings found so far (the counter's values that last reduced the clashes).
+        ``last``: no condition or year-suffix step follows. Returns the cites left ambiguous.
         """
-        pending = list(group)
-        saved = {k: copy.deepcopy(self.state.entry(k).given) for k in group}
-        width = max((len(v) for k in group for v in self.name_vars(k).values()), default=0)
+        counts: dict[str, tuple[int, int]] = {}
+        for key in group:
+            render_cite(self.layout, self.probes[key])  # to read the names its cite shows
+            shown = self.state.shown_names[0] if self.state.shown_names else None
+            total = 0
+            if shown is not None:
+                total = len(self.name_vars(key).get(shown[0].replace("-", "_")) or ())
+            counts[key] = (shown[1] if shown is not None else 0, total)
+        # citeproc-js orders the group by each item's name count as text, then by id
+        items = sorted(group, key=lambda k: (str(counts[k][1]), k))
+        names_max = counts[items[0]][1]
+        base_names = max(counts[k][0] for k in group)
+        base = {"names": base_names, "givens": {}}
+        better = {"names": base_names, "givens": {}}
+        settled: dict[str, dict] = {}
+        rendered_names = base_names
+        init = True
 
-        def set_level(keys: list[str], index: int, level: int | None) -> None:
+        saved = {k: copy.deepcopy(self.state.entry(k).given) for k in group}  # the global rules'
+
+        def apply(keys: list[str], config: dict) -> None:
             for key in keys:
                 entry = self.state.entry(key)
+                # never more than the cite's name list holds: the count is that list's alone
+                names = min(config["names"], counts[key][1])
+                entry.names = names if names > counts[key][0] else None
+                given = copy.deepcopy(saved[key])
                 for var in self.name_vars(key):
-                    levels = entry.given.setdefault(var, {})
-                    base = saved[key].get(var, {}).get(index, 0)
-                    levels[index] = base if level is None else max(base, level)
+                    levels = given.setdefault(var, {})
+                    for i, level in config["givens"].items():
+                        if level > levels.get(i, 0):
+                            levels[i] = level
+                entry.given = given
                 self.refresh(key)
 
-        differing = self._differing_indexes(group)
-        for index in range(width):
-            if not pending:
-                break
-            if index not in differing:
-                continue  # the same name in every cite: expanding it separates nothing
-            best = None  # the highest level of this name that separated some cites
-            forms = len({self.cache[k] for k in pending})
-            for level in (1, 2):
-                if not pending:
-                    break
-                set_level(pending, index, level)
-                solved = [k for k in pending if self.counts[self.cache[k]] == 1]
-                split = len({self.cache[k] for k in pending})
-                if solved or split > forms:
-                    # citeproc-js keeps a level that splits the clashing cites into smaller
-                    # sets, even when none of them is told apart yet ("M. Lee, T1" / "S. Lee, T2")
-                    pending = [k for k in pending if k not in solved]
-                    best = level
-                forms = len({self.cache[k] for k in pending})
-            if pending and best != 2:
-                set_level(pending, index, best)  # None: back to the style's form
-        return pending
+        def snapshot(config: dict) -> dict:
+            return {"names": config["names"], "givens": dict(config["givens"])}
+
+        def capture(gname: int) -> None:
+            """Keep the step just taken: it reduced the clashes."""
+            if givens_max is not None and gname in base["givens"]:
+                better["givens"][gname] = base["givens"][gname]
+            better["names"] = base["names"]
+
+        lists: list[list[str]] = [items]
+        gname = 0
+        while lists:
+            gname = 0
+            clashes = [1, 0]
+            while lists[0]:
+                current = lists[0]
+                maxed = False
+                if init:
+                    init = False
+                else:
+                    more_names = givens_max is None
+                    if givens_max is not None:
+                        if base["givens"].get(gname, 0) < givens_max and gname < rendered_names:
+                            base["givens"][gname] = base["givens"].get(gname, 0) + 1
+                        else:
+                            more_names = True
+                    if more_names and add_names and gname < names_max:
+                        base["names"] += 1
+                        gname += 1
+                    maxed = ((not add_names or gname == names_max)
+                             and (givens_max is None or gname >= rendered_names
+                                  or base["givens"].get(gname, 0) == givens_max))
+                apply(current, base)
+                rendered_names = base["names"]
+                head = self.cache[current[0]]
+                partners = [k for k in current if self.cache[k] == head]
+                others = [k for k in current if self.cache[k] != head]
+                clashes = [clashes[1], len(partners) - 1]
+
+
+                if clashes[1] == 0 and len(others) == 1:
+                    capture(gname)
+                    settled[others[0]] = settled[partners[0]] = snapshot(better)
+                    lists[0] = []
+                elif clashes[1] == 0:
+                    capture(gname)
+                    settled[partners[0]] = snapshot(better)
+                    lists[0] = others
+                    init = bool(others)
+                elif len(others) == 1:
+                    capture(gname)
+                    settled[others[0]] = snapshot(better)
+                    lists[0] = partners
+                elif clashes[1] < clashes[0]:
+                    capture(gname)
+                    lists[0] = partners
+                    lists.append(others)
+                elif maxed:
+                    lists[0] = others
+                    lists.append(partners)
+                    if last:
+                        for key in partners:
+                            settled[key] = snapshot(better)
+                        lists[0] = []
+                if maxed and not last:
+                    # the condition and year-suffix steps take over what is left
+                    for rest in lists:
+                        for key in rest:
+                            settled.setdefault(key, snapshot(better))
+                    lists = [[]]
+                elif maxed:
+                    # citeproc-js empties the list after the current one (what it held keeps
+                    # the settings it had)
+                    if len(lists) > 1:
+                        lists[1] = []
+                    else:
+                        lists.append([])
+            lists = lists[1:]
+        for key in group:
+            apply([key], settled.get(key, snapshot(better)))
+        return [k for k in group if self.counts[self.cache[k]] > 1]
 
     # step 3
     def _tests_met(self, key: str) -> tuple[int, int]:
@@ -348,15 +383,13 @@ class Disambiguator:
         if add_given and rule != "by-cite" and year_suffix:  # document-wide: the first pass only
             self.global_givennames(rule)
         self.refresh_all()
+        by_cite = add_given and rule == "by-cite"
+        has_condition = bool(self.root.xpath("//*[@disambiguate='true']"))
         for group in self.ambiguous_groups():
             pending = group
-            if add_names:
-                pending_after = self.add_names(pending, with_given=add_given and rule == "by-cite")
-                if add_given and rule == "by-cite" and pending_after:
-                    pending_after = self.by_cite(pending_after)
-                pending = pending_after
-            elif add_given and rule == "by-cite":
-                pending = self.by_cite(pending)
+            if add_names or by_cite:
+                pending = self.increments(group, add_names, 2 if by_cite else None,
+                                          last=not (suffix_on or has_condition))
             if len(pending) < 2 or suffix_on:
                 continue  # year-suffixes tell these apart (as citeproc-js does): the condition stays off
             self.extra_text(pending)

@@ -65,6 +65,28 @@ def cjk_language(language) -> bool:
     return bool(language) and str(language)[:2] in ("ja", "zh")
 
 
+def _by_cite_givennames(element) -> bool:
+    """Whether the style adds given names to disambiguate under the by-cite rule."""
+    root = element.get_root()
+    found = root.__dict__.get("_cf_by_cite_givennames")
+    if found is None:
+        citation = getattr(root, "citation", None)
+        found = citation is not None and (
+            str(citation.get("disambiguate-add-givenname", "false")).lower() == "true"
+            and citation.get("givenname-disambiguation-rule", "by-cite") == "by-cite")
+        root.__dict__["_cf_by_cite_givennames"] = found
+    return found
+
+
+def _namesake_key(name) -> tuple[str, str, str]:
+    """(family name, initials, given name) as citeproc-js registers a person: periods are
+    spaces, and the initials are those of each word of the given name."""
+    family = " ".join(p for p in (name.get("non-dropping-particle"), name.get("family")) if p)
+    given = " ".join(str(name.get("given") or "").replace(".", " ").split())
+    initials = "".join(w[0] for w in given.replace("-", " ").split() if w)
+    return family, initials, given
+
+
 def section_of(element) -> str:
     """'citation' or 'bibliography': which section the element renders for."""
     section = _enclosing_section(element)
@@ -292,13 +314,17 @@ class NameRenderer:
             use_first = max(use_first, over["names"])
             truncate = len(names) > use_first
         shown = names[:use_first] if truncate else names
-        if not self.sort_options:
-            state = getattr(self.el.get_root(), "engine_state", None)
-            if state is not None:
+        state = getattr(self.el.get_root(), "engine_state", None)
+        if state is not None:
+            if not self.sort_options:
                 state.shown_names.append((self.variable, len(shown)))
+            elif state.sort_names is not None:
+                state.sort_names.add(self.variable)
         if form == "count":
             return len(shown)
         levels = over.get("given", {}).get(self.variable, {})
+        if self.section == "bibliography" and not self.sort_options and _by_cite_givennames(self.el):
+            levels = self._entry_namesakes(names, shown, levels)
         rendered = [self.one(name, i, form, levels.get(i, 0)) for i, name in enumerate(shown)]
         rendered = [r for r in rendered if r]
         if not rendered:
@@ -328,6 +354,38 @@ class NameRenderer:
             space = " " if _STARTS_ROMANESQUE.match(self.et_al_term()) else ""
             return m.Marked(delimiter.join(rendered) + (delimiter if use_delim else space) + et_al)
         return m.Marked(self.join_and(rendered, delimiter, shown))
+
+    def _entry_namesakes(self, names: list, shown: list, levels: dict) -> dict:
+        """Full given names for two persons of one entry who share family name and initials
+        (an author Hiroshi Fisher edited by Hans Fisher: ``Edited by Hans Fisher``).
+
+        citeproc-js's by-cite rule keeps a register of names per item: every name its cite and
+        its sort keys print (the whole first name list), then every name its entry prints, in
+        order; a name is printed in full when the register holds another given name with the
+        same family name and initials at the time it is printed.
+        """
+        state = getattr(self.el.get_root(), "engine_state", None)
+        if state is None:
+            return levels
+        seen = state.entry_names
+        first_list = not seen
+        register = names if first_list else shown
+        added = {}
+        for i, name in enumerate(register):
+            if "literal" not in name and name.get("family") and name.get("given"):
+                added[i] = _namesake_key(name)
+        if first_list:
+            seen.extend(added.values())
+        levels = dict(levels)
+        for i in range(len(shown)):
+            key = added.get(i)
+            if key is None:
+                continue
+            if not first_list:
+                seen.append(key)
+            if any(k[0] == key[0] and k[1] == key[1] and k[2] != key[2] for k in seen):
+                levels[i] = max(levels.get(i, 0), 2)
+        return levels
 
     def decorate(self, text: str) -> str:
         """The cs:name element's font decorations, on each name apart (not on delimiters, "and"

@@ -57,6 +57,8 @@ class EngineState:
         self.shown_names: list[tuple[str, int]] = []  # (name variable, names shown) in this cite
         self.year_suffix_done = False
         self.continues_group = False  # the cite follows a cite of the same names in a collapsed group
+        self.entry_names: list[tuple[str, str, str]] = []  # persons the entry printed (names.py)
+        self.sort_names: set[str] | None = None  # name variables sort keys render, when collected
         self.trial: dict[str, ItemDisambiguation] | None = None  # overrides while disambiguating
         self.sort_options: dict | None = None  # set while rendering a macro sort key
         self.date_variable: str | None = None  # the date variable being rendered
@@ -104,6 +106,7 @@ class EngineState:
         self.first_names = None
         self.year_suffix_done = False
         self.continues_group = False
+        self.entry_names = []
         self.shown_names = []
 
 
