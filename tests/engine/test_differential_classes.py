@@ -568,3 +568,31 @@ def test_title_case_last_word_after_a_straight_apostrophe() -> None:
         "Learning’s An", "Learning’s an", "Don’t Go To", "Co-Op’s Of", "A ’b An", "X: An",
         "X per’s b", "X per’s", "X of’the", "X o’neill Of", "X Learning’s of The",
     ]
+
+
+def test_sort_macro_with_a_date_sorts_on_its_dates_alone() -> None:
+    """Class ``bibliography: order differs`` (n.d. and in-press items in harvard, elsevier, ASA,
+    APSA): a sort key macro holding a ``cs:date`` sorts on the dates it renders alone, dropping
+    names, titles and terms, so undated and literal-dated items have no key and sort last in
+    either direction, in the order they were cited."""
+    def style(body: str, direction: str) -> str:
+        return _inline(
+            '<citation><layout><text variable="title"/></layout></citation>',
+            f'<macro name="issued">{body}</macro>'
+            f'<bibliography><sort><key macro="issued" sort="{direction}"/></sort><layout>'
+            '<group delimiter=" "><text variable="title"/><text macro="issued"/></group></layout></bibliography>',
+        )
+    date = '<date variable="issued"><date-part name="year"/></date>'
+    items = [{"id": "a", "type": "book", "title": "Z", "issued": {"date-parts": [[2000]]}, "author": [{"family": "Zed"}]},
+             {"id": "b", "type": "book", "title": "Y", "author": [{"family": "Ann"}]},
+             {"id": "c", "type": "book", "title": "X", "issued": {"literal": "in press"}},
+             {"id": "d", "type": "book", "title": "W", "issued": {"date-parts": [[1990]]}, "author": [{"family": "Abe"}]},
+             {"id": "e", "type": "book", "title": "V"}]
+    no_date = f'<choose><if variable="issued">{date}</if><else><text term="no date" form="short"/></else></choose>'
+    assert render_csl(items, style(no_date, "descending")).bibliography == [
+        "Z 2000", "W 1990", "Y n.d.", "X in press", "V n.d."]
+    assert render_csl(items, style(no_date, "ascending")).bibliography == [
+        "W 1990", "Z 2000", "Y n.d.", "X in press", "V n.d."]
+    names_first = f'<group delimiter=" "><names variable="author"/>{date}</group>'
+    assert render_csl(items, style(names_first, "ascending")).bibliography == [
+        "W Abe 1990", "Z Zed 2000", "Y Ann", "X in press", "V"]
