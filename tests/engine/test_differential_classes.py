@@ -538,6 +538,9 @@ def test_seam_after_a_decorated_field_or_a_number_suffix() -> None:
     }
     for layout, expected in cases.items():
         assert render_csl(items, _bib(layout)).bibliography == expected, layout
+    # a field with a typed apostrophe (or markup, or quotes) is no one piece: the usual join
+    apostrophe = [{"id": "a", "type": "book", "title": "A’s B?", "publisher": "Pub"}]
+    assert render_csl(apostrophe, _bib(next(iter(cases)))).bibliography == ["A’s B? Pub"]
 
 
 def test_prefix_replacing_the_delimiter_leaves_the_cite_before_alone() -> None:
@@ -627,4 +630,21 @@ def test_particles_with_a_hyphen_or_apostrophe() -> None:
     assert render_csl(japanese, style).bibliography == [
         "al- Khwarizmi M. (n.d.). T0.", "al Khwarizmi M. (n.d.). T2.", "al-Farabi. (n.d.). T1.",
         "d’ Alembert J. (n.d.). T3.", "D’Angelo E. (n.d.). T4.", "el- Amin A. (n.d.). T5.",
+    ]
+
+
+def test_cite_suffix_of_punctuation_stays_as_typed() -> None:
+    """Class ``a.[.→])`` (``n.d..``): a cite suffix of punctuation only is not joined with the
+    cite's last mark and stays outside a closing quote; one starting with another mark than a
+    period stays outside the quote too; '. x' joins as usual (citeproc-js)."""
+    style = _inline('<citation><layout delimiter="; " prefix="(" suffix=")"><choose><if variable="publisher">'
+                    '<text variable="title" quotes="true"/></if><else><text variable="title"/></else></choose>'
+                    '</layout></citation>')
+    items = [{"id": "a", "type": "book", "title": "n.d."}, {"id": "b", "type": "book", "title": "B"},
+             {"id": "c", "type": "book", "title": "C?"}, {"id": "r", "type": "book", "title": "R", "publisher": "P"}]
+    clusters = [[{"id": x, "suffix": s}, {"id": "b"}] for x in "acr" for s in (".", "!", ", p. 5", ". x")]
+    assert render_csl(items, style, citations=clusters).citations == [
+        "(n.d.. B)", "(n.d.!; B)", "(n.d., p. 5; B)", "(n.d. x; B)",
+        "(C?. B)", "(C?!; B)", "(C?, p. 5; B)", "(C? x; B)",
+        "(“R”. B)", "(“R”!; B)", "(“R”, p. 5; B)", "(“R.” x; B)",
     ]

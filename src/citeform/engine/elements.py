@@ -179,7 +179,8 @@ class Text(
             text = text.replace(".", "")
         seams = seam_plan(self)
         # a decorated field with no markup inside (citeproc-js: one string with decorations)
-        field = seams[0] and not quoted and not _HAS_TOKEN.search(str(text))
+        # (markup, quotes and a typed apostrophe all split it into pieces there)
+        field = seams[0] and not quoted and not _HAS_TOKEN.search(str(text)) and "\u2019" not in str(text)
         if cased:
             text = self.case(text, language)
         text = self.format(text)
