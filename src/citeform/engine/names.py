@@ -516,7 +516,8 @@ class NameRenderer:
         if self.family_first(name):
             # citeproc-js: family name (with its particle) and given name, no dropping particle or
             # suffix; a particle ending in an apostrophe or hyphen is spaced off too ('al- Khwarizmi')
-            fam = self.fmt_part("family", f"{ndp.rstrip()} {family}" if ndp else family)
+            space = self.particle_space()
+            fam = self.fmt_part("family", f"{ndp.rstrip()}{space}{family}" if ndp else family)
             return " ".join(p for p in (fam, self.fmt_part("given", given)) if p)
         if inverted_all or (inverted_first and index == 0):
             if demote == "display-and-sort":
