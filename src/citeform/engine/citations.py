@@ -86,8 +86,20 @@ def _affixed(cite, text):
         out = prefix + ("" if prefix.endswith((" ", "(", "[")) or not out else "") + out
     if suffix:
         suffix = str(suffix)
-        out = out + suffix
+        out = out + _suffix_seam(suffix) + suffix
     return out
+
+
+def _suffix_seam(suffix: str) -> str:
+    """Tokens between a cite and its suffix, as citeproc-js joins them: a suffix of punctuation
+    only stays as typed ('n.d.' + '.' is 'n.d..') and outside a closing quote, as does one
+    starting with another mark than a period ('“Q”, p. 5'); '. x' joins as usual."""
+    bare = suffix.replace(m.SUFFIX_PUNCT, "")
+    if not bare or bare[0] not in ".,;:!?":
+        return ""
+    if not bare.strip(".,;:!?"):
+        return m.NOPIQ + m.NOJOIN
+    return "" if bare[0] == "." else m.NOPIQ
 
 
 def _delims(citation_el, layout):

@@ -16,6 +16,7 @@ from citeproc import model
 from citeproc.source import LiteralDate, VariableError
 from citeproc.string import String
 
+from . import markup as m
 from .numbers import day_ordinal
 from .sorting import date_key
 from .state import get_state
@@ -148,7 +149,7 @@ class DateMixin:
             width = min(width, 6 if key[6:8] == "00" else (8 if key[8:10] == "00" else 10))
             # a range keeps both ends, each cut to the parts shown (1968 < 1968–1971)
             key = key[:width] + (key[10 : 10 + width] if len(key) > 10 else "")
-            return String(key)
+            return String(m.wrap(m.SORT_DATE, key))
         if var and not self.is_locale_date() and isinstance(item.reference.get(var.replace("-", "_")), LiteralDate):
             # citeproc-js prints a literal date where the year would go: a date that shows no
             # year (APA's month and day after the year) prints nothing

@@ -29,7 +29,7 @@ from .groups import Substitute, VariableTracking
 from .locales import Style
 from .names import Name, section_of
 from .numbers import NUMBER_VARIABLES, LabelPluralMixin, NumberFormatMixin
-from .sorting import Sort
+from .sorting import Sort, dates_only, has_date
 from .state import get_state
 from .subsequent import substitute_text
 from .textcase import CaseMixin, _style_language
@@ -149,6 +149,10 @@ class Text(
                 macro = d["_cf_macro"] = self.get_macro(arg)
             # citeproc-py's Macro.render(item, context), without its frame
             text = macro.render_children(item, context=own_context, sort_options=None)
+            if text is not None and has_date(macro):
+                state = get_state(self)
+                if state is not None and state.sort_options is not None:
+                    text = dates_only(text)  # in a sort key: its dates alone
             if text and str(text).endswith(m.FIELD_END):  # a macro call is a group: no seam
                 text = groups.without_field_end(text)
         elif kind == "term":
@@ -175,7 +179,8 @@ class Text(
             text = text.replace(".", "")
         seams = seam_plan(self)
         # a decorated field with no markup inside (citeproc-js: one string with decorations)
-        field = seams[0] and not quoted and not _HAS_TOKEN.search(str(text))
+        # (markup, quotes and a typed apostrophe all split it into pieces there)
+        field = seams[0] and not quoted and not _HAS_TOKEN.search(str(text)) and "\u2019" not in str(text)
         if cased:
             text = self.case(text, language)
         text = self.format(text)

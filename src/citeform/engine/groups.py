@@ -129,12 +129,17 @@ class VariableTracking:
             # caught by the parent, the variable noted as not rendered), without raising it
             note_variables(state, names, False)
             return None
-        if state is not None and state.suppressed and all(n in state.suppressed for n in names):
-            note_variables(state, names, False)
-            return None
         original = self.get("variable")
         narrowed = original
-        if state is not None and state.suppressed:
+        if state is not None and state.suppressed and all(n in state.suppressed for n in names):
+            if not _has_substitute(self):
+                note_variables(state, names, False)
+                return None
+            # a cs:names whose variables were all used still tries its cs:substitute (citeproc-js:
+            # APA's 'In H. Baker, C' when the editor went to the author's place)
+            narrowed = " "
+            self.set("variable", narrowed)
+        elif state is not None and state.suppressed:
             kept = [v for v in original.split() if v not in state.suppressed]
             if len(kept) < len(original.split()):
                 # cs:names with several variables: the substituted ones are left out
@@ -187,6 +192,15 @@ def without_field_end(text):
         parts[at] = without_field_end(parts[at])
         return MixedString(parts)
     return type(text)(str(text)[:-1])
+
+
+def _has_substitute(element) -> bool:
+    """Whether ``element`` is a ``cs:names`` with a ``cs:substitute`` (read once)."""
+    d = element.__dict__
+    found = d.get("_cf_has_substitute")
+    if found is None:
+        found = d["_cf_has_substitute"] = isinstance(element, model.Names) and element.substitute() is not None
+    return found
 
 
 class Group(model.Group):

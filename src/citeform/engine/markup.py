@@ -36,6 +36,7 @@ KEEPCASE = "\ue02e"  # the next letter keeps its case through text-case (a citep
 NOJOIN = "\ue02f"  # between two marks typed in one string: no join rule applies (``a::b``, ``?:``)
 SEAM = "\ue038"  # an element's own suffix or its parent's delimiter follows: only a repeated mark collapses
 FIELD_END = "\ue039"  # a decorated field without markup ends: a delimiter after it is a seam
+SORT_DATE = ("\ue03b", "\ue03c")  # a date's key in a macro sort key (the only part that counts)
 APOSTROPHE = "\ue03a"  # after a ’ typed as a straight ': title case does not cut the text there
 DISPLAY_OPEN = {
     "block": "\ue040",
@@ -73,6 +74,7 @@ OPENERS = {
     SEAM: "seam",
     FIELD_END: "field-end",
     APOSTROPHE: "apostrophe",
+    SORT_DATE[0]: "sort-date",
 }
 CLOSERS = {
     ITALIC[1]: "italic",
@@ -91,6 +93,7 @@ CLOSERS = {
     NORMAL_VARIANT[1]: "normal-variant",
     NODECOR[1]: "nodecor",
     BASELINE[1]: "baseline",
+    SORT_DATE[1]: "sort-date",
 }
 DISPLAYS = {v: k for k, v in DISPLAY_OPEN.items()}
 ALL_TOKENS = frozenset(OPENERS) | frozenset(CLOSERS) | frozenset(DISPLAYS) | {DISPLAY_CLOSE}

@@ -329,7 +329,7 @@ class NameRenderer:
         rendered = [r for r in rendered if r]
         if not rendered:
             return None
-        replaced, whole = substitute_names(self, shown, rendered, bool(truncate))
+        replaced, whole = substitute_names(self, shown, rendered)
         if whole is not None:
             return m.Marked(self.decorate(whole))
         if replaced is not None:
@@ -518,6 +518,10 @@ class NameRenderer:
     def ndp_family(self, ndp: str, family: str) -> str:
         if not ndp:
             return family
+        if self.sort_options.get("_sort_key"):
+            # a sort key keeps the particle a word of its own: 'al- Khwarizmi' sorts before
+            # 'al Khwarizmi' and both before 'al-Farabi' (a name not parsed), as in citeproc-js
+            return f"{ndp.rstrip()} {family}"
         if ndp.endswith(("'", "\u2019", "-")) or ndp[-1:].isspace():
             return _join_particle(ndp + " " + family)
         return ndp + self.particle_space() + family
@@ -538,7 +542,10 @@ class NameRenderer:
         fam = self.deco("family", family)
         if dp and family and not ndp and dp[-1:] in ("'", "\u02bc", "\u2019", "-") and dp[:-1] != "de":
             fam, dp = self.deco("given", dp) + fam, ""  # d'Aubignac
-        if ndp[-1:] in ("'", "\u2019", "-", " "):
+        sort_key = bool(self.sort_options.get("_sort_key"))
+        if sort_key:
+            ndp = ndp.rstrip()  # a sort key keeps the particle a word of its own (citeproc-js)
+        if ndp[-1:] in ("'", "\u2019", "-", " ") and not sort_key:
             text = self.deco("family", ndp) + fam
             if dp:
                 text = self.deco("given", dp) + space + text
@@ -597,8 +604,10 @@ class NameRenderer:
                 return self.fmt_part("family", " ".join(p for p in (family, ndp) if p))
             return self.fmt_part("family", self.ndp_family(ndp, family))
         if self.family_first(name):
-            # citeproc-js: family name (with its particle) and given name, no dropping particle or suffix
-            fam = self.fmt_part("family", self.ndp_family(ndp, family))
+            # citeproc-js: family name (with its particle) and given name, no dropping particle or
+            # suffix; a particle ending in an apostrophe or hyphen is spaced off too ('al- Khwarizmi')
+            space = self.particle_space()
+            fam = self.fmt_part("family", f"{ndp.rstrip()}{space}{family}" if ndp else family)
             return " ".join(p for p in (fam, self.fmt_part("given", given)) if p)
         if inverted_all or (inverted_first and index == 0):
             if demote == "display-and-sort":

@@ -334,9 +334,34 @@ def macro_text(key_el, item, context) -> str | None:
     finally:
         if state is not None:
             state.sort_options = previous
+    if text is not None and has_date(macro):
+        text = dates_only(text)
     if text is None or str(text).strip() == "":
         return None
     return m.strip_tokens(str(text)).strip()
+
+
+_SORT_DATES = re.compile(re.escape(m.SORT_DATE[0]) + "[^" + re.escape(m.SORT_DATE[1]) + "]*" + re.escape(m.SORT_DATE[1]))
+
+
+def dates_only(text) -> str | None:
+    """A macro's sort-mode output reduced to its dates (None without any): citeproc-js sorts a
+    macro holding a ``cs:date`` on its rendered dates alone, dropping names, titles and terms
+    (so an undated item has no key and sorts last)."""
+    dates = _SORT_DATES.findall(str(text)) if text is not None else []
+    return " ".join(dates) if dates else None
+
+
+def has_date(macro) -> bool:
+    """Whether a ``cs:macro`` holds a ``cs:date`` itself (citeproc-js's macro-has-date; a date
+    in a macro it calls does not count)."""
+    d = macro.__dict__
+    found = d.get("_cf_has_date")
+    if found is None:
+        found = d["_cf_has_date"] = bool(
+            macro.findall(".//cs:date", {"cs": "http://purl.org/net/xbiblio/csl"})
+        )
+    return found
 
 
 def _cmp_values(a, b) -> int:

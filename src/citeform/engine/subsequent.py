@@ -19,7 +19,7 @@ _CSL = "http://purl.org/net/xbiblio/csl"
 
 
 def substitute_names(
-    renderer, shown: list, rendered: list[str], truncated: bool = False
+    renderer, shown: list, rendered: list[str]
 ) -> tuple[list[str] | None, str | None]:
     """(rendered names, whole replacement) after applying the rule; (None, None) if inactive."""
     element = renderer.el
@@ -31,9 +31,9 @@ def substitute_names(
     if substitute is None or state.sas_done:
         return None, None
     state.sas_done = True
-    current = [strip_tokens(str(r)) for r in rendered]  # as printed: a literal equals a family
-    if truncated:
-        current.append("\u2026")  # 'Smith et al.' is not 'Smith'
+    # the names shown, as printed (a literal equals a family); what follows them does not
+    # count, as in citeproc-js: 'Smith, et al.' then 'Smith' gives the substitute
+    current = [strip_tokens(str(r)) for r in rendered]
     previous = state.sas_previous
     state.sas_next = current
     if not previous:
