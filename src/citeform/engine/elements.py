@@ -16,7 +16,7 @@ from citeproc.source import VariableError
 from citeproc.string import MixedString, String, normalize_seam
 from lxml import etree
 
-from . import cache, groups, locales
+from . import cache, compiled, groups, locales
 from . import markup as m
 from .cache import cached_class
 from .citations import render_cluster
@@ -53,6 +53,25 @@ class DisplayMixin:
 
     def render(self, *args, **kwargs):
         return self.displayed(self._display_next_render(*args, **kwargs))
+
+    def _cf_compile(self):
+        """``render`` as one function of (item, kw) (see :mod:`.compiled`) for an element
+        tracking its variables (cs:date, cs:number): the tracking done in that function."""
+        render_ = self.render
+        generic = lambda item, kw: render_(item, **kw)  # noqa: E731
+        cls = type(self)
+        if cls.render is not DisplayMixin.render or cls._display_next_render is not VariableTracking.render:
+            return generic  # (cs:names and cs:label have their own render)
+        names = self.tracked_variables()
+        if not names:
+            return generic
+        following = type(self)._tracking_next_render
+        tracked = groups.tracking_fn(
+            self, names, self.data_keys(), compiled.state_getter(self),
+            lambda item, kw: following(self, item, **kw),
+        )
+        displayed = self.displayed
+        return lambda item, kw: displayed(tracked(item, kw))
 
     def displayed(self, out):
         """``out`` in the display tokens of the element's ``display`` (read once), if any."""
@@ -96,6 +115,89 @@ class Text(
         else:
             out = self._rendered(item, context, kwargs)
         return self.displayed(out)
+
+    def _cf_compile(self):
+        """``render`` as one function of (item, kw) (see :mod:`.compiled`), its branch among
+        variable, macro call, term and value chosen here, once."""
+        d = self.__dict__
+        plan = d.get("_cf_render_plan")
+        if plan is None:
+            plan = d["_cf_render_plan"] = (bool(self.tracked_variables()), bool(self.get("macro")))
+        tracked, calls_macro = plan
+        kind, arg, post = self._kinds()
+        display = self.get("display")
+        if display not in m.DISPLAY_OPEN:
+            display = None
+        is_empty = groups.is_empty
+
+        def displayed(out):
+            if display is not None and out is not None and not is_empty(out):
+                return wrap_display(display, out)
+            return out
+
+        if tracked:
+            keys = self.data_keys()
+            state_of = compiled.state_getter(self)
+            if kind is not None and type(self)._tracking_next_render is model.Text.render:
+                # citeproc-py's Text.render: markup(*process(...)), ours in one frame
+                content = self._content
+                language = self._language
+                markup = self.markup
+                needs_language = self._markup_plan()[1]
+
+                def next_render(item, kw):
+                    text = content(item, kw.get("context"))
+                    return markup(text, language(item) if needs_language else None)
+            else:
+                following = type(self)._tracking_next_render
+
+                def next_render(item, kw):
+                    return following(self, item, **kw)
+
+            tracked_render = groups.tracking_fn(self, self.tracked_variables(), keys, state_of, next_render)
+            return lambda item, kw: displayed(
+                tracked_render(item, kw if "context" in kw else {"context": None, **kw})
+            )
+        if kind is None or (calls_macro and (kind != "macro" or post is not None)):
+            render_ = self.render
+            return lambda item, kw: render_(item, **kw)
+        rendered = self._rendered
+        if not calls_macro:  # a term or a value
+            return lambda item, kw: displayed(rendered(item, kw.get("context"), kw))
+
+        state_of = compiled.state_getter(self)
+        open_frame = groups.open_frame
+        close_frame = groups.close_frame
+        run_children = compiled.run_children
+        markup = self.markup
+        language = self._language
+        needs_language = self._markup_plan()[1]
+
+        def render(item, kw):
+            # a macro call is an implicit group (see ``render``)
+            fns = d.get("_cf_macro_fns")
+            if fns is None:
+                macro = d.get("_cf_macro")
+                if macro is None:
+                    macro = d["_cf_macro"] = self.get_macro(arg)
+                fns = d["_cf_macro_fns"] = compiled.children_fns(macro)
+            context = kw.get("context")
+            state = state_of()
+            frame = open_frame(state)
+            try:
+                text = run_children(
+                    fns, item, "", {"context": self if context is None else context, "sort_options": None}
+                )
+                out = markup(text, language(item) if needs_language else None) if text else None
+            finally:
+                close_frame(state, frame)
+            if frame[0] and not frame[1]:
+                return None
+            if out is not None and not is_empty(out) and state is not None and state.var_frames:
+                state.var_frames[-1][1] = True
+            return displayed(out)
+
+        return render
 
     def process(self, item, context=None, **kwargs):
         """citeproc-py's ``Text.process`` and our value, term and language rules in one pass.
@@ -236,6 +338,66 @@ class Group(DisplayMixin, NormalDecorationsMixin, groups.Group):
     def render(self, item, context=None, **kwargs):
         """citeproc-py's render (markup of process) and the display wrapping in one frame."""
         return self.displayed(self.markup(self.process(item, context=context, **kwargs)))
+
+    def _cf_compile(self):
+        """``render`` as one function of (item, kw) (see :mod:`.compiled`): ``process``,
+        ``markup`` and ``displayed`` with the element's attributes read here, once."""
+        d = self.__dict__
+        delimiter = self.get("delimiter", "")
+        state_of = compiled.state_getter(self)
+        join_ = self.join
+        fmt = self.format
+        plain = getattr(self, "_format_is_identity", None)
+        if plain is not None:
+            plain = d.get("_cf_plain_format")
+            if plain is None:
+                plain = d["_cf_plain_format"] = self._format_is_identity()
+        wrap = self.wrap if (self.get("prefix") or self.get("suffix")) else None
+        display = self.get("display")
+        if display not in m.DISPLAY_OPEN:
+            display = None
+        is_empty = groups.is_empty
+        close_frame = groups.close_frame
+
+        def render(item, kw):
+            fns = d.get("_cf_children_fns")
+            if fns is None:
+                fns = compiled.children_fns(self)
+            ckw = kw if "context" in kw else {"context": None, **kw}
+            state = state_of()
+            frame = [False, False]
+            if state is not None:
+                state.var_frames.append(frame)
+            output = []
+            try:
+                for fn, is_choose in fns:
+                    try:
+                        text = fn(item, delimiter, ckw) if is_choose else fn(item, ckw)
+                    except VariableError:
+                        continue
+                    if text is not None and not is_empty(text):
+                        output.append(text)
+            finally:
+                close_frame(state, frame)
+            if not output or (frame[0] and not frame[1]):
+                raise VariableError
+            if state is not None and state.var_frames:  # a nested group counts as content for its parent
+                state.var_frames[-1][1] = True
+            text = join_(output)
+            if not text:  # citeproc-py's Group.markup
+                return None
+            if plain:
+                if isinstance(text, (int, float)):
+                    text = str(text)
+            else:
+                text = fmt(text)
+            if wrap is not None:
+                text = wrap(text)
+            if display is not None and text is not None and not is_empty(text):
+                text = wrap_display(display, text)
+            return text
+
+        return render
 
 
 class Date(DisplayMixin, VariableTracking, DateMixin, NormalDecorationsMixin, model.Date):

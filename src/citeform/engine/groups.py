@@ -151,6 +151,36 @@ class VariableTracking:
         return out
 
 
+def tracking_fn(element, names: list[str], keys, state_of, next_render):
+    """:meth:`VariableTracking.render` as one function of (item, kw), for a compiled walk
+    (see :mod:`.compiled`): ``next_render(item, kw)`` is what it calls below itself, ``keys``
+    the element's ``data_keys()``. With variables suppressed by a substitute, or a variable
+    given by the caller, the method itself runs."""
+    tracking_render = VariableTracking.render
+
+    def render(item, kw):
+        state = state_of()
+        if (state is not None and state.suppressed) or "variable" in kw:
+            return tracking_render(element, item, **kw)
+        if keys is not None:
+            reference = item.reference
+            for key in keys:
+                if key in reference:
+                    break
+            else:
+                note_variables(state, names, False)
+                return None
+        try:
+            out = next_render(item, kw)
+        except VariableError:
+            note_variables(state, names, False)
+            raise
+        note_variables(state, names, out is not None and not is_empty(out))
+        return out
+
+    return render
+
+
 class Group(model.Group):
     def process(self, item, context=None, **kwargs):
         d = self.__dict__
