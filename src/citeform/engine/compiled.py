@@ -21,9 +21,11 @@ from collections.abc import Callable
 from typing import Any
 
 from citeproc import model
+from citeproc import string as citeproc_string
 from citeproc.source import VariableError
-from citeproc.string import join
+from citeproc.string import SEAM_PUNCTUATION, MixedString, NoCase, String, _strip_first_char, join
 
+from .markup import Marked
 from .state import get_state
 
 RenderFn = Callable[..., Any]
@@ -95,3 +97,54 @@ def state_getter(element) -> Callable[[], Any]:
 def with_context(kw: dict) -> dict:
     """``kw`` as passed on with ``context=context`` (None when the caller gave none)."""
     return kw if "context" in kw else {"context": None, **kw}
+
+
+_PLAIN_STR = frozenset((str, String, NoCase, Marked))
+
+
+def _last_char(text) -> str:
+    """``str(text)[-1:]`` without building the string of a nested ``MixedString``."""
+    kind = type(text)
+    if kind in _PLAIN_STR:
+        return text[-1:]
+    if kind is MixedString:
+        for part in reversed(text):  # (list iteration: MixedString's __getitem__ builds the string)
+            char = _last_char(part)
+            if char:
+                return char
+        return ""
+    return str(text)[-1:]
+
+
+def _first_char(text) -> str:
+    """``str(text)[:1]`` without building the string of a nested ``MixedString``."""
+    kind = type(text)
+    if kind in _PLAIN_STR:
+        return text[:1]
+    if kind is MixedString:
+        for part in list.__iter__(text):
+            char = _first_char(part)
+            if char:
+                return char
+        return ""
+    return str(text)[:1]
+
+
+def normalize_seam(left, other):
+    """citeproc-py's ``normalize_seam`` (no double space or doubled punctuation where
+    ``other`` is appended to ``left``), reading only the two characters at the seam:
+    citeproc-py builds the whole string of ``left`` for every piece joined to it."""
+    last = _last_char(left)
+    if not last:
+        return other
+    first = _first_char(other)
+    if not first:
+        return other
+    if last == first and (first == " " or first in SEAM_PUNCTUATION):
+        return _strip_first_char(other)
+    return other
+
+
+# join, MixedString.__add__ and Affixed.wrap look the function up in these modules
+citeproc_string.normalize_seam = normalize_seam
+model.normalize_seam = normalize_seam
