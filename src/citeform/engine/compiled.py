@@ -99,13 +99,14 @@ def with_context(kw: dict) -> dict:
     return kw if "context" in kw else {"context": None, **kw}
 
 
-_PLAIN_STR = frozenset((str, String, NoCase, Marked))
+# string types whose str() is themselves (no __str__ of their own)
+PLAIN_STRINGS = frozenset((str, String, NoCase, Marked))
 
 
 def _last_char(text) -> str:
     """``str(text)[-1:]`` without building the string of a nested ``MixedString``."""
     kind = type(text)
-    if kind in _PLAIN_STR:
+    if kind in PLAIN_STRINGS:
         return text[-1:]
     if kind is MixedString:
         for part in reversed(text):  # (list iteration: MixedString's __getitem__ builds the string)
@@ -119,7 +120,7 @@ def _last_char(text) -> str:
 def _first_char(text) -> str:
     """``str(text)[:1]`` without building the string of a nested ``MixedString``."""
     kind = type(text)
-    if kind in _PLAIN_STR:
+    if kind in PLAIN_STRINGS:
         return text[:1]
     if kind is MixedString:
         for part in list.__iter__(text):

@@ -6,6 +6,7 @@ import re
 
 from citeproc import model
 from citeproc.source import VariableError
+from citeproc.string import String
 
 from . import compiled
 from .state import get_state
@@ -187,6 +188,11 @@ class ConditionMixin:
 
 def _has_value(val) -> bool:
     """A ``variable`` test on a field's value (what ``_t_variable`` does for one field)."""
+    kind = type(val)
+    if kind is str or kind is String:
+        return val != ""
+    if kind is list:  # (a list's str is never empty: no need to build it)
+        return val != []
     return val is not None and val != [] and str(val) != ""
 
 

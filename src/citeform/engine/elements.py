@@ -57,14 +57,22 @@ class DisplayMixin:
     def _cf_compile(self):
         """``render`` as one function of (item, kw) (see :mod:`.compiled`) for an element
         tracking its variables (cs:date, cs:number): the tracking done in that function."""
+        if type(self).render is not DisplayMixin.render:  # (cs:names and cs:label have their own)
+            return self._generic_render()
+        return self._tracked_render() or self._generic_render()
+
+    def _generic_render(self):
         render_ = self.render
-        generic = lambda item, kw: render_(item, **kw)  # noqa: E731
-        cls = type(self)
-        if cls.render is not DisplayMixin.render or cls._display_next_render is not VariableTracking.render:
-            return generic  # (cs:names and cs:label have their own render)
+        return lambda item, kw: render_(item, **kw)
+
+    def _tracked_render(self):
+        """``DisplayMixin.render`` as a function of (item, kw) when the layer below it is
+        :class:`VariableTracking` with variables to track (else None)."""
+        if type(self)._display_next_render is not VariableTracking.render:
+            return None
         names = self.tracked_variables()
         if not names:
-            return generic
+            return None
         following = type(self)._tracking_next_render
         tracked = groups.tracking_fn(
             self, names, self.data_keys(), compiled.state_getter(self),
@@ -140,7 +148,7 @@ class Text(
             state_of = compiled.state_getter(self)
             if kind is not None and type(self)._tracking_next_render is model.Text.render:
                 # citeproc-py's Text.render: markup(*process(...)), ours in one frame
-                content = self._content
+                content = self._field_content() or self._content
                 language = self._language
                 markup = self.markup
                 needs_language = self._markup_plan()[1]
@@ -198,6 +206,32 @@ class Text(
             return displayed(out)
 
         return render
+
+    def _field_content(self):
+        """``_content`` as a function of (item, context) for a variable read as it is from
+        the item's field (no number, page, locator or generated variable), else None:
+        what citeproc-py's ``Text._variable`` does for such a field, its choices made once."""
+        kind, _arg, post = self._kinds()
+        variable = self.get("variable")
+        if (
+            kind != "variable" or post is not None or not variable or " " in variable
+            or variable in _NOT_FIELDS or variable in NUMBER_VARIABLES or variable.startswith("page")
+        ):
+            return None
+        key = variable.replace("-", "_")
+        short_key = f"{variable}-short".replace("-", "_") if self.get("form") == "short" else None
+        tag = self.tag
+
+        def content(item, context):
+            repressed = (self if context is None else context).get_layout().repressed
+            if tag in repressed and variable in repressed[tag]:
+                return None
+            reference = item.reference
+            if short_key is not None and short_key in reference:
+                return reference[short_key]
+            return reference[key]
+
+        return content
 
     def process(self, item, context=None, **kwargs):
         """citeproc-py's ``Text.process`` and our value, term and language rules in one pass.
@@ -358,6 +392,9 @@ class Group(DisplayMixin, NormalDecorationsMixin, groups.Group):
             display = None
         is_empty = groups.is_empty
         close_frame = groups.close_frame
+        plain_strings = compiled.PLAIN_STRINGS
+        # PlainJoin hands a single piece back as it is
+        own_join = type(self).join is cache.PlainJoin.join
 
         def render(item, kw):
             fns = d.get("_cf_children_fns")
@@ -375,7 +412,7 @@ class Group(DisplayMixin, NormalDecorationsMixin, groups.Group):
                         text = fn(item, delimiter, ckw) if is_choose else fn(item, ckw)
                     except VariableError:
                         continue
-                    if text is not None and not is_empty(text):
+                    if text is not None and (text if type(text) in plain_strings else not is_empty(text)):
                         output.append(text)
             finally:
                 close_frame(state, frame)
@@ -383,7 +420,7 @@ class Group(DisplayMixin, NormalDecorationsMixin, groups.Group):
                 raise VariableError
             if state is not None and state.var_frames:  # a nested group counts as content for its parent
                 state.var_frames[-1][1] = True
-            text = join_(output)
+            text = output[0] if len(output) == 1 and own_join else join_(output)
             if not text:  # citeproc-py's Group.markup
                 return None
             if plain:
@@ -424,7 +461,15 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
         if state is not None:
             state.names_depth += 1
         try:
-            out = super().render(item, *args, **kwargs)
+            if args or not cache.ENABLED:
+                out = super().render(item, *args, **kwargs)
+            else:  # the same, through the compiled layers below (see DisplayMixin._tracked_render)
+                inner = d.get("_cf_inner")
+                if inner is None:
+                    inner = d["_cf_inner"] = self._tracked_render() or (
+                        lambda item, kw: super(Names, self).render(item, **kw)
+                    )
+                out = inner(item, kwargs)
         finally:
             if state is not None:
                 state.names_depth -= 1
