@@ -208,11 +208,28 @@ def _field_test(test, values, match):
         if match == "none":
             return lambda item, _context: not _has_value(item.reference.get(key))
         return lambda item, _context: _has_value(item.reference.get(key))
+    # (the first answer decides: the tests read plain values and cannot raise)
+
+    def any_field(item, _context) -> bool:
+        get = item.reference.get
+        for k in keys:
+            if _has_value(get(k)):
+                return True
+        return False
+
     if match == "any":
-        return lambda item, _context: any([_has_value(item.reference.get(k)) for k in keys])
+        return any_field
     if match == "none":
-        return lambda item, _context: not any([_has_value(item.reference.get(k)) for k in keys])
-    return lambda item, _context: all([_has_value(item.reference.get(k)) for k in keys])
+        return lambda item, context: not any_field(item, context)
+
+    def all_fields(item, _context) -> bool:
+        get = item.reference.get
+        for k in keys:
+            if not _has_value(get(k)):
+                return False
+        return True
+
+    return all_fields
 
 
 class If(ConditionMixin, model.If):

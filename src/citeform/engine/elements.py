@@ -163,6 +163,8 @@ class Text(
                     return following(self, item, **kw)
 
             tracked_render = groups.tracking_fn(self, self.tracked_variables(), keys, state_of, next_render)
+            if display is None:
+                return lambda item, kw: tracked_render(item, kw if "context" in kw else {"context": None, **kw})
             return lambda item, kw: displayed(
                 tracked_render(item, kw if "context" in kw else {"context": None, **kw})
             )
@@ -171,6 +173,8 @@ class Text(
             return lambda item, kw: render_(item, **kw)
         rendered = self._rendered
         if not calls_macro:  # a term or a value
+            if display is None:
+                return lambda item, kw: rendered(item, kw.get("context"), kw)
             return lambda item, kw: displayed(rendered(item, kw.get("context"), kw))
 
         state_of = compiled.state_getter(self)
