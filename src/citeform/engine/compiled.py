@@ -81,7 +81,7 @@ def run_children(fns, item, delimiter: str, kw: dict):
         if text is not None:
             output.append(text)
     if output:
-        return join(output, delimiter)
+        return output[0] if len(output) == 1 else join(output, delimiter)  # (join hands one back)
     return None
 
 

@@ -283,7 +283,10 @@ class Choose(model.Choose):
             context = kw.get("context")
             ckw = kw if "context" in kw else {"context": None, **kw}
             if by_type is not None:
-                ref_type = _type_of(item.reference)
+                reference = item.reference
+                ref_type = _dict_get(reference, "type", _MISSING)
+                if ref_type is _MISSING:
+                    ref_type = reference.type
                 fns = by_type.get(ref_type, _MISSING)
                 if fns is _MISSING:
                     branch = next(

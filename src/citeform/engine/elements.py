@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from citeproc import model
 from citeproc.source import VariableError
-from citeproc.string import MixedString, String, normalize_seam
+from citeproc.string import MixedString, String, join, normalize_seam
 from lxml import etree
 
 from . import cache, compiled, groups, locales
@@ -424,7 +424,15 @@ class Group(DisplayMixin, NormalDecorationsMixin, groups.Group):
                 raise VariableError
             if state is not None and state.var_frames:  # a nested group counts as content for its parent
                 state.var_frames[-1][1] = True
-            text = output[0] if len(output) == 1 and own_join else join_(output)
+            if not own_join:
+                text = join_(output)
+            elif len(output) == 1:
+                text = output[0]
+            else:
+                try:  # PlainJoin.join
+                    text = join(output, delimiter)
+                except Exception:  # citeproc-py's bare except, less KeyboardInterrupt and SystemExit
+                    text = String("")
             if not text:  # citeproc-py's Group.markup
                 return None
             if plain:
