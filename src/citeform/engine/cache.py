@@ -28,6 +28,7 @@ from typing import Any
 from citeproc import model
 from citeproc.string import String, join
 
+from . import compiled
 from .compiled import children_fns, run_children
 
 ENABLED = True  # False only inside :func:`disabled`
@@ -266,10 +267,12 @@ def disabled() -> Iterator[None]:
     global ENABLED
     _clear_all()
     ENABLED = False
+    compiled.FAST_SEAMS = False
     try:
         yield
     finally:
         ENABLED = True
+        compiled.FAST_SEAMS = True
         _clear_all()
 
 

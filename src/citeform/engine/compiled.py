@@ -131,10 +131,16 @@ def _first_char(text) -> str:
     return str(text)[:1]
 
 
+FAST_SEAMS = True  # False inside ``cache.disabled()``: citeproc-py's own function runs
+_citeproc_normalize_seam = citeproc_string.normalize_seam
+
+
 def normalize_seam(left, other):
     """citeproc-py's ``normalize_seam`` (no double space or doubled punctuation where
     ``other`` is appended to ``left``), reading only the two characters at the seam:
     citeproc-py builds the whole string of ``left`` for every piece joined to it."""
+    if not FAST_SEAMS:
+        return _citeproc_normalize_seam(left, other)
     last = _last_char(left)
     if not last:
         return other
