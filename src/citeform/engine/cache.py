@@ -26,10 +26,10 @@ from contextlib import contextmanager
 from typing import Any
 
 from citeproc import model
-from citeproc.source import VariableError
 from citeproc.string import String, join
 
-from .groups import children_plan
+from . import compiled
+from .compiled import children_fns, run_children
 
 ENABLED = True  # False only inside :func:`disabled`
 # Clears of caches kept above this module (the loader's parsed styles), registered by their
@@ -78,21 +78,12 @@ class CachedLookups:
         return found
 
     def render_children(self, item, delimiter="", **kwargs):
-        """citeproc-py's ``Parent.render_children`` over a children list read once."""
-        output = []
-        for child, is_choose in children_plan(self):
-            try:
-                if is_choose:
-                    text = child.render(item, delimiter=delimiter, **kwargs)
-                else:
-                    text = child.render(item, **kwargs)
-                if text is not None:
-                    output.append(text)
-            except VariableError:
-                pass
-        if output:
-            return join(output, delimiter)
-        return None
+        """citeproc-py's ``Parent.render_children`` over the children's render functions."""
+        d = self.__dict__
+        fns = d.get("_cf_children_fns")
+        if fns is None:
+            fns = children_fns(self)
+        return run_children(fns, item, delimiter, kwargs)
 
     def get_formatter(self):
         root = self.get_root()
@@ -276,10 +267,12 @@ def disabled() -> Iterator[None]:
     global ENABLED
     _clear_all()
     ENABLED = False
+    compiled.FAST_SEAMS = False
     try:
         yield
     finally:
         ENABLED = True
+        compiled.FAST_SEAMS = True
         _clear_all()
 
 

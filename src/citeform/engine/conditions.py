@@ -6,7 +6,9 @@ import re
 
 from citeproc import model
 from citeproc.source import VariableError
+from citeproc.string import String
 
+from . import compiled
 from .state import get_state
 
 _NUMERIC = re.compile(
@@ -71,6 +73,9 @@ class ConditionMixin:
             return lambda item, _context: _type_of(item.reference) in types
         if len(tests) == 1:
             test, values = tests[0]
+            fields = _field_test(test, values, match)
+            if fields is not None:
+                return fields
             if match == "any":
                 return lambda item, context: any(test(item, values, context))
             if match == "none":
@@ -188,6 +193,52 @@ class ConditionMixin:
         return [flag == (value == "true")]
 
 
+def _has_value(val) -> bool:
+    """A ``variable`` test on a field's value (what ``_t_variable`` does for one field)."""
+    kind = type(val)
+    if kind is str or kind is String:
+        return val != ""
+    if kind is list:  # (a list's str is never empty: no need to build it)
+        return val != []
+    return val is not None and val != [] and str(val) != ""
+
+
+def _field_test(test, values, match):
+    """A branch testing ``variable`` on item fields only, as one function (or None)."""
+    if getattr(test, "__func__", None) is not ConditionMixin._t_variable or not values:
+        return None
+    if any(var in _SPECIAL_VARIABLES for var in values):
+        return None
+    keys = tuple(var.replace("-", "_") for var in values)
+    if len(keys) == 1:
+        key = keys[0]
+        if match == "none":
+            return lambda item, _context: not _has_value(item.reference.get(key))
+        return lambda item, _context: _has_value(item.reference.get(key))
+    # (the first answer decides: the tests read plain values and cannot raise)
+
+    def any_field(item, _context) -> bool:
+        get = item.reference.get
+        for k in keys:
+            if _has_value(get(k)):
+                return True
+        return False
+
+    if match == "any":
+        return any_field
+    if match == "none":
+        return lambda item, context: not any_field(item, context)
+
+    def all_fields(item, _context) -> bool:
+        get = item.reference.get
+        for k in keys:
+            if not _has_value(get(k)):
+                return False
+        return True
+
+    return all_fields
+
+
 class If(ConditionMixin, model.If):
     pass
 
@@ -210,6 +261,64 @@ def _type_only(branch) -> bool:
 
 class Choose(model.Choose):
     """The first branch whose tests hold renders; tests are evaluated without raising."""
+
+    def _cf_compile(self):
+        """``render`` as one function of (item, delimiter, kw) (see :mod:`.compiled`): each
+        branch's test and children's render functions are found once, on first use."""
+        plan: list = []
+        run_children = compiled.run_children
+
+        def make_plan():
+            branches = list(self.getchildren())
+            by_type = {} if all(_type_only(b) for b in branches) else None
+            steps = []
+            for branch in branches:
+                if isinstance(branch, ConditionMixin):
+                    check = branch.__dict__.get("_cf_check")
+                    if check is None:
+                        check = branch.__dict__["_cf_check"] = branch._check()
+                    steps.append((check, compiled.children_fns(branch), branch))
+                elif type(branch).render is model.Else.render:
+                    steps.append((None, compiled.children_fns(branch), branch))
+                else:
+                    steps.append((None, None, branch))
+            plan[:] = [by_type, steps, branches]
+            return plan
+
+        def render(item, delimiter, kw):
+            by_type, steps, branches = plan or make_plan()
+            context = kw.get("context")
+            ckw = kw if "context" in kw else {"context": None, **kw}
+            if by_type is not None:
+                reference = item.reference
+                ref_type = _dict_get(reference, "type", _MISSING)
+                if ref_type is _MISSING:
+                    ref_type = reference.type
+                fns = by_type.get(ref_type, _MISSING)
+                if fns is _MISSING:
+                    branch = next(
+                        (b for b in branches if not isinstance(b, ConditionMixin) or b.holds(item, context)),
+                        None,
+                    )
+                    fns = by_type[ref_type] = None if branch is None else compiled.children_fns(branch)
+                if fns is None:
+                    return None
+                return run_children(fns, item, delimiter, ckw)
+            for check, fns, branch in steps:
+                if check is not None:
+                    if check(item, context):
+                        return run_children(fns, item, delimiter, ckw)
+                    continue
+                if fns is not None:  # cs:else
+                    return run_children(fns, item, delimiter, ckw)
+                try:
+                    rest = {k: v for k, v in kw.items() if k != "context"}
+                    return branch.render(item, context=context, delimiter=delimiter, **rest)
+                except model.ConditionFailed:
+                    continue
+            return None
+
+        return render
 
     def render(self, item, context=None, delimiter="", **kwargs):
         d = self.__dict__

@@ -15,10 +15,10 @@ import re
 
 from citeproc import model
 from citeproc.source import VariableError
-from citeproc.string import MixedString, String, normalize_seam
+from citeproc.string import MixedString, String, join, normalize_seam
 from lxml import etree
 
-from . import cache, groups, locales
+from . import cache, compiled, groups, locales
 from . import markup as m
 from .cache import cached_class
 from .citations import render_cluster
@@ -55,6 +55,33 @@ class DisplayMixin:
 
     def render(self, *args, **kwargs):
         return self.displayed(self._display_next_render(*args, **kwargs))
+
+    def _cf_compile(self):
+        """``render`` as one function of (item, kw) (see :mod:`.compiled`) for an element
+        tracking its variables (cs:date, cs:number): the tracking done in that function."""
+        if type(self).render is not DisplayMixin.render:  # (cs:names and cs:label have their own)
+            return self._generic_render()
+        return self._tracked_render() or self._generic_render()
+
+    def _generic_render(self):
+        render_ = self.render
+        return lambda item, kw: render_(item, **kw)
+
+    def _tracked_render(self):
+        """``DisplayMixin.render`` as a function of (item, kw) when the layer below it is
+        :class:`VariableTracking` with variables to track (else None)."""
+        if type(self)._display_next_render is not VariableTracking.render:
+            return None
+        names = self.tracked_variables()
+        if not names:
+            return None
+        following = type(self)._tracking_next_render
+        tracked = groups.tracking_fn(
+            self, names, self.data_keys(), compiled.state_getter(self),
+            lambda item, kw: following(self, item, **kw),
+        )
+        displayed = self.displayed
+        return lambda item, kw: displayed(tracked(item, kw))
 
     def displayed(self, out):
         """``out`` in the display tokens of the element's ``display`` (read once), if any."""
@@ -98,6 +125,130 @@ class Text(
         else:
             out = self._rendered(item, context, kwargs)
         return self.displayed(out)
+
+    def _cf_compile(self):
+        """``render`` as one function of (item, kw) (see :mod:`.compiled`), its branch among
+        variable, macro call, term and value chosen here, once."""
+        d = self.__dict__
+        plan = d.get("_cf_render_plan")
+        if plan is None:
+            plan = d["_cf_render_plan"] = (bool(self.tracked_variables()), bool(self.get("macro")))
+        tracked, calls_macro = plan
+        kind, arg, post = self._kinds()
+        display = self.get("display")
+        if display not in m.DISPLAY_OPEN:
+            display = None
+        is_empty = groups.is_empty
+
+        def displayed(out):
+            if display is not None and out is not None and not is_empty(out):
+                return wrap_display(display, out)
+            return out
+
+        if tracked:
+            keys = self.data_keys()
+            state_of = compiled.state_getter(self)
+            if kind is not None and type(self)._tracking_next_render is model.Text.render:
+                # citeproc-py's Text.render: markup(*process(...)), ours in one frame
+                content = self._field_content() or self._content
+                language = self._language
+                markup = self.markup
+                needs_language = self._markup_plan()[1]
+
+                def next_render(item, kw):
+                    text = content(item, kw.get("context"))
+                    return markup(text, language(item) if needs_language else None)
+            else:
+                following = type(self)._tracking_next_render
+
+                def next_render(item, kw):
+                    return following(self, item, **kw)
+
+            tracked_render = groups.tracking_fn(self, self.tracked_variables(), keys, state_of, next_render)
+            if display is None:
+                return lambda item, kw: tracked_render(item, kw if "context" in kw else {"context": None, **kw})
+            return lambda item, kw: displayed(
+                tracked_render(item, kw if "context" in kw else {"context": None, **kw})
+            )
+        if kind is None or (calls_macro and (kind != "macro" or post is not None)):
+            render_ = self.render
+            return lambda item, kw: render_(item, **kw)
+        rendered = self._rendered
+        if not calls_macro:  # a term or a value
+            if display is None:
+                return lambda item, kw: rendered(item, kw.get("context"), kw)
+            return lambda item, kw: displayed(rendered(item, kw.get("context"), kw))
+
+        state_of = compiled.state_getter(self)
+        open_frame = groups.open_frame
+        close_frame = groups.close_frame
+        run_children = compiled.run_children
+        markup = self.markup
+        language = self._language
+        needs_language = self._markup_plan()[1]
+
+        macro_el = d.get("_cf_macro")
+        if macro_el is None:
+            macro_el = d["_cf_macro"] = self.get_macro(arg)
+        dated = has_date(macro_el)
+        last_char = compiled.last_char
+        field_end = m.FIELD_END
+
+        def render(item, kw):
+            # a macro call is an implicit group (see ``render``)
+            fns = d.get("_cf_macro_fns")
+            if fns is None:
+                macro = d.get("_cf_macro")
+                if macro is None:
+                    macro = d["_cf_macro"] = self.get_macro(arg)
+                fns = d["_cf_macro_fns"] = compiled.children_fns(macro)
+            context = kw.get("context")
+            state = state_of()
+            frame = open_frame(state)
+            try:
+                text = run_children(
+                    fns, item, "", {"context": self if context is None else context, "sort_options": None}
+                )
+                if text is not None and dated and state is not None and state.sort_options is not None:
+                    text = dates_only(text)  # in a sort key: its dates alone
+                if text and last_char(text) == field_end:  # a macro call is a group: no seam
+                    text = groups.without_field_end(text)
+                out = markup(text, language(item) if needs_language else None) if text else None
+            finally:
+                close_frame(state, frame)
+            if frame[0] and not frame[1]:
+                return None
+            if out is not None and not is_empty(out) and state is not None and state.var_frames:
+                state.var_frames[-1][1] = True
+            return displayed(out)
+
+        return render
+
+    def _field_content(self):
+        """``_content`` as a function of (item, context) for a variable read as it is from
+        the item's field (no number, page, locator or generated variable), else None:
+        what citeproc-py's ``Text._variable`` does for such a field, its choices made once."""
+        kind, _arg, post = self._kinds()
+        variable = self.get("variable")
+        if (
+            kind != "variable" or post is not None or not variable or " " in variable
+            or variable in _NOT_FIELDS or variable in NUMBER_VARIABLES or variable.startswith("page")
+        ):
+            return None
+        key = variable.replace("-", "_")
+        short_key = f"{variable}-short".replace("-", "_") if self.get("form") == "short" else None
+        tag = self.tag
+
+        def content(item, context):
+            repressed = (self if context is None else context).get_layout().repressed
+            if tag in repressed and variable in repressed[tag]:
+                return None
+            reference = item.reference
+            if short_key is not None and short_key in reference:
+                return reference[short_key]
+            return reference[key]
+
+        return content
 
     def process(self, item, context=None, **kwargs):
         """citeproc-py's ``Text.process`` and our value, term and language rules in one pass.
@@ -277,6 +428,94 @@ class Group(DisplayMixin, NormalDecorationsMixin, groups.Group):
         """citeproc-py's render (markup of process) and the display wrapping in one frame."""
         return self.displayed(self.markup(self.process(item, context=context, **kwargs)))
 
+    def _cf_compile(self):
+        """``render`` as one function of (item, kw) (see :mod:`.compiled`): ``process``,
+        ``markup`` and ``displayed`` with the element's attributes read here, once."""
+        d = self.__dict__
+        delimiter = self.get("delimiter", "")
+        state_of = compiled.state_getter(self)
+        join_ = self.join
+        fmt = self.format
+        plain = getattr(self, "_format_is_identity", None)
+        if plain is not None:
+            plain = d.get("_cf_plain_format")
+            if plain is None:
+                plain = d["_cf_plain_format"] = self._format_is_identity()
+        wrap = self.wrap if (self.get("prefix") or self.get("suffix")) else None
+        display = self.get("display")
+        if display not in m.DISPLAY_OPEN:
+            display = None
+        is_empty = groups.is_empty
+        close_frame = groups.close_frame
+        plain_strings = compiled.PLAIN_STRINGS
+        # PlainJoin hands a single piece back as it is
+        own_join = type(self).join is cache.PlainJoin.join
+
+        # a delimiter starting with a mark is a seam after a child whose suffix ends in one or
+        # after a decorated field (see groups.Group.process)
+        seam_delimiter = delimiter[:1] in groups.MARKS
+        suffix_marks = [child.get("suffix", "")[-1:] in groups.MARKS for child in self.iterchildren()]
+        last_char = compiled.last_char
+        field_end = m.FIELD_END
+        seam = m.SEAM
+
+        def render(item, kw):
+            fns = d.get("_cf_children_fns")
+            if fns is None:
+                fns = compiled.children_fns(self)
+            ckw = kw if "context" in kw else {"context": None, **kw}
+            state = state_of()
+            frame = [False, False]
+            if state is not None:
+                state.var_frames.append(frame)
+            output = []
+            seams = []
+            try:
+                for at, (fn, is_choose) in enumerate(fns):
+                    try:
+                        text = fn(item, delimiter, ckw) if is_choose else fn(item, ckw)
+                    except VariableError:
+                        continue
+                    if text is not None and (text if type(text) in plain_strings else not is_empty(text)):
+                        output.append(text)
+                        if seam_delimiter:
+                            seams.append(suffix_marks[at] or last_char(text) == field_end)
+            finally:
+                close_frame(state, frame)
+            if not output or (frame[0] and not frame[1]):
+                raise VariableError
+            if seam_delimiter:
+                for at in range(len(output) - 1):
+                    if seams[at]:
+                        output[at] = output[at] + seam
+            if last_char(output[-1]) == field_end:  # the group's own suffix or delimiter is no seam
+                output[-1] = groups.without_field_end(output[-1])
+            if state is not None and state.var_frames:  # a nested group counts as content for its parent
+                state.var_frames[-1][1] = True
+            if not own_join:
+                text = join_(output)
+            elif len(output) == 1:
+                text = output[0]
+            else:
+                try:  # PlainJoin.join
+                    text = join(output, delimiter)
+                except Exception:  # citeproc-py's bare except, less KeyboardInterrupt and SystemExit
+                    text = String("")
+            if not text:  # citeproc-py's Group.markup
+                return None
+            if plain:
+                if isinstance(text, (int, float)):
+                    text = str(text)
+            else:
+                text = fmt(text)
+            if wrap is not None:
+                text = wrap(text)
+            if display is not None and text is not None and not is_empty(text):
+                text = wrap_display(display, text)
+            return text
+
+        return render
+
 
 class Date(DisplayMixin, VariableTracking, DateMixin, NormalDecorationsMixin, model.Date):
     def data_keys(self) -> tuple[str, ...] | None:
@@ -302,7 +541,15 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
         if state is not None:
             state.names_depth += 1
         try:
-            out = super().render(item, *args, **kwargs)
+            if args or not cache.ENABLED:
+                out = super().render(item, *args, **kwargs)
+            else:  # the same, through the compiled layers below (see DisplayMixin._tracked_render)
+                inner = d.get("_cf_inner")
+                if inner is None:
+                    inner = d["_cf_inner"] = self._tracked_render() or (
+                        lambda item, kw: super(Names, self).render(item, **kw)
+                    )
+                out = inner(item, kwargs)
         finally:
             if state is not None:
                 state.names_depth -= 1

@@ -203,6 +203,46 @@ def _has_substitute(element) -> bool:
     return found
 
 
+def tracking_fn(element, names: list[str], keys, state_of, next_render):
+    """:meth:`VariableTracking.render` as one function of (item, kw), for a compiled walk
+    (see :mod:`.compiled`): ``next_render(item, kw)`` is what it calls below itself, ``keys``
+    the element's ``data_keys()``. With variables suppressed by a substitute, or a variable
+    given by the caller, the method itself runs (unless the element calls one variable)."""
+    tracking_render = VariableTracking.render
+    # one variable: suppressed, the element renders nothing; else it is rendered as it is
+    single = names[0] if (element.get("variable") or "").split() == names and len(names) == 1 else None
+
+    has_substitute = _has_substitute(element)
+
+    def render(item, kw):
+        state = state_of()
+        if "variable" in kw:
+            return tracking_render(element, item, **kw)
+        if state is not None and state.suppressed:
+            if single is None or has_substitute:  # (a cs:names still tries its cs:substitute)
+                return tracking_render(element, item, **kw)
+            if single in state.suppressed:
+                note_variables(state, names, False)
+                return None
+        if keys is not None:
+            reference = item.reference
+            for key in keys:
+                if key in reference:
+                    break
+            else:
+                note_variables(state, names, False)
+                return None
+        try:
+            out = next_render(item, kw)
+        except VariableError:
+            note_variables(state, names, False)
+            raise
+        note_variables(state, names, out is not None and not is_empty(out))
+        return out
+
+    return render
+
+
 class Group(model.Group):
     def process(self, item, context=None, **kwargs):
         d = self.__dict__
@@ -240,14 +280,30 @@ class Group(model.Group):
 
 
 class Substitute(model.Substitute):
+    def plan(self) -> list[tuple[object, bool, bool]]:
+        """The children, each with whether it is a cs:names without cs:name (it inherits the
+        parent's) and whether it is a term (read once: a substitute's children never change)."""
+        d = self.__dict__
+        plan = d.get("_cf_plan")
+        if plan is None:
+            plan = d["_cf_plan"] = [
+                (
+                    child,
+                    isinstance(child, model.Names) and child.find("cs:name", child.nsmap) is None,
+                    isinstance(child, model.Text) and bool(child.get("term")),
+                )
+                for child in self.iterchildren()
+            ]
+        return plan
+
     def render(self, item, context=None, **kwargs):
         state = get_state(self)
-        for child in self.iterchildren():
+        for child, bare_names, term in self.plan():
             used: set[str] = set()
             if state is not None:
                 state.used_stack.append(used)
             try:
-                if isinstance(child, model.Names) and child.find("cs:name", child.nsmap) is None:
+                if bare_names:
                     names = self.getparent()
                     text = child.render(item, names_context=names, context=context, **kwargs)
                 else:
@@ -263,6 +319,6 @@ class Substitute(model.Substitute):
                     for outer in state.used_stack:
                         outer.update(used)
                 return text
-            if isinstance(child, model.Text) and child.get("term"):
+            if term:
                 return None  # a term ends the substitution even when it is empty
         return None

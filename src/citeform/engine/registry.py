@@ -71,23 +71,28 @@ for _name in ("__setitem__", "__delitem__", "__iadd__", "extend", "insert", "pop
     setattr(KeyList, _name, _invalidate(_name))
 
 
+class _KeptReference:
+    """``Item.reference``: found once, then kept in the item's ``__dict__``, where attribute
+    look-up finds it before this (non-data) descriptor, without a Python-level call."""
+
+    def __get__(self, item, owner=None):
+        if item is None:
+            return self
+        # an item's key, citation and bibliography are set before it is first rendered and
+        # never change, so the reference found then is kept on the item
+        try:
+            bibliography = _get(_get(item, "citation"), "bibliography")
+        except KeyError:
+            return CitationItem.reference.__get__(item, owner)  # raises what citeproc-py raises
+        ref = bibliography.source[_get(item, "key")]
+        item.__dict__["reference"] = ref  # (CustomDict's __setattr__ stores keys)
+        return ref
+
+
 class Item(CitationItem):
     """A ``CitationItem`` with direct ``reference`` and ``number`` look-ups."""
 
-    @property
-    def reference(self):
-        # an item's key, citation and bibliography are set before it is first rendered and
-        # never change, so the reference found then is kept on the item
-        ref = self.__dict__.get("_cf_reference")
-        if ref is not None:
-            return ref
-        try:
-            bibliography = _get(_get(self, "citation"), "bibliography")
-        except KeyError:
-            return super().reference  # raises what citeproc-py raises
-        ref = bibliography.source[_get(self, "key")]
-        object.__setattr__(self, "_cf_reference", ref)  # CustomDict's __setattr__ stores keys
-        return ref
+    reference = _KeptReference()
 
     @property
     def number(self):

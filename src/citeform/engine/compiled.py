@@ -1,0 +1,157 @@
+"""The style's render walk as closures, made once per element.
+
+citeproc-py renders an entry by calling ``render`` on each element, through our
+mixins' layers (display, variable tracking, caches), each reading the element's
+attributes and re-packing keyword arguments. The answers to "what does this element
+do" never change once a style is parsed, so each structural element (layout, macro,
+group, choose and its branches, a ``cs:text`` calling a macro, a term or a value) is
+turned on first use into one function that does exactly what its ``render`` does,
+calling its children's functions directly. Elements that read the item in many ways
+(names, dates, numbers, labels, text variables) keep their ``render``.
+
+A render function is ``fn(item, kw)``, ``kw`` being the keyword arguments the
+element's ``render`` would get (never changed by the function); a ``cs:choose``
+takes the enclosing delimiter too: ``fn(item, delimiter, kw)``. Only used with the
+caches on (see ``cache.ENABLED``): with them off, the elements' methods run as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from citeproc import model
+from citeproc import string as citeproc_string
+from citeproc.source import VariableError
+from citeproc.string import SEAM_PUNCTUATION, MixedString, NoCase, String, _strip_first_char, join
+
+from .markup import Marked
+from .state import get_state
+
+RenderFn = Callable[..., Any]
+
+
+def render_fn(element) -> RenderFn:
+    """The element's render function (made on first use, kept in the element)."""
+    d = element.__dict__
+    fn = d.get("_cf_fn")
+    if fn is None:
+        compile_render = type(element).__dict__.get("_cf_compile") or _class_attr(element, "_cf_compile")
+        fn = compile_render(element) if compile_render is not None else _generic(element)
+        d["_cf_fn"] = fn
+    return fn
+
+
+def _class_attr(element, name: str):
+    """``name`` looked up on the element's class only (an lxml element's ``__getattr__``
+    would search its children)."""
+    for klass in type(element).__mro__:
+        found = klass.__dict__.get(name)
+        if found is not None:
+            return found
+    return None
+
+
+def _generic(element) -> RenderFn:
+    render = element.render
+    if isinstance(element, model.Choose):
+        return lambda item, delimiter, kw: render(item, delimiter=delimiter, **kw)
+    return lambda item, kw: render(item, **kw)
+
+
+def children_fns(element) -> list[tuple[RenderFn, bool]]:
+    """The element's children as (render function, is a ``cs:choose``), read once."""
+    d = element.__dict__
+    fns = d.get("_cf_children_fns")
+    if fns is None:
+        fns = d["_cf_children_fns"] = [
+            (render_fn(child), isinstance(child, model.Choose)) for child in element.iterchildren()
+        ]
+    return fns
+
+
+def run_children(fns, item, delimiter: str, kw: dict):
+    """citeproc-py's ``Parent.render_children`` over ``children_fns``."""
+    output = []
+    for fn, is_choose in fns:
+        try:
+            text = fn(item, delimiter, kw) if is_choose else fn(item, kw)
+        except VariableError:
+            continue
+        if text is not None:
+            output.append(text)
+    if output:
+        return output[0] if len(output) == 1 else join(output, delimiter)  # (join hands one back)
+    return None
+
+
+def state_getter(element) -> Callable[[], Any]:
+    """``lambda: get_state(element)``, the root's look-up done once."""
+    root = element.get_root()
+    if isinstance(root, model.Locale):  # an element of a locale file: the style's state
+        return lambda: get_state(element)
+    get = root.__dict__.get
+    return lambda: get("engine_state")
+
+
+def with_context(kw: dict) -> dict:
+    """``kw`` as passed on with ``context=context`` (None when the caller gave none)."""
+    return kw if "context" in kw else {"context": None, **kw}
+
+
+# string types whose str() is themselves (no __str__ of their own)
+PLAIN_STRINGS = frozenset((str, String, NoCase, Marked))
+
+
+def last_char(text) -> str:
+    """``str(text)[-1:]`` without building the string of a nested ``MixedString``."""
+    kind = type(text)
+    if kind in PLAIN_STRINGS:
+        return text[-1:]
+    if kind is MixedString:
+        for part in reversed(text):  # (list iteration: MixedString's __getitem__ builds the string)
+            char = last_char(part)
+            if char:
+                return char
+        return ""
+    return str(text)[-1:]
+
+
+def _first_char(text) -> str:
+    """``str(text)[:1]`` without building the string of a nested ``MixedString``."""
+    kind = type(text)
+    if kind in PLAIN_STRINGS:
+        return text[:1]
+    if kind is MixedString:
+        for part in list.__iter__(text):
+            char = _first_char(part)
+            if char:
+                return char
+        return ""
+    return str(text)[:1]
+
+
+FAST_SEAMS = True  # False inside ``cache.disabled()``: citeproc-py's own function runs
+_citeproc_normalize_seam = citeproc_string.normalize_seam
+
+
+def normalize_seam(left, other):
+    """citeproc-py's ``normalize_seam`` (no double space or doubled punctuation where
+    ``other`` is appended to ``left``), reading only the two characters at the seam:
+    citeproc-py builds the whole string of ``left`` for every piece joined to it."""
+    if not FAST_SEAMS:
+        return _citeproc_normalize_seam(left, other)
+    last = last_char(left)
+    if not last:
+        return other
+    first = _first_char(other)
+    if not first:
+        return other
+    if last == first and (first == " " or first in SEAM_PUNCTUATION):
+        return _strip_first_char(other)
+    return other
+
+
+# join, MixedString.__add__ and Affixed.wrap look the function up in these modules
+citeproc_string.normalize_seam = normalize_seam
+model.normalize_seam = normalize_seam
