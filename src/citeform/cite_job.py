@@ -139,12 +139,15 @@ def _document(
     require(chosen)
     if fmt == "json":
         return _json(chosen, style, locale, abbr, resolved.writer)
-    # rendering needs the CSL-JSON only: the records as written and their positions go now
+    # rendering needs the CSL-JSON only: the records as written and their positions go now,
+    # and the CSL-JSON as the engine takes each over, unless links are made from it
+    from .links import LINKED_FORMATS
+
     items = [Record(r.key, {}, r.csl, r.file) for r in chosen]
     del records, chosen
     res = render(items, style, format=engine_fmt, locale=locale, ascii=ascii_only,
-                 abbreviations=abbr)
-    _warn_without_bibliography(res.bibliography, items, resolved, warn)
+                 abbreviations=abbr, consume=fmt not in LINKED_FORMATS)
+    _warn_without_bibliography(res.bibliography, True, resolved, warn)
     return _bibliography_document(res.bibliography, res.bibliography_ids, resolved.writer, fmt,
                                   res.items)
 
@@ -198,7 +201,7 @@ def _in_text(records: list[Any], keys: Sequence[str], style: str, resolved: Any,
         if with_bibliography else []
     entry_ids = res.bibliography_ids if with_bibliography else []
     if with_bibliography:
-        _warn_without_bibliography(entries, chosen, resolved, warn)
+        _warn_without_bibliography(entries, bool(chosen), resolved, warn)
     if fmt == "json":
         csl = {r.key: r.csl for r in chosen}
         cited = set(cited_keys)
@@ -243,9 +246,9 @@ def _author_forms_missing(rendered: list[str], widths: list[int]) -> list[int]:
     return lost
 
 
-def _warn_without_bibliography(entries: list[str], chosen: list[Any], resolved: Any,
+def _warn_without_bibliography(entries: list[str], any_chosen: bool, resolved: Any,
                                warn: Callable[[str], None] | None) -> None:
-    if chosen and not entries and not resolved.writer and warn:
+    if any_chosen and not entries and not resolved.writer and warn:
         warn(f"style {resolved.name} has no bibliography (a notes style): only --in-text "
              "citations print")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from citeproc import DATES, NAMES
@@ -32,21 +33,32 @@ class ItemSource(BibliographySource):
     """A citeproc-py bibliography source built from CSL-JSON dicts.
 
     citeproc-py looks references up by lower-cased id; ``original_ids`` maps
-    back to the ids as given.
+    back to the ids as given. The dicts themselves are not kept: ``items`` may be an
+    iterator that lets each go once its reference is made.
     """
 
-    def __init__(self, items: list[dict[str, Any]]):
+    def __init__(self, items: Iterable[dict[str, Any]]):
         super().__init__()
         self.original_ids: dict[str, str] = {}
-        self.items: dict[str, dict[str, Any]] = {}
+        shared = Shared()
         for item in items:
             key = str(item.get("id", "")).lower()
             self.original_ids[key] = str(item.get("id", ""))
-            self.items[key] = item
-            self.add(make_reference(key, item))
+            self.add(make_reference(key, item, shared))
 
 
-def make_reference(key: str, item: dict[str, Any]) -> Reference:
+class Shared:
+    """What the references of one source share: a name written alike in several items is
+    one :class:`Name` (names are not changed once made), equal name parts one string."""
+
+    __slots__ = ("names", "parts")
+
+    def __init__(self) -> None:
+        self.names: dict[tuple[Any, ...], Name] = {}
+        self.parts: dict[str, str] = {}
+
+
+def make_reference(key: str, item: dict[str, Any], shared: Shared | None = None) -> Reference:
     item = apply_note_fields(item)
     data: dict[str, Any] = {}
     for raw_key, value in item.items():
@@ -55,7 +67,7 @@ def make_reference(key: str, item: dict[str, Any]) -> Reference:
         csl_key = _ALIASES.get(raw_key, raw_key)
         py_key = csl_key.replace("-", "_")
         if py_key in NAME_VARIABLES:
-            names = parse_names(value)
+            names = parse_names(value, shared)
             if names:
                 data[py_key] = names
                 if "-" in csl_key:  # citeproc-py's cs:names looks roles up as written
@@ -103,7 +115,7 @@ def trigraph(data: dict[str, Any]) -> str | None:
     return head + year
 
 
-def parse_names(value: Any) -> list[Name]:
+def parse_names(value: Any, shared: Shared | None = None) -> list[Name]:
     names = []
     for entry in value if isinstance(value, list) else [value]:
         if isinstance(entry, str):
@@ -133,11 +145,25 @@ def parse_names(value: Any) -> list[Name]:
                     comma_suffix, tail = True, tail[1:].strip()
                 if tail:
                     fields["given"], fields["suffix"] = head.strip(), tail
-        name = Name(**fields)
-        name["_static"] = bool(entry.get("static-ordering"))
-        name["_comma_suffix"] = comma_suffix
+        static = bool(entry.get("static-ordering"))
+        if shared is None:
+            names.append(_name(fields, static, comma_suffix))
+            continue
+        alike = (*fields.items(), static, comma_suffix)
+        name = shared.names.get(alike)
+        if name is None:
+            parts = shared.parts
+            name = shared.names[alike] = _name(
+                {k: parts.setdefault(v, v) for k, v in fields.items()}, static, comma_suffix)
         names.append(name)
     return names
+
+
+def _name(fields: dict[str, str], static: bool, comma_suffix: bool) -> Name:
+    name = Name(**fields)
+    name["_static"] = static
+    name["_comma_suffix"] = comma_suffix
+    return name
 
 
 _LOWER_START = re.compile(r"^[^\W\d_]")
