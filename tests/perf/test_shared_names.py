@@ -1,5 +1,5 @@
-"""The engine's references share what items write alike (names, name parts) without
-changing a rendering."""
+"""The engine's references share what items write alike (names, name parts, text fields,
+dates) without changing a rendering."""
 
 from __future__ import annotations
 
@@ -58,3 +58,30 @@ def test_rendering_with_shared_names_is_unchanged(corpus, monkeypatch):
                         lambda key, item, _shared=None: real(key, item))
     alone = {s: api.render(json.loads(json.dumps(corpus)), s).bibliography for s in styles}
     assert shared == alone
+
+
+def test_equal_texts_and_dates_are_one_object(corpus):
+    src = ItemSource(corpus)
+    journals: dict[str, object] = {}
+    dates: dict[str, object] = {}
+    refs_with_date = 0
+    for ref in src.values():
+        journal = ref.get("container_title")
+        if journal is not None:
+            assert journals.setdefault(str(journal), journal) is journal
+        issued = ref.get("issued")
+        if issued is not None:
+            refs_with_date += 1
+            assert dates.setdefault(repr(sorted(issued.items())), issued) is issued
+    assert journals and len(dates) < refs_with_date  # dates repeat in the corpus
+
+
+def test_dates_written_differently_stay_apart():
+    shared = engine_source.Shared()
+    a = shared.date({"date-parts": [[2002]]})
+    b = shared.date({"date-parts": [["2002"]]})
+    c = shared.date({"raw": "2002"})
+    assert a is shared.date({"date-parts": [[2002]]})
+    assert a is not b and a is not c and dict(a) == dict(b) == dict(c)
+    assert shared.date({"literal": "n.d."}) is shared.date({"literal": "n.d."})
+    assert shared.date({}) is None

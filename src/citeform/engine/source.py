@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from citeproc import DATES, NAMES
@@ -49,13 +49,31 @@ class ItemSource(BibliographySource):
 
 class Shared:
     """What the references of one source share: a name written alike in several items is
-    one :class:`Name` (names are not changed once made), equal name parts one string."""
+    one :class:`Name`, equal name parts one string, an equal text field (a journal, a
+    publisher) one :class:`String`, a date written alike one date (none is changed once
+    made)."""
 
-    __slots__ = ("names", "parts")
+    __slots__ = ("names", "parts", "texts", "dates")
 
     def __init__(self) -> None:
         self.names: dict[tuple[Any, ...], Name] = {}
         self.parts: dict[str, str] = {}
+        self.texts: dict[str, String] = {}
+        self.dates: dict[str, Any] = {}
+
+    def text(self, value: str, make: Callable[[str], String]) -> String:
+        """``make(value)``, made once per value."""
+        text = self.texts.get(value)
+        if text is None:
+            text = self.texts[value] = make(value)
+        return text
+
+    def date(self, value: Any) -> Any:
+        """:func:`parse_date` of a CSL-JSON date, made once per date written alike."""
+        alike = repr(value)  # what parse_date reads, types included (2002 is not "2002")
+        if alike not in self.dates:
+            self.dates[alike] = parse_date(value)
+        return self.dates[alike]
 
 
 def make_reference(key: str, item: dict[str, Any], shared: Shared | None = None) -> Reference:
@@ -73,7 +91,7 @@ def make_reference(key: str, item: dict[str, Any], shared: Shared | None = None)
                 if "-" in csl_key:  # citeproc-py's cs:names looks roles up as written
                     data[csl_key] = names
         elif py_key in DATE_VARIABLES:
-            date = parse_date(value)
+            date = parse_date(value) if shared is None else shared.date(value)
             if date is not None:
                 data[py_key] = date
         elif not isinstance(value, (str, int, float)):
@@ -83,11 +101,14 @@ def make_reference(key: str, item: dict[str, Any], shared: Shared | None = None)
         else:
             if value == "" or value == []:
                 continue
-            data[py_key] = richtext.parse(value)
+            if shared is None or type(value) is not str:
+                data[py_key] = richtext.parse(value)
+                continue
+            data[py_key] = shared.text(value, richtext.parse)
     if "citation_label" not in data:
         label = trigraph(data)
         if label:
-            data["citation_label"] = String(label)
+            data["citation_label"] = String(label) if shared is None else shared.text(label, String)
     return Reference(key, item.get("type", "article"), **data)
 
 
