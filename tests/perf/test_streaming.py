@@ -64,12 +64,12 @@ def test_cite_job_lets_the_records_go_before_rendering(monkeypatch, tmp_path):
     path = tmp_path / "items.json"
     path.write_text(json.dumps([{"id": f"k{i}", "type": "book", "title": f"T{i}"} for i in range(5)]))
     loaded: list = []
-    real_load, real_render = load.load_records, api.render
+    real_load, real_render = load.iter_records, api.render
 
     def spy_load(*args, **kwargs):
-        records = real_load(*args, **kwargs)
-        loaded.extend(weakref.ref(r) for r in records)
-        return records
+        for record in real_load(*args, **kwargs):
+            loaded.append(weakref.ref(record))
+            yield record
 
     alive: list[int] = []
 
@@ -78,11 +78,14 @@ def test_cite_job_lets_the_records_go_before_rendering(monkeypatch, tmp_path):
         alive.append(sum(ref() is not None for ref in loaded))
         return real_render(items, *args, **kwargs)
 
-    monkeypatch.setattr(load, "load_records", spy_load)
+    monkeypatch.setattr(load, "iter_records", spy_load)
     monkeypatch.setattr(api, "render", spy_render)
-    text = cite_job.run(paths=[str(path)], style="apa", jobs=1)
-    assert len(loaded) == 5 and alive == [0]
-    assert text.splitlines()[0] == "T0. (n.d.)."
+    for keys in ([], ["k3", "k1"]):  # every record (read one by one) or some (read at once)
+        loaded.clear()
+        alive.clear()
+        text = cite_job.run(keys=keys, paths=[str(path)], style="apa", jobs=1)
+        assert len(loaded) == 5 and alive == [0]
+        assert text.splitlines()[0] == ("T0. (n.d.)." if not keys else "T1. (n.d.).")
 
 
 def _item_dicts_alive(title: str) -> int:
