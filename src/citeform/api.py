@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,6 +63,7 @@ def render(
     ascii: bool = False,
     uncited: Sequence[str] = (),
     abbreviations: Any = None,
+    consume: bool = False,
 ) -> RenderResult:
     """Render a bibliography (``citations=None``) or citation clusters with a style.
 
@@ -76,18 +77,24 @@ def render(
     ``abbreviations``: journal abbreviations for items without ``container-title-short`` — a
     path to a list in citeproc-js's JSON form, or that list as a dict; styles that follow the
     NLM also get the built-in rule (ISO 4 without periods) for titles the list lacks.
-    ``False``: neither.
+    ``False``: neither. ``consume``: ``items`` is a list the call empties as it reads it, and
+    the result's ``items`` is empty; a caller that needs neither afterwards does not hold a
+    large input twice (its CSL-JSON beside the engine's own copy).
     """
     from . import styles
 
     csl_items = to_items(items)
-    by_id = {it["id"]: it for it in csl_items}
+    if consume:
+        items.clear()  # type: ignore[attr-defined]
+    by_id = {} if consume else {it["id"]: it for it in csl_items}
     resolved = styles.resolve(style)
     if resolved.writer:
         return _render_writer(resolved, csl_items, citations, ascii, uncited)
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r} (choose from {', '.join(FORMATS)})")
     laid_out = [_one_line_values(it) for it in prepare_items(csl_items, resolved, abbreviations)]
+    if consume:
+        csl_items.clear()
     from .engine import EngineError, render_csl
 
     # errors in a style file name the file as the user gave it
@@ -101,7 +108,7 @@ def render(
             raise UsageError(f"{label}: {e}") from None
     try:
         res = render_csl(
-            laid_out,
+            _taken(laid_out) if consume else laid_out,
             resolved.source,
             citations=list(citations) if citations is not None else None,
             fmt=format,
@@ -153,16 +160,21 @@ def _mark_others(item: dict[str, Any]) -> dict[str, Any]:
 
 def _one_line_values(item: dict[str, Any]) -> dict[str, Any]:
     """The item with control characters out of its values (tab, CR, LF: a space), so that
-    a field can neither start a new line of output nor reach a terminal raw."""
+    a field can neither start a new line of output nor reach a terminal raw.
+
+    What holds no control character is the caller's object itself, not a copy: a large
+    bibliography is not held twice (names and dates are most of an item)."""
     from .safe_text import has_controls, one_line
 
     def clean(value: Any) -> Any:
         if isinstance(value, str):
             return one_line(value) if has_controls(value) else value
         if isinstance(value, list):
-            return [clean(v) for v in value]
+            out = [clean(v) for v in value]
+            return value if all(a is b for a, b in zip(out, value)) else out
         if isinstance(value, dict):
-            return {k: clean(v) for k, v in value.items()}
+            cleaned = {k: clean(v) for k, v in value.items()}
+            return value if all(cleaned[k] is v for k, v in value.items()) else cleaned
         return value
 
     out = {k: v if k in ("id", "note") else clean(v) for k, v in item.items()}
@@ -170,7 +182,14 @@ def _one_line_values(item: dict[str, Any]) -> dict[str, Any]:
         # its lines may be "field: value" pairs the engine reads (citeproc-js's note fields);
         # what is left of them is made one line by whoever prints the entry
         out["note"] = "\n".join(one_line(line) for line in out["note"].split("\n"))
-    return out
+    return item if all(out[k] is v for k, v in item.items()) else out
+
+
+def _taken(items: list[Any]) -> Iterator[Any]:
+    """The items of a list, first to last, each removed from it as it is handed out."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _cluster_ids(cluster: Any) -> list[str]:

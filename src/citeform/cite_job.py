@@ -5,7 +5,7 @@ The CLI calls :func:`run`; scripts can too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
 from .errors import UsageError
@@ -49,6 +49,27 @@ def run(
         return _document(keys, paths, style, fmt, locale, clusters, with_bibliography,
                          ascii_only, warn, nocite_all, link_citations, strict, from_fmt,
                          abbreviations)
+
+
+# the data as written and the field lines of records kept for their CSL-JSON only (never
+# changed: one empty mapping for all)
+_NOTHING: dict[str, Any] = {}
+
+
+def _csl_records(records: Iterable[Any]) -> tuple[list[Any], dict[str, Any]]:
+    """Records kept for their CSL-JSON only, and the problems the check before rendering
+    finds in them (:func:`citeform.records.requirements.problems`, by key; only records with
+    some)."""
+    from .records.load import Record
+    from .records.requirements import problems
+
+    kept, found = [], {}
+    for rec in records:
+        wrong, missing = problems(rec)
+        if wrong or missing:
+            found[rec.key] = (wrong, missing)
+        kept.append(Record(rec.key, _NOTHING, rec.csl, rec.file, rec.line, _NOTHING))
+    return kept, found
 
 
 def refuse_own_records(output: str | None, paths: Sequence[str] | None) -> None:
@@ -99,8 +120,8 @@ def _document(
     abbreviations: str | None = None,
 ) -> str:
     from .api import journal_abbreviations, render
-    from .records.load import Record, load_records, select
-    from .records.requirements import enforce
+    from .records.load import Record, iter_records, load_records, select
+    from .records.requirements import Found, enforce
     from .styles import resolve
 
     if not clusters and nocite_all:
@@ -111,14 +132,22 @@ def _document(
     from .engine.parallel import current
 
     kwargs: dict[str, Any] = {"warn": warn} if warn else {}
-    records = load_records(paths, progress=current().progress, fmt=from_fmt, **kwargs)
+    found: dict[str, Found] | None = None
+    if keys or clusters:
+        records = load_records(paths, progress=current().progress, fmt=from_fmt, **kwargs)
+    else:
+        # every record is rendered: what the check before rendering needs is found as each
+        # record is read, and only its CSL-JSON is kept (a large input never holds all the
+        # records as written, their positions and their CSL-JSON at once)
+        records, found = _csl_records(iter_records(paths, progress=current().progress,
+                                                   fmt=from_fmt, **kwargs))
     _no_clusters_as_keys(keys, records)
     resolved = resolve(style)
     # read once (a bad list is an error before anything is rendered), used by every render
     abbr = journal_abbreviations(resolved, abbreviations) or False
 
     def require(chosen: Sequence[Any]) -> None:
-        enforce(chosen, strict, warn)
+        enforce(chosen, strict, warn, found)
 
     if warn and not locale:
         _check_style_locale(style, resolved, warn)
@@ -139,12 +168,15 @@ def _document(
     require(chosen)
     if fmt == "json":
         return _json(chosen, style, locale, abbr, resolved.writer)
-    # rendering needs the CSL-JSON only: the records as written and their positions go now
-    items = [Record(r.key, {}, r.csl, r.file) for r in chosen]
+    # rendering needs the CSL-JSON only: the records as written and their positions go now,
+    # and the CSL-JSON as the engine takes each over, unless links are made from it
+    from .links import LINKED_FORMATS
+
+    items = [Record(r.key, _NOTHING, r.csl, r.file, None, _NOTHING) for r in chosen]
     del records, chosen
     res = render(items, style, format=engine_fmt, locale=locale, ascii=ascii_only,
-                 abbreviations=abbr)
-    _warn_without_bibliography(res.bibliography, items, resolved, warn)
+                 abbreviations=abbr, consume=fmt not in LINKED_FORMATS)
+    _warn_without_bibliography(res.bibliography, True, resolved, warn)
     return _bibliography_document(res.bibliography, res.bibliography_ids, resolved.writer, fmt,
                                   res.items)
 
@@ -198,7 +230,7 @@ def _in_text(records: list[Any], keys: Sequence[str], style: str, resolved: Any,
         if with_bibliography else []
     entry_ids = res.bibliography_ids if with_bibliography else []
     if with_bibliography:
-        _warn_without_bibliography(entries, chosen, resolved, warn)
+        _warn_without_bibliography(entries, bool(chosen), resolved, warn)
     if fmt == "json":
         csl = {r.key: r.csl for r in chosen}
         cited = set(cited_keys)
@@ -243,9 +275,9 @@ def _author_forms_missing(rendered: list[str], widths: list[int]) -> list[int]:
     return lost
 
 
-def _warn_without_bibliography(entries: list[str], chosen: list[Any], resolved: Any,
+def _warn_without_bibliography(entries: list[str], any_chosen: bool, resolved: Any,
                                warn: Callable[[str], None] | None) -> None:
-    if chosen and not entries and not resolved.writer and warn:
+    if any_chosen and not entries and not resolved.writer and warn:
         warn(f"style {resolved.name} has no bibliography (a notes style): only --in-text "
              "citations print")
 

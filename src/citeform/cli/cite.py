@@ -61,22 +61,9 @@ def cite(keys: tuple[str, ...], paths: tuple[str, ...], style: str, fmt: str, ou
       cat refs.json | citeform cite -r - -s ieee -f markdown >> manuscript.md
       citeform cite -r pubmed-export.nbib --abbreviations journals.json
     """
-    from .. import cite_job, targets
-    from . import warner
+    from .commands import warner
+    from .quick import cite_command
 
-    targets.check(output)
-    cite_job.refuse_own_records(output, list(paths) or None)
-    warn = warner(quiet)
-    text = cite_job.run(
-        keys=list(keys), paths=list(paths) or None, style=style, fmt=fmt, locale=locale,
-        clusters=list(clusters), with_bibliography=with_bib, ascii_only=ascii_only, warn=warn,
-        jobs=jobs, progress=not quiet, nocite_all=nocite_all, link_citations=link_citations,
-        strict=strict, from_fmt=from_fmt, abbreviations=abbreviations,
-    )
-    _emit(text, output)
-
-
-def _emit(text: str, output: str | None) -> None:
-    from ..targets import write_document
-
-    write_document(output, text)
+    cite_command(keys, paths, style, fmt, output, locale, clusters, with_bib, nocite_all,
+                 link_citations, ascii_only, jobs, from_fmt, abbreviations, strict, quiet, debug,
+                 warn=warner(quiet))

@@ -58,7 +58,7 @@ def script(shell: str, prog_name: str = "citeform") -> str:
     """The completion script for ``shell`` (what click prints for ``_CITEFORM_COMPLETE``)."""
     from click.shell_completion import get_completion_class
 
-    from . import cli
+    from .commands import cli
 
     cls = get_completion_class(shell)
     if cls is None:  # pragma: no cover - SHELLS are the ones click knows

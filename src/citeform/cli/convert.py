@@ -64,7 +64,7 @@ def convert(inputs: tuple[str, ...], to_fmt: str, output: str | None, from_fmt: 
     debug = debug or bool(isinstance(root, dict) and root.get("debug"))
 
     from .. import progress as bars
-    from . import warner
+    from .commands import warner
 
     warn = warner(quiet)
 

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from . import warner
+from .commands import warner
 
 
 @click.command()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from . import cli
+from .commands import cli
 
 
 def reference() -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from citeproc.source import Citation, CitationItem, VariableError
@@ -46,7 +46,7 @@ class EngineResult:
 
 
 def render_csl(
-    items: list[dict],
+    items: Iterable[dict],
     style: str,
     citations: list | None = None,
     fmt: str = "text",
@@ -55,6 +55,9 @@ def render_csl(
     uncited: Sequence[str] = (),
 ) -> EngineResult:
     """Render CSL-JSON ``items`` with a CSL ``style`` (path or XML text).
+
+    ``items`` is read once, before anything is rendered (an iterator may let each item go
+    once the engine has made its reference).
 
     ``uncited``: with ``citations``, ids that go into the bibliography without being cited
     (pandoc's ``nocite``, citeproc-js's uncited items), after the cited ones."""
@@ -118,7 +121,7 @@ def young_collections(freeze: bool = True) -> Iterator[None]:
                 _collector_saved = None
 
 
-def _render(loaded, items: list[dict], citations: list | None, fmt: str,
+def _render(loaded, items: Iterable[dict], citations: list | None, fmt: str,
             uncited: Sequence[str] = ()) -> EngineResult:
     source = ItemSource(items)
     bib = Bibliography(loaded, source, TokenFormatter)

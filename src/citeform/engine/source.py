@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from citeproc import DATES, NAMES
@@ -32,21 +33,50 @@ class ItemSource(BibliographySource):
     """A citeproc-py bibliography source built from CSL-JSON dicts.
 
     citeproc-py looks references up by lower-cased id; ``original_ids`` maps
-    back to the ids as given.
+    back to the ids as given. The dicts themselves are not kept: ``items`` may be an
+    iterator that lets each go once its reference is made.
     """
 
-    def __init__(self, items: list[dict[str, Any]]):
+    def __init__(self, items: Iterable[dict[str, Any]]):
         super().__init__()
         self.original_ids: dict[str, str] = {}
-        self.items: dict[str, dict[str, Any]] = {}
+        shared = Shared()
         for item in items:
             key = str(item.get("id", "")).lower()
             self.original_ids[key] = str(item.get("id", ""))
-            self.items[key] = item
-            self.add(make_reference(key, item))
+            self.add(make_reference(key, item, shared))
 
 
-def make_reference(key: str, item: dict[str, Any]) -> Reference:
+class Shared:
+    """What the references of one source share: a name written alike in several items is
+    one :class:`Name`, equal name parts one string, an equal text field (a journal, a
+    publisher) one :class:`String`, a date written alike one date (none is changed once
+    made)."""
+
+    __slots__ = ("names", "parts", "texts", "dates")
+
+    def __init__(self) -> None:
+        self.names: dict[tuple[Any, ...], Name] = {}
+        self.parts: dict[str, str] = {}
+        self.texts: dict[str, String] = {}
+        self.dates: dict[str, Any] = {}
+
+    def text(self, value: str, make: Callable[[str], String]) -> String:
+        """``make(value)``, made once per value."""
+        text = self.texts.get(value)
+        if text is None:
+            text = self.texts[value] = make(value)
+        return text
+
+    def date(self, value: Any) -> Any:
+        """:func:`parse_date` of a CSL-JSON date, made once per date written alike."""
+        alike = repr(value)  # what parse_date reads, types included (2002 is not "2002")
+        if alike not in self.dates:
+            self.dates[alike] = parse_date(value)
+        return self.dates[alike]
+
+
+def make_reference(key: str, item: dict[str, Any], shared: Shared | None = None) -> Reference:
     item = apply_note_fields(item)
     data: dict[str, Any] = {}
     for raw_key, value in item.items():
@@ -55,13 +85,13 @@ def make_reference(key: str, item: dict[str, Any]) -> Reference:
         csl_key = _ALIASES.get(raw_key, raw_key)
         py_key = csl_key.replace("-", "_")
         if py_key in NAME_VARIABLES:
-            names = parse_names(value)
+            names = parse_names(value, shared)
             if names:
                 data[py_key] = names
                 if "-" in csl_key:  # citeproc-py's cs:names looks roles up as written
                     data[csl_key] = names
         elif py_key in DATE_VARIABLES:
-            date = parse_date(value)
+            date = parse_date(value) if shared is None else shared.date(value)
             if date is not None:
                 data[py_key] = date
         elif not isinstance(value, (str, int, float)):
@@ -71,11 +101,14 @@ def make_reference(key: str, item: dict[str, Any]) -> Reference:
         else:
             if value == "" or value == []:
                 continue
-            data[py_key] = richtext.parse(value)
+            if shared is None or type(value) is not str:
+                data[py_key] = richtext.parse(value)
+                continue
+            data[py_key] = shared.text(value, richtext.parse)
     if "citation_label" not in data:
         label = trigraph(data)
         if label:
-            data["citation_label"] = String(label)
+            data["citation_label"] = String(label) if shared is None else shared.text(label, String)
     return Reference(key, item.get("type", "article"), **data)
 
 
@@ -103,7 +136,7 @@ def trigraph(data: dict[str, Any]) -> str | None:
     return head + year
 
 
-def parse_names(value: Any) -> list[Name]:
+def parse_names(value: Any, shared: Shared | None = None) -> list[Name]:
     names = []
     for entry in value if isinstance(value, list) else [value]:
         if isinstance(entry, str):
@@ -133,11 +166,25 @@ def parse_names(value: Any) -> list[Name]:
                     comma_suffix, tail = True, tail[1:].strip()
                 if tail:
                     fields["given"], fields["suffix"] = head.strip(), tail
-        name = Name(**fields)
-        name["_static"] = bool(entry.get("static-ordering"))
-        name["_comma_suffix"] = comma_suffix
+        static = bool(entry.get("static-ordering"))
+        if shared is None:
+            names.append(_name(fields, static, comma_suffix))
+            continue
+        alike = (*fields.items(), static, comma_suffix)
+        name = shared.names.get(alike)
+        if name is None:
+            parts = shared.parts
+            name = shared.names[alike] = _name(
+                {k: parts.setdefault(v, v) for k, v in fields.items()}, static, comma_suffix)
         names.append(name)
     return names
+
+
+def _name(fields: dict[str, str], static: bool, comma_suffix: bool) -> Name:
+    name = Name(**fields)
+    name["_static"] = static
+    name["_comma_suffix"] = comma_suffix
+    return name
 
 
 _LOWER_START = re.compile(r"^[^\W\d_]")

@@ -124,16 +124,32 @@ def missing_requirements(record: Any) -> list[CiteformError]:
     return out
 
 
-def enforce(records: Sequence[Any], strict: bool, warn: Callable[[str], None] | None) -> None:
+Found = tuple[list[CiteformError], list[CiteformError]]
+
+
+def problems(record: Any) -> Found:
+    """What :func:`enforce` finds in one record: its impossible values and what it lacks."""
+    return impossible_values(record), missing_requirements(record)
+
+
+def enforce(records: Sequence[Any], strict: bool, warn: Callable[[str], None] | None,
+            found: dict[str, Found] | None = None) -> None:
     """What ``citeform cite`` and ``citeform manuscript`` do with the records they render:
     a record that lacks what its type needs gets one warning (file, line, key, missing field)
     and is rendered as it is, or with ``strict`` all of them stop the run, one line each.
     Values that cannot be right (impossible dates) stop the run either way, as
-    ``citeform check`` reports them as errors."""
+    ``citeform check`` reports them as errors. ``found``: the :func:`problems` of the records
+    found while they were loaded, by key (a record without an entry has none), for records
+    that no longer hold their fields as written."""
     from .load import LoadErrors, _default_warn
 
-    wrong = [e for r in records for e in impossible_values(r)]
-    missing = [e for r in records for e in missing_requirements(r)]
+    if found is None:
+        wrong = [e for r in records for e in impossible_values(r)]
+        missing = [e for r in records for e in missing_requirements(r)]
+    else:
+        none: Found = ([], [])
+        wrong = [e for r in records for e in found.get(r.key, none)[0]]
+        missing = [e for r in records for e in found.get(r.key, none)[1]]
     if wrong or (missing and strict):
         raise LoadErrors(wrong + missing if strict else wrong)
     for e in missing:

@@ -1,0 +1,129 @@
+"""``citeform cite`` read without click (citeform.cli.quick) is the command click runs:
+the same parameters for every command line it takes, the same output, errors and exit codes,
+and every other command line left to click."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from citeform.cli import main, quick
+from citeform.cli.cite import cite
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = str(ROOT / "records" / "rousseau2002.yaml")
+
+TAKEN = [
+    ["cite"],
+    ["cite", "rousseau2002"],
+    ["cite", "rousseau2002", "-s", "apa", "-r", SEED],
+    ["cite", "-s", "apa", "a", "b", "--records", "x", "-r", "y", "-q"],
+    ["cite", "a", "-f", "html", "--format", "markdown", "--style", "ieee", "-s", "apa"],
+    ["cite", "-o", "out.txt", "-l", "de-DE", "--locale", "en-GB", "--output", "-", "k"],
+    ["cite", "-r", "-", "--strict", "--ascii", "--quiet", "k"],
+    ["cite", "-s", "", "k", "-o", "-"],
+    ["cite", "k", "-f", "json", "-r", "a b", "-r", "ü"],
+]
+DECLINED = [
+    [], ["--help"], ["cite", "--help"], ["cite", "-h"], ["--debug", "cite"], ["cite", "--debug"],
+    ["convert", "x"], ["styles"], ["cite", "--style=apa"], ["cite", "-sapa"], ["cite", "-s"],
+    ["cite", "k", "-s", "-x"], ["cite", "-r", "--records"], ["cite", "-f", "pdf"],
+    ["cite", "-f", "HTML"], ["cite", "--", "-k"], ["cite", "-"], ["cite", "-j", "2"],
+    ["cite", "--in-text", "[@a]"], ["cite", "--from", "bibtex"], ["cite", "-qs", "apa"],
+    ["cite", "--nocite-all"], ["cite", "--sty", "apa"], ["cite", "--version"],
+]
+
+
+@pytest.mark.parametrize("args", TAKEN, ids=" ".join)
+def test_parameters_are_clicks(args):
+    ctx = cite.make_context("cite", list(args[1:]))
+    assert quick.parse(args) == ctx.params
+
+
+@pytest.mark.parametrize("args", DECLINED, ids=lambda a: " ".join(a) or "(none)")
+def test_other_command_lines_are_left_to_click(args):
+    assert quick.parse(args) is None
+
+
+def test_every_option_of_cite_is_known_to_click():
+    """The options read here are options of click's command, with the same parameter."""
+    options = {opt: p.name for p in cite.params for opt in p.opts}
+    for table in (quick._VALUES, quick._FLAGS):
+        for opt, name in table.items():
+            assert options[opt] == name
+    assert set(quick.defaults()) == {p.name for p in cite.params}
+
+
+def test_completion_is_left_to_click(monkeypatch):
+    monkeypatch.setenv("_CITEFORM_COMPLETE", "bash_complete")
+    assert quick.run_quick(["cite", "k"]) is False
+
+
+def _run(args: list[str], **env: str) -> subprocess.CompletedProcess:
+    code = ("import sys\nfrom citeform.cli import main\nmain(sys.argv[1:])\n")
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          cwd=ROOT, env={**__import__("os").environ, "CITEFORM_NO_CACHE": "1",
+                                         **env})
+
+
+def test_a_one_record_cite_imports_no_click():
+    code = ("import sys\nfrom citeform.cli import main\n"
+            "try:\n"
+            f"    main(['cite', 'rousseau2002', '-s', 'apa', '-r', {SEED!r}])\n"
+            "except SystemExit as e:\n    assert e.code == 0, e.code\n"
+            "print('click' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          check=True)
+    assert done.stdout.splitlines()[-1] == "False"
+    assert done.stdout.startswith("Rousseau, R., Bollard, C., & Heslop, H. (2002).")
+
+
+@pytest.mark.parametrize("quick_args, click_args", [
+    (["cite", "rousseau2002", "-s", "apa", "-r", SEED],
+     ["cite", "rousseau2002", "--style=apa", "--records=" + SEED]),
+    (["cite", "nosuchkey", "-r", SEED], ["cite", "nosuchkey", "--records=" + SEED]),
+    (["cite", "-s", "nosuchstyle", "-r", SEED], ["cite", "--style=nosuchstyle", "-r", SEED]),
+    (["cite", "-r", "no/such/folder"], ["cite", "--records=no/such/folder"]),
+    (["cite", "-r", SEED, "-o", "no/such/dir/out.txt"],
+     ["cite", "-r", SEED, "--output=no/such/dir/out.txt"]),
+])
+def test_output_errors_and_exit_codes_are_clicks(quick_args, click_args):
+    assert quick.parse(quick_args) is not None and quick.parse(click_args) is None
+    ours, theirs = _run(quick_args), _run(click_args)
+    assert (ours.returncode, ours.stdout, ours.stderr) == \
+        (theirs.returncode, theirs.stdout, theirs.stderr)
+
+
+@pytest.mark.parametrize("error, code, message", [
+    (KeyboardInterrupt(), 130, "\nciteform: interrupted\n"),
+    (RuntimeError("boom"), 1,
+     "citeform: internal error: RuntimeError: boom (run with --debug for details)\n"),
+])
+def test_an_error_in_the_command_is_reported_as_click_reports_it(monkeypatch, capsys, error,
+                                                                   code, message):
+    from citeform import cite_job
+
+    def fail(**_kwargs):
+        raise error
+
+    monkeypatch.setattr(cite_job, "run", fail)
+    monkeypatch.delenv("CITEFORM_DEBUG", raising=False)
+    results = []
+    for args in (["cite", "k", "-r", SEED], ["cite", "k", "--records=" + SEED]):
+        with pytest.raises(SystemExit) as exit_:
+            main(args)
+        results.append((exit_.value.code, capsys.readouterr()))
+    assert results[0] == results[1]
+    assert results[0][0] == code and results[0][1].err == message
+
+
+def test_warnings_are_printed_as_click_prints_them(tmp_path):
+    path = tmp_path / "items.json"
+    path.write_text('[{"id": "a", "type": "book"}]', encoding="utf-8")
+    ours, theirs = _run(["cite", "-r", str(path)]), _run(["cite", "--records=" + str(path)])
+    assert ours.stderr and "warning" in ours.stderr
+    assert (ours.returncode, ours.stdout, ours.stderr) == \
+        (theirs.returncode, theirs.stdout, theirs.stderr)
