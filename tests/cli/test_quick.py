@@ -127,3 +127,31 @@ def test_warnings_are_printed_as_click_prints_them(tmp_path):
     assert ours.stderr and "warning" in ours.stderr
     assert (ours.returncode, ours.stdout, ours.stderr) == \
         (theirs.returncode, theirs.stdout, theirs.stderr)
+
+
+def test_options_read_from_the_environment_are_left_to_click(monkeypatch, tmp_path):
+    """CITEFORM_ABBREVIATIONS sets --abbreviations through click: a command line read here
+    ignored it, so the same 'cite' printed other journal names than click's."""
+    envvars = {p.envvar for p in cite.params if getattr(p, "envvar", None)}
+    assert envvars == set(quick.ENVVARS)
+    for name in envvars:
+        monkeypatch.setenv(name, str(tmp_path / "x"))
+        assert quick.parse(["cite", "k"]) is None
+        monkeypatch.delenv(name)
+    assert quick.parse(["cite", "k"]) is not None
+
+
+def test_abbreviations_from_the_environment_are_used(tmp_path):
+    records = tmp_path / "r.json"
+    records.write_text('[{"id": "a", "type": "article-journal", "title": "T", "author": '
+                       '[{"family": "Doe", "given": "J"}], "container-title": "Journal of Odd '
+                       'Things", "issued": {"date-parts": [[2000]]}}]', encoding="utf-8")
+    abbreviations = tmp_path / "abbr.json"
+    abbreviations.write_text('{"default": {"container-title": {"Journal of Odd Things": '
+                             '"J Odd Th"}}}', encoding="utf-8")
+    ours = _run(["cite", "-r", str(records)], CITEFORM_ABBREVIATIONS=str(abbreviations))
+    theirs = _run(["cite", "--records=" + str(records)],
+                  CITEFORM_ABBREVIATIONS=str(abbreviations))
+    assert "J Odd Th" in theirs.stdout
+    assert (ours.returncode, ours.stdout, ours.stderr) == \
+        (theirs.returncode, theirs.stdout, theirs.stderr)

@@ -23,6 +23,8 @@ _VALUES = {"-s": "style", "--style": "style", "-r": "paths", "--records": "paths
            "-f": "fmt", "--format": "fmt", "-o": "output", "--output": "output",
            "-l": "locale", "--locale": "locale"}
 _FLAGS = {"-q": "quiet", "--quiet": "quiet", "--strict": "strict", "--ascii": "ascii_only"}
+# options of ``cite`` click reads from the environment: a command line is left to click then
+ENVVARS = ("CITEFORM_ABBREVIATIONS",)
 # click's completion runs when this is set (``_{PROG}_COMPLETE``)
 _COMPLETE_VAR = "_CITEFORM_COMPLETE"
 
@@ -38,7 +40,7 @@ def defaults() -> dict[str, Any]:
 def parse(args: Sequence[str]) -> dict[str, Any] | None:
     """The parameters click gives ``cite`` for ``args`` (the words after ``citeform``), or
     None when the command line is not one read here."""
-    if not args or args[0] != "cite":
+    if not args or args[0] != "cite" or any(os.environ.get(name) for name in ENVVARS):
         return None
     params = defaults()
     keys: list[str] = []
