@@ -85,3 +85,23 @@ def test_after_collapse_and_year_suffix_letters(attributes: str, delimiter: str,
                                                 expected: list[str]) -> None:
     style = _located_style(attributes, delimiter)
     assert render_csl(MORE, style, citations=clusters).citations == expected
+
+
+def test_a_letter_the_cite_does_not_print_is_not_collapsed_to() -> None:
+    """Two undated 'in press' works of one author have year-suffixes a and b, but the style
+    prints the status, not the letter: each cite stays whole (citeproc-js), never a bare 'b'."""
+    style = (
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><id/><title/></info>'
+        '<citation disambiguate-add-year-suffix="true" collapse="year-suffix" cite-group-delimiter=", ">'
+        '<layout delimiter="; " prefix="(" suffix=")"><group delimiter=" ">'
+        '<names variable="author"><name form="short"/></names>'
+        '<choose><if variable="issued"><date variable="issued"><date-part name="year"/></date>'
+        '<text variable="year-suffix"/></if><else><text variable="status"/></else></choose>'
+        "</group></layout></citation></style>"
+    )
+    items = [{"id": key, "type": "book", "title": key, "status": "in press",
+              "author": [{"family": "Smith", "given": "J"}]} for key in "ab"]
+    clusters = [[{"id": "a"}, {"id": "b", "prefix": "see "}], [{"id": "a"}, {"id": "b"}]]
+    assert render_csl(items, style, citations=clusters).citations == [
+        "(Smith in press, see in press)", "(Smith in press, in press)",
+    ]

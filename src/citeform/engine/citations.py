@@ -351,6 +351,8 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
             suffix = _suffix_only(r)
             apart = _apart(r["cite"])
             same_year = collapse in ("year-suffix", "year-suffix-ranged") and suffix and year == prev_year
+            if same_year and not _prints_letter(layout, r, year, suffix):
+                same_year = False  # no letter printed after a year ("in press"): the cite stays whole
             if same_year:
                 # the letter alone, with the cite's locator if any (citeproc-js: "2008a, b, p. 3")
                 text = suffix
@@ -438,6 +440,12 @@ def _from_year_suffix(layout, r, year, suffix: str) -> str | None:
     text = str(_without_author(layout, r) or "")
     found = re.search(re.escape(str(year)) + r"\s*" + re.escape(suffix), text)  # '2008b' or '2008 b'
     return text[found.end() - len(suffix):] if found else None
+
+
+def _prints_letter(layout, r, year, suffix: str) -> bool:
+    """Whether the cite prints its year-suffix letter after its year ('2008b', '2008 b')."""
+    text = m.strip_tokens(str(_without_author(layout, r) or ""))
+    return re.search(re.escape(str(year)) + r"\s*" + re.escape(suffix), text) is not None
 
 
 def _year_text(r):
