@@ -26,7 +26,7 @@ from citeproc.string import String
 from . import cache
 from . import markup as m
 from .citations import render_cite
-from .names import is_cjk
+from .names import cjk_language, is_cjk
 from .registry import fast_item
 from .sorting import macro_text
 from .state import EngineState, ItemDisambiguation
@@ -105,6 +105,19 @@ class Disambiguator:
             if isinstance(value, list) and value and hasattr(value[0], "parts"):
                 out[var] = value
         return out
+
+    def _last_difference(self, keys: list[str]) -> int:
+        """How many names must show before every difference between the names of ``keys`` is
+        shown (0: the same names, printed the same way)."""
+        last = -1
+        first_names = {k: cjk_language(self.bib.source[k].get("language")) for k in keys}
+        for var in {v for k in keys for v in self.name_vars(k)}:
+            lists = [(self.name_vars(k).get(var) or [], first_names[k]) for k in keys]
+            for i in range(max(len(names) for names, _ in lists)):
+                if len({(names[i].parts(), first) if i < len(names) else None
+                        for names, first in lists}) > 1:
+                    last = max(last, i)
+        return last + 1
 
     def registered_names(self, key: str) -> dict[str, list]:
         """The name lists citeproc-js registers for the global given-name rules: those the cite
@@ -203,7 +216,9 @@ class Disambiguator:
             counts[key] = (shown[1] if shown is not None else 0, total)
         # citeproc-js orders the group by each item's name count as text, then by id
         items = sorted(group, key=lambda k: (str(counts[k][1]), k))
-        names_max = counts[items[0]][1]
+        # names after the last one that differs tell nothing apart: stepping through them would
+        # only cost a render of every cite per name (quadratic in long identical lists)
+        names_max = min(counts[items[0]][1], self._last_difference(group) + 1)
         base_names = max(counts[k][0] for k in group)
         base = {"names": base_names, "givens": {}}
         better = {"names": base_names, "givens": {}}
