@@ -59,6 +59,10 @@ def _root_cache(root, kind: str) -> dict:
     return tables[1].setdefault(kind, {})
 
 
+# a child never added to a parsed style (only a missing cs:name is): its absence is kept too
+_NEVER_ADDED = frozenset(("label",))
+
+
 class CachedLookups:
     """Mixin for citeproc-py element classes: memoised structural look-ups."""
 
@@ -71,9 +75,10 @@ class CachedLookups:
 
     def __getattr__(self, name):
         """citeproc-py's child look-up (``layout.sort``, ``names.name``), remembered once found:
-        children are added to a style (a missing ``cs:name``) but never taken away."""
+        children are added to a style (a missing ``cs:name``) but never taken away. A missing
+        ``cs:label`` is remembered too: labels are never added."""
         found = super().__getattr__(name)
-        if found is not None and not name.startswith("_"):
+        if (found is not None or name in _NEVER_ADDED) and not name.startswith("_"):
             self.__dict__[name] = found
         return found
 
