@@ -30,6 +30,7 @@ from citeproc.string import String, join
 
 from . import compiled
 from .compiled import children_fns, run_children
+from .groups import following
 
 ENABLED = True  # False only inside :func:`disabled`
 # Clears of caches kept above this module (the loader's parsed styles), registered by their
@@ -59,6 +60,10 @@ def _root_cache(root, kind: str) -> dict:
     return tables[1].setdefault(kind, {})
 
 
+# a child never added to a parsed style (only a missing cs:name is): its absence is kept too
+_NEVER_ADDED = frozenset(("label",))
+
+
 class CachedLookups:
     """Mixin for citeproc-py element classes: memoised structural look-ups."""
 
@@ -71,9 +76,10 @@ class CachedLookups:
 
     def __getattr__(self, name):
         """citeproc-py's child look-up (``layout.sort``, ``names.name``), remembered once found:
-        children are added to a style (a missing ``cs:name``) but never taken away."""
+        children are added to a style (a missing ``cs:name``) but never taken away. A missing
+        ``cs:label`` is remembered too: labels are never added."""
         found = super().__getattr__(name)
-        if found is not None and not name.startswith("_"):
+        if (found is not None or name in _NEVER_ADDED) and not name.startswith("_"):
             self.__dict__[name] = found
         return found
 
@@ -194,17 +200,29 @@ class PlainAffixes:
     """``wrap`` without a detour when the element has neither ``prefix`` nor ``suffix``.
 
     citeproc-py's ``Affixed.wrap`` hands such a string back unchanged (``'' + s`` and
-    ``s + ''``); whether an element has affixes is read once.
+    ``s + ''``); the affixes are read once (and ``Affixed.wrap`` done here with them).
     """
 
     def wrap(self, string):
         d = self.__dict__
-        affixed = d.get("_cf_affixed")
-        if affixed is None:
-            affixed = d["_cf_affixed"] = bool(self.get("prefix") or self.get("suffix"))
-        if affixed or string is None:
+        affixes = d.get("_cf_affixes")
+        if affixes is None:
+            prefix, suffix = self.get("prefix"), self.get("suffix")
+            affixes = d["_cf_affixes"] = (
+                bool(prefix or suffix),
+                following(type(self), PlainAffixes, "wrap") is model.Affixed.wrap,
+                prefix or "",
+                suffix or "",
+            )
+        affixed, own, prefix, suffix = affixes
+        if not affixed and string is not None:
+            return string
+        if not own or string is None:
             return super().wrap(string)
-        return string
+        # citeproc-py's Affixed.wrap with the affixes read once
+        string = model.normalize_seam(prefix, string)
+        text = prefix + string
+        return text + model.normalize_seam(text, suffix)
 
 
 class PlainJoin:

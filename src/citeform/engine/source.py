@@ -109,7 +109,18 @@ def make_reference(key: str, item: dict[str, Any], shared: Shared | None = None)
         label = trigraph(data)
         if label:
             data["citation_label"] = String(label) if shared is None else shared.text(label, String)
-    return Reference(key, item.get("type", "article"), **data)
+    return _reference(key, item.get("type", "article"), data)
+
+
+def _reference(key: str, ref_type: Any, data: dict[str, Any]) -> Reference:
+    """``Reference(key, ref_type, **data)``, the same dict, without its check of the field
+    names: citeproc-py builds the set of every CSL variable for each reference, only to warn
+    about unknown ones (a warning rendering ignores)."""
+    reference = Reference.__new__(Reference)
+    reference["key"] = key
+    reference["type"] = ref_type
+    reference.update(data)
+    return reference
 
 
 def trigraph(data: dict[str, Any]) -> str | None:
