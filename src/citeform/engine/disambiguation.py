@@ -130,13 +130,15 @@ class Disambiguator:
         all_vars = self.name_vars(key)
         present = {var.replace("_", "-") for var in all_vars}
         shown = {var.replace("_", "-") for var, _count in self.state.shown_names}
-        shown |= self._sort_key_names(key, present)
+        if present - shown:  # (names the cite already shows need no sort key to count)
+            shown |= self._sort_key_names(key, present, shown)
         return {var: names for var, names in all_vars.items() if var.replace("_", "-") in shown}
 
-    def _sort_key_names(self, key: str, present: set[str]) -> set[str]:
+    def _sort_key_names(self, key: str, present: set[str], shown: set[str] = frozenset()) -> set[str]:
         """The name variables the sort keys render for the item: a key macro that may render
         names (every branch of a choice counted) is rendered for the item to see which ones
-        it does (a treaty's key prints its title, not its authors)."""
+        it does (a treaty's key prints its title, not its authors). A key that could only
+        render names of ``shown`` is not rendered: it can add nothing."""
         memo = self.root.__dict__.setdefault("_cf_sort_names", {})
         frozen = frozenset(present)
         if frozen not in memo:
@@ -154,6 +156,8 @@ class Disambiguator:
         for key_el, layout, found in memo[frozen]:
             if key_el.get("variable"):
                 out |= found
+                continue
+            if found <= shown:
                 continue
             self.state.sort_names = set()
             try:
