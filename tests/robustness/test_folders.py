@@ -155,3 +155,21 @@ def test_missing_path_is_a_usage_error(invoke, tmp_path: Path) -> None:
     result = invoke("cite", "-r", str(tmp_path / "nope"))
     assert result.exit_code == 2
     assert error_line(result) == f"citeform: error: no such file or folder: {tmp_path / 'nope'}"
+
+
+def test_a_link_to_itself_in_a_folder(tmp_path: Path, invoke) -> None:
+    """A link that points at itself ('ln -s loop loop') made the folder walk stop with an
+    internal error (ELOOP from the entry's type); one without a record suffix is no record,
+    and one with it is an error naming the file, as a broken link is."""
+    top = tmp_path / "records"
+    record(top, "a")
+    (top / "loop").symlink_to("loop")
+    result = invoke("cite", "-r", str(top), "-s", "apa")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "T. (2001).\n"
+    assert result.stderr == ""
+    (top / "b.yaml").symlink_to("b.yaml")
+    result = invoke("cite", "-r", str(top), "-s", "apa")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"citeform: error: {top / 'b.yaml'}: ")
+    assert "internal error" not in result.stderr

@@ -111,10 +111,14 @@ def _walk(top: str, seen: set[str], on_error: Callable[[DataError], None] | None
             continue
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
+        try:
+            is_dir = entry.is_dir()
+        except OSError:  # a link to itself (ELOOP): no folder; as a record file, read reports it
+            is_dir = False
+        if is_dir:
             enter(entry.path)
         elif entry.name.lower().endswith(RECORD_SUFFIXES) and (
-                entry.is_file() or not os.path.exists(entry.path)):
+                not os.path.exists(entry.path) or entry.is_file()):
             real = os.path.realpath(entry.path)
             if real not in seen:
                 seen.add(real)
