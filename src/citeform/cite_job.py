@@ -174,9 +174,10 @@ def _document(
 
     items = [Record(r.key, _NOTHING, r.csl, r.file, None, _NOTHING) for r in chosen]
     del records, chosen
+    any_items = bool(items)  # (rendering empties the list)
     res = render(items, style, format=engine_fmt, locale=locale, ascii=ascii_only,
                  abbreviations=abbr, consume=fmt not in LINKED_FORMATS)
-    _warn_without_bibliography(res.bibliography, True, resolved, warn)
+    _warn_without_bibliography(res.bibliography, any_items, resolved, warn)
     return _bibliography_document(res.bibliography, res.bibliography_ids, resolved.writer, fmt,
                                   res.items)
 
