@@ -150,9 +150,16 @@ def compare(style: str, locale: str, items: list[dict], clusters: list[list[dict
     for item_id, expected in zip(ref_ids, ref["bibliography"], strict=True):
         outcome.bib_total += 1
         outcome.bib_same += record("bibliography", expected, ours_bib.get(item_id, ""), str(item_id))
-    if not error and [str(i) for i in ours.get("bibliography_ids", [])] != ref_ids:
-        outcome.differences.append({"kind": "bibliography", "where": "order", "expected": "",
-                                    "actual": "", "signature": "bibliography: order differs"})
+    ours_ids = [str(i) for i in ours.get("bibliography_ids", [])]
+    if not error and ours_ids != ref_ids:
+        # the first place the orders part, each side's entry there (what decides the class)
+        at = next((k for k, (a, b) in enumerate(zip(ref_ids, ours_ids)) if a != b),
+                  min(len(ref_ids), len(ours_ids)))
+        ref_at = ref["bibliography"][at] if at < len(ref["bibliography"]) else ""
+        ours_at = ours_bib.get(ours_ids[at], "") if at < len(ours_ids) else ""
+        outcome.differences.append({"kind": "bibliography", "where": f"order at {at}",
+                                    "expected": ref_at, "actual": ours_at,
+                                    "signature": "bibliography: order differs"})
     ours_cites = ours.get("citations", [])
     for index, expected in enumerate(ref["citations"]):
         actual = ours_cites[index] if index < len(ours_cites) else ""
