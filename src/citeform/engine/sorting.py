@@ -349,7 +349,10 @@ def dates_only(text) -> str | None:
     macro holding a ``cs:date`` on its rendered dates alone, dropping names, titles and terms
     (so an undated item has no key and sorts last)."""
     dates = _SORT_DATES.findall(str(text)) if text is not None else []
-    return " ".join(dates) if dates else None
+    # citeproc-js runs the dates' keys together into one number, which it collates
+    # numerically: more dates make a larger number ('1999' < '(1641) 1999' < '(1990) 1999');
+    # the count in front gives that order to keys of our varying widths
+    return f"{len(dates)}" + "".join(dates) if dates else None
 
 
 def has_date(macro) -> bool:
