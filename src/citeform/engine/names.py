@@ -602,6 +602,8 @@ class NameRenderer:
         if form == "short":
             if self.sort_options.get("_sort_key") and demote in ("sort-only", "display-and-sort"):
                 return self.fmt_part("family", " ".join(p for p in (family, ndp) if p))
+            if ndp and self.family_first(name):  # spaced off as in the long form below
+                return self.fmt_part("family", f"{ndp.rstrip()}{self.particle_space()}{family}")
             return self.fmt_part("family", self.ndp_family(ndp, family))
         if self.family_first(name):
             # citeproc-js: family name (with its particle) and given name, no dropping particle or
