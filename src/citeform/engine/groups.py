@@ -330,6 +330,8 @@ class Substitute(model.Substitute):
                     state.suppressed.update(used)
                     for outer in state.used_stack:
                         outer.update(used)
+                    if not state.names_seen and not isinstance(child, model.Names):
+                        state.names_by_text = True
                 return text
             if term:
                 return None  # a term ends the substitution even when it is empty

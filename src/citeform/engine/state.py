@@ -51,6 +51,7 @@ class EngineState:
         self.disambiguate_count = 0  # disambiguate="true" tests of the cite that succeeded
         self.disambiguate_tests = 0  # disambiguate="true" tests the cite met
         self.names_tried = False  # a cs:names of the cite was rendered, printing or not
+        self.names_by_text = False  # the first names printed were a substitute's text (a title)
         self.names_depth = 0  # cs:names being rendered inside another (substitutes)
         self.section = "citation"  # what is being rendered: a cite or a bibliography entry
         self.first_names: Any = None
@@ -104,6 +105,7 @@ class EngineState:
         self.disambiguate_tests = 0
         self.names_tried = False
         self.first_names = None
+        self.names_by_text = False  # the first names were a substitute's text (a title)
         self.year_suffix_done = False
         self.continues_group = False
         self.entry_names = []
