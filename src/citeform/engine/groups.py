@@ -310,7 +310,11 @@ class Substitute(model.Substitute):
 
     def render(self, item, context=None, **kwargs):
         state = get_state(self)
-        for child, bare_names, term in self.alternatives(item, context):
+        d = self.__dict__
+        chooses = d.get("_cf_chooses")
+        if chooses is None:
+            chooses = d["_cf_chooses"] = any(isinstance(e[0], model.Choose) for e in self.plan())
+        for child, bare_names, term in self.alternatives(item, context) if chooses else self.plan():
             used: set[str] = set()
             if state is not None:
                 state.used_stack.append(used)
