@@ -12,6 +12,7 @@ import pytest
 from citeform.manuscript.scanner import scan
 
 from .oracle import CASES, DATA, ROOT, golden_path, make, oracle_missing
+from .pandoc_ast import cite_groups
 
 
 def _plain(markdown: str) -> str:
@@ -91,19 +92,8 @@ def test_clusters_are_the_citations_pandoc_reads():
         pytest.skip("pandoc is not installed")
     done = subprocess.run(["pandoc", "-f", "markdown", "-t", "json", str(DATA / "long.md")],
                           capture_output=True, text=True, check=True, cwd=ROOT)
-    ids: list[tuple[str, str]] = []
-
-    def walk(x):
-        if isinstance(x, dict):
-            if x.get("t") == "Cite":
-                ids.extend((c["citationId"], c["citationMode"]["t"]) for c in x["c"][0])
-            for v in x.values():
-                walk(v)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v)
-
-    walk(json.loads(done.stdout)["blocks"])
+    ids = [(c["citationId"], c["citationMode"]["t"])
+           for cites in cite_groups(json.loads(done.stdout)["blocks"]) for c in cites]
     golden = json.loads(golden_path("long.md", "apa").read_text(encoding="utf-8"))
     ours: list[tuple[str, str]] = []
     for cluster in golden["clusters"]:

@@ -20,6 +20,8 @@ from tests.property.strategies import SETTINGS
 
 from citeform.manuscript.scanner import scan
 
+from .pandoc_ast import cite_groups
+
 PANDOC = shutil.which("pandoc")
 
 PIECES = [
@@ -36,20 +38,8 @@ PIECES = [
 def _pandoc_cites(text: str) -> list[str]:
     done = subprocess.run([PANDOC, "-f", "markdown", "-t", "json"], input=text,
                           capture_output=True, text=True, check=True, timeout=60)
-    found: list[str] = []
-
-    def walk(x):
-        if isinstance(x, dict):
-            if x.get("t") == "Cite":
-                found.extend(c["citationId"] for c in x["c"][0])
-            for v in x.values():
-                walk(v)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v)
-
-    walk(json.loads(done.stdout)["blocks"])
-    return found
+    return [c["citationId"] for cites in cite_groups(json.loads(done.stdout)["blocks"])
+            for c in cites]
 
 
 @pytest.mark.skipif(PANDOC is None, reason="pandoc is not installed")

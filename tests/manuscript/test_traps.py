@@ -12,6 +12,8 @@ from conftest import DATA, RECORDS
 
 from citeform.manuscript.scanner import scan
 
+from .pandoc_ast import cite_groups
+
 TRAPS = DATA / "manuscript" / "traps.md"
 NO_AUTHOR = "\\[CSL STYLE ERROR: reference with no printed form.\\] "
 # every citation in traps.md, in order, as written
@@ -36,19 +38,8 @@ def test_pandoc_finds_the_same_citations():
         pytest.skip("pandoc is not installed")
     done = subprocess.run(["pandoc", "-f", "markdown", "-t", "json", str(TRAPS)],
                           capture_output=True, text=True, check=True)
-    found: list[str] = []
-
-    def walk(x):
-        if isinstance(x, dict):
-            if x.get("t") == "Cite":
-                found.append(";".join(c["citationId"] for c in x["c"][0]))
-            for v in x.values():
-                walk(v)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v)
-
-    walk(json.loads(done.stdout)["blocks"])
+    found = [";".join(c["citationId"] for c in cites)
+             for cites in cite_groups(json.loads(done.stdout)["blocks"])]
     text = TRAPS.read_text(encoding="utf-8")
     # pandoc reads the footnote's citation where the footnote is referenced
     ours = [";".join(c["id"] for c in o.cluster) for o in
