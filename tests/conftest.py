@@ -31,3 +31,12 @@ def invoke(runner: CliRunner):
         return runner.invoke(cli, list(args), input=input, env=env, catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The record cache turned on, in a folder of the test's own (not made yet)."""
+    folder = tmp_path / "cache"
+    monkeypatch.delenv("CITEFORM_NO_CACHE", raising=False)
+    monkeypatch.setenv("CITEFORM_CACHE_DIR", str(folder))
+    return folder

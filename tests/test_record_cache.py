@@ -20,14 +20,6 @@ def fresh_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(record_cache, "_made", set())
 
 
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.delenv("CITEFORM_NO_CACHE", raising=False)
-    monkeypatch.setenv("CITEFORM_CACHE_DIR", str(folder))
-    return folder
-
-
 def entries(folder: Path) -> list[Path]:
     where = folder / record_cache.FOLDER
     return sorted(where.glob("*.entry")) if where.exists() else []

@@ -24,14 +24,6 @@ def fresh_budget(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.delenv("CITEFORM_NO_CACHE", raising=False)
-    monkeypatch.setenv("CITEFORM_CACHE_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
 def record(tmp_path: Path) -> Path:
     path = tmp_path / "one.yaml"
     path.write_text(TEXT, encoding="utf-8")
