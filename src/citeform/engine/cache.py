@@ -325,13 +325,6 @@ def remember_cite_text(owner: Any, memo_key: tuple, text: str) -> None:
         owner.__dict__.setdefault("_cf_cite_text", {})[memo_key] = text
 
 
-def share_cite_texts(owner: Any, other: Any) -> None:
-    """Have ``other`` use the memo of ``owner``: for runs whose renders of a key in the same
-    state are the same text (a style whose cites never depend on their position)."""
-    if ENABLED:
-        other.__dict__["_cf_cite_text"] = owner.__dict__.setdefault("_cf_cite_text", {})
-
-
 def prefetch_cite_texts(owner: Any, keys: list[str], memo_key: Callable[[str], tuple],
                         render: Callable[[str], str]) -> None:
     """Render the texts :func:`cite_text` lacks for ``keys``, in workers for large runs."""

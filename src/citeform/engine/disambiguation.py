@@ -49,8 +49,7 @@ def _truthy(el, name: str) -> bool:
 
 
 class Disambiguator:
-    def __init__(self, loaded, bib, keys: list[str], state: EngineState,
-                 positions: tuple[str, ...] = ("subsequent", "near-note")):
+    def __init__(self, loaded, bib, keys: list[str], state: EngineState):
         self.root = loaded.root
         self.citation_el = loaded.root.citation
         self.layout = self.citation_el.layout
@@ -60,9 +59,9 @@ class Disambiguator:
         probe = Citation([fast_item(CitationItem(k)) for k in keys])
         probe.bibliography = bib
         self.probes = {c.key: c for c in probe.cites}
-        for cite in probe.cites:
-            cite["_positions"] = set(positions)
-            cite["_position"] = positions[0]
+        for cite in probe.cites:  # citeproc-js's getAmbiguousCite: a subsequent, near-note cite
+            cite["_positions"] = {"subsequent", "near-note"}
+            cite["_position"] = "subsequent"
 
     def text(self, key: str) -> str:
         return cache.cite_text(self, self._memo_key(key), key, self._text)
@@ -477,11 +476,10 @@ def disambiguate(loaded, bib, keys: list[str], state: EngineState) -> None:
     (``et-al-subsequent-*`` applied, ``position`` tests as for a later cite), whatever the
     positions it is cited in; the names, given names and conditions found apply to every
     form of the cite, and year-suffixes go to the cites that form leaves ambiguous.
-    ``citations`` is accepted for the callers' sake: the positions do not matter here.
     """
     if loaded.root.citation is None or len(keys) < 2:
         return
-    Disambiguator(loaded, bib, keys, state, ("subsequent", "near-note")).run()
+    Disambiguator(loaded, bib, keys, state).run()
 
 
 def position_dependent(root) -> bool:
