@@ -454,7 +454,8 @@ class Group(DisplayMixin, NormalDecorationsMixin, groups.Group):
         # a delimiter starting with a mark is a seam after a child whose suffix ends in one or
         # after a decorated field (see groups.Group.process)
         seam_delimiter = delimiter[:1] in groups.MARKS
-        suffix_marks = [child.get("suffix", "")[-1:] in groups.MARKS for child in self.iterchildren()]
+        children = list(self.iterchildren())
+        seam_after = groups.seam_after
         last_char = compiled.last_char
         field_end = m.FIELD_END
         seam = m.SEAM
@@ -479,7 +480,7 @@ class Group(DisplayMixin, NormalDecorationsMixin, groups.Group):
                     if text is not None and (text if type(text) in plain_strings else not is_empty(text)):
                         output.append(text)
                         if seam_delimiter:
-                            seams.append(suffix_marks[at] or last_char(text) == field_end)
+                            seams.append(seam_after(children[at], text))
             finally:
                 close_frame(state, frame)
             if not output or (frame[0] and not frame[1]):

@@ -15,6 +15,7 @@ from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import MixedString
 
+from .compiled import last_char
 from .markup import FIELD_END, SEAM
 from .state import get_state
 
@@ -178,7 +179,7 @@ def seam_after(element, text) -> bool:
     found = d.get("_cf_suffix_mark")
     if found is None:
         found = d["_cf_suffix_mark"] = element.get("suffix", "")[-1:] in MARKS
-    return found or str(text).endswith(FIELD_END)
+    return found or last_char(text) == FIELD_END
 
 
 def without_field_end(text):
