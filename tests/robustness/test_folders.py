@@ -173,3 +173,26 @@ def test_a_link_to_itself_in_a_folder(tmp_path: Path, invoke) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith(f"citeform: error: {top / 'b.yaml'}: ")
     assert "internal error" not in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_special_file_with_a_record_suffix_in_a_folder_is_an_error(tmp_path: Path, invoke) -> None:
+    """A FIFO or socket named like a record file in a folder was skipped without a word (its
+    records, if it was meant to hold some, silently missing); opening it could hang. It is an
+    error naming it, and nothing is printed. Given by name (`-r pipe.json`) it is still read."""
+    import socket
+
+    top = tmp_path / "records"
+    record(top, "a")
+    os.mkfifo(top / "pipe.yaml")
+    result = invoke("cite", "-r", str(top), "-s", "apa")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (f"citeform: error: {top / 'pipe.yaml'}: not a regular file (a FIFO, "
+                             "socket or device in a folder of records is not read)\n")
+    os.unlink(top / "pipe.yaml")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(top / "sock.json"))
+        result = invoke("cite", "-r", str(top), "-s", "apa")
+    assert result.exit_code == 1
+    assert "sock.json: not a regular file" in result.stderr

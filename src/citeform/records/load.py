@@ -66,8 +66,9 @@ def iter_files(paths: Iterable[str],
     """Files under the given paths, each once (folders searched recursively in name order,
     symlinks followed, loops and repeats skipped; hidden names skipped).
 
-    A folder that cannot be read raises, or goes to ``on_error`` when given.  A record file
-    that is a broken symlink is yielded, so that reading it reports it.
+    A folder that cannot be read, or a FIFO, socket or device named like a record file in
+    one, raises, or goes to ``on_error`` when given.  A record file that is a broken symlink
+    is yielded, so that reading it reports it.
     """
     seen: set[str] = set()
     for p in paths:
@@ -117,8 +118,15 @@ def _walk(top: str, seen: set[str], on_error: Callable[[DataError], None] | None
             is_dir = False
         if is_dir:
             enter(entry.path)
-        elif entry.name.lower().endswith(RECORD_SUFFIXES) and (
-                not os.path.exists(entry.path) or entry.is_file()):
+        elif entry.name.lower().endswith(RECORD_SUFFIXES):
+            if os.path.exists(entry.path) and not entry.is_file():
+                # a FIFO, socket or device: reading it could hang; given by name it is read
+                error = DataError("not a regular file (a FIFO, socket or device in a folder of "
+                                  "records is not read)", file=entry.path)
+                if on_error is None:
+                    raise error
+                on_error(error)
+                continue
             real = os.path.realpath(entry.path)
             if real not in seen:
                 seen.add(real)
