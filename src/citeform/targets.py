@@ -36,6 +36,8 @@ def check(path: str | None) -> None:
     if is_stdout(path):
         return
     assert path is not None
+    if not path:
+        raise UsageError("-o needs a file name (or - for standard output)")
     if os.path.isdir(path):
         raise UsageError(f"{shown(path)} is a folder; give a file name")
     folder = os.path.abspath(path) if path.endswith(("/", os.sep)) else \

@@ -314,3 +314,15 @@ def test_a_read_only_folder_is_one_error_line(command: str) -> None:
             "convert-folder": f"{locked}/k1.yaml"}[command]
     assert code == 1, stderr
     assert stderr == f"citeform: error: cannot write {name}: Permission denied\n"
+
+
+@pytest.mark.parametrize("command", [["cite"], ["convert", "-t", "csl-json"]])
+def test_an_empty_output_name_is_a_usage_error(records: Path, invoke, command: list[str]) -> None:
+    """`-o ""` (an unset shell variable) ran the whole job, then failed with 'cannot write :
+    No such file or directory', exit 1."""
+    result = invoke(*command, "-r" if command == ["cite"] else str(records),
+                    *([str(records)] if command == ["cite"] else []), "-o", "")
+    assert result.exit_code == 2
+    assert error_line(result) == ("citeform: error: -o needs a file name "
+                                  "(or - for standard output)")
+    assert result.stdout == ""
