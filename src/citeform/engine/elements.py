@@ -698,7 +698,8 @@ class Layout(model.Layout):
         self.repressed = {}
         if state is not None:
             state.begin_cite(item=item, section="bibliography")
-            state.sas_previous, state.sas_next = state.sas_next, None
+            if state.sas_next is not None:  # an entry comparing no names keeps the last ones
+                state.sas_previous, state.sas_next = state.sas_next, None
         if not align:
             try:
                 text = self.render_children(item)

@@ -20,6 +20,7 @@ from .markup import FIELD_END, SEAM
 from .state import get_state
 
 _UNSET = object()
+_CSL_NS = "http://purl.org/net/xbiblio/csl"
 
 
 def note_variables(state, names: list[str], rendered: bool) -> None:
@@ -338,9 +339,22 @@ class Substitute(model.Substitute):
                     if not state.names_seen and not isinstance(child, model.Names):
                         state.names_by_text = True
                 return text
+            if state is not None and not bare_names and _holds_own_name(child):
+                # citeproc-js: a cs:names with its own cs:name, tried and empty, uses up the
+                # entry's subsequent-author-substitute comparison (MLA's guest, then editor)
+                state.sas_done = True
             if term:
                 return None  # a term ends the substitution even when it is empty
         return None
+
+
+def _holds_own_name(child) -> bool:
+    """Whether ``child`` is or holds a ``cs:names`` with its own ``cs:name`` (read once)."""
+    d = child.__dict__
+    held = d.get("_cf_own_name")
+    if held is None:
+        held = d["_cf_own_name"] = any(True for _ in child.iter(f"{{{_CSL_NS}}}name"))
+    return held
 
 
 def _branch_alternatives(choose, item, context):

@@ -12,6 +12,7 @@ from .cache import keep_alive, on_disable
 from .elements import CSL_NS, element_lookup
 from .exceptions import EngineError
 from .lint import check_macros, check_nodes
+from .state import get_state
 
 
 class LoadedStyle:
@@ -55,6 +56,23 @@ class LoadedStyle:
 
     def render_bibliography(self, citation_items):
         return self.root.bibliography.render(citation_items)
+
+    def render_bibliography_range(self, citation_items, start: int, stop: int):
+        """Entries ``start:stop`` as one run over all the items renders them.
+
+        ``subsequent-author-substitute`` compares an entry with the last entry before it
+        that compared names, which may lie several entries back: those are rendered first
+        (last first, until one compares names) and dropped."""
+        bibliography = self.root.bibliography
+        state = get_state(self.root)
+        if state is not None:
+            state.sas_previous = state.sas_next = None
+            if start and bibliography.get("subsequent-author-substitute") is not None:
+                for back in range(start - 1, -1, -1):
+                    bibliography.render([citation_items[back]])
+                    if state.sas_next is not None:
+                        break
+        return bibliography.render(list(citation_items[start:stop]))
 
 
 def read_style(style: str) -> bytes:

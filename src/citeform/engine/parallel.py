@@ -8,8 +8,9 @@ share of them while ``jobs - 1`` forked workers, which inherit the prepared bibl
 render the rest; the entries are joined in order. The per-item parts of the global steps
 (sort keys, first-pass citation texts) are shared out the same way by :func:`map_items`.
 Each chunk also
-renders the entry just before it (and drops it), so a style that looks at the previous
-entry (``subsequent-author-substitute``) sees the same neighbour as in one process.
+renders the entries before it that a style comparing an entry with the previous one
+(``subsequent-author-substitute``) looks back to, so it sees the same neighbour as in one
+process.
 
 How many processes: :func:`options` sets it for the code inside (the command line's
 ``--jobs``); ``None`` means automatic: one per core for inputs of at least
@@ -114,10 +115,8 @@ def chunks(total: int, jobs: int) -> list[tuple[int, int]]:
 
 
 def render_range(style: Any, items: Sequence[Any], start: int, stop: int) -> list[Any]:
-    """Entries ``start:stop`` of ``items``, rendered after the entry before ``start``."""
-    lead = 1 if start > 0 else 0
-    entries = style.render_bibliography(list(items[start - lead : stop]))
-    return list(entries[lead:])
+    """Entries ``start:stop`` of ``items``, as one run over all of them renders them."""
+    return list(style.render_bibliography_range(items, start, stop))
 
 
 def _finished(entries: list[Any], finish: Callable[[Any], str]) -> list[str | None]:
