@@ -51,10 +51,21 @@ def given_particle_single_space(expected: str, actual: str) -> bool:
     return False
 
 
+def suppressed_last_cite_keeps_suffix(expected: str, actual: str) -> bool:
+    """A cluster ending with a suppress-author cite that prints nothing keeps the layout's closing
+    suffix; citeproc-js drops it (``(Fischer and Esposito 5–10``)."""
+    if not actual.startswith(expected) or not expected:
+        return False
+    closing = actual[len(expected):]
+    opening = {")": "(", "]": "["}.get(closing)
+    return opening is not None and expected.count(opening) > expected.count(closing)
+
+
 DELIBERATE: dict[str, Callable[[str, str], bool]] = {
     "sentence-case-keeps-capitals": sentence_case_keeps_capitals,
     "block-on-own-line": block_on_own_line,
     "given-particle-single-space": given_particle_single_space,
+    "suppressed-last-cite-keeps-suffix": suppressed_last_cite_keeps_suffix,
 }
 
 

