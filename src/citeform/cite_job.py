@@ -227,6 +227,13 @@ def _in_text(records: list[Any], keys: Sequence[str], style: str, resolved: Any,
                     else linker.link(text, [c["id"] for c in cl])
                     for cl, text in zip(engine_clusters, rendered)]
     citations = [one_line(c) for c in _join(rendered, widths)]
+    if warn:
+        from .engine.citations import is_placeholder
+
+        for source, text in zip(sources, citations):
+            if is_placeholder(text):
+                warn(f"--in-text {source!r} prints nothing in style {resolved.name}; "
+                     "[NO_PRINTED_FORM] stands in its place")
     entries = [_safe_entry(e, resolved.writer) for e in res.bibliography] \
         if with_bibliography else []
     entry_ids = res.bibliography_ids if with_bibliography else []

@@ -154,3 +154,13 @@ def test_writer_entries_keep_their_lines_with_in_text_and_in_json(invoke, style)
     document = json.loads(_cite(invoke, "he2016", "kernighan1988", "--in-text",
                                 "[@kernighan1988]", "-s", style, "-f", "json").stdout)
     assert sorted(e["bibliography"] for e in document["bibliography"]) == sorted(entries)
+
+
+def test_a_citation_that_prints_nothing_is_marked_and_warned(invoke):
+    """Regression: a cluster printing nothing (suppress-author in MLA, which prints no date)
+    came out as the text "None". It is citeproc-js's marker, with a warning naming it."""
+    result = _cite(invoke, "--in-text", "[-@rousseau2002]", "-s", "modern-language-association")
+    assert result.exit_code == 0
+    assert result.stdout == "[NO_PRINTED_FORM]\n"
+    assert ("--in-text '[-@rousseau2002]' prints nothing in style modern-language-association"
+            in result.stderr)

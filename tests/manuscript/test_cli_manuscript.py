@@ -291,3 +291,15 @@ def test_inline_reference_without_id(invoke):
     result = invoke("manuscript", "-", input=text)
     assert result.exit_code == 1
     assert result.stderr == "citeform: error: <stdin>:3: a record in 'references' needs an id\n"
+
+
+def test_a_citation_that_prints_nothing_is_marked_and_warned_with_its_place(invoke, paper):
+    """A citation printing nothing (suppress-author in MLA) keeps citeproc-js's marker in place
+    (never "None", never dropped without a word) and is a warning at its place."""
+    src = paper("Known [-@rousseau2002].\n")
+    result = invoke("manuscript", str(src), "-s", "modern-language-association")
+    assert result.exit_code == 0
+    body = result.stdout.split("---\n", 2)[2]
+    assert body.startswith("Known \\[NO\\_PRINTED\\_FORM\\].\n")
+    assert (f"{src}:4:7: citation [@rousseau2002] prints nothing in style "
+            "modern-language-association" in result.stderr)

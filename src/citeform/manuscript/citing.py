@@ -192,6 +192,12 @@ def render_document(
         texts, linked = _link_parts(chosen, style, fmt, locale, main, plan, texts, entries,
                                     link)
     out = _assemble(citations, known, plan, texts, authors, note_style, bold)
+    if warn:
+        for c, done in zip(citations, out):
+            if _is_placeholder(done.note if done.note is not None else done.text):
+                cited = "; ".join("@" + cite["id"] for cite in c.cluster)
+                warn(DataError(f"citation [{cited}] prints nothing in style {resolved.name}; "
+                               "[NO_PRINTED_FORM] stands in its place", file=c.where or None).format())
     for step in plan:
         if step.citation in linked:
             out[step.citation].linked = True
