@@ -24,8 +24,8 @@ def _items(name: str) -> list[dict]:
 def test_seed_record_renders_the_seed_line_and_its_pmid(invoke):
     result = invoke("cite", "-r", str(MEDLINE / "rousseau2002.nbib"))
     assert result.exit_code == 0, result.stderr
-    # nlm-citation-sequence prints the PubMed id (as citeproc-js does) before the language
-    assert result.stdout == SEED_VANCOUVER + " PubMed PMID: 11915504. French.\n"
+    # the language right after the pagination (Citing Medicine), the PubMed id last
+    assert result.stdout == SEED_VANCOUVER + " French. PubMed PMID: 11915504.\n"
     assert result.stderr == ""
 
 

@@ -36,8 +36,8 @@ def test_scopus_article_number_and_language_are_printed(invoke):
     out = invoke("cite", "-r", str(RIS / "scopus.ris")).stdout.splitlines()
     assert out[0] == (
         "1. Rousseau R, Bollard C, Heslop H. [Antitumor biotherapies in the treatment of pediatric "
-        "leukemias]. Arch Pediatr. 2002;9(3):289–306. doi:10.1016/S0929-693X(01)00755-5 "
-        "PubMed PMID: 11915504. French.")
+        "leukemias]. Arch Pediatr. 2002;9(3):289–306. French. doi:10.1016/S0929-693X(01)00755-5 "
+        "PubMed PMID: 11915504.")
     assert "Biosens Bioelectron. 2020;150:111901." in out[1]
     assert "[Article]" not in "".join(out) and "[Review]" not in "".join(out)
 

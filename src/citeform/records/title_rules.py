@@ -27,7 +27,7 @@ def apply(item: dict[str, Any], rule: str) -> dict[str, Any]:
 
 def _nlm(item: dict[str, Any], translated: str | None, language: str | None) -> dict[str, Any]:
     """Citing Medicine: the English translation in square brackets replaces the title, and the
-    language of publication closes the reference ("... 289-306. French.")."""
+    language of publication follows the pagination ("... 289-306. French. doi:...")."""
     if is_english(language) and not translated:
         return item
     out = dict(item)
@@ -35,7 +35,7 @@ def _nlm(item: dict[str, Any], translated: str | None, language: str | None) -> 
         out["title"] = f"[{translated}]"
     name = language_name(language)
     if name and not is_english(language):
-        # nlm-citation-sequence prints the CSL "references" variable in its closing notes group
+        # citeform's nlm-citation-sequence (styles/) prints "references" after the pagination
         notes = out.get("references")
         out["references"] = f"{name}. {notes}" if notes else name
     return out
