@@ -63,6 +63,7 @@ class EngineState:
         self.trial: dict[str, ItemDisambiguation] | None = None  # overrides while disambiguating
         self.sort_options: dict | None = None  # set while rendering a macro sort key
         self.date_variable: str | None = None  # the date variable being rendered
+        self.hollow_date = False  # the date just rendered printed only a season word (dates.py)
         self.current_item: Any = None  # the cite or bibliography item being rendered
         self.var_frames: list = []  # [called, rendered] per open cs:group
         self.used_stack: list = []  # variables used inside open substitutes
@@ -95,6 +96,7 @@ class EngineState:
         self.current_item = item
         self.section = section
         self.var_frames = []
+        self.hollow_date = False
         self.used_stack = []
         self.suppressed = set()
         self.sas_done = False
