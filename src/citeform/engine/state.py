@@ -59,6 +59,7 @@ class EngineState:
         self.year_suffix_done = False
         self.continues_group = False  # the cite follows a cite of the same names in a collapsed group
         self.entry_names: list[tuple[str, str, str]] = []  # persons the entry printed (names.py)
+        self.bib_given: dict = {}  # key -> variable -> index -> given-name level in the bibliography
         self.sort_names: set[str] | None = None  # name variables sort keys render, when collected
         self.trial: dict[str, ItemDisambiguation] | None = None  # overrides while disambiguating
         self.sort_options: dict | None = None  # set while rendering a macro sort key
