@@ -117,14 +117,14 @@ def last_char(text) -> str:
     return str(text)[-1:]
 
 
-def _first_char(text) -> str:
+def first_char(text) -> str:
     """``str(text)[:1]`` without building the string of a nested ``MixedString``."""
     kind = type(text)
     if kind in PLAIN_STRINGS:
         return text[:1]
     if kind is MixedString:
         for part in list.__iter__(text):
-            char = _first_char(part)
+            char = first_char(part)
             if char:
                 return char
         return ""
@@ -144,7 +144,7 @@ def normalize_seam(left, other):
     last = last_char(left)
     if not last:
         return other
-    first = _first_char(other)
+    first = first_char(other)
     if not first:
         return other
     if last == first and (first == " " or first in SEAM_PUNCTUATION):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from citeproc import model
 from citeproc.source import LiteralDate, VariableError
-from citeproc.string import String
+from citeproc.string import String, join
 
 from . import markup as m
 from .numbers import day_ordinal
@@ -70,6 +70,12 @@ def _season(part, season, context) -> str | None:
 _UNITS = ("year", "month", "day")
 
 
+def _joined(pieces, joiner: str) -> str:
+    """The pieces joined as a single date's parts are (citeproc-py's ``join``): a part's own
+    trailing space and the delimiter make one space (``March 17–24, 2019``)."""
+    return str(join(pieces, joiner)) if pieces else ""
+
+
 def _unit(date, name):
     value = date.get(name)
     if name == "month" and value is None:
@@ -91,7 +97,11 @@ class DateMixin:
         differing = next((u for u in _UNITS if u in show and _unit(begin, u) != _unit(end, u)), None)
         if differing is None:
             return self.render_single_date(begin, show, context)
-        moving = [u for u in _UNITS[_UNITS.index(differing) :] if u in show]
+        # a part moves when the end has it: a season given once prints after the range
+        moving = [
+            u for u in _UNITS[_UNITS.index(differing) :]
+            if u in show and (_unit(end, u) is not None or _unit(begin, u) is None)
+        ]
         delimiter = _range_delimiter(self, context, differing)
         order = [p.get("name") for p in self.iterchildren() if p.get("name") in show]
         if not order:
@@ -101,15 +111,15 @@ class DateMixin:
         i = 0
         while i < len(order):  # the parts in the date's own order; the moving ones as one span
             if order[i] not in moving:
-                pieces.extend(str(p) for p in self.parts(begin, [order[i]], context))
+                pieces.append(_joined(self.parts(begin, [order[i]], context), joiner))
                 i += 1
                 continue
             j = i
             while j + 1 < len(order) and order[j + 1] in moving:
                 j += 1
             names = order[i : j + 1]
-            first = joiner.join(str(p) for p in self.parts(begin, names, context))
-            second = joiner.join(str(p) for p in self.parts(end, names, context))
+            first = _joined(self.parts(begin, names, context), joiner)
+            second = _joined(self.parts(end, names, context), joiner)
             first = _drop_affix(first, _affix(self, context, names[-1], "suffix"), end=True)
             second = _drop_affix(second, _affix(self, context, names[0], "prefix"), end=False)
             if first and second:
@@ -118,16 +128,13 @@ class DateMixin:
                 pieces.append(first or second)
             i = j + 1
         pieces = [p for p in pieces if p]
-        return String(joiner.join(pieces)) if pieces else None
+        return String(_joined(pieces, joiner)) if pieces else None
 
     def render_single_date(self, date, show_parts=None, context=None):
         """Localized dates are joined with the locale date's delimiter."""
         parts = self.parts(date, show_parts, context) if context is not self else self.parts(date, show_parts)
         if not parts:
             return None
-        season = date.get("season")
-        if len(parts) == 1 and isinstance(season, str) and not season.strip().isdigit() and season in str(parts[0]):
-            return None  # a season typed as a word prints only beside another part, as in citeproc-js
         if self.is_locale_date() and context is not None and context.get("delimiter") is None:
             return self.join(parts)
         return (context if self.is_locale_date() else self).join(parts)
@@ -166,8 +173,40 @@ class DateMixin:
                 text = super().process(item, variable, show_parts, context, **kwargs)
             finally:
                 state.date_variable = previous
+            if (
+                text is not None
+                and (self.get("form") is None or self.is_locale_date())
+                and _season_word_only(self, item.reference.get(var.replace("-", "_")), show_parts)
+            ):
+                state.hollow_date = True
             return _literal_year_suffix(state, item, var, text)
         return super().process(item, variable, show_parts, context, **kwargs)
+
+
+def _season_word_only(date_el, value, show_parts) -> bool:
+    """Whether the date's printed parts hold nothing but a season typed as a word.
+
+    citeproc-js counts a date as a rendered variable only when the data has a value for one
+    of the parts the date prints (or a literal), or when a month part prints a season 1-4 as
+    its term; a season word it prints all the same, without that count: ``(2018, Spring)``
+    beside a year, but a group or macro holding only the word is suppressed (APA 7's month
+    and day of a magazine article).
+    """
+    if value is None or isinstance(value, LiteralDate):
+        return False
+    begin = value.get("begin") if "begin" in value else value
+    if begin is None:
+        return False
+    units = [p.get("name") for p in date_el.iterchildren() if p.get("name") in (show_parts or _UNITS)]
+    if any(begin.get(unit) for unit in units):
+        return False
+    season = begin.get("season")
+    if "month" not in units or not season:
+        return False
+    try:
+        return not 1 <= int(season) <= 4
+    except (TypeError, ValueError):
+        return True
 
 
 def _literal_year_suffix(state, item, var: str, text):

@@ -187,17 +187,41 @@ class Disambiguator:
                 for i, name in enumerate(names):
                     if primary and i > 0:
                         break
-                    family = name.get("family")
-                    givens = people.get(_family(name), set())
-                    if len(givens) < 2 or is_cjk(family, name.get("given")):
-                        continue
-                    given = name.get("given") or ""
-                    mine = _initials(given)
-                    others = [init for key_, init in givens if key_ != _given_key(given)]
-                    if len({mine, *others}) < 2 and cap == 1:
-                        continue  # initials cannot tell these people apart
-                    level = 1 if mine not in others else cap
-                    entry.given.setdefault(var, {})[i] = level
+                    level = _global_level(people, name, cap)
+                    if level is not None:
+                        entry.given.setdefault(var, {})[i] = level
+        self.bibliography_givennames(people, cap, primary)
+
+    def bibliography_givennames(self, people: dict[str, set], cap: int, primary: bool) -> None:
+        """The given names of the bibliography under a global rule: citeproc-js registers each
+        name an entry prints as it renders the entries in order, and evaluates the name against
+        every person registered so far: the cites' and sort keys' names, then those of the
+        entries up to this one (an editor Jean-Paul Henderson printed in full after a cited
+        J.-P. Henderson). The names an entry prints are those of the variables the
+        bibliography's ``cs:names`` can print; the levels go to ``state.bib_given``."""
+        bibliography = getattr(self.root, "bibliography", None)
+        if bibliography is None:
+            return
+        variables = {v.replace("-", "_") for v in _bibliography_name_variables(self.root)}
+        register = {family: set(givens) for family, givens in people.items()}
+        found: dict[str, dict[str, dict[int, int]]] = {}
+        for key in self.bib.keys:
+            lists = {var: names for var, names in self.name_vars(key).items() if var in variables}
+            for names in lists.values():
+                for i, name in enumerate(names):
+                    if primary and i > 0:
+                        break
+                    if "literal" not in name and name.get("family"):
+                        given = name.get("given") or ""
+                        register.setdefault(_family(name), set()).add((_given_key(given), _initials(given)))
+            for var, names in lists.items():
+                for i, name in enumerate(names):
+                    if primary and i > 0:
+                        break
+                    level = _global_level(register, name, cap)
+                    if level is not None:
+                        found.setdefault(key, {}).setdefault(var, {})[i] = level
+        self.state.bib_given = found
 
     # steps 1 and 2 together, as citeproc-js runs them
     def increments(self, group: list[str], add_names: bool, givens_max: int | None, last: bool) -> list[str]:
@@ -451,6 +475,45 @@ def _sort_names(el, present: set[str], out: set[str]) -> bool:
     for child in el:
         if isinstance(child.tag, str):
             found = _sort_names(child, present, out) or found
+    return found
+
+
+def _global_level(people: dict[str, set], name, cap: int) -> int | None:
+    """The given-name level a global rule gives ``name`` among the registered ``people``
+    (family name -> {(given name, initials)}), None when it needs none."""
+    if "literal" in name or not name.get("family"):
+        return None
+    givens = people.get(_family(name), set())
+    if len(givens) < 2 or is_cjk(name.get("family"), name.get("given")):
+        return None
+    given = name.get("given") or ""
+    mine = _initials(given)
+    others = [init for key_, init in givens if key_ != _given_key(given)]
+    if len({mine, *others}) < 2 and cap == 1:
+        return None  # initials cannot tell these people apart
+    return 1 if mine not in others else cap
+
+
+def _bibliography_name_variables(root) -> set[str]:
+    """The name variables the bibliography's ``cs:names`` (in its layout and the macros it
+    calls, substitutes included) can print (read once per style)."""
+    found = root.__dict__.get("_cf_bib_name_variables")
+    if found is not None:
+        return found
+    ns = {"cs": root.nsmap.get(None) or "http://purl.org/net/xbiblio/csl"}
+    macros = {m.get("name"): m for m in root.xpath("cs:macro", namespaces=ns)}
+    found, seen = set(), set()
+    todo = [root.bibliography]
+    while todo:
+        el = todo.pop()
+        for names in el.xpath(".//cs:names[@variable]", namespaces=ns):
+            found.update(names.get("variable").split())
+        for call in el.xpath(".//cs:text[@macro]", namespaces=ns):
+            name = call.get("macro")
+            if name not in seen and name in macros:
+                seen.add(name)
+                todo.append(macros[name])
+    root.__dict__["_cf_bib_name_variables"] = found
     return found
 
 

@@ -29,6 +29,7 @@ from .groups import Substitute, VariableTracking
 from .locales import Style
 from .names import Name, section_of
 from .numbers import NUMBER_VARIABLES, LabelPluralMixin, NumberFormatMixin
+from .punctuation import protect_typed
 from .sorting import Sort, dates_only, has_date
 from .state import get_state
 from .subsequent import substitute_text
@@ -327,13 +328,15 @@ class Text(
             return None
         strip_periods, cased, quoted, affixed = self._markup_plan()
         if strip_periods:
-            text = text.replace(".", "")
+            text = text.replace(".", "") if self._kinds()[0] == "term" else _strip_periods(text)
         seams = seam_plan(self)
         # a decorated field with no markup inside (citeproc-js: one string with decorations)
         # (markup, quotes and a typed apostrophe all split it into pieces there)
         field = seams[0] and not quoted and not _HAS_TOKEN.search(str(text)) and "\u2019" not in str(text)
         if cased:
             text = self.case(text, language)
+        if compiled.first_char(text) in _LEAD_MARKS and _UNJOINED.match(str(text)):
+            text = String(m.NOJOIN) + text
         text = self.format(text)
         if quoted:  # quote tokens: the output pass picks the marks and punctuation-in-quote
             text = m.wrap(m.QUOTE, text)
@@ -404,6 +407,26 @@ class Text(
         return super()._variable(item, context)
 
 
+# (the no-join token protect_typed puts between typed marks is not there for citeproc-js)
+_PERIOD = re.compile(r"\.(" + m.NOJOIN + r"?(?:[^a-z" + m.NOJOIN + r"]|$))")
+
+
+def _strip_periods(text):
+    """``strip-periods`` as citeproc-js applies it to data and values (terms lose every
+    period): a period before a lowercase letter stays, and the pattern's matches do not
+    overlap, so an ellipsis keeps one (``Sleep... adolescents`` → ``Sleep. adolescents``)."""
+    if isinstance(text, MixedString):
+        return MixedString([_strip_periods(part) for part in list.__iter__(text)])
+    # marks the stripping brings together are typed ones: no join rule between them
+    return text.__class__(protect_typed(_PERIOD.sub(r"\1", str(text))))
+
+
+_LEAD_MARKS = frozenset(".,;:!?")
+# a string citeproc-js keeps as content where it meets what precedes it, joined by no rule
+# (``n.d..`` of IEEE's closing ``cs:text value="."``): one starting with a comma, or made of
+# nothing but terminal punctuation and spaces; other leading marks (``. Bar``) become the
+# string's prefix and join as affixes do
+_UNJOINED = re.compile(r",|[.;:!? ]+$")
 _HAS_TOKEN = re.compile("[" + re.escape("".join(sorted(m.ALL_TOKENS))) + "]")
 _NUMERIC = re.compile(r"\d+(?:\s*[-\u2013&,]\s*\d+)*[.,;:!?]")
 

@@ -155,7 +155,7 @@ class VariableTracking:
         finally:
             if narrowed is not original:
                 self.set("variable", original)
-        note_variables(state, names, out is not None and not is_empty(out))
+        note_variables(state, names, _rendered(state, out))
         return out
 
 
@@ -239,10 +239,21 @@ def tracking_fn(element, names: list[str], keys, state_of, next_render):
         except VariableError:
             note_variables(state, names, False)
             raise
-        note_variables(state, names, out is not None and not is_empty(out))
+        note_variables(state, names, _rendered(state, out))
         return out
 
     return render
+
+
+def _rendered(state, out) -> bool:
+    """Whether ``out`` counts as the variable rendered: not when empty, nor when it is a date
+    that printed only a season word (``state.hollow_date``, set by the date and read here)."""
+    if out is None or is_empty(out):
+        return False
+    if state is not None and state.hollow_date:
+        state.hollow_date = False
+        return False
+    return True
 
 
 class Group(model.Group):

@@ -78,6 +78,16 @@ def _by_cite_givennames(element) -> bool:
     return found
 
 
+def _richer(levels: dict, more: dict | None) -> dict:
+    """The given-name levels of ``levels`` raised to those of ``more``."""
+    if not more:
+        return levels
+    out = dict(levels)
+    for i, level in more.items():
+        out[i] = max(out.get(i, 0), level)
+    return out
+
+
 def _namesake_key(name) -> tuple[str, str, str]:
     """(family name, initials, given name) as citeproc-js registers a person: periods are
     spaces, and the initials are those of each word of the given name."""
@@ -323,8 +333,11 @@ class NameRenderer:
         if form == "count":
             return len(shown)
         levels = over.get("given", {}).get(self.variable, {})
-        if self.section == "bibliography" and not self.sort_options and _by_cite_givennames(self.el):
-            levels = self._entry_namesakes(names, shown, levels)
+        if self.section == "bibliography" and not self.sort_options:
+            if _by_cite_givennames(self.el):
+                levels = self._entry_namesakes(names, shown, levels)
+            elif state is not None and state.bib_given:
+                levels = _richer(levels, state.bib_given.get(self.item.key, {}).get(self.variable))
         rendered = [self.one(name, i, form, levels.get(i, 0)) for i, name in enumerate(shown)]
         rendered = [r for r in rendered if r]
         if not rendered:

@@ -326,6 +326,11 @@ def _raw_words(raw: str) -> dict[str, int] | None:
     return out
 
 
+def _same_day(begin: dict, end: dict) -> bool:
+    """A range whose ends are the same date (the season given once, on the start)."""
+    return begin == end or ("season" not in end and {k: v for k, v in begin.items() if k != "season"} == end)
+
+
 def parse_date(value: Any):
     """CSL-JSON date (date-parts, raw, literal, season, circa) to citeproc-py."""
     if isinstance(value, (str, int)):
@@ -347,9 +352,11 @@ def parse_date(value: Any):
                 return LiteralDate(raw, circa=circa)
             return Date(circa=circa, **words)
     if parts:
-        dates = [_single(p, season) for p in parts if p]
+        # the season field belongs to the start of a range (citeproc-js: a season_end is
+        # never read from it), so 2015–2016, Fall
+        dates = [_single(p, season if i == 0 else None) for i, p in enumerate(parts) if p]
         dates = [d for d in dates if d]
-        if len(dates) == 1 or (len(dates) == 2 and dates[0] == dates[1]):
+        if len(dates) == 1 or (len(dates) == 2 and _same_day(dates[0], dates[1])):
             return Date(circa=circa, **dates[0])
         if len(dates) == 2:
             return DateRange(begin=Date(**dates[0]), end=Date(**dates[1]), circa=circa)

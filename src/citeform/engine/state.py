@@ -59,10 +59,12 @@ class EngineState:
         self.year_suffix_done = False
         self.continues_group = False  # the cite follows a cite of the same names in a collapsed group
         self.entry_names: list[tuple[str, str, str]] = []  # persons the entry printed (names.py)
+        self.bib_given: dict = {}  # key -> variable -> index -> given-name level in the bibliography
         self.sort_names: set[str] | None = None  # name variables sort keys render, when collected
         self.trial: dict[str, ItemDisambiguation] | None = None  # overrides while disambiguating
         self.sort_options: dict | None = None  # set while rendering a macro sort key
         self.date_variable: str | None = None  # the date variable being rendered
+        self.hollow_date = False  # the date just rendered printed only a season word (dates.py)
         self.current_item: Any = None  # the cite or bibliography item being rendered
         self.var_frames: list = []  # [called, rendered] per open cs:group
         self.used_stack: list = []  # variables used inside open substitutes
@@ -95,6 +97,7 @@ class EngineState:
         self.current_item = item
         self.section = section
         self.var_frames = []
+        self.hollow_date = False
         self.used_stack = []
         self.suppressed = set()
         self.sas_done = False
