@@ -196,6 +196,11 @@ class Date_Part(CaseMixin, model.Date_Part):  # noqa: N801 - CSL tag name mappin
         try:
             # citeproc-py merges the style's date-part attributes into this (often
             # locale) element while rendering; we undo that afterwards
+            state = get_state(self)
+            if (self.get("name") == "year" and state is not None and state.drop_year
+                    and state.date_variable is not None and state.sort_options is None):
+                state.drop_year = False  # only the first year printed (citeproc-js's years_used)
+                return None
             if self.get("name") == "month" and date.get("month") is None and date.get("season"):
                 text = _season(self, date.get("season"), context)
             else:

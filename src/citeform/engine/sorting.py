@@ -250,12 +250,14 @@ def date_key(date) -> str | None:
         year = int(date.get("year"))
     except (AttributeError, VariableError, TypeError, ValueError):
         return None
-    month = date.get("month", 0) or 0
-    if not month and date.get("season"):
-        try:
-            month = 20 + int(date.get("season"))
-        except (TypeError, ValueError):
-            month = 0
+    # citeproc-js's key holds a month 1-12 only: a season (or a month 13-24 standing for
+    # one) sorts as a year alone, "2024, Summer" ties with "2024" and precedes "2024, March"
+    try:
+        month = int(date.get("month", 0) or 0)
+    except (TypeError, ValueError):
+        month = 0
+    if not 1 <= month <= 12:
+        month = 0
     day = date.get("day", 0) or 0
     return f"{year + 50000:06d}{int(month):02d}{int(day):02d}"
 
