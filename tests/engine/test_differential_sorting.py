@@ -112,3 +112,69 @@ def test_year_suffix_collapse_drops_a_repeated_year() -> None:
         "(Hansen 2024, p. 2, p. 3)",
         "(Ferrari 2020, 2024)",
     ]
+
+
+PARTICLES = [
+    {"id": "k", "type": "book", "title": "Kk", "issued": {"date-parts": [[2019]]},
+     "author": [_person("Kerckhove", "Derrick", **{"non-dropping-particle": "de"})]},
+    {"id": "m", "type": "book", "title": "Mm", "issued": {"date-parts": [[2002]]},
+     "author": [_person("Mesa", "Rosa", **{"non-dropping-particle": "de la"})]},
+]
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        # citeproc-js 2.4.63: "de|la\u00a0mesa" < "de\u00a0kerckhove" (the no-break space is ignored)
+        ("fr-FR", ["de la Mesa, R. (2002). Mm.", "de Kerckhove, D. (2019). Kk."]),
+        ("de-DE", ["de Kerckhove, D. (2019). Kk.", "de la Mesa, R. (2002). Mm."]),
+        ("en-US", ["de Kerckhove, D. (2019). Kk.", "de la Mesa, R. (2002). Mm."]),
+    ],
+)
+def test_bibliography_order_particle_no_break_space(locale: str, expected: list[str]) -> None:
+    """Class ``bibliography: order differs`` (particles): in French, Russian and Czech citeproc-js
+    joins a non-dropping particle to the family name with a no-break space, which its collator
+    ignores, while each plain space in a key is a separator that sorts before any letter."""
+    assert [e.replace("\u00a0", " ") for e in _render("apa", PARTICLES, locale=locale).bibliography] == expected
+
+
+def test_bibliography_order_document_wide_given_names() -> None:
+    """Class ``bibliography: order differs`` (ties): citeproc-js renders the bibliography's sort
+    keys with the given names its name registry asks for under a document-wide
+    givenname-disambiguation-rule, so "Colombo, Seán" sorts before "Colombo, Susan"."""
+    items = [
+        {"id": "su", "type": "book", "title": "Does", "issued": {"date-parts": [[2010]]},
+         "author": [_person("Colombo", "Susan"), _person("Nilsson", "Ch.")]},
+        {"id": "h", "type": "book", "title": "Learning", "author": [_person("Colombo", "Hiroshi")],
+         "issued": {"date-parts": [[1997]]}},
+        {"id": "se", "type": "book", "title": "Via", "issued": {"date-parts": [[2022]]},
+         "author": [_person("Colombo", "Seán"), _person("Smith-Jones", "Agnieszka")]},
+    ]
+    # citeproc-js 2.4.63
+    assert list(_render("apa-6th-edition", items).bibliography) == [
+        "Colombo, H. (1997). Learning.",
+        "Colombo, Seán, & Smith-Jones, A. (2022). Via.",
+        "Colombo, Susan, & Nilsson, Ch. (2010). Does.",
+    ]
+
+
+def test_bibliography_order_name_key_cut_by_et_al() -> None:
+    """Class ``bibliography: order differs`` (ties): a ``<key variable="author"/>`` compares the
+    names the section's et-al-min/et-al-use-first leave (Springer: the first three of five), so
+    entries that differ only in a later name tie and keep their order."""
+    huang = [_person("Huang", "Charles"), _person("Long", "Mary"),
+             _person("Santos", "Rui", **{"non-dropping-particle": "dos"}), _person("Wang", "Min")]
+    items = [
+        {"id": "x", "type": "book", "title": "Xx", "author": [*huang, _person("Smith", "John")],
+         "issued": {"date-parts": [[2022]]}},
+        {"id": "y", "type": "book", "title": "Yy", "author": [*huang, _person("Smith", "John")],
+         "issued": {"literal": "ca. 1850"}},
+        {"id": "z", "type": "book", "title": "Zz", "author": [*huang, _person("Nelson", "José")],
+         "issued": {"date-parts": [[2016]]}},
+    ]
+    # citeproc-js 2.4.63
+    assert list(_render("springer-basic-author-date", items).bibliography) == [
+        "Huang C, Long M, dos Santos R, et al (2022) Xx",
+        "Huang C, Long M, dos Santos R, et al (ca. 1850) Yy",
+        "Huang C, Long M, dos Santos R, et al (2016) Zz",
+    ]
