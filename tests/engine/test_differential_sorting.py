@@ -178,3 +178,26 @@ def test_bibliography_order_name_key_cut_by_et_al() -> None:
         "Huang C, Long M, dos Santos R, et al (ca. 1850) Yy",
         "Huang C, Long M, dos Santos R, et al (2016) Zz",
     ]
+
+
+def test_bibliography_order_date_macro_key_fixed_width() -> None:
+    """Class ``bibliography: order differs`` (dates): citeproc-js's key for a date in a sort macro
+    is fixed-width, start then end (zeros without one), a part the date does not print counted
+    as zero: 2017 (printed as a year) < 2017–2018 < May 2017, whatever the parts' widths."""
+    items = [
+        {"id": "p", "type": "personal_communication", "title": "Patients", "issued": {"date-parts": [[2017, 5]]},
+         "author": [_person("Tocqueville", "Alexis")]},
+        {"id": "e", "type": "entry", "title": "With deep", "issued": {"date-parts": [[2017, 8], [2017, 9]]},
+         "author": [_person("Tocqueville", "Alexis")]},
+        {"id": "b", "type": "book", "title": "Democracy", "issued": {"date-parts": [[2017]]},
+         "author": [_person("Tocqueville", "Alexis")]},
+        {"id": "r", "type": "book", "title": "Range", "issued": {"date-parts": [[2017], [2018]]},
+         "author": [_person("Tocqueville", "Alexis")]},
+    ]
+    # citeproc-js 2.4.63
+    assert list(_render("apa-6th-edition", items).bibliography) == [
+        "Tocqueville, A. (2017a). Democracy.",
+        "Tocqueville, A. (2017b). With deep.",
+        "Tocqueville, A. (2017–2018). Range.",
+        "Tocqueville, A. (2017, May). Patients.",
+    ]
