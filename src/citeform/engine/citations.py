@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from functools import cmp_to_key
 
-from citeproc.source import VariableError
+from citeproc.source import DateRange, VariableError
 from citeproc.string import String
 
 from . import markup as m
-from .sorting import compare_keys, key_values, sort_items, sort_key
+from .sorting import compare_keys, key_values, sort_items, sort_key, text_key
 from .state import get_state
 
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
@@ -27,10 +27,11 @@ def is_placeholder(text: str) -> bool:
 
 
 def render_cite(layout, cite, suppress_author: bool = False, author_only: bool = False,
-                continues_group: bool = False):
+                continues_group: bool = False, drop_year: bool = False):
     """One cite's text (without its prefix/suffix) and its first names output.
 
-    ``continues_group``: the cite follows one of the same names in a collapsed group."""
+    ``continues_group``: the cite follows one of the same names in a collapsed group;
+    ``drop_year``: its first year prints nothing (it is the previous cite's)."""
     state = get_state(layout)
     layout.repressed = {}
     flags = cite.get("_cite") or {}
@@ -41,6 +42,7 @@ def render_cite(layout, cite, suppress_author: bool = False, author_only: bool =
             item=cite,
         )
         state.continues_group = continues_group
+        state.drop_year = drop_year
     try:
         text = layout.render_children(cite)
     except VariableError:
@@ -146,7 +148,7 @@ def _by_author_string(sort_el, cites: list, rendered: dict[int, dict]) -> list:
     descending = first is not None and first.get("sort") == "descending"
 
     def names(cite) -> str:
-        return rendered[id(cite)]["names"] or ""
+        return _author_string(rendered[id(cite)]) or ""
 
     ordered = sorted(cites, key=lambda cite: sort_key(names(cite)), reverse=descending)
     return sorted(ordered, key=lambda cite: not names(cite))  # no names: after those with names
@@ -172,9 +174,10 @@ def _grouped_sort(sort_el, cites: list, layout, rendered: dict[int, dict]) -> li
     base: list = []
     previous, current = object(), None
     for cite, value in zip(first, key_values(key_el, first, layout), strict=True):
-        names = rendered[id(cite)]["names"]
+        names = _author_string(rendered[id(cite)])
         if names != previous:
-            previous, current = names, value
+            # citeproc-js writes the value into a string: a missing one becomes "undefined"
+            previous, current = names, _UNDEFINED if value is None else value
         base.append(current)
     def compare(a: int, b: int) -> int:  # citeproc-js's key is the value and the index, as one string
         return compare_keys(base[a], base[b], descending) or ((b - a) if descending else (a - b))
@@ -182,19 +185,30 @@ def _grouped_sort(sort_el, cites: list, layout, rendered: dict[int, dict]) -> li
     return [first[i] for i in sorted(range(len(first)), key=cmp_to_key(compare))]
 
 
+def _author_string(rendered: dict) -> str | None:
+    """The names a cite prints, as the grouped sort knows them: None when it prints none.
+
+    citeproc-js records a cite's author string only when a ``cs:names`` prints names; a title
+    printed by ``cs:substitute`` in their place leaves it unset, like a cite without names.
+    """
+    return None if rendered["names_by_text"] else rendered["names"]
+
+
 def _gathered(cites: list, rendered: dict[int, dict]) -> list:
     """The sorted cites with those of the same names moved up to the first of them.
 
-    Cites that print no names form one group of their own, placed where its first cite is.
+    Cites that print no names (or a title in their place) form one group of their own,
+    placed where its first cite is.
     """
     groups: dict[object, list] = {}
     for cite in cites:
-        names = rendered[id(cite)]["names"]
+        names = _author_string(rendered[id(cite)])
         groups.setdefault(_NO_NAMES if names is None else names, []).append(cite)
     return [cite for group in groups.values() for cite in group]
 
 
 _NO_NAMES = object()
+_UNDEFINED = ("t", text_key("undefined"))
 
 
 def render_cluster(layout, citation) -> str:
@@ -347,6 +361,7 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
                 index[key] = len(groups)
             groups.append([r])
     pieces = []
+    adds_suffix = layout.getparent().get("disambiguate-add-year-suffix") == "true"
     for group in groups:
         if not collapse:
             for k, r in enumerate(group):
@@ -377,7 +392,12 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
                 else:
                     elems.append([text, ys_delim, suffix, True, "locator" in r["cite"]])
             else:
-                text = _affixed(r["cite"], _without_author(layout, r))
+                # citeproc-js drops a year equal to the previous cite's from any cite of a group
+                # that collapses year-suffixes; without a letter to print, only the locator and
+                # affixes remain ("Hansen 2024, p. 3" for the same item cited twice), or nothing
+                drop_year = (collapse in ("year-suffix", "year-suffix-ranged") and not suffix
+                             and year is not None and year == prev_year and adds_suffix)
+                text = _affixed(r["cite"], _without_author(layout, r, drop_year=drop_year))
                 if not m.strip_tokens(str(text)).strip():
                     continue  # nothing left once the names go (an undated cite): no empty piece
                 elems.append([text, group_delim, suffix, False, "locator" in r["cite"]])
@@ -466,8 +486,10 @@ def _range_suffixes(elems):
     return out
 
 
-def _without_author(layout, r):
-    text, _names = render_cite(layout, r["cite"], suppress_author=True, continues_group=True)
+def _without_author(layout, r, drop_year: bool = False):
+    """The cite rendered without its names (and without its first year when ``drop_year``)."""
+    text, _names = render_cite(layout, r["cite"], suppress_author=True, continues_group=True,
+                               drop_year=drop_year)
     return text
 
 
@@ -487,6 +509,8 @@ def _prints_letter(layout, r, year, suffix: str) -> bool:
 def _year_text(r):
     ref = r["cite"].reference
     date = ref.get("issued")
+    if isinstance(date, DateRange):
+        date = date.get("begin")  # the year compared is that of the range's start (citeproc-js)
     try:
         return str(date.year) if date is not None else None
     except (AttributeError, VariableError):

@@ -151,11 +151,11 @@ class DateMixin:
             if self.get("form") is None and children:  # only the parts this date prints
                 parts = "year" if children == {"year"} else ("year-month" if "day" not in children else None)
             width = {"year": 6, "year-month": 8}.get(parts or "", 10)
-            # a part the date lacks adds nothing: 2022 ties with 2022 shown as YYYY-MM-DD
-            # (citeproc-js), not before it
-            width = min(width, 6 if key[6:8] == "00" else (8 if key[8:10] == "00" else 10))
-            # a range keeps both ends, each cut to the parts shown (1968 < 1968–1971)
-            key = key[:width] + (key[10 : 10 + width] if len(key) > 10 else "")
+            # citeproc-js's key is fixed-width: the start and the end (zeros without one), each
+            # with the parts the date does not print as zeros, so 2017 (shown as a year) <
+            # May 2017 < 2017–2018 and 2022 ties with 2022 shown as YYYY-MM-DD
+            begin, end = key[:10], key[10:20]
+            key = begin[:width].ljust(10, "0") + end[:width].ljust(10, "0")
             return String(m.wrap(m.SORT_DATE, key))
         if var and not self.is_locale_date() and isinstance(item.reference.get(var.replace("-", "_")), LiteralDate):
             # citeproc-js prints a literal date where the year would go: a date that shows no
@@ -235,6 +235,11 @@ class Date_Part(CaseMixin, model.Date_Part):  # noqa: N801 - CSL tag name mappin
         try:
             # citeproc-py merges the style's date-part attributes into this (often
             # locale) element while rendering; we undo that afterwards
+            state = get_state(self)
+            if (self.get("name") == "year" and state is not None and state.drop_year
+                    and state.date_variable is not None and state.sort_options is None):
+                state.drop_year = False  # only the first year printed (citeproc-js's years_used)
+                return None
             if self.get("name") == "month" and date.get("month") is None and date.get("season"):
                 text = _season(self, date.get("season"), context)
             else:

@@ -76,6 +76,16 @@ class Disambiguator:
         text, _names = render_cite(self.layout, self.probes[key])
         return m.strip_tokens(str(text)) if text is not None else ""
 
+    def resort_bibliography(self) -> None:
+        """Sort the bibliography again once document-wide given names are known: citeproc-js
+        renders its sort keys with them ("Colombo, Seán" before "Colombo, Susan"), and
+        year-suffixes follow the order of the bibliography."""
+        bibliography = getattr(self.root, "bibliography", None)
+        if bibliography is None or getattr(bibliography, "sort", None) is None:
+            return
+        if any((entry := self.state.disambiguation.get(key)) is not None and entry.given for key in self.keys):
+            self.bib.sort()
+
     def refresh_all(self) -> None:
         cache.prefetch_cite_texts(self, self.keys, self._memo_key, self._text)
         self.cache = {k: self.text(k) for k in self.keys}
@@ -424,6 +434,7 @@ class Disambiguator:
         add_suffix = year_suffix and suffix_on
         if add_given and rule != "by-cite" and year_suffix:  # document-wide: the first pass only
             self.global_givennames(rule)
+            self.resort_bibliography()
         self.refresh_all()
         by_cite = add_given and rule == "by-cite"
         has_condition = bool(self.root.xpath("//*[@disambiguate='true']"))

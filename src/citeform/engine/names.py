@@ -285,12 +285,15 @@ class NameRenderer:
         state = getattr(self.el.get_root(), "engine_state", None)
         if state is None:
             return {}
-        if self.section != "citation":
-            if self.sort_options:
+        if self.section != "citation" and self.sort_options:
+            # citeproc-js renders a bibliography sort key with the given names its name registry
+            # asks for under a document-wide givenname-disambiguation-rule ("Colombo, Seán"
+            # before "Colombo, Susan"), never with the names or by-cite given names of a cite
+            if not _global_givennames(self.el.get_root()):
                 return {}
-            # citeproc-js shows the names and the given names a cite needed for disambiguation
-            # in its entry too (a name's form there is the richer of the entry's and the cite's)
-            return state.name_overrides(self.item)
+            return {"given": state.name_overrides(self.item).get("given") or {}}
+        # citeproc-js shows the names and the given names a cite needed for disambiguation
+        # in its entry too (a name's form there is the richer of the entry's and the cite's)
         return state.name_overrides(self.item)
 
     def render(self):
@@ -521,10 +524,10 @@ class NameRenderer:
             return text
         return str(part.wrap(part.format(part.case(model.String(text)) if part.get("text-case") else text)))
 
-    def particle_space(self) -> str:
+    def particle_space(self, in_sort_key: bool = False) -> str:
         """Between a non-dropping particle and the family name: a no-break space in French,
         Russian and Czech output (as citeproc-js), else a space."""
-        if self.sort_options:
+        if self.sort_options and not in_sort_key:
             return " "
         return "\u00a0" if _output_language(self.el)[:2].lower() in ("fr", "ru", "cs") else " "
 
@@ -533,8 +536,12 @@ class NameRenderer:
             return family
         if self.sort_options.get("_sort_key"):
             # a sort key keeps the particle a word of its own: 'al- Khwarizmi' sorts before
-            # 'al Khwarizmi' and both before 'al-Farabi' (a name not parsed), as in citeproc-js
-            return f"{ndp.rstrip()} {family}"
+            # 'al Khwarizmi' and both before 'al-Farabi' (a name not parsed), as in citeproc-js;
+            # in French, Russian and Czech its no-break space, which collation ignores, joins
+            # them ('de la\u00a0Mesa' before 'de\u00a0Kerckhove': "de|lamesa" < "dekerckhove")
+            joined = ndp.endswith(("'", "\u2019", "-")) or ndp[-1:].isspace()
+            space = " " if joined else self.particle_space(in_sort_key=True)
+            return f"{ndp.rstrip()}{space}{family}"
         if ndp.endswith(("'", "\u2019", "-")) or ndp[-1:].isspace():
             return _join_particle(ndp + " " + family)
         return ndp + self.particle_space() + family
@@ -551,11 +558,11 @@ class NameRenderer:
         decorations and text-case on the non-dropping particle and on the family name apart, the
         given part's on the dropping particle, the family part's affixes around them all and the
         suffix."""
-        space = self.particle_space()
+        sort_key = bool(self.sort_options.get("_sort_key"))
+        space = self.particle_space(in_sort_key=sort_key)
         fam = self.deco("family", family)
         if dp and family and not ndp and dp[-1:] in ("'", "\u02bc", "\u2019", "-") and dp[:-1] != "de":
             fam, dp = self.deco("given", dp) + fam, ""  # d'Aubignac
-        sort_key = bool(self.sort_options.get("_sort_key"))
         if sort_key:
             ndp = ndp.rstrip()  # a sort key keeps the particle a word of its own (citeproc-js)
         if ndp[-1:] in ("'", "\u2019", "-", " ") and not sort_key:
@@ -636,6 +643,19 @@ class NameRenderer:
         giv = self.fmt_part("given", given)
         fam = self.fmt_family(dp, ndp, family, suffix, ", " if name.get("_comma_suffix") else " ")
         return giv + fam if giv[-1:].isspace() else " ".join(p for p in (giv, fam) if p)
+
+
+def _global_givennames(root) -> bool:
+    """Whether the style adds given names by a document-wide rule (not ``by-cite``); read once."""
+    found = root.__dict__.get("_cf_global_givennames")
+    if found is None:
+        citation = root.find("cs:citation", root.nsmap)
+        found = citation is not None and (
+            str(citation.get("disambiguate-add-givenname", "false")).lower() == "true"
+            and citation.get("givenname-disambiguation-rule", "by-cite") != "by-cite"
+        )
+        root.__dict__["_cf_global_givennames"] = found
+    return found
 
 
 def _output_language(element) -> str:

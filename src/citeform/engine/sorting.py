@@ -196,7 +196,9 @@ def sort_key(string: str) -> str:
         return as_text(collator().sort_key(string))
 
 
-_IGNORED = str.maketrans("", "", "'\u2019\u2018\"\u201c\u201d\u00ab\u00bb[](),.:;!?-\u2013\u2014")
+# no-break spaces too: citeproc-js's keys hold each plain space as a separator that counts
+# ("|"), any other white space is left to the collator, which ignores it
+_IGNORED = str.maketrans("", "", "'\u2019\u2018\"\u201c\u201d\u00ab\u00bb[](),.:;!?-\u2013\u2014\u00a0\u202f")
 _TEXT_KEYS: dict[str, str] = {}
 _TEXT_KEYS_MAX = 10000  # distinct texts remembered (the table is emptied when full)
 
@@ -250,12 +252,14 @@ def date_key(date) -> str | None:
         year = int(date.get("year"))
     except (AttributeError, VariableError, TypeError, ValueError):
         return None
-    month = date.get("month", 0) or 0
-    if not month and date.get("season"):
-        try:
-            month = 20 + int(date.get("season"))
-        except (TypeError, ValueError):
-            month = 0
+    # citeproc-js's key holds a month 1-12 only: a season (or a month 13-24 standing for
+    # one) sorts as a year alone, "2024, Summer" ties with "2024" and precedes "2024, March"
+    try:
+        month = int(date.get("month", 0) or 0)
+    except (TypeError, ValueError):
+        month = 0
+    if not 1 <= month <= 12:
+        month = 0
     day = date.get("day", 0) or 0
     return f"{year + 50000:06d}{int(month):02d}{int(day):02d}"
 
@@ -274,6 +278,30 @@ def name_sort_string(name, demote: str) -> str:
     return f"{fam} {giv}".strip()
 
 
+def _et_al_cut(key_el, names: list) -> list:
+    """The names a name-variable key compares: citeproc-js renders them with et-al-min and
+    et-al-use-first taken from the key (``names-min``, ``names-use-first``), else from the
+    enclosing cs:citation or cs:bibliography, else the style (no "et al." in the key)."""
+    options = key_el.__dict__.get("_cf_et_al")
+    if options is None:
+        holders = [key_el.getparent().getparent(), key_el.get_root()]
+        values = []
+        for own, inherited in (("names-min", "et-al-min"), ("names-use-first", "et-al-use-first")):
+            value = key_el.get(own)
+            for holder in holders:
+                if value is None and holder is not None:
+                    value = holder.get(inherited)
+            try:
+                values.append(int(value) if value is not None else None)
+            except ValueError:
+                values.append(None)
+        options = key_el.__dict__["_cf_et_al"] = tuple(values)
+    et_al_min, use_first = options
+    if et_al_min and use_first and len(names) >= et_al_min and len(names) > use_first:
+        return names[:use_first]
+    return names
+
+
 def variable_key(key_el, item) -> Any:
     variable = key_el.get("variable")
     py = variable.replace("-", "_")
@@ -284,6 +312,7 @@ def variable_key(key_el, item) -> Any:
         names = ref.get(py)
         if not names:
             return None
+        names = _et_al_cut(key_el, list(names))
         demote = (key_el.get_root().get("demote-non-dropping-particle") or "display-and-sort").lower()
         return ("t", text_key("\u0001".join(name_sort_string(n, demote) for n in names)))
     if py in DATE_VARIABLES:

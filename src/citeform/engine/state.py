@@ -58,6 +58,7 @@ class EngineState:
         self.shown_names: list[tuple[str, int]] = []  # (name variable, names shown) in this cite
         self.year_suffix_done = False
         self.continues_group = False  # the cite follows a cite of the same names in a collapsed group
+        self.drop_year = False  # the cite's first year is left out (collapsed into the previous cite's)
         self.entry_names: list[tuple[str, str, str]] = []  # persons the entry printed (names.py)
         self.bib_given: dict = {}  # key -> variable -> index -> given-name level in the bibliography
         self.sort_names: set[str] | None = None  # name variables sort keys render, when collected
@@ -111,6 +112,7 @@ class EngineState:
         self.names_by_text = False  # the first names were a substitute's text (a title)
         self.year_suffix_done = False
         self.continues_group = False
+        self.drop_year = False
         self.entry_names = []
         self.shown_names = []
 
