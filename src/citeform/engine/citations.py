@@ -124,9 +124,6 @@ def _delims(citation_el, layout):
 
 def _render_one(layout, cite) -> dict:
     text, names = _memo_render_cite(layout, cite)
-    flags = cite.get("_cite") or {}
-    if (text is None or str(text) == "") and not flags.get("suppress-author") and not flags.get("author-only"):
-        text = NO_PRINTED_FORM  # as citeproc-js marks a cite that prints nothing
     state = get_state(layout)
     return {"cite": cite, "text": text, "names": _plain(names) if names is not None else None,
             "names_tried": state is not None and state.names_tried,
@@ -214,8 +211,7 @@ def render_cluster(layout, citation) -> str:
         else:
             cites = sort_items(citation_el.sort, cites, layout)
     rendered = [done.get(id(cite)) or _render_one(layout, cite) for cite in cites]
-    rendered = [r for r in rendered if r["text"] is not None and str(r["text"]) != ""
-                or r["cite"].get("prefix") or r["cite"].get("suffix")]
+    rendered, keep_prefix, keep_suffix = _without_empty_cites(rendered)
 
     for before, after in zip(rendered, rendered[1:], strict=False):
         # after a cite with a suffix, a prefix starting with punctuation no longer replaces the
@@ -233,17 +229,60 @@ def render_cluster(layout, citation) -> str:
         pieces = [(_affixed(r["cite"], r["text"]), delimiter) for r in rendered]
     author_only = bool(cites) and all((c.get("_cite") or {}).get("author-only") for c in cites)
     if not pieces:
-        # an author-only cite of an item that prints no names (a numbered style): citeproc-js's marker
-        return String(NO_AUTHOR_FORM) if author_only else None
+        # a cluster that prints nothing (an author-only cite of an item that prints no names,
+        # cites whose author was suppressed): citeproc-js's marker
+        return String(NO_AUTHOR_FORM)
     out = pieces[0][0]
     for (text, _d), (_prev_text, prev_delim) in zip(pieces[1:], pieces[:-1], strict=False):
         out = out + prev_delim + text
+    if not keep_prefix:  # the first cite printed nothing: its delimiter stays, the prefix went
+        out = delimiter + out
     if layout.get_root().get("class") == "note" and cites and not cites[0].get("prefix"):
         out = _capitalize_opening_term(layout, out)
     if author_only:
         return String(out)  # author-only: the names alone, without the layout's affixes
-    result = layout.format(layout.wrap(String(out)))
+    result = layout.format(layout.wrap_affixes(String(out), keep_prefix, keep_suffix))
     return result
+
+
+def _without_empty_cites(rendered: list[dict]) -> tuple[list[dict], bool, bool]:
+    """The cites that print something, and whether the layout's prefix and suffix stay.
+
+    citeproc-js (getCitationCluster) marks a cite that prints nothing with
+    ``[CSL STYLE ERROR: reference with no printed form.]`` only when it is the first cite and
+    the cluster's last cite is not suppress-author (it reads the flag of the last cite of its
+    loop, whatever the empty one's own); an empty cite elsewhere is left out. The layout's
+    prefix went on the first cite's output and its suffix on the last's: when the first is
+    left out the prefix goes with it (the next cite keeps its delimiter); when the last is
+    left out the suffix is moved to the cite before it, unless that last cite is
+    suppress-author. An author-only cite's emptiness is handled by the caller.
+    """
+    if not rendered:
+        return rendered, True, True
+
+    def flag(r: dict, name: str) -> bool:
+        return bool((r["cite"].get("_cite") or {}).get(name))
+
+    last_suppressed = flag(rendered[-1], "suppress-author")
+    keep_prefix = keep_suffix = True
+    kept = []
+    for pos, r in enumerate(rendered):
+        empty = (r["text"] is None or str(r["text"]) == "") and not (
+            r["cite"].get("prefix") or r["cite"].get("suffix"))
+        if not empty or flag(r, "author-only"):
+            if not empty:
+                kept.append(r)
+            continue
+        if pos == 0 and not last_suppressed:
+            kept.append({**r, "text": NO_PRINTED_FORM})
+            continue
+        if pos == 0:
+            keep_prefix = False
+        if pos == len(rendered) - 1 and pos > 0 and last_suppressed:
+            keep_suffix = False
+    if not kept:
+        keep_prefix = keep_suffix = True
+    return kept, keep_prefix, keep_suffix
 
 
 def _capitalize_opening_term(layout, text: str) -> str:

@@ -673,10 +673,17 @@ class Layout(model.Layout):
 
     def wrap(self, string):
         """The layout's affixes, its suffix marked (no join rules with it but '?.' and '..')."""
-        suffix = self.get("suffix")
-        if string is None or not suffix:
-            return super().wrap(string)
-        prefix = self.get("prefix", "")
+        return self.wrap_affixes(string)
+
+    def wrap_affixes(self, string, with_prefix: bool = True, with_suffix: bool = True):
+        """:meth:`wrap`, the prefix or the suffix left out on request (a citation whose first
+        or last cite printed nothing)."""
+        suffix = self.get("suffix") if with_suffix else None
+        prefix = self.get("prefix", "") if with_prefix else ""
+        if string is None:
+            return None
+        if not suffix:
+            return prefix + normalize_seam(prefix, string) if prefix else string
         return prefix + normalize_seam(prefix, string) + m.LAYOUT_SUFFIX + suffix
 
     def render_bibliography(self, citation_items):

