@@ -150,3 +150,42 @@ def test_cli_warns_about_a_cite_with_no_printed_form(invoke) -> None:
     assert result.stderr == (
         "citeform: warning: --in-text '[-@rousseau2002; @kernighan1988]': a cite prints nothing in "
         "style modern-language-association; marked as citeproc-js marks it\n")
+
+
+# ---------------------------------------------------------------- the style's quotes never flip
+
+
+MANUSCRIPT = {"id": "m", "type": "manuscript", "title": "To social long-term \"evidence\" and",
+              "author": [{"family": "Clark", "given": "Richard"}], "number": "121",
+              "publisher": "Harper & Row", "publisher-place": "New York, NY",
+              "issued": {"date-parts": [[2023]]}}
+
+
+@pytest.mark.parametrize(("locale", "expected"), [
+    # citeproc-js 2.4.63 (american-sociological-association quotes a title macro that quotes too)
+    ("en-US", "Clark, Richard. 2023. ““To Social Long-Term ‘Evidence’ And.”” Harper & Row, New York, NY, 121."),
+    ("de-DE", "Clark, Richard. 2023. „„To social long-term ‚evidence‘ and““. Harper & Row, New York, NY, 121."),
+    ("fr-FR", "Clark, Richard. 2023. «\u00a0«\u00a0To social long-term “evidence” and\u00a0»\u00a0». Harper & Row, "
+              "New York, NY, 121."),
+])
+def test_style_quotes_inside_style_quotes_stay_outer(locale: str, expected: str) -> None:
+    """Class ``nested-style-quotes``: quotes="true" inside quotes="true" prints the outer marks
+    again; only quotations typed in the data flip to the inner marks."""
+    result = render_csl([MANUSCRIPT], _style("american-sociological-association"), locale=locale,
+                        force_locale=True)
+    assert result.bibliography == [expected]
+
+
+def test_nested_style_quotes_in_any_shape() -> None:
+    """Class ``nested-style-quotes``: a quoted macro around quoted texts, beside text, two deep."""
+    macros = (
+        '<macro name="t"><text variable="title" quotes="true"/></macro>'
+        '<macro name="two"><text value="A "/><text macro="t" quotes="true"/></macro>'
+    )
+    style = _inline('<text macro="t" quotes="true"/>',
+                    '<text macro="two" quotes="true"/>').replace('<macro name="m">', macros + '<macro name="m">')
+    items = [{"id": "a", "type": "book", "title": "Say \"hi\" now"}]
+    result = render_csl(items, style, citations=[[{"id": "a"}]])
+    # citeproc-js 2.4.63
+    assert result.citations == ["(““Say ‘hi’ now””)"]
+    assert result.bibliography == ["“A ““Say ‘hi’ now”””"]

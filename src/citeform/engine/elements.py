@@ -336,7 +336,7 @@ class Text(
             text = self.case(text, language)
         text = self.format(text)
         if quoted:  # quote tokens: the output pass picks the marks and punctuation-in-quote
-            text = m.wrap(m.QUOTE, text)
+            text = m.Marked(m.STYLE_QUOTE + m.wrap(m.QUOTE, text))
         if field:  # its own suffix, or the delimiter after it (see groups.Group.process),
             # collapses with its last mark only when that mark repeats
             text = text + (m.SEAM if self.get("suffix") else m.FIELD_END)

@@ -36,7 +36,8 @@ KEEPCASE = "\ue02e"  # the next letter keeps its case through text-case (a citep
 NOJOIN = "\ue02f"  # between two marks typed in one string: no join rule applies (``a::b``, ``?:``)
 SEAM = "\ue038"  # an element's own suffix or its parent's delimiter follows: only a repeated mark collapses
 FIELD_END = "\ue039"  # a decorated field without markup ends: a delimiter after it is a seam
-SORT_DATE = ("\ue03b", "\ue03c")  # a date's key in a macro sort key (the only part that counts)
+SORT_DATE = ("\ue03b", "\ue03c")
+STYLE_QUOTE = "\ue03d"  # the QUOTE opening next is the style's (quotes="true"): outer marks at any depth  # a date's key in a macro sort key (the only part that counts)
 APOSTROPHE = "\ue03a"  # after a ’ typed as a straight ': title case does not cut the text there
 DISPLAY_OPEN = {
     "block": "\ue040",
@@ -75,6 +76,7 @@ OPENERS = {
     FIELD_END: "field-end",
     APOSTROPHE: "apostrophe",
     SORT_DATE[0]: "sort-date",
+    STYLE_QUOTE: "style-quote",
 }
 CLOSERS = {
     ITALIC[1]: "italic",
