@@ -189,3 +189,104 @@ def test_nested_style_quotes_in_any_shape() -> None:
     # citeproc-js 2.4.63
     assert result.citations == ["(““Say ‘hi’ now””)"]
     assert result.bibliography == ["“A ““Say ‘hi’ now”””"]
+
+
+# ---------------------------------------------------------------- nested braces (note styles)
+
+
+BRACE_ITEMS = [
+    {"id": "a", "type": "book", "title": "Tit (x)", "publisher": "Wiley", "volume": "3",
+     "issued": {"date-parts": [[1997]]}, "author": [{"family": "Doe", "given": "J"}]},
+    {"id": "b", "type": "book", "title": "Two", "publisher": "Sage", "issued": {"date-parts": [[2001]]}},
+]
+BRACE_CLUSTERS = [[{"id": "a", "prefix": "("}, {"id": "b"}],
+                  [{"id": "a"}, {"id": "b", "suffix": " (emph)"}],
+                  [{"id": "b", "prefix": "see ("}, {"id": "a", "suffix": ")"}]]
+YEAR = '<date variable="issued"><date-part name="year"/></date>'
+
+
+def _braces(citation: str, cls: str = "note", bibliography: str = '<text variable="title"/>',
+            clusters: list | None = None):
+    style = _inline(citation, bibliography, cls=cls, layout='delimiter="; " suffix="."')
+    return render_csl(BRACE_ITEMS, style, citations=BRACE_CLUSTERS if clusters is None else clusters)
+
+
+def test_nested_braces_after_a_cite_prefix_opening_a_parenthesis() -> None:
+    """Class ``nested-braces``: in a note style a cite prefix "(" makes the parentheses of the
+    group affixes after it brackets; a balanced cite suffix changes nothing (citeproc-js 2.4.63)."""
+    group = f'<text variable="title"/><group prefix=" (" suffix=")" delimiter=", "><text variable="publisher"/>{YEAR}</group>'
+    assert _braces(group).citations == [
+        "(Tit (x) [Wiley, 1997]; Two [Sage, 2001].",
+        "Tit (x) (Wiley, 1997); Two (Sage, 2001) (emph).",
+        "see (Two [Sage, 2001]; Tit (x) [Wiley, 1997]).",
+    ]
+    in_text = _braces(group, cls="in-text").citations
+    assert in_text[0] == "(Tit (x) (Wiley, 1997); Two (Sage, 2001)."  # only note styles
+
+
+def test_nested_braces_count_some_affixes_only() -> None:
+    """Class ``nested-braces``: the affixes of cs:group, cs:date, cs:number, a cs:text calling a
+    macro and a cs:text printing a number variable count; those of other cs:text, terms, labels,
+    names and date parts do not (citeproc-js 2.4.63)."""
+    one = [[{"id": "a", "prefix": "(", "locator": "5", "label": "page"}]]
+    cases = {
+        '<text variable="title"/><date variable="issued" prefix=" (" suffix=")"><date-part name="year"/></date>':
+            "(Tit (x) [1997].",
+        '<text variable="title"/><number variable="volume" prefix=" (" suffix=")"/>': "(Tit (x) [3].",
+        '<text variable="title"/><text macro="m" prefix=" (" suffix=")"/>': "(Tit (x) [Wiley].",
+        '<text variable="title"/><text variable="locator" prefix=" (" suffix=")"/>': "(Tit (x) [5].",
+        '<text variable="title"/><text variable="publisher" prefix=" (" suffix=")"/>': "(Tit (x) (Wiley).",
+        '<text variable="title"/><text term="edition" prefix=" (" suffix=")"/>': "(Tit (x) (edition).",
+        '<text variable="title"/><group><label variable="locator" form="short" prefix=" (" suffix=")"/>'
+        '<text variable="locator"/></group>': "(Tit (x) (p.)5.",
+        '<names variable="author" prefix="(" suffix=") "><name/></names><text variable="title"/>':
+            "((J Doe) Tit (x).",
+        '<text variable="title"/><date variable="issued"><date-part name="year" prefix=" (" suffix=")"/></date>':
+            "(Tit (x) (1997).",
+    }
+    for layout, expected in cases.items():
+        assert _braces(layout, clusters=one).citations == [expected], layout
+
+
+def test_nested_braces_of_the_style_itself() -> None:
+    """Class ``nested-braces``: a group in parentheses inside another prints brackets, one level
+    deeper after an unclosed cite prefix (citeproc-js 2.4.63)."""
+    nested = ('<text variable="title"/><group prefix=" (" suffix=")" delimiter=", ">'
+              f'<text variable="publisher"/><group prefix="(" suffix=")">{YEAR}</group></group>')
+    assert _braces(nested).citations == [
+        "(Tit (x) [Wiley, (1997)]; Two [Sage, (2001)].",
+        "Tit (x) (Wiley, [1997]); Two (Sage, [2001]) (emph).",
+        "see (Two [Sage, (2001)]; Tit (x) [Wiley, (1997)]).",
+    ]
+
+
+def test_nested_braces_left_open_reach_the_bibliography() -> None:
+    """Class ``nested-braces``: citeproc-js counts the bibliography's affixes on from the depth
+    the last cluster left: after an unclosed "(" its parentheses print as brackets."""
+    group = f'<text variable="title"/><group prefix=" (" suffix=")" delimiter=", "><text variable="publisher"/>{YEAR}</group>'
+    clusters = [[{"id": "a", "prefix": "("}], [{"id": "b", "prefix": "x ("}]]
+    result = _braces(group, bibliography=group, clusters=clusters)
+    # citeproc-js 2.4.63
+    assert result.citations == ["(Tit (x) [Wiley, 1997].", "x (Two [Sage, 2001]."]
+    assert result.bibliography == ["Tit (x) [Wiley, 1997]", "Two [Sage, 2001]"]
+    closed = _braces(group, bibliography=group, clusters=[[{"id": "a", "prefix": "("}], [{"id": "b"}]])
+    assert closed.bibliography == ["Tit (x) (Wiley, 1997)", "Two (Sage, 2001)"]
+
+
+def test_nested_braces_in_chicago_notes() -> None:
+    """Class ``nested-braces`` in chicago-notes-bibliography (citeproc-js 2.4.63)."""
+    items = [{"id": "r", "type": "report", "title": "Democracy", "number": "TR-38", "publisher": "Wiley",
+              "author": [{"family": "Tocqueville", "given": "Alexis", "dropping-particle": "de"}],
+              "issued": {"date-parts": [[1997]]}},
+             {"id": "j", "type": "article-journal", "title": "Of study", "container-title": "Zeitschrift",
+              "volume": "9", "page": "e123", "author": [{"family": "Nilsson", "given": "Ch."}],
+              "issued": {"date-parts": [[2011]]}}]
+    result = render_csl(items, _style("chicago-notes-bibliography"),
+                        citations=[[{"id": "r", "prefix": "("}, {"id": "j", "locator": "66"}], [{"id": "j"}]])
+    assert result.citations == [
+        "(Alexis de Tocqueville, Democracy, TR-38 [Wiley, 1997]; Ch. Nilsson, “Of Study,” Zeitschrift 9 "
+        "[2011]: 66.",
+        "Nilsson, “Of Study.”",
+    ]
+    assert result.bibliography == ["Nilsson, Ch. “Of Study.” Zeitschrift 9 (2011): e123.",
+                                   "Tocqueville, Alexis de. Democracy. TR-38. Wiley, 1997."]

@@ -80,6 +80,8 @@ def _affixed(cite, text):
     prefix = cite.get("prefix")
     suffix = cite.get("suffix")
     out = str(text) if text is not None else ""
+    if cite.get("_braces"):  # a note style: the nested-brace rule counts the cite's affixes
+        prefix, suffix = m.mark_braces(str(prefix or "")), m.mark_braces(str(suffix or ""))
     if prefix:
         prefix = str(prefix)
         if cite.get("_keep_delimiter") and m.PREFIX_PUNCT in prefix:
@@ -203,6 +205,11 @@ def render_cluster(layout, citation) -> str:
     ) is not None
     delimiter, group_delim, after_collapse, ys_delim = _delims(citation_el, layout)
 
+    state = get_state(layout)
+    braces = state is not None and state.note_braces
+    if braces:
+        for cite in cites:
+            cite["_braces"] = True
     done: dict[int, dict] = {}
     if citation_el.sort is not None:
         if grouping and len(cites) > 1 and layout.get_root().get("class") == "in-text":
@@ -231,7 +238,25 @@ def render_cluster(layout, citation) -> str:
     if not pieces:
         # a cluster that prints nothing (an author-only cite of an item that prints no names,
         # cites whose author was suppressed): citeproc-js's marker
+        if braces:
+            state.brace_depth = 0
         return String(NO_AUTHOR_FORM)
+    if braces:
+        return _resolved_braces(state, _assembled(layout, cites, pieces, delimiter, keep_prefix,
+                                                  keep_suffix, author_only, braces))
+    return _assembled(layout, cites, pieces, delimiter, keep_prefix, keep_suffix, author_only)
+
+
+def _resolved_braces(state, text):
+    """The cluster with its affix parentheses counted (see ``markup.resolve_braces``); the depth
+    it ends at is kept for the bibliography, which citeproc-js renders with the same counter."""
+    resolved, state.brace_depth = m.resolve_braces(str(text), 0)
+    return m.Marked(resolved)
+
+
+def _assembled(layout, cites, pieces, delimiter, keep_prefix, keep_suffix, author_only,
+               braces: bool = False):
+    """The cluster's text: the pieces joined, then the layout's affixes."""
     out = pieces[0][0]
     for (text, _d), (_prev_text, prev_delim) in zip(pieces[1:], pieces[:-1], strict=False):
         out = out + prev_delim + text
@@ -241,8 +266,7 @@ def render_cluster(layout, citation) -> str:
         out = _capitalize_opening_term(layout, out)
     if author_only:
         return String(out)  # author-only: the names alone, without the layout's affixes
-    result = layout.format(layout.wrap_affixes(String(out), keep_prefix, keep_suffix))
-    return result
+    return layout.format(layout.wrap_affixes(String(out), keep_prefix, keep_suffix, braces))
 
 
 def _without_empty_cites(rendered: list[dict]) -> tuple[list[dict], bool, bool]:
