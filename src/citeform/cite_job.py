@@ -228,12 +228,7 @@ def _in_text(records: list[Any], keys: Sequence[str], style: str, resolved: Any,
                     for cl, text in zip(engine_clusters, rendered)]
     citations = [one_line(c) for c in _join(rendered, widths)]
     if warn:
-        from .engine.citations import is_placeholder
-
-        for source, text in zip(sources, citations):
-            if is_placeholder(text):
-                warn(f"--in-text {source!r} prints nothing in style {resolved.name}; "
-                     "[NO_PRINTED_FORM] stands in its place")
+        _warn_no_printed_form(citations, sources, resolved, warn)
     entries = [_safe_entry(e, resolved.writer) for e in res.bibliography] \
         if with_bibliography else []
     entry_ids = res.bibliography_ids if with_bibliography else []
@@ -267,6 +262,17 @@ def _no_clusters_as_keys(keys: Sequence[str], records: list[Any]) -> None:
         if key not in known and key.lstrip("-").startswith(("[", "@")):
             quoted = "'" + key.replace("'", "'\\''") + "'"  # as typed in a shell
             raise UsageError(f"unknown record key {key!r}: did you mean --in-text {quoted}?")
+
+
+def _warn_no_printed_form(citations: list[str], sources: list[str], resolved: Any,
+                          warn: Callable[[str], None]) -> None:
+    """One warning per citation holding citeproc-js's marker of a cite that prints nothing."""
+    from .engine.citations import is_placeholder
+
+    for source, text in zip(sources, citations, strict=False):
+        if is_placeholder(text):
+            warn(f"--in-text {source!r}: a cite prints nothing in style {resolved.name}; "
+                 "marked as citeproc-js marks it")
 
 
 def _author_forms_missing(rendered: list[str], widths: list[int]) -> list[int]:

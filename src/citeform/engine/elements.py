@@ -43,6 +43,51 @@ _NOT_FIELDS = frozenset(
 )
 
 
+# cs:text variables citeproc-js prints as numbers (outputNumericField): their affixes count for the
+# nested-brace rule, as those of cs:group, cs:date, cs:number and a cs:text calling a macro do
+_BRACE_TEXT_VARIABLES = frozenset((
+    "page", "page-first", "chapter-number", "collection-number", "edition", "issue", "number",
+    "number-of-pages", "number-of-volumes", "volume", "locator", "locator-extra",
+    "first-reference-note-number", "first-container-reference-note-number",
+))
+
+
+class BraceAffixes:
+    """Affixes whose parentheses citeproc-js's nested-brace rule counts, marked in note styles.
+
+    citeproc-js turns a "(" of such an affix into "[" (and its ")" into "]") when it opens
+    inside an odd number of others, counting the cite prefixes and suffixes too (a cite prefix
+    "(" gives ``TR-38 [Wiley, 1997]``). The affixes are marked here; :func:`markup.resolve_braces`
+    counts them once the cluster (or entry) is whole. The affixes of names, labels, terms, values,
+    date parts and other text variables are not counted, as in citeproc-js.
+    """
+
+    def wrap(self, string):
+        d = self.__dict__
+        marked = d.get("_cf_brace_affixes", _MISSING)
+        if marked is _MISSING:
+            marked = d["_cf_brace_affixes"] = _brace_affixes(self)
+        if marked is not None and string is not None:
+            state = get_state(self)
+            if state is not None and state.note_braces and state.sort_options is None:
+                prefix, suffix = marked  # citeproc-py's Affixed.wrap with the marked affixes
+                text = prefix + model.normalize_seam(prefix, string)
+                return text + model.normalize_seam(text, suffix)
+        return super().wrap(string)
+
+
+def _brace_affixes(element) -> tuple[str, str] | None:
+    """The element's affixes with their parentheses marked, or None when nothing is to mark."""
+    prefix, suffix = element.get("prefix", ""), element.get("suffix", "")
+    if not any(ch in prefix + suffix for ch in "()"):
+        return None
+    if element.tag == f"{{{CSL_NS}}}text" and not (
+        element.get("macro") or element.get("variable") in _BRACE_TEXT_VARIABLES
+    ):
+        return None
+    return m.mark_braces(prefix), m.mark_braces(suffix)
+
+
 def wrap_display(display: str, text):
     return m.wrap((m.DISPLAY_OPEN[display], m.DISPLAY_CLOSE), text)
 
@@ -96,7 +141,7 @@ class DisplayMixin:
 
 
 class Text(
-    DisplayMixin, VariableTracking, CaseMixin, NumberFormatMixin, ValueMarkupMixin,
+    BraceAffixes, DisplayMixin, VariableTracking, CaseMixin, NumberFormatMixin, ValueMarkupMixin,
     NormalDecorationsMixin, model.Text,
 ):
     def render(self, item, context=None, **kwargs):
@@ -339,7 +384,7 @@ class Text(
             text = String(m.NOJOIN) + text
         text = self.format(text)
         if quoted:  # quote tokens: the output pass picks the marks and punctuation-in-quote
-            text = m.wrap(m.QUOTE, text)
+            text = m.Marked(m.STYLE_QUOTE + m.wrap(m.QUOTE, text))
         if field:  # its own suffix, or the delimiter after it (see groups.Group.process),
             # collapses with its last mark only when that mark repeats
             text = text + (m.SEAM if self.get("suffix") else m.FIELD_END)
@@ -446,7 +491,7 @@ def seam_plan(element) -> tuple[bool, bool]:
     return plan
 
 
-class Group(DisplayMixin, NormalDecorationsMixin, groups.Group):
+class Group(BraceAffixes, DisplayMixin, NormalDecorationsMixin, groups.Group):
     def render(self, item, context=None, **kwargs):
         """citeproc-py's render (markup of process) and the display wrapping in one frame."""
         return self.displayed(self.markup(self.process(item, context=context, **kwargs)))
@@ -541,7 +586,7 @@ class Group(DisplayMixin, NormalDecorationsMixin, groups.Group):
         return render
 
 
-class Date(DisplayMixin, VariableTracking, DateMixin, NormalDecorationsMixin, model.Date):
+class Date(BraceAffixes, DisplayMixin, VariableTracking, DateMixin, NormalDecorationsMixin, model.Date):
     def data_keys(self) -> tuple[str, ...] | None:
         variable = self.get("variable")
         return (variable.replace("-", "_"),) if variable and " " not in variable else None
@@ -673,7 +718,7 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
 
 
 class Number(
-    DisplayMixin, VariableTracking, CaseMixin, NumberFormatMixin, NormalDecorationsMixin, model.Number
+    BraceAffixes, DisplayMixin, VariableTracking, CaseMixin, NumberFormatMixin, NormalDecorationsMixin, model.Number
 ):
     pass
 
@@ -696,10 +741,18 @@ class Layout(model.Layout):
 
     def wrap(self, string):
         """The layout's affixes, its suffix marked (no join rules with it but '?.' and '..')."""
+        return self.wrap_affixes(string)
+
+    def wrap_affixes(self, string, braces: bool = False):
+        """:meth:`wrap`; ``braces``: the affixes' parentheses marked (see :class:`BraceAffixes`)."""
         suffix = self.get("suffix")
-        if string is None or not suffix:
-            return super().wrap(string)
         prefix = self.get("prefix", "")
+        if braces:
+            prefix, suffix = m.mark_braces(prefix), m.mark_braces(suffix or "")
+        if string is None:
+            return None
+        if not suffix:
+            return prefix + normalize_seam(prefix, string) if prefix else string
         return prefix + normalize_seam(prefix, string) + m.LAYOUT_SUFFIX + suffix
 
     def render_bibliography(self, citation_items):
@@ -728,7 +781,7 @@ class Layout(model.Layout):
                 text = self.render_children(item)
             except VariableError:
                 text = None
-            return self.format(self.wrap(text)) if text else None
+            return _entry_braces(state, self.format(self.wrap(text))) if text else None
         first = _render_one(children[:1], item)
         rest = _render_one(children[1:], item)
         parts = []
@@ -739,7 +792,17 @@ class Layout(model.Layout):
         if not parts:
             return None
         text = parts[0] if len(parts) == 1 else MixedString([*parts])
-        return self.format(self.wrap(text))
+        return _entry_braces(state, self.format(self.wrap(text)))
+
+
+def _entry_braces(state, text):
+    """A note style's entry with its affix parentheses counted from the depth the last cluster
+    left (citeproc-js keeps one counter for both: after a cluster with an unclosed "(" in a cite
+    prefix, the bibliography's parentheses print as brackets)."""
+    if state is None or not state.note_braces or text is None:
+        return text
+    resolved, _depth = m.resolve_braces(str(text), state.brace_depth)
+    return m.Marked(resolved) if resolved != str(text) else text
 
 
 def _names_delimiter(names, context):

@@ -66,6 +66,11 @@ class Style(model.Style):
             system(output_locale)
         if language in PRIMARY_DIALECTS:
             system(PRIMARY_DIALECTS[language])
+        own = len(self.locales)
         system("en-US")
+        # citeproc-js reads a term from the output language's locales only, trying the form's
+        # fallbacks there (a German short form missing: the German long form); en-US is the
+        # last resort of citeproc-py's chain, consulted only when those have no form at all
+        self.__dict__["_cf_fallback_locales"] = self.locales[own:] if language != "en" else []
         for locale in self.locales:
             locale.style = self

@@ -36,7 +36,9 @@ KEEPCASE = "\ue02e"  # the next letter keeps its case through text-case (a citep
 NOJOIN = "\ue02f"  # between two marks typed in one string: no join rule applies (``a::b``, ``?:``)
 SEAM = "\ue038"  # an element's own suffix or its parent's delimiter follows: only a repeated mark collapses
 FIELD_END = "\ue039"  # a decorated field without markup ends: a delimiter after it is a seam
-SORT_DATE = ("\ue03b", "\ue03c")  # a date's key in a macro sort key (the only part that counts)
+SORT_DATE = ("\ue03b", "\ue03c")
+BRACE = "\ue03e"  # the "(" or ")" next is an affix that citeproc-js's nested-brace rule counts (note styles)
+STYLE_QUOTE = "\ue03d"  # the QUOTE opening next is the style's (quotes="true"): outer marks at any depth  # a date's key in a macro sort key (the only part that counts)
 APOSTROPHE = "\ue03a"  # after a ’ typed as a straight ': title case does not cut the text there
 DISPLAY_OPEN = {
     "block": "\ue040",
@@ -75,6 +77,8 @@ OPENERS = {
     FIELD_END: "field-end",
     APOSTROPHE: "apostrophe",
     SORT_DATE[0]: "sort-date",
+    STYLE_QUOTE: "style-quote",
+    BRACE: "brace",
 }
 CLOSERS = {
     ITALIC[1]: "italic",
@@ -158,3 +162,34 @@ class TokenFormatter:
     @staticmethod
     def SmallCaps(text):  # noqa: N802
         return wrap(SMALLCAPS, text)
+
+
+def mark_braces(affix: str) -> str:
+    """``affix`` with each parenthesis marked as one the nested-brace rule counts."""
+    return affix.replace("(", BRACE + "(").replace(")", BRACE + ")") if affix else affix
+
+
+def resolve_braces(text: str, depth: int = 0) -> tuple[str, int]:
+    """citeproc-js's nested braces (``checkNestedBrace``, note styles): the marked parentheses
+    of affixes are counted in order; a "(" at odd depth prints "[", a ")" closing to odd depth
+    prints "]" (``(Sage [Wiley, 1997])``). Returns the text without marks and the depth after it.
+    """
+    if BRACE not in text:
+        return text, depth
+    out: list[str] = []
+    marked = False
+    for ch in text:
+        if ch == BRACE:
+            marked = True
+            continue
+        if marked and ch == "(":
+            if depth > 0 and depth % 2 == 1:  # (JavaScript's %: a negative depth is never odd)
+                ch = "["
+            depth += 1
+        elif marked and ch == ")":
+            if depth % 2 == 0:
+                ch = "]"
+            depth -= 1
+        marked = False
+        out.append(ch)
+    return "".join(out), depth

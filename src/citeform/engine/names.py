@@ -323,11 +323,15 @@ class NameRenderer:
         truncate = et_al_min and len(names) >= et_al_min and len(names) > use_first
         if cut_short and not truncate:  # the list names only the first authors: et al. follows
             truncate, use_first = True, len(names)
-        if over.get("names") is not None and truncate:
+        state = getattr(self.el.get_root(), "engine_state", None)
+        # citeproc-js keeps the names disambiguation added per name list by its place among
+        # the lists the cite prints: only the first list printed takes them (MLA's entry:
+        # "Smith, Jones, et al." for the authors, "edited by Lee et al." for the editors)
+        first_list = state is None or self.sort_options or not state.shown_names
+        if over.get("names") is not None and truncate and first_list:
             use_first = max(use_first, over["names"])
             truncate = len(names) > use_first
         shown = names[:use_first] if truncate else names
-        state = getattr(self.el.get_root(), "engine_state", None)
         if state is not None:
             if not self.sort_options:
                 state.shown_names.append((self.variable, len(shown)))

@@ -374,7 +374,9 @@ def format_number_form(element, text: str, form: str, gender: str | None) -> str
 def and_terms(element) -> tuple[tuple[str, ...], str]:
     """The words that join numbers ("and" and the locale's "and") and the ampersand."""
     word = str(element.get_single_term(name="and") or "")
-    symbol = str(element.get_single_term(name="and", form="symbol") or "") or "&"
+    symbol = str(element.get_single_term(name="and", form="symbol") or "")
+    if not symbol or symbol == word:  # (citeproc-js: a locale without the symbol form has "&")
+        symbol = "&"
     return tuple(dict.fromkeys(w for w in ("and", word) if w)), symbol
 
 

@@ -135,6 +135,7 @@ def _render(loaded, items: Iterable[dict], citations: list | None, fmt: str,
 
     state = EngineState(implicit_year_suffix=uses_implicit_year_suffix(loaded))
     loaded.root.engine_state = state
+    state.note_braces = loaded.root.get("class") == "note"
     made = []
     if citations is None:
         for key in source:

@@ -57,18 +57,28 @@ def resolve_quotes(text: str, quotes: Quotes) -> str:
     A quotation inside another flips between outer and inner marks.  At the top
     level ``QUOTE`` tokens are outer quotes and ``SQUOTE`` tokens inner ones;
     quotations typed with curly marks are outer or inner as those marks are the
-    locale's, and are kept as typed when the locale uses other marks.
+    locale's, and are kept as typed when the locale uses other marks.  The style's
+    own quotes (``quotes="true"``, marked ``STYLE_QUOTE``) are outer marks at any
+    depth, as citeproc-js prints them (``““Title””``): only quotations typed in the
+    data flip.
     """
     if isinstance(text, str) and _QUOTE_TOKENS.search(text) is None:  # nothing to replace
-        return text
+        return text.replace(m.STYLE_QUOTE, "") if isinstance(text, str) else text
     out = []
     levels: list[bool | None] = []  # True: inner marks; None: the marks as typed
+    style_quote = False
     for ch in text:
+        if ch == m.STYLE_QUOTE:
+            style_quote = True
+            continue
         if ch in _OPENING_QUOTES:
             enclosing = next((level for level in reversed(levels) if level is not None), None)
             inner = _top_level(ch, quotes)
-            if inner is not None and enclosing is not None:
+            if style_quote and ch == m.QUOTE[0]:
+                inner = False
+            elif inner is not None and enclosing is not None:
                 inner = not enclosing
+            style_quote = False
             levels.append(inner)
             out.append(_OPENING_QUOTES[ch] if inner is None else quotes.open_inner if inner else quotes.open)
         elif ch in _CLOSING_QUOTES:

@@ -76,6 +76,10 @@ class EngineState:
         # (text, names) of the cites of the citations, by what the text depends on; set once
         # disambiguation is done, for styles whose cites never depend on their position
         self.cite_memo: dict | None = None
+        # citeproc-js's nested braces (note styles): affix parentheses are marked while rendering
+        # and counted per cluster; the depth the last cluster left applies to the bibliography
+        self.note_braces = False
+        self.brace_depth = 0
 
     def entry(self, key: str) -> ItemDisambiguation:
         return self.disambiguation.setdefault(key, ItemDisambiguation())
