@@ -6,7 +6,7 @@ Entry point: :func:`render_cluster`, called by our ``cs:layout`` for ``cs:citati
 from __future__ import annotations
 
 import re
-from functools import cmp_to_key
+from functools import cache, cmp_to_key
 
 from citeproc.source import DateRange, VariableError
 from citeproc.string import String
@@ -176,7 +176,7 @@ def _grouped_sort(sort_el, cites: list, layout, rendered: dict[int, dict]) -> li
         names = _author_string(rendered[id(cite)])
         if names != previous:
             # citeproc-js writes the value into a string: a missing one becomes "undefined"
-            previous, current = names, _UNDEFINED if value is None else value
+            previous, current = names, _undefined() if value is None else value
         base.append(current)
     def compare(a: int, b: int) -> int:  # citeproc-js's key is the value and the index, as one string
         return compare_keys(base[a], base[b], descending) or ((b - a) if descending else (a - b))
@@ -207,7 +207,12 @@ def _gathered(cites: list, rendered: dict[int, dict]) -> list:
 
 
 _NO_NAMES = object()
-_UNDEFINED = ("t", text_key("undefined"))
+
+
+@cache
+def _undefined() -> tuple[str, str]:
+    """The key of the string "undefined" (made when first needed: it loads the collation)."""
+    return ("t", text_key("undefined"))
 
 
 def render_cluster(layout, citation) -> str:
