@@ -96,12 +96,27 @@ def first_range_end_wrapped(expected: str, actual: str) -> bool:
     return False
 
 
+# short labels ("no.", "ed.", "vol., pp.", "nᵒ"), each abbreviated, in their delimiters
+_STRAY_LABELS = re.compile(r"(?:[,;:]? ?\(?[^\W\d_]{1,5}[.\u1d52]\)?)+")
+
+
+def author_only_stray_label(expected: str, actual: str) -> bool:
+    """An author-only cite: citeproc-js prints the labels of the variables it suppressed after the
+    names (``Tocqueville et al., no.``, ``Kernighan and Ritchie, ed.``), a label without its
+    number; we print the names alone."""
+    if not actual or not expected.startswith(actual) or any(ch.isdigit() for ch in expected):
+        return False
+    rest = expected[len(actual):]
+    return rest[:1] in (",", ";", ":", " ") and _STRAY_LABELS.fullmatch(rest) is not None
+
+
 DELIBERATE: dict[str, Callable[[str, str], bool]] = {
     "sentence-case-keeps-capitals": sentence_case_keeps_capitals,
     "block-on-own-line": block_on_own_line,
     "given-particle-single-space": given_particle_single_space,
     "empty-cite-keeps-layout-affixes": empty_cite_keeps_layout_affixes,
     "first-range-end-wrapped": first_range_end_wrapped,
+    "author-only-stray-label": author_only_stray_label,
 }
 
 

@@ -293,3 +293,32 @@ def test_nested_braces_in_chicago_notes() -> None:
     ]
     assert result.bibliography == ["Nilsson, Ch. “Of Study.” Zeitschrift 9 (2011): e123.",
                                    "Tocqueville, Alexis de. Democracy. TR-38. Wiley, 1997."]
+
+
+# ---------------------------------------------------------------- deliberate: author-only
+
+
+def test_deliberate_author_only_without_stray_labels() -> None:
+    """Deliberate difference ``author-only-stray-label``: citeproc-js 2.4.63 prints the labels of
+    the suppressed variables after an author-only cite's names (quoted below); we print the names
+    alone, as a narrative citation needs them."""
+    from tests.differential.deliberate import deliberate_reason
+
+    items = [
+        {"id": "t", "type": "article-journal", "title": "Cross-sectional DNA", "issue": "S1",
+         "container-title": "Psychological Science", "page": "2345-2399",
+         "author": [{"family": "Tocqueville", "given": "Alexis", "dropping-particle": "de"},
+                    {"family": "Shah", "given": "John Q."}, {"family": "Evans", "given": "Ch."},
+                    {"family": "Larsson", "given": "David"}]},
+        {"id": "k", "type": "book", "title": "The C Programming Language", "edition": "2",
+         "author": [{"family": "Kernighan", "given": "Brian W."}, {"family": "Ritchie", "given": "Dennis M."}],
+         "publisher": "Prentice Hall", "issued": {"date-parts": [[1988]]}},
+    ]
+    result = render_csl(items, _style("chicago-notes-bibliography"),
+                        citations=[[{"id": "t", "author-only": True}], [{"id": "k", "author-only": True}]])
+    citeproc_js = ["Alexis de Tocqueville et al., no.", "Brian W. Kernighan and Dennis M. Ritchie, ed."]
+    assert result.citations == ["Alexis de Tocqueville et al.", "Brian W. Kernighan and Dennis M. Ritchie"]
+    for expected, actual in zip(citeproc_js, result.citations, strict=True):
+        assert deliberate_reason(expected, actual) == "author-only-stray-label"
+    assert deliberate_reason("Smith, “Title,” no. 3", "Smith") is None  # a value is no stray label
+    assert deliberate_reason("Smith, Title of the work", "Smith") is None
