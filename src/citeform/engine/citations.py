@@ -177,7 +177,7 @@ def _grouped_sort(sort_el, cites: list, layout, rendered: dict[int, dict]) -> li
         names = _author_string(rendered[id(cite)])
         if names != previous:
             # citeproc-js writes the value into a string: a missing one becomes "undefined"
-            previous, current = names, _UNDEFINED if value is None else value
+            previous, current = names, ("t", text_key("undefined")) if value is None else value
         base.append(current)
     def compare(a: int, b: int) -> int:  # citeproc-js's key is the value and the index, as one string
         return compare_keys(base[a], base[b], descending) or ((b - a) if descending else (a - b))
@@ -208,7 +208,6 @@ def _gathered(cites: list, rendered: dict[int, dict]) -> list:
 
 
 _NO_NAMES = object()
-_UNDEFINED = ("t", text_key("undefined"))
 
 
 def render_cluster(layout, citation) -> str:
