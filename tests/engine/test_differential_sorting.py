@@ -201,3 +201,44 @@ def test_bibliography_order_date_macro_key_fixed_width() -> None:
         "Tocqueville, A. (2017–2018). Range.",
         "Tocqueville, A. (2017, May). Patients.",
     ]
+
+
+GAULLE = _person("Gaulle", "Charles", **{"non-dropping-particle": "de"})
+
+
+def test_bibliography_order_family_first_name_particle() -> None:
+    """Class ``bibliography: order differs`` (particles): a name printed family first (an item in
+    Chinese) joins its particle with the same no-break space in French, so it sorts with the
+    other "de Gaulle" entries, by date, not before them."""
+    items = [
+        {"id": "h", "type": "book", "title": "CO2 per", "author": [GAULLE, _person("Hansen", "Eun-ji")],
+         "issued": {"date-parts": [[1668]]}},
+        {"id": "z", "type": "book", "title": "Adolescents", "author": [GAULLE, _person("כהן", "דוד")],
+         "issued": {"date-parts": [[1998]]}, "language": "zh-CN"},
+        {"id": "y", "type": "book", "title": "Mortality", "author": [GAULLE, _person("כהן", "דוד")],
+         "issued": {"date-parts": [[1997]]}},
+    ]
+    # citeproc-js 2.4.63
+    assert [e.replace("\u00a0", " ") for e in _render("apa", items, locale="fr-FR").bibliography] == [
+        "de Gaulle, C., & Hansen, E. (1668). CO2 per.",
+        "de Gaulle, C., & כהן, ד. (1997). Mortality.",
+        "de Gaulle C., & כהן ד. (1998). Adolescents.",
+    ]
+
+
+def test_grouped_sort_family_first_particle_not_demoted() -> None:
+    """Class ``citation: position of a cite``: with demote-non-dropping-particle="sort-only"
+    (APSA) a family-first name keeps its particle in front in the sort key too, as citeproc-js
+    renders it: "de Gaulle and כהן" sorts under D, not under G."""
+    items = [
+        {"id": "b", "type": "book", "title": "Bb", "author": [_person("Bauer", "S")], "issued": {"date-parts": [[2006]]}},
+        {"id": "z", "type": "book", "title": "Adolescents", "author": [GAULLE, _person("כהן", "דוד")],
+         "issued": {"date-parts": [[1998]]}, "language": "zh-CN"},
+        {"id": "e", "type": "book", "title": "EHealth cross", "issued": {"date-parts": [[2021]]}},
+        {"id": "f", "type": "book", "title": "Ff", "author": [_person("Fabre", "S")], "issued": {"date-parts": [[2006]]}},
+    ]
+    cluster = [{"id": "e"}, {"id": "f"}, {"id": "z"}, {"id": "b"}]
+    # citeproc-js 2.4.63
+    assert list(_render("american-political-science-association", items, [cluster]).citations) == [
+        "(Bauer 2006; de Gaulle and כהן 1998; EHealth cross 2021; Fabre 2006)",
+    ]

@@ -81,8 +81,8 @@ class Disambiguator:
         renders its sort keys with them ("Colombo, Seán" before "Colombo, Susan"), and
         year-suffixes follow the order of the bibliography."""
         bibliography = getattr(self.root, "bibliography", None)
-        if bibliography is None or getattr(bibliography, "sort", None) is None:
-            return
+        if bibliography is None or bibliography.find("cs:sort", bibliography.nsmap) is None:
+            return  # no bibliography, or one in the order cited
         if any((entry := self.state.disambiguation.get(key)) is not None and entry.given for key in self.keys):
             self.bib.sort()
 

@@ -285,10 +285,12 @@ class NameRenderer:
         state = getattr(self.el.get_root(), "engine_state", None)
         if state is None:
             return {}
-        if self.section != "citation" and self.sort_options:
+        if self.sort_options and self.section != "citation":
             # citeproc-js renders a bibliography sort key with the given names its name registry
             # asks for under a document-wide givenname-disambiguation-rule ("Colombo, Seán"
-            # before "Colombo, Susan"), never with the names or by-cite given names of a cite
+            # before "Colombo, Susan"), never with the names or by-cite given names of a cite.
+            # (Its citation sort keys leave a cite's added names out too, but the CSL suite's
+            # disambiguate_ByCiteIncremental2 expects them in: kept as it was.)
             if not _global_givennames(self.el.get_root()):
                 return {}
             return {"given": state.name_overrides(self.item).get("given") or {}}
@@ -624,15 +626,17 @@ class NameRenderer:
                 suffix = suffix.replace(".", "")  # initials without periods: 'King ML Jr'
 
         if form == "short":
+            if ndp and self.family_first(name):  # spaced off as in the long form below
+                # (never demoted: citeproc-js keeps a family-first name's particle in front)
+                space = self.particle_space(in_sort_key=bool(self.sort_options.get("_sort_key")))
+                return self.fmt_part("family", f"{ndp.rstrip()}{space}{family}")
             if self.sort_options.get("_sort_key") and demote in ("sort-only", "display-and-sort"):
                 return self.fmt_part("family", " ".join(p for p in (family, ndp) if p))
-            if ndp and self.family_first(name):  # spaced off as in the long form below
-                return self.fmt_part("family", f"{ndp.rstrip()}{self.particle_space()}{family}")
             return self.fmt_part("family", self.ndp_family(ndp, family))
         if self.family_first(name):
             # citeproc-js: family name (with its particle) and given name, no dropping particle or
             # suffix; a particle ending in an apostrophe or hyphen is spaced off too ('al- Khwarizmi')
-            space = self.particle_space()
+            space = self.particle_space(in_sort_key=bool(self.sort_options.get("_sort_key")))
             fam = self.fmt_part("family", f"{ndp.rstrip()}{space}{family}" if ndp else family)
             return " ".join(p for p in (fam, self.fmt_part("given", given)) if p)
         if inverted_all or (inverted_first and index == 0):
