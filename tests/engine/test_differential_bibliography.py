@@ -222,3 +222,18 @@ def test_bibliography_given_names_registered_in_entry_order() -> None:
         items = [chapter("x", "Aa", first, 2001), chapter("y", "Zz", second, 2002)]
         result = render_csl(items, path, citations=[[{"id": "x"}], [{"id": "y"}]], fmt="text")
         assert list(result.bibliography) == expected
+
+
+def test_number_suffix_with_french_range_hyphen() -> None:
+    """Class ``number-suffix-seam``: after a number's own suffix citeproc-js merges nothing but
+    a repeated mark, a range written with the French locale's non-breaking hyphen too
+    (Springer ``bioRxiv 3‑4:.``, as in English ``3–4:.``)."""
+    item = {"id": "s9", "type": "article-journal", "title": "On social",
+            "author": [{"family": "Olsen", "given": "Juan Carlos"}], "issued": {"date-parts": [[2020]]},
+            "container-title": "bioRxiv", "volume": "3-4", "DOI": "10.1000/x1"}
+    assert _bib("springer-basic-author-date", [item], "fr-FR") == [
+        "Olsen JC (2020) On social. bioRxiv 3\u20114:. https://doi.org/10.1000/x1",
+    ]
+    assert _bib("springer-basic-author-date", [item]) == [
+        "Olsen JC (2020) On social. bioRxiv 3–4:. https://doi.org/10.1000/x1",
+    ]
