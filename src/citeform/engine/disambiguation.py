@@ -26,7 +26,7 @@ from citeproc.string import String
 from . import cache
 from . import markup as m
 from .citations import render_cite
-from .names import cjk_language, is_cjk
+from .names import cjk_language, initials_key, is_cjk
 from .registry import fast_item
 from .sorting import macro_text
 from .state import EngineState, ItemDisambiguation
@@ -538,9 +538,9 @@ def _given_key(given: str) -> str:
 
 
 def _initials(given: str) -> str:
-    """The initials a name would print: lower-case parts (Eun-ji) add none."""
-    words = given.replace("-", " ").replace(".", " ").split()
-    return "".join(w[0] for w in words if w and not w[0].islower())
+    """The initials citeproc-js's name registry files the name under: lower-case parts
+    (Eun-ji) add none, a hyphen counts (``M.-C.`` is not ``M. C.``)."""
+    return initials_key(given)
 
 
 def disambiguate(loaded, bib, keys: list[str], state: EngineState) -> None:

@@ -88,13 +88,20 @@ def _richer(levels: dict, more: dict | None) -> dict:
     return out
 
 
+def initials_key(given: str) -> str:
+    """The initials under which citeproc-js's name registry files a given name (its ``ikey``):
+    periods read as spaces, and a hyphen kept, so that ``M. C.`` and ``Marie-Claire``
+    (``M C``, ``M-C``) are not one person's initials."""
+    given = " ".join(given.replace(".", " ").split())
+    return initialize(re.sub(r"\s*-\s*", "-", given), " ", True)
+
+
 def _namesake_key(name) -> tuple[str, str, str]:
     """(family name, initials, given name) as citeproc-js registers a person: periods are
-    spaces, and the initials are those of each word of the given name."""
+    spaces, and the initials are its :func:`initials_key`."""
     family = " ".join(p for p in (name.get("non-dropping-particle"), name.get("family")) if p)
     given = " ".join(str(name.get("given") or "").replace(".", " ").split())
-    initials = "".join(w[0] for w in given.replace("-", " ").split() if w)
-    return family, initials, given
+    return family, initials_key(given), given
 
 
 def section_of(element) -> str:
@@ -152,6 +159,8 @@ def initialize(given: str, mark: str, hyphen: bool, initialize_names: bool = Tru
     lower-case part after a hyphen is dropped ('Eun-ji' -> 'E.'); lower-case
     words (particles) stay; scripts without letter case are initialised too.
     """
+    if given in ("Lord", "Lady"):  # titles citeproc-js never initialises
+        return given
     out: list[tuple[str, str]] = []  # (text, what follows it)
     if not hyphen:  # 'Eun-ji' reads as two words: 'E ji'
         given = given.replace("-", " ")
