@@ -269,10 +269,15 @@ def render_inline(text: str, fmt: str) -> str:
     return "".join(out)
 
 
+_DISPLAY_MARKS = re.compile("[" + re.escape("".join(m.DISPLAYS) + m.DISPLAY_CLOSE) + "]")
+
+
 def split_display(text: str) -> list[tuple[str | None, str]]:
     """Split an entry into (display kind or None, content) runs (top level only)."""
     if isinstance(text, str) and not any(ch in text for ch in m.DISPLAYS):  # one run
         return [(None, text)] if text else []
+    if type(text) is str:
+        return _split_display_marks(text)
     runs: list[tuple[str | None, str]] = []
     depth = 0
     kind: str | None = None
@@ -299,6 +304,33 @@ def split_display(text: str) -> list[tuple[str | None, str]]:
             buf.append(ch)
     if buf:
         runs.append((None, "".join(buf)))
+    return runs
+
+
+def _split_display_marks(text: str) -> list[tuple[str | None, str]]:
+    """:func:`split_display`'s walk, from one display mark to the next."""
+    runs: list[tuple[str | None, str]] = []
+    depth = 0
+    kind: str | None = None
+    start = 0  # where the text of the current run starts
+    close = m.DISPLAY_CLOSE
+    for found in _DISPLAY_MARKS.finditer(text):
+        ch, at = found.group(), found.start()
+        if ch != close:
+            if depth == 0:
+                if at > start:
+                    runs.append((None, text[start:at]))
+                start = at + 1
+                kind = m.DISPLAYS[ch]
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                runs.append((kind, text[start:at]))
+                start = at + 1
+                kind = None
+    if start < len(text):
+        runs.append((None, text[start:]))
     return runs
 
 
