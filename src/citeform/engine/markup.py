@@ -9,6 +9,10 @@ HTML, plain text, Markdown or RTF at the very end.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from typing import Any
+
 # Each pair is (open, close).
 ITALIC = ("\ue010", "\ue011")
 BOLD = ("\ue012", "\ue013")
@@ -99,13 +103,31 @@ DISPLAYS = {v: k for k, v in DISPLAY_OPEN.items()}
 ALL_TOKENS = frozenset(OPENERS) | frozenset(CLOSERS) | frozenset(DISPLAYS) | {DISPLAY_CLOSE}
 
 
+def translator(table: dict[int, Any]) -> Callable[[str], str]:
+    """``lambda text: str(text.translate(table))`` for a table of characters to delete or
+    replace, done by a regular expression over the table's characters: ``translate`` looks
+    every character of the text up in the dict, about ten times slower on an entry."""
+    if not table:
+        return str
+    replace = {chr(k): "" if v is None else (chr(v) if isinstance(v, int) else v)
+               for k, v in table.items()}
+    sub = re.compile("[" + re.escape("".join(replace)) + "]").sub
+    if not any(replace.values()):
+        return lambda text: sub("", text)
+
+    def replaced(found: re.Match) -> str:
+        return replace[found.group()]
+    return lambda text: sub(replaced, text)
+
+
 _STRIP = {ord(ch): None for ch in ALL_TOKENS if len(ch) == 1}
+_strip = translator(_STRIP)
 
 
 def strip_tokens(text: str) -> str:
     """Remove all markup tokens (for sort keys and comparisons)."""
     if isinstance(text, str):
-        return text.translate(_STRIP)
+        return _strip(text)
     return "".join(ch for ch in text if ch not in ALL_TOKENS)
 
 

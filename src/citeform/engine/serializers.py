@@ -224,18 +224,20 @@ def _markdown_table() -> dict[int, str]:
 
 
 _MD_TABLE = _markdown_table()
+_remove_inline_tokens = m.translator(_INLINE_TOKENS)
+_to_markdown = m.translator(_MD_TABLE)
 
 
 def render_inline(text: str, fmt: str) -> str:
     """Convert tokens to the target format; display tokens become divs/spacing."""
     if fmt == "text" and isinstance(text, str):  # tokens just go, as in the walk below
-        return text.translate(_INLINE_TOKENS)
+        return _remove_inline_tokens(text)
     if fmt != "text":
         text = flip_decorations(text)
     if fmt != "text":
         text = expand_superscripts(text)
     if fmt == "markdown" and isinstance(text, str):  # the walk below, one character at a time
-        return text.translate(_MD_TABLE)
+        return _to_markdown(text)
     out: list[str] = []
     lone_space = False  # html: the last character written is a white space not yet paired
     for ch in text:
@@ -335,11 +337,12 @@ def _split_display_marks(text: str) -> list[tuple[str | None, str]]:
 
 
 _DISPLAY_TOKENS = {ord(ch): None for ch in (*m.DISPLAYS, m.DISPLAY_CLOSE) if len(ch) == 1}
+_remove_display_tokens = m.translator(_DISPLAY_TOKENS)
 
 
 def _strip_display(text: str) -> str:
     if isinstance(text, str):
-        return text.translate(_DISPLAY_TOKENS)
+        return _remove_display_tokens(text)
     return "".join(ch for ch in text if ch not in m.DISPLAYS and ch != m.DISPLAY_CLOSE)
 
 
