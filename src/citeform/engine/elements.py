@@ -774,7 +774,7 @@ def _render_one(children, item):
             text = child.render(item)
         except VariableError:
             continue
-        if text is not None and str(text) != "":
+        if text is not None and not groups.is_empty(text):  # (str(text) != "", not built)
             out.append(text)
     if not out:
         return None
