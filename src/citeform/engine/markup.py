@@ -106,18 +106,25 @@ ALL_TOKENS = frozenset(OPENERS) | frozenset(CLOSERS) | frozenset(DISPLAYS) | {DI
 def translator(table: dict[int, Any]) -> Callable[[str], str]:
     """``lambda text: str(text.translate(table))`` for a table of characters to delete or
     replace, done by a regular expression over the table's characters: ``translate`` looks
-    every character of the text up in the dict, about ten times slower on an entry."""
+    every character of the text up in the dict, about ten times slower on an entry. The
+    expression is compiled on the first call (a one-record command may need none)."""
     if not table:
         return str
     replace = {chr(k): "" if v is None else (chr(v) if isinstance(v, int) else v)
                for k, v in table.items()}
-    sub = re.compile("[" + re.escape("".join(replace)) + "]").sub
-    if not any(replace.values()):
-        return lambda text: sub("", text)
+    deletes = not any(replace.values())
+    made: list[Callable[[str], str]] = []
 
     def replaced(found: re.Match) -> str:
         return replace[found.group()]
-    return lambda text: sub(replaced, text)
+
+    def first_call(text: str) -> str:
+        if not made:
+            sub = re.compile("[" + re.escape("".join(replace)) + "]").sub
+            made.append((lambda t: sub("", t)) if deletes else (lambda t: sub(replaced, t)))
+        return made[0](text)
+
+    return first_call
 
 
 _STRIP = {ord(ch): None for ch in ALL_TOKENS if len(ch) == 1}

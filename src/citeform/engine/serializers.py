@@ -271,7 +271,7 @@ def render_inline(text: str, fmt: str) -> str:
     return "".join(out)
 
 
-_DISPLAY_MARKS = re.compile("[" + re.escape("".join(m.DISPLAYS) + m.DISPLAY_CLOSE) + "]")
+_DISPLAY_MARKS: list[re.Pattern] = []  # compiled on the first entry with display marks
 
 
 def split_display(text: str) -> list[tuple[str | None, str]]:
@@ -316,7 +316,9 @@ def _split_display_marks(text: str) -> list[tuple[str | None, str]]:
     kind: str | None = None
     start = 0  # where the text of the current run starts
     close = m.DISPLAY_CLOSE
-    for found in _DISPLAY_MARKS.finditer(text):
+    if not _DISPLAY_MARKS:
+        _DISPLAY_MARKS.append(re.compile("[" + re.escape("".join(m.DISPLAYS) + close) + "]"))
+    for found in _DISPLAY_MARKS[0].finditer(text):
         ch, at = found.group(), found.start()
         if ch != close:
             if depth == 0:
