@@ -246,6 +246,8 @@ def add_suffix(cite: Cite, raw: str, escaped: bool = True) -> None:
 
 def _segments(body: str) -> list[str]:
     """``body`` split at the ``;`` that are outside brackets and braces."""
+    if not any(c in body for c in "\\[]{}"):
+        return body.split(";")  # (most clusters: every ';' splits)
     parts: list[str] = []
     depth = 0
     start = 0
