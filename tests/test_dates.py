@@ -43,3 +43,15 @@ def test_bad_dates(bad):
 @pytest.mark.parametrize("text", [2002, "2002-03", "2002-03-15", "2001/2002", "2002-21", "circa 1900"])
 def test_format_date_round_trips(text):
     assert format_date(parse_date(text)) == text
+
+
+def test_days_of_a_month_are_calendars():
+    """date_checks counts a month's days itself (without importing calendar), as calendar
+    does, in every year it is asked about."""
+    import calendar
+
+    from citeform.records.date_checks import _MONTHS, _month_days
+
+    assert all(_month_days(y, m) == calendar.monthrange(y, m)[1]
+               for y in range(1, 10000) for m in range(1, 13))
+    assert list(_MONTHS) == list(calendar.month_name)[1:]

@@ -232,3 +232,44 @@ def test_parse_cluster_wants_exactly_one() -> None:
         parse_cluster("hello")
     with pytest.raises(ValueError, match="found 2"):
         parse_cluster("[@a] [@b]")
+
+
+def _read_key_by_characters(text, i):
+    """The key reader as first written, one character at a time (the reference)."""
+    from citeform.intext import _KEY_PUNCT
+
+    def regchar(c):
+        return c.isalnum() or c == "_"
+
+    n = len(text)
+    if i >= n or not regchar(text[i]):
+        return None
+    j = i + 1
+    while j < n:
+        c = text[j]
+        nxt = text[j + 1] if j + 1 < n else ""
+        if regchar(c) or (c in _KEY_PUNCT and nxt and regchar(nxt)):
+            j += 1
+        elif c in ":/" and nxt == "/":
+            j += 1
+        else:
+            break
+    return text[i:j], j
+
+
+def test_keys_are_read_as_one_character_at_a_time():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from citeform.intext import _read_key
+
+    alphabet = list("aZ9_é٣:.#$%&-+?<>~/ ,;]@{}") + ["\u00b2", "\u2167"]
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(alphabet), max_size=15), st.integers(0, 3))
+    def check(text, i):
+        if text[i:i + 1] == "{":
+            return  # braced keys have their own reading
+        assert _read_key(text, i) == _read_key_by_characters(text, i)
+
+    check()

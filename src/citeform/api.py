@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -166,6 +166,9 @@ def _one_line_values(item: dict[str, Any]) -> dict[str, Any]:
     bibliography is not held twice (names and dates are most of an item)."""
     from .safe_text import has_controls, one_line
 
+    if not _holds_controls(item, has_controls):
+        return item  # (most items: looked through, nothing built)
+
     def clean(value: Any) -> Any:
         if isinstance(value, str):
             return one_line(value) if has_controls(value) else value
@@ -183,6 +186,21 @@ def _one_line_values(item: dict[str, Any]) -> dict[str, Any]:
         # what is left of them is made one line by whoever prints the entry
         out["note"] = "\n".join(one_line(line) for line in out["note"].split("\n"))
     return item if all(out[k] is v for k, v in item.items()) else out
+
+
+def _holds_controls(value: Any, has_controls: Callable[[str], bool]) -> bool:
+    """Whether a text anywhere in ``value`` holds a control character."""
+    stack = [value]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if has_controls(value):
+                return True
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+    return False
 
 
 def _taken(items: list[Any]) -> Iterator[Any]:

@@ -87,6 +87,7 @@ LOCATOR_LABELS: dict[str, str] = {
 _LONGEST_LABEL = max(len(form) for form in LOCATOR_LABELS)
 
 _KEY_PUNCT = frozenset(":.#$%&-+?<>~/")
+_KEY_BODY = re.compile(r"\w(?:\w|[" + re.escape("".join(sorted(_KEY_PUNCT))) + r"](?=\w)|[:/](?=/))*")
 _ESCAPABLE = frozenset(string.punctuation)
 _ROMAN = re.compile(r"M*(?:CM)?D?(?:CD)?C*(?:XC)?L?(?:XL)?X*(?:IX)?V?(?:IV)?I*")
 _DIGITS = frozenset("0123456789")
@@ -245,6 +246,8 @@ def add_suffix(cite: Cite, raw: str, escaped: bool = True) -> None:
 
 def _segments(body: str) -> list[str]:
     """``body`` split at the ``;`` that are outside brackets and braces."""
+    if not any(c in body for c in "\\[]{}"):
+        return body.split(";")  # (most clusters: every ';' splits)
     parts: list[str] = []
     depth = 0
     start = 0
@@ -362,23 +365,12 @@ def _read_key(text: str, i: int) -> tuple[str, int] | None:
                 if depth == 0:
                     return (text[i + 1 : j], j + 1) if j > i + 1 else None
         return None
-    if i >= n or not _regchar(text[i]):
+    # a word character, then word characters, key punctuation before a word character, and
+    # ':' or '/' before '/' (\w is exactly str.isalnum() or '_', for every character)
+    found = _KEY_BODY.match(text, i)
+    if found is None:
         return None
-    j = i + 1
-    while j < n:
-        c = text[j]
-        nxt = text[j + 1] if j + 1 < n else ""
-        if _regchar(c) or (c in _KEY_PUNCT and nxt and _regchar(nxt)):
-            j += 1
-        elif c in ":/" and nxt == "/":
-            j += 1
-        else:
-            break
-    return text[i:j], j
-
-
-def _regchar(c: str) -> bool:
-    return c.isalnum() or c == "_"
+    return found.group(), found.end()
 
 
 # -- locators -----------------------------------------------------------------------------

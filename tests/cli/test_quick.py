@@ -155,3 +155,107 @@ def test_abbreviations_from_the_environment_are_used(tmp_path):
     assert "J Odd Th" in theirs.stdout
     assert (ours.returncode, ours.stdout, ours.stderr) == \
         (theirs.returncode, theirs.stdout, theirs.stderr)
+
+
+# ``citeform manuscript`` read without click
+MANUSCRIPT = str(ROOT / "tests" / "data" / "manuscript" / "quick" / "paper.md")
+UNKNOWN = str(ROOT / "tests" / "data" / "manuscript" / "quick" / "unknown.md")
+MS_TAKEN = [
+    ["manuscript", "paper.md"],
+    ["manuscript", "-"],
+    ["manuscript", "paper.md", "-s", "apa", "-r", "a.json", "--records", "b.bib", "-q"],
+    ["manuscript", "-o", "out.md", "paper.md", "-l", "de-DE", "--locale", "en-GB", "--strict"],
+    ["manuscript", "paper.md", "--link-citations", "--no-bibliography", "--quiet"],
+    ["manuscript", "paper.md", "--no-link-citations", "--bibliography", "--output", "-"],
+    ["manuscript", "paper.md", "--style", "vancouver", "-r", "-", "-o", "-"],
+]
+MS_DECLINED = [
+    ["manuscript"], ["manuscript", "a.md", "b.md"], ["manuscript", "--help"],
+    ["manuscript", "a.md", "-j", "2"], ["manuscript", "a.md", "--debug"],
+    ["manuscript", "a.md", "--style=apa"], ["manuscript", "a.md", "-s"],
+    ["manuscript", "a.md", "-r", "--strict"], ["manuscript", "--", "-a.md"],
+    ["manuscript", "a.md", "-qs", "apa"], ["manuscript", "a.md", "--sty", "apa"],
+    ["manuscript", "a.md", "-o", "."], ["filter"], ["cite", "--in-text", "[@a]"],
+]
+
+
+@pytest.mark.parametrize("args", MS_TAKEN, ids=" ".join)
+def test_manuscript_parameters_are_clicks(args):
+    from citeform.cli.manuscript_command import manuscript
+
+    ctx = manuscript.make_context("manuscript", list(args[1:]))
+    assert quick.parse_manuscript(args) == ctx.params
+    assert set(quick.manuscript_defaults()) == {p.name for p in manuscript.params}
+
+
+@pytest.mark.parametrize("args", MS_DECLINED, ids=" ".join)
+def test_other_manuscript_command_lines_are_left_to_click(args):
+    assert quick.parse_manuscript(args) is None
+
+
+def test_every_option_of_manuscript_is_known_to_click():
+    from citeform.cli.manuscript_command import manuscript
+
+    options = {opt: p.name for p in manuscript.params for opt in p.opts + p.secondary_opts}
+    for opt, name in quick._MS_VALUES.items():
+        assert options[opt] == name
+    for opt, (name, _flag) in quick._MS_FLAGS.items():
+        assert options[opt] == name
+
+
+def test_an_output_click_refuses_is_left_to_click(tmp_path):
+    """``-o`` is a ``click.Path(dir_okay=False, writable=True)``: a folder or a file that
+    may not be written is click's usage error, not the command's."""
+    read_only = tmp_path / "ro.md"
+    read_only.write_text("x", encoding="utf-8")
+    read_only.chmod(0o444)
+    assert quick.parse_manuscript(["manuscript", "a.md", "-o", str(tmp_path)]) is None
+    import os
+
+    if os.access(read_only, os.W_OK):  # root writes anything
+        assert quick.parse_manuscript(["manuscript", "a.md", "-o", str(read_only)])
+    else:
+        assert quick.parse_manuscript(["manuscript", "a.md", "-o", str(read_only)]) is None
+    assert quick.parse_manuscript(["manuscript", "a.md", "-o", str(tmp_path / "new.md")])
+
+
+@pytest.mark.parametrize("quick_args, click_args", [
+    (["manuscript", MANUSCRIPT, "-r", SEED, "-s", "apa"],
+     ["manuscript", MANUSCRIPT, "--records=" + SEED, "--style=apa"]),
+    (["manuscript", MANUSCRIPT, "-r", SEED, "--link-citations", "--no-bibliography"],
+     ["manuscript", MANUSCRIPT, "--records=" + SEED, "--link-citations", "--no-bibliography"]),
+    (["manuscript", MANUSCRIPT, "-r", SEED, "-s", "nosuchstyle"],
+     ["manuscript", MANUSCRIPT, "-r", SEED, "--style=nosuchstyle"]),
+    (["manuscript", "no/such/paper.md", "-r", SEED], ["manuscript", "no/such/paper.md",
+                                                      "--records=" + SEED]),
+    (["manuscript", MANUSCRIPT, "-r", SEED, "-o", MANUSCRIPT],
+     ["manuscript", MANUSCRIPT, "-r", SEED, "--output=" + MANUSCRIPT]),
+    (["manuscript", MANUSCRIPT, "-r", "no/such/folder"],
+     ["manuscript", MANUSCRIPT, "--records=no/such/folder"]),
+])
+def test_manuscript_output_errors_and_exit_codes_are_clicks(quick_args, click_args):
+    assert quick.parse_manuscript(quick_args) is not None
+    assert quick.parse_manuscript(click_args) is None
+    ours, theirs = _run(quick_args), _run(click_args)
+    assert (ours.returncode, ours.stdout, ours.stderr) == \
+        (theirs.returncode, theirs.stdout, theirs.stderr)
+
+
+def test_manuscript_warnings_are_printed_as_click_prints_them():
+    ours = _run(["manuscript", UNKNOWN, "-r", SEED])
+    theirs = _run(["manuscript", UNKNOWN, "--records=" + SEED])
+    assert "nosuchkey" in ours.stderr and "**nosuchkey?**" in ours.stdout
+    assert (ours.returncode, ours.stdout, ours.stderr) == \
+        (theirs.returncode, theirs.stdout, theirs.stderr)
+
+
+def test_a_manuscript_imports_no_click():
+    code = ("import sys\nfrom citeform.cli import main\n"
+            "try:\n"
+            f"    main(['manuscript', {MANUSCRIPT!r}, '-s', 'apa', '-r', {SEED!r}])\n"
+            "except SystemExit as e:\n    assert e.code == 0, e.code\n"
+            "print('click' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          check=True)
+    assert done.stdout.splitlines()[-1] == "False"
+    assert "As Rousseau et al. (2002) says" in done.stdout

@@ -251,3 +251,13 @@ def test_braces_nested_too_deeply_are_one_error() -> None:
 def test_in_press_in_the_year_is_a_status() -> None:
     [read] = read_bibtex("@article{k, title = {T}, journal = {J}, year = {in press}}", "x.bib")
     assert read.item["status"] == "in press" and "issued" not in read.item
+
+
+def test_a_name_read_again_is_a_new_dict_with_the_same_reading():
+    """Names are read once per text and reused: a caller changing one changes no other."""
+    from citeform.formats.bibtex_names import _parse_bibtex_name, parse_bibtex_name
+
+    first = parse_bibtex_name("van der Berg, Jan")
+    first["family"] = "changed"
+    again = parse_bibtex_name("van der Berg, Jan")
+    assert again == _parse_bibtex_name("van der Berg, Jan") and again["family"] != "changed"

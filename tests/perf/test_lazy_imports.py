@@ -93,3 +93,22 @@ def test_help_loads_no_record_or_style_code():
     loaded = modules_after(code)
     assert not loaded & {"citeform.records.load", "citeform.styles", "citeform.records.validate",
                          "citeform.cite_job", "citeform.engine", "yaml"}
+
+
+def test_a_manuscript_of_json_records_loads_no_yaml_click_or_tempfile(tmp_path):
+    """A manuscript whose front matter is plain ``key: value`` lines, with CSL-JSON records
+    and an output file: no YAML parser, no click, no tempfile (nor calendar)."""
+    records = tmp_path / "refs.json"
+    records.write_text('[{"id": "a", "type": "book", "title": "T", "issued": '
+                       '{"date-parts": [[2001, 2, 3]]}}]', encoding="utf-8")
+    paper = tmp_path / "paper.md"
+    paper.write_text("---\ntitle: A paper\nbibliography: refs.json\nlink-citations: true\n"
+                     "---\n\nText [@a].\n", encoding="utf-8")
+    out = tmp_path / "out.md"
+    code = ("from citeform.cli import main\n"
+            "try:\n"
+            f"    main(['manuscript', {str(paper)!r}, '-o', {str(out)!r}])\n"
+            "except SystemExit as e:\n    assert e.code in (0, None), e.code")
+    loaded = loaded_after(code)
+    assert "](#ref-a)" in out.read_text(encoding="utf-8")  # the front matter was read
+    assert not loaded & {"yaml", "click", "tempfile", "calendar"}

@@ -148,3 +148,51 @@ def test_entry_count_limit_for_bibtex_and_ris(tmp_path: Path, monkeypatch, suffi
     assert info.value.format() == f"{path}: more than 5 entries in one file; split it"
     path.write_text("".join(entry.format(i=i) for i in range(5)), encoding="utf-8")
     assert len(load_records([str(path)], warn=lambda _m: None)) == 5
+
+
+def _measure_by_walk(data, long_strings):
+    """measure's walk of every value, the reference for its level-by-level look at the
+    containers alone (when no text can be too long)."""
+    from citeform.records.json_positions import MAX_DEPTH, MAX_SCALAR
+
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return f"JSON nested deeper than {MAX_DEPTH} levels"
+        if isinstance(value, dict):
+            children = [*value.values(), *value] if long_strings else value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            if long_strings and isinstance(value, str) and len(value) > MAX_SCALAR:
+                return f"value longer than {MAX_SCALAR:,} characters ({len(value):,})"
+            continue
+        if long_strings:
+            stack.extend((v, depth + 1) for v in children)
+        else:
+            stack.extend((v, depth + 1) for v in children if isinstance(v, (dict, list)))
+    return None
+
+
+def test_nesting_is_measured_as_by_a_walk_of_every_value():
+    from collections import OrderedDict
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from citeform.records.json_positions import measure
+
+    def nest(value, depth, kind):
+        for i in range(depth):
+            value = [value] if (i + kind) % 3 else ({"k": value} if kind % 2 else
+                                                     OrderedDict(k=value))
+        return value
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.integers(0, 70), st.integers(0, 5), st.sampled_from([1, "x", None, [], {}]))
+    def check(depth, kind, leaf):
+        data = [nest(leaf, depth, kind), nest(leaf, max(depth - 3, 0), kind + 1)]
+        assert measure(data, long_strings=False) == _measure_by_walk(data, False)
+
+    check()

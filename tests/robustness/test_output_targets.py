@@ -326,3 +326,22 @@ def test_an_empty_output_name_is_a_usage_error(records: Path, invoke, command: l
     assert error_line(result) == ("citeform: error: -o needs a file name "
                                   "(or - for standard output)")
     assert result.stdout == ""
+
+
+def test_the_temporary_file_is_new_private_and_beside_the_target(tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    """The file written before its rename is made as tempfile.mkstemp makes one: a new
+    name (a taken one is skipped), mode 0600, links not followed, in the target's folder."""
+    import os
+
+    from citeform import targets
+
+    names = iter([b"\x00" * 8, b"\x00" * 8, b"\x01" * 8])
+    monkeypatch.setattr(os, "urandom", lambda n: next(names))
+    taken = tmp_path / f".citeform-{'00' * 8}.tmp"
+    taken.symlink_to(tmp_path / "elsewhere")
+    fd, path = targets._temporary_file(str(tmp_path))
+    os.close(fd)
+    assert path == str(tmp_path / f".citeform-{'01' * 8}.tmp")
+    assert os.stat(path).st_mode & 0o777 == 0o600
+    assert not (tmp_path / "elsewhere").exists()

@@ -1,8 +1,8 @@
-"""``citeform manuscript`` and ``citeform filter``: citations in documents."""
+"""``citeform manuscript`` and ``citeform filter``: citations in documents (the common
+``manuscript`` command lines run without click: :mod:`citeform.cli.quick`)."""
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
@@ -54,16 +54,10 @@ def manuscript(input_path: str, output: str | None, paths: tuple[str, ...], styl
       citeform manuscript paper.md -r refs.bib -s apa
       citeform manuscript paper.md | pandoc -o paper.docx
     """
-    from .. import targets
-    from ..manuscript.markdown_job import Options, read_input, run
+    from .quick import manuscript_command
 
-    targets.check(output)
-    _refuse_input_as_output(input_path, output)
-    name, text = read_input(input_path)
-    options = Options(paths=list(paths) or None, style=style, locale=locale,
-                      link_citations=link, bibliography=with_bib, strict=strict, jobs=jobs)
-    result = run(text, name, options, warn=warner(quiet))
-    _emit(result, output)
+    manuscript_command(input_path, output, paths, style, locale, link, with_bib, strict, jobs,
+                       quiet, debug, warn=warner(quiet))
 
 
 @click.command(name="filter")
@@ -101,25 +95,6 @@ def _emit(text: str, output: str | None) -> None:
     from ..targets import write_document
 
     write_document(output, text)
-
-
-def _refuse_input_as_output(input_path: str, output: str | None) -> None:
-    """A usage error when ``-o`` names the manuscript itself (or a link to it): its rendering
-    would replace the draft."""
-    from ..errors import UsageError
-    from ..safe_text import shown
-    from ..targets import is_stdout
-
-    if is_stdout(output) or input_path == "-":
-        return
-    assert output is not None
-    try:
-        same = os.path.samefile(input_path, output)
-    except OSError:
-        return  # one of them does not exist: nothing to replace
-    if same:
-        raise UsageError(f"-o {shown(output)} is the manuscript INPUT: its rendering would "
-                         "replace it; write to another file")
 
 
 def filter_main() -> None:

@@ -1,4 +1,5 @@
-"""``citeform cite`` without click, for the command lines people type most.
+"""``citeform cite`` and ``citeform manuscript`` without click, for the command lines people
+type most.
 
 Importing click and what it brings takes about a seventh of the time of a one-record
 ``citeform cite KEY`` (on top of the interpreter's own start-up). :func:`run_quick` reads a
@@ -7,7 +8,8 @@ PATH``, ``-q``, ...) exactly as click would, and runs the command; anything else
 another command, another option, ``--style=X``, a value that starts with ``-``, shell
 completion) is left to click. The command itself is :func:`cite_command`, which click's
 ``cite`` calls too; an error is reported through click's handling (:func:`replay`), so
-messages and exit codes are the same either way.
+messages and exit codes are the same either way. ``citeform manuscript INPUT`` with the same
+kind of options is read the same way (:func:`parse_manuscript`, :func:`manuscript_command`).
 """
 
 from __future__ import annotations
@@ -67,20 +69,86 @@ def parse(args: Sequence[str]) -> dict[str, Any] | None:
     return params
 
 
+# ``citeform manuscript``: option -> parameter, and the flags with the value they set
+_MS_VALUES = {"-s": "style", "--style": "style", "-r": "paths", "--records": "paths",
+              "-o": "output", "--output": "output", "-l": "locale", "--locale": "locale"}
+_MS_FLAGS = {"-q": ("quiet", True), "--quiet": ("quiet", True), "--strict": ("strict", True),
+             "--link-citations": ("link", True), "--no-link-citations": ("link", False),
+             "--bibliography": ("with_bib", True), "--no-bibliography": ("with_bib", False)}
+
+
+def manuscript_defaults() -> dict[str, Any]:
+    """The parameters of ``citeform manuscript`` given no options (click's defaults)."""
+    return {"input_path": None, "output": None, "paths": (), "style": None, "locale": None,
+            "link": None, "with_bib": None, "strict": False, "jobs": None, "quiet": False,
+            "debug": False}
+
+
+def parse_manuscript(args: Sequence[str]) -> dict[str, Any] | None:
+    """The parameters click gives ``manuscript`` for ``args``, or None when the command line
+    is not one read here (then click reads it, and reports what is wrong with it)."""
+    if not args or args[0] != "manuscript":
+        return None
+    params = manuscript_defaults()
+    inputs: list[str] = []
+    paths: list[str] = []
+    rest = iter(args[1:])
+    for word in rest:
+        if word == "-" or not word.startswith("-"):
+            inputs.append(word)  # click reads a lone '-' as an argument
+            continue
+        if word in _MS_FLAGS:
+            name, flag = _MS_FLAGS[word]
+            params[name] = flag
+            continue
+        name = _MS_VALUES.get(word)
+        value = next(rest, None)
+        if name is None or value is None or (value.startswith("-") and value != "-"):
+            return None
+        if name == "paths":
+            paths.append(value)
+        else:
+            params[name] = value
+    if len(inputs) != 1 or not _plain_output(params["output"]):
+        return None
+    params["input_path"], params["paths"] = inputs[0], tuple(paths)
+    return params
+
+
+def _plain_output(output: str | None) -> bool:
+    """Whether click's ``Path(dir_okay=False, writable=True)`` takes ``output`` without a
+    word: it is not given, does not exist, or is a file that may be written."""
+    if output is None:
+        return True
+    try:
+        st = os.stat(output)
+    except OSError:
+        return True  # click checks nothing more of a path that is not there
+    import stat
+
+    return not stat.S_ISDIR(st.st_mode) and os.access(output, os.W_OK)
+
+
 def run_quick(args: Sequence[str]) -> bool:
-    """Run ``args`` as ``citeform cite`` when :func:`parse` reads them (True), else do
-    nothing (False). An error exits as the command run through click would."""
+    """Run ``args`` as ``citeform cite`` (or ``manuscript``) when :func:`parse` (or
+    :func:`parse_manuscript`) reads them (True), else do nothing (False). An error exits as
+    the command run through click would."""
     if _COMPLETE_VAR in os.environ:
         return False
-    params = parse(args)
+    command, params = "cite", parse(args)
+    if params is None:
+        command, params = "manuscript", parse_manuscript(args)
     if params is None:
         return False
     try:
-        cite_command(**params)
+        if command == "cite":
+            cite_command(**params)
+        else:
+            manuscript_command(**params)
     except (Exception, KeyboardInterrupt) as e:
         from .commands import replay
 
-        replay(e, "cite")
+        replay(e, command)
     return True
 
 
@@ -121,3 +189,39 @@ def _warner(quiet: bool) -> Callable[[str], None]:
         made[0](message)
 
     return warn
+
+
+def manuscript_command(input_path: str, output: str | None, paths: tuple[str, ...],
+                       style: str | None, locale: str | None, link: bool | None,
+                       with_bib: bool | None, strict: bool, jobs: int | None, quiet: bool,
+                       debug: bool = False, warn: Callable[[str], None] | None = None) -> None:
+    """``citeform manuscript`` with its parameters as click names them."""
+    from .. import targets
+    from ..manuscript.markdown_job import Options, read_input, run
+
+    targets.check(output)
+    refuse_input_as_output(input_path, output)
+    name, text = read_input(input_path)
+    options = Options(paths=list(paths) or None, style=style, locale=locale,
+                      link_citations=link, bibliography=with_bib, strict=strict, jobs=jobs)
+    result = run(text, name, options, warn=warn or _warner(quiet))
+    targets.write_document(output, text=result)
+
+
+def refuse_input_as_output(input_path: str, output: str | None) -> None:
+    """A usage error when ``-o`` names the manuscript itself (or a link to it): its rendering
+    would replace the draft."""
+    from ..errors import UsageError
+    from ..safe_text import shown
+    from ..targets import is_stdout
+
+    if is_stdout(output) or input_path == "-":
+        return
+    assert output is not None
+    try:
+        same = os.path.samefile(input_path, output)
+    except OSError:
+        return  # one of them does not exist: nothing to replace
+    if same:
+        raise UsageError(f"-o {shown(output)} is the manuscript INPUT: its rendering would "
+                         "replace it; write to another file")

@@ -226,8 +226,6 @@ class Text(
             return lambda item, kw: displayed(rendered(item, kw.get("context"), kw))
 
         state_of = compiled.state_getter(self)
-        open_frame = groups.open_frame
-        close_frame = groups.close_frame
         run_children = compiled.run_children
         markup = self.markup
         language = self._language
@@ -239,34 +237,65 @@ class Text(
         dated = has_date(macro_el)
         last_char = compiled.last_char
         field_end = m.FIELD_END
+        # ``markup`` hands the text back as it is (no periods stripped, case, quotes,
+        # affixes, seams or font): not called
+        plain_markup = not any(self._markup_plan()) and not any(seam_plan(self))
+        if plain_markup:
+            plain_format = d.get("_cf_plain_format")
+            if plain_format is None:
+                identity = getattr(self, "_format_is_identity", None)
+                plain_format = identity is not None and identity()
+                if identity is not None:
+                    d["_cf_plain_format"] = plain_format
+            plain_markup = plain_format
+        fns_made: list = []
+        own_kw = {"context": self, "sort_options": None}  # (what children get: never changed)
 
         def render(item, kw):
             # a macro call is an implicit group (see ``render``)
-            fns = d.get("_cf_macro_fns")
-            if fns is None:
-                macro = d.get("_cf_macro")
-                if macro is None:
-                    macro = d["_cf_macro"] = self.get_macro(arg)
-                fns = d["_cf_macro_fns"] = compiled.children_fns(macro)
+            if fns_made:
+                fns = fns_made[0]
+            else:
+                fns = d.get("_cf_macro_fns")
+                if fns is None:
+                    macro = d.get("_cf_macro")
+                    if macro is None:
+                        macro = d["_cf_macro"] = self.get_macro(arg)
+                    fns = d["_cf_macro_fns"] = compiled.children_fns(macro)
+                fns_made.append(fns)
             context = kw.get("context")
             state = state_of()
-            frame = open_frame(state)
+            frame = [False, False]  # (groups.open_frame)
+            if state is not None:
+                state.var_frames.append(frame)
             try:
                 text = run_children(
-                    fns, item, "", {"context": self if context is None else context, "sort_options": None}
+                    fns, item, "",
+                    own_kw if context is None else {"context": context, "sort_options": None},
                 )
                 if text is not None and dated and state is not None and state.sort_options is not None:
                     text = dates_only(text)  # in a sort key: its dates alone
                 if text and last_char(text) == field_end:  # a macro call is a group: no seam
                     text = groups.without_field_end(text)
-                out = markup(text, language(item) if needs_language else None) if text else None
+                if not text:
+                    out = None
+                elif plain_markup:
+                    out = str(text) if isinstance(text, (int, float)) else text
+                else:
+                    out = markup(text, language(item) if needs_language else None)
             finally:
-                close_frame(state, frame)
+                if state is not None:  # (groups.close_frame)
+                    frames = state.var_frames
+                    frames.pop()
+                    if frames:
+                        parent = frames[-1]
+                        parent[0] = parent[0] or frame[0]
+                        parent[1] = parent[1] or frame[1]
             if frame[0] and not frame[1]:
                 return None
             if out is not None and not is_empty(out) and state is not None and state.var_frames:
                 state.var_frames[-1][1] = True
-            return displayed(out)
+            return out if display is None else displayed(out)
 
         return render
 
@@ -514,7 +543,6 @@ class Group(BraceAffixes, DisplayMixin, NormalDecorationsMixin, groups.Group):
         if display not in m.DISPLAY_OPEN:
             display = None
         is_empty = groups.is_empty
-        close_frame = groups.close_frame
         plain_strings = compiled.PLAIN_STRINGS
         # PlainJoin hands a single piece back as it is
         own_join = type(self).join is cache.PlainJoin.join
@@ -528,10 +556,16 @@ class Group(BraceAffixes, DisplayMixin, NormalDecorationsMixin, groups.Group):
         field_end = m.FIELD_END
         seam = m.SEAM
 
+        fns_made: list = []
+
         def render(item, kw):
-            fns = d.get("_cf_children_fns")
-            if fns is None:
-                fns = compiled.children_fns(self)
+            if fns_made:
+                fns = fns_made[0]
+            else:
+                fns = d.get("_cf_children_fns")
+                if fns is None:
+                    fns = compiled.children_fns(self)
+                fns_made.append(fns)
             ckw = kw if "context" in kw else {"context": None, **kw}
             state = state_of()
             frame = [False, False]
@@ -550,7 +584,13 @@ class Group(BraceAffixes, DisplayMixin, NormalDecorationsMixin, groups.Group):
                         if seam_delimiter:
                             seams.append(seam_after(children[at], text))
             finally:
-                close_frame(state, frame)
+                if state is not None:  # (groups.close_frame)
+                    frames = state.var_frames
+                    frames.pop()
+                    if frames:
+                        parent = frames[-1]
+                        parent[0] = parent[0] or frame[0]
+                        parent[1] = parent[1] or frame[1]
             if not output or (frame[0] and not frame[1]):
                 raise VariableError
             if seam_delimiter:
@@ -821,7 +861,7 @@ def _render_one(children, item):
             text = child.render(item)
         except VariableError:
             continue
-        if text is not None and str(text) != "":
+        if text is not None and not groups.is_empty(text):  # (str(text) != "", not built)
             out.append(text)
     if not out:
         return None

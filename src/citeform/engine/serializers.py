@@ -234,18 +234,20 @@ def _markdown_table() -> dict[int, str]:
 
 
 _MD_TABLE = _markdown_table()
+_remove_inline_tokens = m.translator(_INLINE_TOKENS)
+_to_markdown = m.translator(_MD_TABLE)
 
 
 def render_inline(text: str, fmt: str) -> str:
     """Convert tokens to the target format; display tokens become divs/spacing."""
     if fmt == "text" and isinstance(text, str):  # tokens just go, as in the walk below
-        return text.translate(_INLINE_TOKENS)
+        return _remove_inline_tokens(text)
     if fmt != "text":
         text = flip_decorations(text)
     if fmt != "text":
         text = expand_superscripts(text)
     if fmt == "markdown" and isinstance(text, str):  # the walk below, one character at a time
-        return text.translate(_MD_TABLE)
+        return _to_markdown(text)
     out: list[str] = []
     lone_space = False  # html: the last character written is a white space not yet paired
     for ch in text:
@@ -279,10 +281,15 @@ def render_inline(text: str, fmt: str) -> str:
     return "".join(out)
 
 
+_DISPLAY_MARKS: list[re.Pattern] = []  # compiled on the first entry with display marks
+
+
 def split_display(text: str) -> list[tuple[str | None, str]]:
     """Split an entry into (display kind or None, content) runs (top level only)."""
     if isinstance(text, str) and not any(ch in text for ch in m.DISPLAYS):  # one run
         return [(None, text)] if text else []
+    if type(text) is str:
+        return _split_display_marks(text)
     runs: list[tuple[str | None, str]] = []
     depth = 0
     kind: str | None = None
@@ -312,12 +319,42 @@ def split_display(text: str) -> list[tuple[str | None, str]]:
     return runs
 
 
+def _split_display_marks(text: str) -> list[tuple[str | None, str]]:
+    """:func:`split_display`'s walk, from one display mark to the next."""
+    runs: list[tuple[str | None, str]] = []
+    depth = 0
+    kind: str | None = None
+    start = 0  # where the text of the current run starts
+    close = m.DISPLAY_CLOSE
+    if not _DISPLAY_MARKS:
+        _DISPLAY_MARKS.append(re.compile("[" + re.escape("".join(m.DISPLAYS) + close) + "]"))
+    for found in _DISPLAY_MARKS[0].finditer(text):
+        ch, at = found.group(), found.start()
+        if ch != close:
+            if depth == 0:
+                if at > start:
+                    runs.append((None, text[start:at]))
+                start = at + 1
+                kind = m.DISPLAYS[ch]
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                runs.append((kind, text[start:at]))
+                start = at + 1
+                kind = None
+    if start < len(text):
+        runs.append((None, text[start:]))
+    return runs
+
+
 _DISPLAY_TOKENS = {ord(ch): None for ch in (*m.DISPLAYS, m.DISPLAY_CLOSE) if len(ch) == 1}
+_remove_display_tokens = m.translator(_DISPLAY_TOKENS)
 
 
 def _strip_display(text: str) -> str:
     if isinstance(text, str):
-        return text.translate(_DISPLAY_TOKENS)
+        return _remove_display_tokens(text)
     return "".join(ch for ch in text if ch not in m.DISPLAYS and ch != m.DISPLAY_CLOSE)
 
 

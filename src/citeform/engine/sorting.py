@@ -199,6 +199,7 @@ def sort_key(string: str) -> str:
 # no-break spaces too: citeproc-js's keys hold each plain space as a separator that counts
 # ("|"), any other white space is left to the collator, which ignores it
 _IGNORED = str.maketrans("", "", "'\u2019\u2018\"\u201c\u201d\u00ab\u00bb[](),.:;!?-\u2013\u2014\u00a0\u202f")
+_remove_ignored = m.translator(_IGNORED)
 _TEXT_KEYS: dict[str, str] = {}
 _TEXT_KEYS_MAX = 10000  # distinct texts remembered (the table is emptied when full)
 
@@ -215,7 +216,7 @@ def _numeric(match: re.Match) -> str:
 def _clean(text: str) -> str:
     """The text as compared: no markup or ignored marks, runs of digits as numbers ("T2" < "T10",
     citeproc-js collates with ``numeric: true``)."""
-    cleaned = " ".join(m.strip_tokens(text).translate(_IGNORED).split())
+    cleaned = " ".join(_remove_ignored(m.strip_tokens(text)).split())
     return _DIGITS.sub(_numeric, cleaned) if any(ch.isdigit() for ch in cleaned) else cleaned
 
 

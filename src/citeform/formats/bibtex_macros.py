@@ -7,6 +7,8 @@ from .bibtex_types import MONTH_MACROS
 
 def _split_concat(raw: str) -> list[str]:
     """``a # {b} # "c"`` -> its pieces, at ``#`` outside braces and quotes."""
+    if "#" not in raw:  # (most values: no character-by-character walk)
+        return [raw.strip()]
     pieces, depth, quoted, start = [], 0, False, 0
     for i, c in enumerate(raw):
         if c == "{":

@@ -27,8 +27,23 @@ def _whole_group(text: str) -> bool:
     return True
 
 
+# names already read (the same authors recur across a file): raw text -> CSL name
+_READ: dict[str, dict[str, Any]] = {}
+_READ_MAX = 50_000
+
+
 def parse_bibtex_name(raw: str) -> dict[str, Any]:
-    """One BibTeX name (LaTeX) to a CSL name."""
+    """One BibTeX name (LaTeX) to a CSL name (a new dict each call)."""
+    name = _READ.get(raw)
+    if name is None:
+        name = _parse_bibtex_name(raw)
+        if len(_READ) >= _READ_MAX:
+            _READ.clear()
+        _READ[raw] = name
+    return dict(name)
+
+
+def _parse_bibtex_name(raw: str) -> dict[str, Any]:
     raw = " ".join(re.sub(r"(?<!\\)~", " ", raw).split())
     if _whole_group(raw):
         return {"literal": decode(raw[1:-1])}

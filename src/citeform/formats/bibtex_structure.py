@@ -31,52 +31,72 @@ class Structure:
         return None
 
 
+_TOP = re.compile(r"[%}@]")  # what matters between entries (new lines are counted in bulk)
+_BRACES = re.compile(r"[{}]")
+_BRACES_PAREN = re.compile(r"[{})]")
+
+
 def scan(text: str) -> Structure:
     """The entries of ``text`` as BibTeX reads them: an entry runs from ``@type{`` to the
     brace that balances it (or the ``)`` of ``@type(``); ``%`` lines between entries are
-    comments."""
+    comments.
+
+    Only the characters that matter are visited (a regular expression finds them); new
+    lines are counted between them, except those inside ``@type {``, which a line number
+    never counted."""
     out = Structure()
-    i, n, line = 0, len(text), 1
+    n, line = len(text), 1
+    counted = 0  # the new lines before this offset are in ``line``
     last_end: int | None = None
     told = False  # one problem for the '}'s of one stretch between entries
-    while i < n:
+    i = 0
+    while True:
+        found = _TOP.search(text, i)
+        if found is None:
+            return out
+        i = found.start()
+        line += text.count("\n", counted, i)
+        counted = i
         c = text[i]
-        if c == "\n":
-            line += 1
-        elif c == "%" and (i == 0 or text[text.rfind("\n", 0, i) + 1 : i].strip() == ""):
-            stop = text.find("\n", i)
-            i = n if stop < 0 else stop
+        if c == "%":
+            if i == 0 or text[text.rfind("\n", 0, i) + 1 : i].strip() == "":
+                stop = text.find("\n", i)
+                i = counted = n if stop < 0 else stop
+            else:
+                i += 1
             continue
-        elif c == "}" and not told:
-            told = True
-            where = f"the entry at line {last_end}" if last_end else "the start of the file"
-            out.problems.append((line, f"unbalanced braces: a '}}' after {where} closes "
-                                       "nothing (a value has more '}' than '{'; the fields "
-                                       "after it would be lost)"))
-        elif c == "@":
-            m = _START.match(text, i)
-            if m:
-                start_line = line
-                told = False
-                j, depth = m.end(), 1
-                paren = m.group(2) == "("
-                while j < n and depth:
-                    d = text[j]
-                    if d == "\n":
-                        line += 1
-                    elif d == "{":
-                        depth += 1
-                    elif d == "}":
-                        depth -= 1
-                        if paren and depth == 0:
-                            depth = 1  # a '}' too many inside @type( ... ): left to the parser
-                            break
-                    elif d == ")" and paren and depth == 1:
-                        depth = 0
-                    j += 1
-                out.spans.append((start_line, line))
-                last_end = start_line
-                i = j
-                continue
-        i += 1
-    return out
+        if c == "}":
+            if not told:
+                told = True
+                where = f"the entry at line {last_end}" if last_end else "the start of the file"
+                out.problems.append((line, f"unbalanced braces: a '}}' after {where} closes "
+                                           "nothing (a value has more '}' than '{'; the fields "
+                                           "after it would be lost)"))
+            i += 1
+            continue
+        m = _START.match(text, i)
+        if not m:
+            i += 1
+            continue
+        start_line = line
+        told = False
+        depth, end = 1, n
+        paren = m.group(2) == "("
+        for b in (_BRACES_PAREN if paren else _BRACES).finditer(text, m.end()):
+            d = b.group()
+            if d == "{":
+                depth += 1
+            elif d == "}":
+                depth -= 1
+                if depth == 0:
+                    # the '}' closes a braced entry; one too many inside @type( ... ) is
+                    # left to the parser (and to the scan between entries)
+                    end = b.start() if paren else b.end()
+                    break
+            elif depth == 1:  # the ')' closing @type( ... )
+                end = b.end()
+                break
+        line += text.count("\n", m.end(), end)
+        counted = i = end
+        out.spans.append((start_line, line))
+        last_end = start_line

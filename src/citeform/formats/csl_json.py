@@ -10,8 +10,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from ..safe_text import escape_controls
 
 
@@ -36,7 +34,11 @@ def _inline(node: Any, defs: dict[str, Any]) -> Any:
 
 
 @lru_cache(maxsize=1)
-def _item_validator() -> Draft202012Validator:
+def _item_validator() -> Any:
+    """``jsonschema``'s validator of one item (imported only for an invalid item's
+    messages or a schema the compiled check does not know: it costs 50 ms to import)."""
+    from jsonschema import Draft202012Validator
+
     # inlined once: checking 10,000 items then spends no time resolving references
     defs = schema()["$defs"]
     return Draft202012Validator(_inline(defs["item"], defs))
@@ -91,7 +93,13 @@ def _compile(node: Any) -> Check:
         checks.append(make(arg, node))
     if len(checks) == 1:
         return checks[0]
-    return lambda v: all(check(v) for check in checks)
+
+    def every(v: Any) -> bool:
+        for check in checks:
+            if not check(v):
+                return False
+        return True
+    return every
 
 
 def _k_type(arg: Any, _node: dict) -> Check:
@@ -112,12 +120,18 @@ def _k_enum(arg: Any, _node: dict) -> Check:
 
 
 def _k_properties(arg: dict, _node: dict) -> Check:
-    checks = [(name, _compile(sub)) for name, sub in arg.items()]
+    checks = {name: _compile(sub) for name, sub in arg.items()}
+    get = checks.get
 
     def properties(v: Any) -> bool:
         if not isinstance(v, dict):
             return True
-        return all(check(v[name]) for name, check in checks if name in v)
+        # the value's fields looked up among the schema's (an item has a few of a hundred)
+        for name, value in v.items():
+            check = get(name)
+            if check is not None and not check(value):
+                return False
+        return True
     return properties
 
 

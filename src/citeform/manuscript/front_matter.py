@@ -34,13 +34,15 @@ def read(text: str, span: tuple[int, int] | None, name: str, folder: str,
     mapping: then, as pandoc reads it, the block is not metadata but part of the text."""
     if span is None:
         return Settings()
-    from ..records import yaml_positions
-
     start, end = span
     before = text.count("\n", 0, start)
     # padded with the lines before it, so that YAML's positions are the manuscript's
     yaml_text = "\n" * before + text[start:end].replace("\r\n", "\n")
-    _node, data = yaml_positions.load(name, yaml_text)
+    data = simple_mapping(yaml_text)
+    if data is None:
+        from ..records import yaml_positions
+
+        _node, data = yaml_positions.load(name, yaml_text)
     if data is None:
         return Settings()
     if not isinstance(data, dict):
@@ -55,6 +57,32 @@ def read(text: str, span: tuple[int, int] | None, name: str, folder: str,
         settings.references = _references(name, yaml_text, data.get("references"),
                                           line_of("references"), warn)
     return settings
+
+
+# ``key: value`` with a plain value that YAML (as yaml_positions reads it) takes as text,
+# true/false or null: no character that YAML gives a meaning (``:#[]{}&*!|>'"%@`` and more)
+_SIMPLE_LINE = re.compile(
+    r"([A-Za-z][A-Za-z0-9_-]*):(?: +([A-Za-z](?:[A-Za-z0-9 .,;()/_-]{0,998}[A-Za-z0-9.,;()/_-])?))?")
+_WORDS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False,
+          "FALSE": False, "null": None, "Null": None, "NULL": None}
+
+
+def simple_mapping(yaml_text: str) -> dict[str, Any] | None:
+    """The mapping of a front matter made only of ``key: value`` lines of plain words (a
+    title, a bibliography file, a style), read without a YAML parser (importing one is a
+    tenth of a short manuscript's time); ``None`` for anything else, which YAML reads."""
+    data: dict[str, Any] = {}
+    for line in yaml_text.split("\n"):
+        if not line:
+            continue
+        m = _SIMPLE_LINE.fullmatch(line)
+        if m is None:
+            return None
+        key, value = m.groups()
+        if key in _WORDS or key in data:
+            return None  # a key YAML reads as true/false/null, or one given twice: YAML's word
+        data[key] = _WORDS.get(value, value) if value is not None else None
+    return data or None
 
 
 def from_mapping(data: dict[str, Any], name: str, folder: str,

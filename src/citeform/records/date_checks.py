@@ -11,6 +11,16 @@ from typing import Any
 from ..vocabulary import DATE_VARIABLES
 
 ERROR, WARNING = "error", "warning"
+# calendar.month_name's in the C locale a command runs in (calendar costs 1.5 ms to import)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def _month_days(year: int, month: int) -> int:
+    """Days in ``month`` of ``year`` (proleptic Gregorian, as :func:`calendar.monthrange`)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def date_problems(item: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
@@ -28,12 +38,10 @@ def date_problems(item: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
                 yield variable, f"date parts must be numbers, not {parts!r}", ERROR
                 break
             if len(nums) == 3 and 1 <= nums[1] <= 12 and nums[0] != 0:
-                import calendar  # only for full dates: cite's start-up does not load it
-
-                last = calendar.monthrange(nums[0], nums[1])[1] if 1 <= nums[0] <= 9999 else 31
+                last = _month_days(nums[0], nums[1]) if 1 <= nums[0] <= 9999 else 31
                 if not 1 <= nums[2] <= last:
                     yield (variable, f"day {nums[2]} out of range for "
-                                     f"{calendar.month_name[nums[1]]} {nums[0]}", ERROR)
+                                     f"{_MONTHS[nums[1] - 1]} {nums[0]}", ERROR)
             if nums and nums[0] > this_year + 1 and variable != "accessed":
                 yield variable, f"year {nums[0]} is in the future", WARNING
             points.append(nums)

@@ -163,6 +163,8 @@ def measure(data: Any, long_strings: bool = True) -> str | None:
     With ``long_strings`` false (the caller knows no text is too long), only the containers
     are walked.
     """
+    if not long_strings:
+        return _too_deep(data)
     stack = [(data, 1)]
     while stack:
         value, depth = stack.pop()
@@ -180,6 +182,24 @@ def measure(data: Any, long_strings: bool = True) -> str | None:
             stack.extend((v, depth + 1) for v in children)
         else:
             stack.extend((v, depth + 1) for v in children if isinstance(v, (dict, list)))
+    return None
+
+
+def _too_deep(data: Any) -> str | None:
+    """:func:`measure` without ``long_strings``: only the nesting can be wrong. The
+    containers are looked at a level at a time (the same answer as a walk of them)."""
+    level = [data] if isinstance(data, (dict, list)) else []
+    depth = 1
+    while level:
+        if depth > MAX_DEPTH:
+            return f"JSON nested deeper than {MAX_DEPTH} levels"
+        inner: list[Any] = []
+        for value in level:
+            for child in (value.values() if isinstance(value, dict) else value):
+                if isinstance(child, (dict, list)):
+                    inner.append(child)
+        level = inner
+        depth += 1
     return None
 
 
