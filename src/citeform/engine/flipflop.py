@@ -278,6 +278,8 @@ def capitalize_leading_terms(text: str) -> str:
     """
     if m.TERM not in text:
         return text.replace(m.RESET, "")
+    if isinstance(text, str):
+        return _capitalize_marked(text)
     out: list[str] = []
     since_reset = True  # nothing seen since the start or the last reset
     capitalize = False
@@ -299,6 +301,48 @@ def capitalize_leading_terms(text: str) -> str:
         if ch not in _OPENING_CHARS:
             since_reset = False
         out.append(ch)
+    return "".join(out)
+
+
+_TERM_MARKS: list[re.Pattern] = []  # the term and reset marks (compiled on first use)
+
+
+def _capitalize_marked(text: str) -> str:
+    """:func:`capitalize_leading_terms`'s walk, character by character only where a term may
+    still be capitalised or start one (after a mark, through markup, spaces and opening
+    marks); the rest up to the next mark is written as it is."""
+    if not _TERM_MARKS:
+        _TERM_MARKS.append(re.compile("[" + re.escape(m.TERM + m.RESET) + "]"))
+    out: list[str] = []
+    since_reset = True  # nothing seen since the start or the last reset
+    capitalize = False
+    pos = 0
+    tokens = m.ALL_TOKENS
+    for found in [*_TERM_MARKS[0].finditer(text), None]:
+        at = len(text) if found is None else found.start()
+        i = pos
+        while i < at and (capitalize or since_reset):
+            ch = text[i]
+            i += 1
+            if ch in tokens:
+                out.append(ch)
+                continue
+            if capitalize and ch.isalpha():
+                ch = ch.upper()
+                capitalize = False
+            elif capitalize and not ch.isspace():
+                capitalize = False
+            if ch not in _OPENING_CHARS:
+                since_reset = False
+            out.append(ch)
+        out.append(text[i:at])
+        if found is None:
+            break
+        if found.group() == m.RESET:
+            since_reset = True
+        else:
+            capitalize = since_reset
+        pos = at + 1
     return "".join(out)
 
 

@@ -175,6 +175,8 @@ def flip_decorations(text: str) -> str:
     """
     if isinstance(text, str) and _FLIP_OPENERS.isdisjoint(text):
         return str(text)  # nothing opens a decoration: every character is written as it is
+    if isinstance(text, str):
+        return _flip_marks(text)
     state = {"style": False, "weight": False, "variant": False, "vertical": False}
     stack: list[tuple[str, dict[str, bool]]] = []  # (closing tokens, state before)
     out: list[str] = []
@@ -215,6 +217,67 @@ def flip_decorations(text: str) -> str:
             out.append(closing)
         else:
             out.append(ch)
+    return "".join(out)
+
+
+_FLIP_MARKS: list[re.Pattern] = []  # what flip_decorations acts on (compiled on first use)
+
+
+def _flip_marks(text: str) -> str:
+    """:func:`flip_decorations`'s walk, from one decoration mark to the next (the text
+    between them is written as it is)."""
+    if not _FLIP_MARKS:
+        _FLIP_MARKS.append(re.compile(
+            "[" + re.escape("".join(sorted(_FLIP_OPENERS | _DECOR_CLOSERS))) + "]"))
+    state = {"style": False, "weight": False, "variant": False, "vertical": False}
+    stack: list[tuple[str, dict[str, bool]]] = []  # (closing tokens, state before)
+    out: list[str] = []
+    pos = 0  # what comes before it is written
+    for found in _FLIP_MARKS[0].finditer(text):
+        ch, at = found.group(), found.start()
+        if ch in _DECOR:
+            out.append(text[pos:at])
+            attr, value = _DECOR[ch]
+            before = dict(state)
+            if value == "on":
+                pair = _OFF[attr] if state[attr] else _ON[attr]
+                state[attr] = not state[attr]
+            elif state[attr]:
+                pair = _OFF[attr]
+                state[attr] = False
+            else:
+                pair = ("", "")
+            out.append(pair[0])
+            stack.append((pair[1], before))
+        elif ch in _VERTICAL:
+            out.append(text[pos:at])
+            stack.append((_VERTICAL[ch], dict(state)))
+            state["vertical"] = True
+            out.append(ch)
+        elif ch == m.BASELINE[0]:
+            out.append(text[pos:at])
+            stack.append((m.BASELINE[1] if state["vertical"] else "", dict(state)))
+            if state["vertical"]:
+                out.append(ch)
+                state["vertical"] = False
+        elif ch == m.NODECOR[0]:
+            out.append(text[pos:at])
+            before = dict(state)
+            closing = []
+            for attr in ("style", "weight", "variant"):
+                if state[attr]:
+                    out.append(_OFF[attr][0])
+                    closing.insert(0, _OFF[attr][1])
+                    state[attr] = False
+            stack.append(("".join(closing), before))
+        elif stack:  # a closer
+            out.append(text[pos:at])
+            closing, state = stack.pop()
+            out.append(closing)
+        else:
+            continue  # a closer with nothing open is written as it is (with the text after it)
+        pos = at + 1
+    out.append(text[pos:])
     return "".join(out)
 
 

@@ -50,6 +50,8 @@ _PIQ = re.compile(
 def move_punctuation_into_quotes(text: str) -> str:
     """American style: periods, commas, '?' and '!' right after a closing quote move inside it
     (and inside the decorations that close with it: “<i>Title.</i>”)."""
+    if not any(c in text for c in _CLOSING):
+        return text  # no closing quote: nothing moves (most entries)
     return _PIQ.sub(lambda mt: mt.group(3) + mt.group(1) + mt.group(2), text)
 
 
