@@ -12,6 +12,7 @@ from citeproc.source import DateRange, VariableError
 from citeproc.string import String
 
 from . import markup as m
+from .groups import end_of_cite
 from .sorting import compare_keys, key_values, sort_items, sort_key, text_key
 from .state import get_state
 
@@ -44,7 +45,7 @@ def render_cite(layout, cite, suppress_author: bool = False, author_only: bool =
         state.continues_group = continues_group
         state.drop_year = drop_year
     try:
-        text = layout.render_children(cite)
+        text = end_of_cite(layout.render_children(cite))
     except VariableError:
         text = None
     names = state.first_names if state is not None else None
