@@ -179,3 +179,23 @@ def test_mark_after_group_ending_in_quoted_field(title: str, locale: str, expect
     the group's own, which citeproc-js merges into the quoted text by the join rules and,
     with punctuation-in-quote, moves into the quotation even when it is a ``:``."""
     assert _bibliography(NESTED_QUOTED, title, locale) == expected
+
+
+def test_deliberate_cite_numbers_kept_apart() -> None:
+    """Deliberate difference ``cite-numbers-kept-apart`` (modern-language-association, seed
+    52525 cluster 64): a suppress-author cite that prints only its page after a cite ending in a
+    page keeps the delimiter. citeproc-js prints ``(Wagner 45)`` and ``(Wagner 4e123)``: it
+    runs the two numbers together as if they were citation numbers."""
+    from tests.differential.deliberate import deliberate_reason
+
+    items = [{"id": k, "type": "book", "title": f"T{k}", "issued": {"date-parts": [[2000]]},
+              "author": [{"family": name, "given": "J"}]} for k, name in (("a", "Wagner"), ("b", "Nguyen"))]
+    clusters = [[{"id": "a", "locator": "4", "label": "page"},
+                 {"id": "b", "locator": locator, "label": "page", "suppress-author": True}]
+                for locator in ("5", "e123")]
+    result = render_csl(items, _style("modern-language-association"), citations=clusters)
+    assert result.citations == ["(Wagner 4; 5)", "(Wagner 4; e123)"]
+    assert deliberate_reason("(Wagner 45)", "(Wagner 4; 5)") == "cite-numbers-kept-apart"
+    assert deliberate_reason("(Wagner 4e123; Morgan)", "(Wagner 4; e123; Morgan)") == "cite-numbers-kept-apart"
+    assert deliberate_reason("(Wagner 4; 5)", "(Wagner 4; 5)") is None
+    assert deliberate_reason("(Wagner 4)", "(Wagner 4; 5)") is None
