@@ -199,3 +199,20 @@ def test_deliberate_cite_numbers_kept_apart() -> None:
     assert deliberate_reason("(Wagner 4e123; Morgan)", "(Wagner 4; e123; Morgan)") == "cite-numbers-kept-apart"
     assert deliberate_reason("(Wagner 4; 5)", "(Wagner 4; 5)") is None
     assert deliberate_reason("(Wagner 4)", "(Wagner 4; 5)") is None
+
+
+def test_given_name_only_first_author_ends_the_substitution() -> None:
+    """Class ``given-only-short-name``: a first author with a given name only (``Prince``) is
+    left out of a short-form cite; citeproc-js counts the names as rendered, so the style's
+    ``cs:substitute`` stops there: no title, no editor in its place (seed 41414)."""
+    prince = [{"given": "Prince"}]
+    group = [{"given": "Prince"}, {"family": "Morris", "given": "P"}, {"family": "Madonna"},
+             {"family": "Lee", "given": "A"}]
+    items = [{"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[2000]]}, "author": prince},
+             {"id": "b", "type": "chapter", "title": "U", "author": group, "editor": [{"family": "Hansen", "given": "L"}],
+              "container-title": "C"}]
+    clusters = [[{"id": "a"}], [{"id": "b", "locator": "3", "label": "table"}]]
+    # citeproc-js: (2000) and (n.d., Table 3) in apa; (2000) and (n.d., tbl. 3) in chicago-author-date
+    assert render_csl(items, _style("apa"), citations=clusters).citations == ["(2000)", "(n.d., Table 3)"]
+    assert render_csl(items, _style("chicago-author-date"), citations=clusters).citations == [
+        "(2000)", "(n.d., tbl. 3)"]

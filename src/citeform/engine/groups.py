@@ -363,7 +363,10 @@ class Substitute(model.Substitute):
             finally:
                 if state is not None:
                     state.used_stack.pop()
-            if text is not None and str(text) != "":
+            hollow = (text is None or str(text) == "") and _hollow_names(child, item)
+            if hollow:
+                text = ""
+            if text is not None and (str(text) != "" or hollow):
                 if state is not None:
                     state.suppressed.update(used)
                     for outer in state.used_stack:
@@ -378,6 +381,21 @@ class Substitute(model.Substitute):
             if term:
                 return None  # a term ends the substitution even when it is empty
         return None
+
+
+def _hollow_names(child, item) -> bool:
+    """A ``cs:names`` that printed nothing although it has names: its first person has a given
+    name only, which a short form leaves out. citeproc-js counts it as rendered: the
+    substitution ends there (``(2000)``, not the title)."""
+    if not isinstance(child, model.Names):
+        return False
+    reference = item.reference
+    for var in (child.get("variable") or "").split():
+        names = reference.get(var)
+        if names:
+            first = names[0]
+            return not first.get("family") and "literal" not in first and not first.get("_others")
+    return False
 
 
 def _holds_own_name(child) -> bool:
