@@ -216,3 +216,16 @@ def test_given_name_only_first_author_ends_the_substitution() -> None:
     assert render_csl(items, _style("apa"), citations=clusters).citations == ["(2000)", "(n.d., Table 3)"]
     assert render_csl(items, _style("chicago-author-date"), citations=clusters).citations == [
         "(2000)", "(n.d., tbl. 3)"]
+
+
+def test_quoted_macro_suffix_and_delimiter_period() -> None:
+    """Class ``quoted-field-mark`` with a quoted macro call whose own suffix is ``.`` and a
+    delimiter ``. `` after it (american-sociological-association, thesis, seed 734291): the two
+    periods are one, which punctuation-in-quote then merges into the title's ``?``."""
+    item = {"id": "t", "type": "thesis", "title": "Does treatment predict T-SNE?",
+            "author": [{"family": "Shah", "given": "Min-jun"}], "publisher": "Université Paris-Saclay",
+            "publisher-place": "Amsterdam", "genre": "Doctoral dissertation"}
+    result = render_csl([item], _style("american-sociological-association"), citations=[[{"id": "t"}]])
+    # citeproc-js: Shah, Min-jun. n.d. “Does Treatment Predict T-SNE?” Doctoral dissertation, ...
+    assert result.bibliography == [
+        "Shah, Min-jun. n.d. “Does Treatment Predict T-SNE?” Doctoral dissertation, Université Paris-Saclay, Amsterdam."]

@@ -119,10 +119,19 @@ def quote_seams(text: str, piq: bool) -> str:
     return text
 
 
+# a mark repeated across a seam is one mark (what join_punctuation does there), dropped before
+# the doubled-period rule could drop the other one (``?”.`` + seam + ``.``)
+_SEAM_REPEAT = re.compile(
+    r"([.,;:!?])([" + _TOKENS + r"]*" + re.escape(m.SEAM) + r"[" + _TOKENS + r"]*)\1(?!\1)"
+)
+
+
 def finish(text: str, quotes: Quotes, piq: bool) -> str:
     """Final pass on a rendered cite or entry, still in token form."""
     text = quote_seams(text, piq)
     text = cite_affix_punctuation(text)
+    if m.SEAM in text:
+        text = _SEAM_REPEAT.sub(r"\1\2", text)
     text = drop_doubled_periods(text)
     text = join_punctuation(text)
     if piq:
