@@ -229,3 +229,27 @@ def test_quoted_macro_suffix_and_delimiter_period() -> None:
     # citeproc-js: Shah, Min-jun. n.d. “Does Treatment Predict T-SNE?” Doctoral dissertation, ...
     assert result.bibliography == [
         "Shah, Min-jun. n.d. “Does Treatment Predict T-SNE?” Doctoral dissertation, Université Paris-Saclay, Amsterdam."]
+
+
+def test_title_cite_after_a_group_takes_the_cite_group_delimiter() -> None:
+    """Class ``9a[,→;] Aa`` (elsevier-harvard, seed 188463 cluster 5): with an explicit
+    ``cite-group-delimiter``, cites whose author place holds their title (no names) after a group
+    of several cites by the same names are joined by the cite-group delimiter, as citeproc-js
+    keeps that group's names as the last ones used; after a single cite, or in a style without
+    the attribute (apa), the layout delimiter stays."""
+    doe = [{"family": "Doe", "given": "J"}]
+    items = [{"id": "a1", "type": "book", "title": "TA1", "issued": {"date-parts": [[2008]]}, "author": doe},
+             {"id": "a2", "type": "book", "title": "TA2", "issued": {"date-parts": [[2000]]}, "author": doe},
+             {"id": "b", "type": "legislation", "title": "Elections", "issued": {"date-parts": [[1655]]}},
+             {"id": "b2", "type": "book", "title": "Freedom", "issued": {"date-parts": [[1700]]}},
+             {"id": "c", "type": "book", "title": "TC", "issued": {"date-parts": [[2017]]},
+              "author": [{"family": "Zhao", "given": "J"}]}]
+    clusters = [[{"id": "a1"}, {"id": "a2"}, {"id": "b"}, {"id": "b2"}, {"id": "c"}],
+                [{"id": "a1"}, {"id": "b"}, {"id": "b2"}]]
+    # citeproc-js 2.4.63
+    assert render_csl(items, _style("elsevier-harvard"), citations=clusters).citations == [
+        "(Doe, 2008, 2000, Elections, 1655, Freedom, 1700; Zhao, 2017)",
+        "(Doe, 2008; Elections, 1655; Freedom, 1700)"]
+    assert render_csl(items, _style("apa"), citations=clusters).citations == [
+        "(Doe, 2000, 2008; Elections, 1655; Freedom, 1700; Zhao, 2017)",
+        "(Doe, 2008; Elections, 1655; Freedom, 1700)"]
