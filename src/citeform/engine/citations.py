@@ -12,6 +12,7 @@ from citeproc.source import DateRange, VariableError
 from citeproc.string import String
 
 from . import markup as m
+from .groups import end_of_cite
 from .sorting import compare_keys, key_values, sort_items, sort_key, text_key
 from .state import get_state
 
@@ -44,7 +45,7 @@ def render_cite(layout, cite, suppress_author: bool = False, author_only: bool =
         state.continues_group = continues_group
         state.drop_year = drop_year
     try:
-        text = layout.render_children(cite)
+        text = end_of_cite(layout.render_children(cite))
     except VariableError:
         text = None
     names = state.first_names if state is not None else None
@@ -415,7 +416,16 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
             groups.append([r])
     pieces = []
     adds_suffix = layout.getparent().get("disambiguate-add-year-suffix") == "true"
+    explicit_group = layout.getparent().get("cite-group-delimiter") is not None
+    continued = False  # the last piece is a group of several cites, or continues one
     for group in groups:
+        if explicit_group and pieces and continued and group[0].get("names_by_text"):
+            # citeproc-js (an explicit cite-group-delimiter): a cite with a title in the author's
+            # place keeps the names of the group of several cites before it as the last ones
+            # used, so the cite-group delimiter joins it ("Doe, 2008, 2000, Freedom, 1700")
+            pieces[-1] = (pieces[-1][0], group_delim)
+        else:
+            continued = len(group) > 1
         if not collapse:
             for k, r in enumerate(group):
                 pieces.append((_affixed(r["cite"], r["text"]), group_delim if k < len(group) - 1 else delimiter))

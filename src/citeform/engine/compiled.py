@@ -25,6 +25,7 @@ from citeproc import string as citeproc_string
 from citeproc.source import VariableError
 from citeproc.string import SEAM_PUNCTUATION, MixedString, NoCase, String, _strip_first_char, join
 
+from . import markup as m
 from .markup import Marked
 from .state import get_state
 
@@ -59,30 +60,137 @@ def _generic(element) -> RenderFn:
     return lambda item, kw: render(item, **kw)
 
 
+class ChildFns(list):
+    """The children's (render function, is a ``cs:choose``) pairs, with the children in
+    ``elements`` and whether one of them is decorated in ``decor`` (see :func:`sibling_joins`)."""
+
+    elements: list = []
+    decor = False
+
+
 def children_fns(element) -> list[tuple[RenderFn, bool]]:
     """The element's children as (render function, is a ``cs:choose``), read once."""
     d = element.__dict__
     fns = d.get("_cf_children_fns")
     if fns is None:
-        fns = d["_cf_children_fns"] = [
-            (render_fn(child), isinstance(child, model.Choose)) for child in element.iterchildren()
-        ]
+        children = list(element.iterchildren())
+        fns = ChildFns((render_fn(child), isinstance(child, model.Choose)) for child in children)
+        fns.elements = children
+        fns.decor = any(decorated(child) for child in children)
+        d["_cf_children_fns"] = fns
     return fns
 
 
 def run_children(fns, item, delimiter: str, kw: dict):
-    """citeproc-py's ``Parent.render_children`` over ``children_fns``."""
+    """citeproc-py's ``Parent.render_children`` over ``children_fns``.
+
+    The children of a ``cs:if`` branch are joined by the enclosing group's delimiter: as
+    there, a delimiter starting with a mark is a seam after a decorated field or a child
+    whose suffix ends in one (see ``groups.seam_after``); with no delimiter, decorated
+    siblings keep their marks apart (:func:`sibling_joins`)."""
     output = []
-    for fn, is_choose in fns:
+    seam_delimiter = delimiter[:1] in _MARKS
+    track = seam_delimiter or (not delimiter and getattr(fns, "decor", False))
+    rendered = [] if track else None
+    for at, (fn, is_choose) in enumerate(fns):
         try:
             text = fn(item, delimiter, kw) if is_choose else fn(item, kw)
         except VariableError:
             continue
         if text is not None:
             output.append(text)
+            if rendered is not None:
+                rendered.append(fns.elements[at])
     if output:
+        if rendered is not None and len(output) > 1:
+            _mark_joins(rendered, output, delimiter)
         return output[0] if len(output) == 1 else join(output, delimiter)  # (join hands one back)
     return None
+
+
+def _mark_joins(elements: list, output: list, delimiter: str) -> None:
+    """The marks :func:`run_children` puts where its children's outputs meet."""
+    if delimiter[:1] in _MARKS:
+        for at in range(len(output) - 1):
+            if last_char(output[at]) and _seam_after(elements[at], output[at]):
+                output[at] = output[at] + m.SEAM
+    elif not delimiter:
+        sibling_joins([None if isinstance(e, model.Choose) else e for e in elements], output)
+
+
+def plain_render_children(self, item, delimiter="", **kwargs):
+    """citeproc-py's ``Parent.render_children`` (used with the caches off), with the marks
+    of :func:`run_children` where the children meet."""
+    output = []
+    rendered = []
+    for child in self.iterchildren():
+        try:
+            if isinstance(child, model.Choose):
+                text = child.render(item, delimiter=delimiter, **kwargs)
+            else:
+                text = child.render(item, **kwargs)
+            if text is not None:
+                output.append(text)
+                rendered.append(child)
+        except VariableError:
+            pass
+    if output:
+        if len(output) > 1:
+            _mark_joins(rendered, output, delimiter)
+        return join(output, delimiter)
+    return None
+
+
+model.Parent.render_children = plain_render_children
+
+
+def _seam_after(element, text) -> bool:
+    """``groups.seam_after`` (that module builds on this one)."""
+    d = element.__dict__
+    found = d.get("_cf_suffix_mark")
+    if found is None:
+        found = d["_cf_suffix_mark"] = element.get("suffix", "")[-1:] in _MARKS
+    return found or last_char(text) == m.FIELD_END
+
+
+_DECORATIONS = ("font-style", "font-weight", "font-variant", "text-decoration", "vertical-align")
+_MARKS = frozenset(".,;:!?")
+
+
+def decorated(element) -> bool:
+    """Whether the element has a decoration of its own (quotes are none): citeproc-js moves
+    no punctuation between such an element and its siblings (read once)."""
+    d = element.__dict__
+    found = d.get("_cf_decorated")
+    if found is None:
+        attrib = element.attrib
+        found = d["_cf_decorated"] = isinstance(element.tag, str) and any(k in attrib for k in _DECORATIONS)
+    return found
+
+
+def _first_visible(text) -> str:
+    return m.strip_tokens(str(text)).lstrip(" ")[:1]
+
+
+def sibling_joins(elements: list, output: list) -> None:
+    """Mark where the outputs of siblings with no delimiter between them meet, when one of
+    the two is decorated and the second starts with a mark (its prefix).
+
+    citeproc-js moves a sibling's leading mark into the suffix before it, where the join
+    rules apply, only when neither sibling is decorated; otherwise the mark stays with the
+    sibling and only a repeat of the first sibling's own suffix mark is dropped, and only
+    after an undecorated one (``<i>Deep?</i>: 15``, ``Deep?`` + ``<i>? 15</i>``).
+    ``elements[i]`` rendered ``output[i]``; None for a ``cs:choose`` (its branch is not known
+    here). The marks go in ``output`` in place."""
+    for at in range(len(output) - 1):
+        first, second = elements[at], elements[at + 1]
+        first_decorated = first is not None and decorated(first)
+        if not first_decorated and (second is None or not decorated(second)):
+            continue
+        if _first_visible(output[at + 1]) not in _MARKS:
+            continue
+        own_mark = not first_decorated and first is not None and first.get("suffix", "")[-1:] in _MARKS
+        output[at] = output[at] + (m.SEAM if own_mark else m.NOJOIN)
 
 
 def state_getter(element) -> Callable[[], Any]:

@@ -277,6 +277,7 @@ class Text(
                     text = dates_only(text)  # in a sort key: its dates alone
                 if text and last_char(text) == field_end:  # a macro call is a group: no seam
                     text = groups.without_field_end(text)
+                text = groups.blob_end(text)
                 if not text:
                     out = None
                 elif plain_markup:
@@ -381,6 +382,7 @@ class Text(
                     text = dates_only(text)  # in a sort key: its dates alone
             if text and str(text).endswith(m.FIELD_END):  # a macro call is a group: no seam
                 text = groups.without_field_end(text)
+            text = groups.blob_end(text)
         elif kind == "term":
             text = self._term(item)
         else:
@@ -552,6 +554,9 @@ class Group(BraceAffixes, DisplayMixin, NormalDecorationsMixin, groups.Group):
         seam_delimiter = delimiter[:1] in groups.MARKS
         children = list(self.iterchildren())
         seam_after = groups.seam_after
+        blob_end = groups.blob_end
+        # siblings with no delimiter between them, one decorated: see compiled.sibling_joins
+        sibling_decor = not delimiter and any(compiled.decorated(c) for c in children)
         last_char = compiled.last_char
         field_end = m.FIELD_END
         seam = m.SEAM
@@ -573,6 +578,7 @@ class Group(BraceAffixes, DisplayMixin, NormalDecorationsMixin, groups.Group):
                 state.var_frames.append(frame)
             output = []
             seams = []
+            rendered = [] if sibling_decor else None
             try:
                 for at, (fn, is_choose) in enumerate(fns):
                     try:
@@ -583,6 +589,8 @@ class Group(BraceAffixes, DisplayMixin, NormalDecorationsMixin, groups.Group):
                         output.append(text)
                         if seam_delimiter:
                             seams.append(seam_after(children[at], text))
+                        if rendered is not None:
+                            rendered.append(None if is_choose else children[at])
             finally:
                 if state is not None:  # (groups.close_frame)
                     frames = state.var_frames
@@ -597,6 +605,8 @@ class Group(BraceAffixes, DisplayMixin, NormalDecorationsMixin, groups.Group):
                 for at in range(len(output) - 1):
                     if seams[at]:
                         output[at] = output[at] + seam
+            if rendered is not None and len(output) > 1:
+                compiled.sibling_joins(rendered, output)
             if last_char(output[-1]) == field_end:  # the group's own suffix or delimiter is no seam
                 output[-1] = groups.without_field_end(output[-1])
             if state is not None and state.var_frames:  # a nested group counts as content for its parent
@@ -610,6 +620,7 @@ class Group(BraceAffixes, DisplayMixin, NormalDecorationsMixin, groups.Group):
                     text = join(output, delimiter)
                 except Exception:  # citeproc-py's bare except, less KeyboardInterrupt and SystemExit
                     text = String("")
+            text = blob_end(text)
             if not text:  # citeproc-py's Group.markup
                 return None
             if plain:

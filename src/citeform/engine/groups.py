@@ -15,8 +15,8 @@ from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import MixedString
 
-from .compiled import last_char
-from .markup import FIELD_END, SEAM
+from .compiled import decorated, last_char, sibling_joins
+from .markup import FIELD_END, QUOTE, QUOTE_OUT, SEAM
 from .state import get_state
 
 _UNSET = object()
@@ -183,6 +183,23 @@ def seam_after(element, text) -> bool:
     return found or last_char(text) == FIELD_END
 
 
+def blob_end(text):
+    """``text`` of a group or macro, marked when it ends with a quoted field: a mark after
+    it is the enclosing element's, which citeproc-js merges into the quotation's last mark
+    by the usual rules (see ``typography.quote_seams``)."""
+    if text is not None and last_char(text) == QUOTE[1]:
+        return text + QUOTE_OUT
+    return text
+
+
+def end_of_cite(text):
+    """A cite's text: what follows it (a delimiter between cites) is no enclosing element's
+    mark, so the :func:`blob_end` mark at its end goes."""
+    if text is not None and last_char(text) == QUOTE_OUT:
+        return without_field_end(text)
+    return text
+
+
 def without_field_end(text):
     """``text`` without the :data:`FIELD_END` that ends it: a field that is the last of a
     group, macro or branch joins what follows the group by the usual rules."""
@@ -264,6 +281,7 @@ class Group(model.Group):
             delimiter = d["_cf_delimiter"] = self.get("delimiter", "")
         output = []
         seams = []
+        rendered = []
         state = get_state(self)
         frame = open_frame(state)
         try:
@@ -277,6 +295,7 @@ class Group(model.Group):
                     continue
                 if text is not None and not is_empty(text):
                     output.append(text)
+                    rendered.append(None if is_choose else child)
                     seams.append(delimiter[:1] in MARKS and seam_after(child, text))
         finally:
             close_frame(state, frame)
@@ -285,11 +304,13 @@ class Group(model.Group):
         for at in range(len(output) - 1):
             if seams[at]:
                 output[at] = output[at] + SEAM
+        if not delimiter and len(output) > 1 and any(c is not None and decorated(c) for c in rendered):
+            sibling_joins(rendered, output)
         if str(output[-1]).endswith(FIELD_END):  # the group's own suffix or delimiter is no seam
             output[-1] = without_field_end(output[-1])
         if state is not None and state.var_frames:  # a nested group counts as content for its parent
             state.var_frames[-1][1] = True
-        return self.join(output)
+        return blob_end(self.join(output))
 
 
 class Substitute(model.Substitute):
@@ -342,7 +363,10 @@ class Substitute(model.Substitute):
             finally:
                 if state is not None:
                     state.used_stack.pop()
-            if text is not None and str(text) != "":
+            hollow = (text is None or str(text) == "") and _hollow_names(child, item)
+            if hollow:
+                text = ""
+            if text is not None and (str(text) != "" or hollow):
                 if state is not None:
                     state.suppressed.update(used)
                     for outer in state.used_stack:
@@ -357,6 +381,21 @@ class Substitute(model.Substitute):
             if term:
                 return None  # a term ends the substitution even when it is empty
         return None
+
+
+def _hollow_names(child, item) -> bool:
+    """A ``cs:names`` that printed nothing although it has names: its first person has a given
+    name only, which a short form leaves out. citeproc-js counts it as rendered: the
+    substitution ends there (``(2000)``, not the title)."""
+    if not isinstance(child, model.Names):
+        return False
+    reference = item.reference
+    for var in (child.get("variable") or "").split():
+        names = reference.get(var)
+        if names:
+            first = names[0]
+            return not first.get("family") and "literal" not in first and not first.get("_others")
+    return False
 
 
 def _holds_own_name(child) -> bool:

@@ -40,8 +40,8 @@ _DECOR_CLOSING = "".join(
     pair[1] for pair in (m.ITALIC, m.BOLD, m.SMALLCAPS, m.UNDERLINE, m.NORMAL_STYLE, m.NORMAL_WEIGHT,
                          m.NORMAL_VARIANT, m.NOCASE, m.NODECOR, m.SUPERSCRIPT, m.SUBSCRIPT, m.BASELINE)
 )
-_SKIP = "".join(sorted(m.ALL_TOKENS - set(_CLOSING) - set(_DECOR_CLOSING) - {m.NOPIQ}))
-_RUN = "[" + re.escape(_CLOSING + _DECOR_CLOSING) + "]"
+_SKIP = "".join(sorted(m.ALL_TOKENS - set(_CLOSING) - set(_DECOR_CLOSING) - {m.NOPIQ, m.QUOTE_OUT}))
+_RUN = "[" + re.escape(_CLOSING + _DECOR_CLOSING + m.QUOTE_OUT) + "]"
 _PIQ = re.compile(
     "(" + _RUN + "*[" + re.escape(_CLOSING) + "]" + _RUN + "*)([" + re.escape(_SKIP) + "]*)([.,!?]+)"
 )
@@ -74,9 +74,66 @@ def _drop_period(mt: re.Match) -> str:
     return mt.group(1) + mt.group(2)
 
 
+# a mark after a style's closing quote (markup between): with punctuation-in-quote, the marks
+# that stay outside (':' ';'); without, any
+_MARK_AFTER_QUOTE = {
+    True: re.compile(re.escape(m.QUOTE[1]) + r"([" + _TOKENS + r"]*)(?=[:;])"),
+    False: re.compile(re.escape(m.QUOTE[1]) + r"([" + _TOKENS + r"]*)(?=[.,;:!?])"),
+}
+
+
+_DECOR_RUN = "[" + re.escape(_DECOR_CLOSING) + "]*"
+# without punctuation-in-quote, a quoted field's last ':' ';' ',' moves out of the quotation
+_MOVES_OUT = re.compile("([:;,]+)(" + _DECOR_RUN + ")" + re.escape(m.QUOTE[1]))
+_MOVED_BEFORE = re.compile("[:;,]" + _DECOR_RUN + "$")
+# with punctuation-in-quote, an enclosing element's ':' or ';' after a quotation moves into it
+_OUTER_INTO_QUOTE = re.compile(
+    "(" + _DECOR_RUN + re.escape(m.QUOTE[1]) + ")([" + _TOKENS + "]*" + re.escape(m.QUOTE_OUT)
+    + "[" + _TOKENS + "]*)([:;])"
+)
+
+
+def quote_seams(text: str, piq: bool) -> str:
+    """Marks at a ``quotes="true"`` field's closing quote as citeproc-js places them.
+
+    Where a mark follows the quotation and stays outside it, citeproc-js merges it with the
+    quoted text's last mark only when it moves into the quotation (punctuation in quote:
+    ``.`` ``,`` ``?`` ``!``); otherwise only a repeated mark is dropped (``“Deep?”: 15``,
+    German ``„Deep?“. 15``): a seam goes there. Where the mark is that of a group or macro
+    the quoted field ends (:data:`markup.QUOTE_OUT`), it joins the quoted text's last mark by
+    the usual rules, and with punctuation in quote even a ``:`` or ``;`` moves into the
+    quotation (``“Deep:” 15``). Without punctuation in quote, the quoted
+    text's own last ``:`` ``;`` ``,`` moves out (``„Deep“: 15``) and joins what follows by
+    the usual rules."""
+    if m.QUOTE[1] not in text:
+        return text
+
+    def seam(mt: re.Match) -> str:
+        if m.QUOTE_OUT in mt.group(1) or (not piq and _MOVED_BEFORE.search(text, 0, mt.start())):
+            return mt.group()
+        return m.QUOTE[1] + m.SEAM + mt.group(1)
+
+    text = _MARK_AFTER_QUOTE[piq].sub(seam, text)
+    if piq and m.QUOTE_OUT in text:
+        text = _OUTER_INTO_QUOTE.sub(lambda mt: mt.group(3) + mt.group(1) + mt.group(2), text)
+    if not piq:
+        text = _MOVES_OUT.sub(lambda mt: mt.group(2) + m.QUOTE[1] + mt.group(1), text)
+    return text
+
+
+# a mark repeated across a seam is one mark (what join_punctuation does there), dropped before
+# the doubled-period rule could drop the other one (``?”.`` + seam + ``.``)
+_SEAM_REPEAT = re.compile(
+    r"([.,;:!?])([" + _TOKENS + r"]*" + re.escape(m.SEAM) + r"[" + _TOKENS + r"]*)\1(?!\1)"
+)
+
+
 def finish(text: str, quotes: Quotes, piq: bool) -> str:
     """Final pass on a rendered cite or entry, still in token form."""
+    text = quote_seams(text, piq)
     text = cite_affix_punctuation(text)
+    if m.SEAM in text:
+        text = _SEAM_REPEAT.sub(r"\1\2", text)
     text = drop_doubled_periods(text)
     text = join_punctuation(text)
     if piq:
