@@ -259,3 +259,27 @@ def test_a_manuscript_imports_no_click():
                           check=True)
     assert done.stdout.splitlines()[-1] == "False"
     assert "As Rousseau et al. (2002) says" in done.stdout
+
+
+def test_an_output_that_may_not_be_read_is_left_to_click(tmp_path, monkeypatch):
+    """click's ``Path`` is ``readable=True`` by default: an existing ``-o`` file its user may
+    write but not read ('File ... is not readable', exit 2) was written by the quick path.
+    Root reads every file, so the user's view of the file is simulated."""
+    import os
+
+    from citeform.cli.manuscript_command import manuscript
+
+    write_only = tmp_path / "wo.md"
+    write_only.write_text("draft", encoding="utf-8")
+    real_access = os.access
+
+    def access(path, mode, **kwargs):
+        if os.fspath(path) == str(write_only) and mode & os.R_OK:
+            return False
+        return real_access(path, mode, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+    args = ["manuscript", "a.md", "-o", str(write_only)]
+    with pytest.raises(Exception, match="is not readable"):
+        manuscript.make_context("manuscript", args[1:])
+    assert quick.parse_manuscript(args) is None

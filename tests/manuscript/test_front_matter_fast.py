@@ -66,3 +66,17 @@ def test_words_of_values(monkeypatch):
     text = "a: true\nb: false\nc: null\nd: True\ne: no"
     assert simple_mapping(text) == {"a": True, "b": False, "c": None, "d": True, "e": "no"}
 
+
+
+@pytest.mark.parametrize("length", [1023, 1024, 1025, 1100])
+def test_a_key_longer_than_yaml_takes_is_left_to_yaml(length):
+    """YAML takes a key of at most 1,024 characters on its line ('mapping values are not
+    allowed' after that): a longer one was read as a field here."""
+    text = "title: x\n" + "k" * length + ": v"
+    from citeform.errors import DataError
+
+    try:
+        expected = _yaml(text)
+    except DataError:  # YAML's error is reported: nothing is read here
+        expected = None
+    assert simple_mapping(text) == expected

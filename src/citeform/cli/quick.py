@@ -117,7 +117,8 @@ def parse_manuscript(args: Sequence[str]) -> dict[str, Any] | None:
 
 def _plain_output(output: str | None) -> bool:
     """Whether click's ``Path(dir_okay=False, writable=True)`` takes ``output`` without a
-    word: it is not given, does not exist, or is a file that may be written."""
+    word: it is not given, does not exist, or is a file that may be read and written (the
+    type is ``readable`` by default)."""
     if output is None:
         return True
     try:
@@ -126,7 +127,8 @@ def _plain_output(output: str | None) -> bool:
         return True  # click checks nothing more of a path that is not there
     import stat
 
-    return not stat.S_ISDIR(st.st_mode) and os.access(output, os.W_OK)
+    return (not stat.S_ISDIR(st.st_mode) and os.access(output, os.R_OK)
+            and os.access(output, os.W_OK))
 
 
 def run_quick(args: Sequence[str]) -> bool:

@@ -49,6 +49,10 @@ def scan(text: str) -> Structure:
     counted = 0  # the new lines before this offset are in ``line``
     last_end: int | None = None
     told = False  # one problem for the '}'s of one stretch between entries
+    # where the line of a '%' starts, found from the last '%' on (never from the file's start:
+    # one line of n '%' cost n^2), and the start of a line known to hold text before a '%'
+    line_start = seen = 0
+    not_blank = -1
     i = 0
     while True:
         found = _TOP.search(text, i)
@@ -59,10 +63,16 @@ def scan(text: str) -> Structure:
         counted = i
         c = text[i]
         if c == "%":
-            if i == 0 or text[text.rfind("\n", 0, i) + 1 : i].strip() == "":
+            newline = text.rfind("\n", seen, i)
+            if newline >= 0:
+                line_start = newline + 1
+            seen = i
+            if line_start != not_blank and (i == line_start
+                                            or text[line_start:i].strip() == ""):
                 stop = text.find("\n", i)
                 i = counted = n if stop < 0 else stop
             else:
+                not_blank = line_start  # so is every later '%' of the line: not a comment
                 i += 1
             continue
         if c == "}":

@@ -60,9 +60,10 @@ def read(text: str, span: tuple[int, int] | None, name: str, folder: str,
 
 
 # ``key: value`` with a plain value that YAML (as yaml_positions reads it) takes as text,
-# true/false or null: no character that YAML gives a meaning (``:#[]{}&*!|>'"%@`` and more)
+# true/false or null: no character that YAML gives a meaning (``:#[]{}&*!|>'"%@`` and more),
+# and a key of at most the 1,024 characters YAML looks back for a key's ':'
 _SIMPLE_LINE = re.compile(
-    r"([A-Za-z][A-Za-z0-9_-]*):(?: +([A-Za-z](?:[A-Za-z0-9 .,;()/_-]{0,998}[A-Za-z0-9.,;()/_-])?))?")
+    r"([A-Za-z][A-Za-z0-9_-]{0,1023}):(?: +([A-Za-z](?:[A-Za-z0-9 .,;()/_-]{0,998}[A-Za-z0-9.,;()/_-])?))?")
 _WORDS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False,
           "FALSE": False, "null": None, "Null": None, "NULL": None}
 
