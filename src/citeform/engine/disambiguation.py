@@ -508,7 +508,8 @@ def _global_level(people: dict[str, set], name, cap: int) -> int | None:
         return None
     given = name.get("given") or ""
     mine = _initials(given)
-    others = [init for key_, init in givens if key_ != _given_key(given)]
+    own_key = _given_key(given)
+    others = [init for key_, init in givens if key_ != own_key]
     if len({mine, *others}) < 2 and cap == 1:
         return None  # initials cannot tell these people apart
     return 1 if mine not in others else cap
