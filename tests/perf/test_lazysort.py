@@ -60,3 +60,19 @@ def test_later_keys_only_for_ties():
 
     assert sorted_indices(3, 2, column, [False, False], _cmp) == [2, 1, 0]
     assert (1, 0) not in asked  # item 0 is alone on the first key
+
+
+def test_each_key_asked_once_for_all_ties():
+    """Key ``j`` comes in one call for every group tied before it, so that a large call can
+    be shared among workers."""
+    table = [[("t", i % 3), ("t", i % 2), ("t", 0)] for i in range(12)]
+    calls: list[tuple[int, list[int]]] = []
+
+    def column(j, indices):
+        calls.append((j, list(indices)))
+        return [table[i][j] for i in indices]
+
+    got = sorted_indices(len(table), 3, column, [False, False, False], _cmp)
+    assert got == full_sort(table, [False, False, False])
+    assert [j for j, _ in calls] == [0, 1, 2]
+    assert sorted(calls[1][1]) == list(range(12))

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from citeproc.source import Citation, CitationItem
 from citeproc.string import String
 
-from . import cache
+from . import cache, parallel
 from . import markup as m
 from .citations import render_cite
 from .names import cjk_language, initials_key, is_cjk
@@ -128,20 +128,27 @@ class Disambiguator:
                     last = max(last, i)
         return last + 1
 
-    def registered_names(self, key: str) -> dict[str, list]:
+    def registered_names(self, key: str, found: tuple[str, frozenset[str]] | None = None) -> dict[str, list]:
         """The name lists citeproc-js registers for the global given-name rules: those the cite
         prints (in the subsequent form ambiguity is tested on) and those the sort keys render (every key, for every
         item) — not the editor of a chapter whose cite and sort keys show only its authors.
-        The cite rendered to find them is the one :meth:`text` renders: it is remembered."""
-        memo_key = self._memo_key(key)
+        The cite rendered to find them is the one :meth:`text` renders: it is remembered.
+        ``found``: what :meth:`_cite_names` gives for ``key``, when it ran elsewhere."""
+        text, shown = self._cite_names(key) if found is None else found
+        cache.remember_cite_text(self, self._memo_key(key), text)
+        return {var: names for var, names in self.name_vars(key).items() if var.replace("_", "-") in shown}
+
+    def _cite_names(self, key: str) -> tuple[str, frozenset[str]]:
+        """The text of ``key``'s cite (as :meth:`_text`) and the name variables (written with
+        hyphens) it or the sort keys render; depends only on the item and the style, so
+        workers can find it."""
         text, _names = render_cite(self.layout, self.probes[key])
-        cache.remember_cite_text(self, memo_key, m.strip_tokens(str(text)) if text is not None else "")
-        all_vars = self.name_vars(key)
-        present = {var.replace("_", "-") for var in all_vars}
+        plain = m.strip_tokens(str(text)) if text is not None else ""
+        present = {var.replace("_", "-") for var in self.name_vars(key)}
         shown = {var.replace("_", "-") for var, _count in self.state.shown_names}
         if present - shown:  # (names the cite already shows need no sort key to count)
             shown |= self._sort_key_names(key, present, shown)
-        return {var: names for var, names in all_vars.items() if var.replace("_", "-") in shown}
+        return plain, frozenset(shown)
 
     def _sort_key_names(self, key: str, present: set[str], shown: set[str] = frozenset()) -> set[str]:
         """The name variables the sort keys render for the item: a key macro that may render
@@ -181,7 +188,9 @@ class Disambiguator:
         cap = 1 if rule.endswith("with-initials") else 2
         primary = rule.startswith("primary")
         people: dict[str, set] = defaultdict(set)
-        registered = {key: self.registered_names(key) for key in self.keys}
+        # the cites are rendered in workers for large inputs (each depends on its item only)
+        found = parallel.map_items(self._cite_names, self.keys)
+        registered = {key: self.registered_names(key, f) for key, f in zip(self.keys, found, strict=True)}
         for key in self.keys:
             for names in registered[key].values():
                 for i, name in enumerate(names):
@@ -499,7 +508,8 @@ def _global_level(people: dict[str, set], name, cap: int) -> int | None:
         return None
     given = name.get("given") or ""
     mine = _initials(given)
-    others = [init for key_, init in givens if key_ != _given_key(given)]
+    own_key = _given_key(given)
+    others = [init for key_, init in givens if key_ != own_key]
     if len({mine, *others}) < 2 and cap == 1:
         return None  # initials cannot tell these people apart
     return 1 if mine not in others else cap

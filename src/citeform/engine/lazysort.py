@@ -19,15 +19,20 @@ Column = Callable[[int, list[int]], Sequence[Any]]  # (key index, item indices) 
 
 def sorted_indices(count: int, n_keys: int, column: Column, descending: Sequence[bool],
                    compare_values: Callable[[Any, Any], int]) -> list[int]:
-    """``range(count)`` in sort order; ``column(j, indices)`` gives key ``j`` of those items."""
+    """``range(count)`` in sort order; ``column(j, indices)`` gives key ``j`` of those items.
 
-    def order(indices: list[int], j: int) -> list[int]:
-        if len(indices) < 2 or j == n_keys:
-            return sorted(indices)
-        values = dict(zip(indices, column(j, indices), strict=True))
+    Key ``j`` is asked once, for every item of every group still tied on the keys before
+    it (a large call can be shared among workers; many small ones could not).
+    """
+    groups = [list(range(count))]  # in order; each tied on the keys so far, indices ascending
+    for j in range(n_keys):
+        tied = [i for group in groups if len(group) > 1 for i in group]
+        if not tied:
+            break
+        values = dict(zip(tied, column(j, tied), strict=True))
         desc = descending[j]
 
-        def compare(a: int, b: int) -> int:
+        def compare(a: int, b: int, values: dict = values, desc: bool = desc) -> int:
             ka, kb = values[a], values[b]
             if ka is None and kb is None:
                 return 0
@@ -38,16 +43,19 @@ def sorted_indices(count: int, n_keys: int, column: Column, descending: Sequence
             result = compare_values(ka, kb)
             return -result if desc else result
 
-        ranked = sorted(indices, key=cmp_to_key(compare))
-        out: list[int] = []
-        group = [ranked[0]]
-        for index in ranked[1:]:
-            if compare(group[0], index) == 0:
-                group.append(index)
-            else:
-                out += order(group, j + 1)
-                group = [index]
-        out += order(group, j + 1)
-        return out
-
-    return order(list(range(count)), 0)
+        split: list[list[int]] = []
+        for group in groups:
+            if len(group) < 2:
+                split.append(group)
+                continue
+            ranked = sorted(group, key=cmp_to_key(compare))
+            run = [ranked[0]]
+            for index in ranked[1:]:
+                if compare(run[0], index) == 0:
+                    run.append(index)
+                else:
+                    split.append(sorted(run))
+                    run = [index]
+            split.append(sorted(run))
+        groups = split
+    return [i for group in groups for i in group]

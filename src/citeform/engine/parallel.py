@@ -212,19 +212,24 @@ def _fork(work: Callable[[tuple[int, int]], Any], parts: list[tuple[int, int]]) 
         try:
             os.close(read_end)
             signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: the parent reports it
+            # Every part is done before anything is written: the parent reads only after
+            # its own share, and a result larger than the pipe's buffer (64 KiB, about 250
+            # entries) would otherwise keep this worker waiting, idle, until then.
+            done: list[bytes] = []
+            for part in parts:
+                try:
+                    message = (True, work(part))
+                except BaseException as e:  # sent to the parent, raised there
+                    message = (False, e)
+                try:
+                    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+                except Exception as e:
+                    data = pickle.dumps((False, RuntimeError(f"{type(e).__name__}: {e}")))
+                done.append(len(data).to_bytes(8, "little") + data)
+                if not message[0]:
+                    break
             with os.fdopen(write_end, "wb") as out:
-                for part in parts:
-                    try:
-                        message = (True, work(part))
-                    except BaseException as e:  # sent to the parent, raised there
-                        message = (False, e)
-                    try:
-                        data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-                    except Exception as e:
-                        data = pickle.dumps((False, RuntimeError(f"{type(e).__name__}: {e}")))
-                    out.write(len(data).to_bytes(8, "little") + data)
-                    if not message[0]:
-                        break
+                out.write(b"".join(done))
         except BaseException:
             status = 1
         finally:
