@@ -303,3 +303,26 @@ def test_a_citation_that_prints_nothing_is_marked_and_warned_with_its_place(invo
     assert body.startswith("Known \\[NO\\_PRINTED\\_FORM\\].\n")
     assert (f"{src}:4:7: citation [@rousseau2002] prints nothing in style "
             "modern-language-association" in result.stderr)
+
+
+def test_the_warning_of_an_empty_cite_names_the_marker_printed(invoke):
+    """Regression: every citation printing nothing was said to be replaced by
+    [NO_PRINTED_FORM], and [@a; @b] to print nothing at all, when the text held citeproc-js's
+    other marker next to 'Bee'. The output is citeproc-js's for the same style and records."""
+    folder = Path(__file__).resolve().parents[1] / "data" / "manuscript" / "empty"
+    result = invoke("manuscript", str(folder / "paper.md"), "-r", str(folder / "records.json"),
+                    "-s", str(folder / "title-only.csl"))
+    assert result.exit_code == 0
+    marker = "\\[CSL STYLE ERROR: reference with no printed form.\\]"
+    assert result.stdout.startswith(f"One ({marker}). Two ({marker}; Bee). "
+                                    "Four \\[NO\\_PRINTED\\_FORM\\] says.\n")
+    paper = folder / "paper.md"
+    warnings = [line for line in result.stderr.splitlines() if "prints nothing" in line]
+    assert warnings == [
+        f"citeform: warning: {paper}:1:5: citation [@a] prints nothing in style title-only; "
+        "[CSL STYLE ERROR: reference with no printed form.] stands in its place",
+        f"citeform: warning: {paper}:1:15: citation [@a; @b]: a cite prints nothing in style "
+        "title-only; [CSL STYLE ERROR: reference with no printed form.] stands in its place",
+        f"citeform: warning: {paper}:1:30: citation [@a] prints nothing in style title-only; "
+        "[NO_PRINTED_FORM] stands in its place",
+    ]

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..engine.citations import NO_AUTHOR_FORM, NO_PRINTED_FORM
 from ..engine.citations import is_placeholder as _is_placeholder
 from ..errors import DataError, UsageError
 
@@ -194,10 +195,14 @@ def render_document(
     out = _assemble(citations, known, plan, texts, authors, note_style, bold)
     if warn:
         for c, done in zip(citations, out):
-            if _is_placeholder(done.note if done.note is not None else done.text):
+            text = done.note if done.note is not None else done.text
+            if _is_placeholder(text):
                 cited = "; ".join("@" + cite["id"] for cite in c.cluster)
-                warn(DataError(f"citation [{cited}] prints nothing in style {resolved.name}; "
-                               "[NO_PRINTED_FORM] stands in its place", file=c.where or None).format())
+                what = f"citation [{cited}]: a cite" if len(c.cluster) > 1 else \
+                    f"citation [{cited}]"
+                warn(DataError(f"{what} prints nothing in style {resolved.name}; "
+                               f"{_marker(text)} stands in its place",
+                               file=c.where or None).format())
     for step in plan:
         if step.citation in linked:
             out[step.citation].linked = True
@@ -418,3 +423,7 @@ def _nocite_ids(nocite: Sequence[str], records: Sequence[Any], cited: list[str],
     return extra
 
 
+def _marker(text: str) -> str:
+    """Which of citeproc-js's markers of a cite printing nothing ``text`` holds (any
+    output format: Markdown escapes brackets and underscores)."""
+    return NO_PRINTED_FORM if NO_PRINTED_FORM in text.replace("\\", "") else NO_AUTHOR_FORM
