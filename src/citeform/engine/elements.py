@@ -393,7 +393,7 @@ class Text(
             elif not (
                 self.get_root().get("class") == "in-text"
                 and section_of(context if context is not None else self) == "citation"
-            ):
+            ) and not _after_suppressed_author(self):
                 text = String(m.TERM + str(text))
         return text
 
@@ -689,6 +689,7 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
         if state.names_seen == 1:
             state.first_names = out
             if state.suppress_author:
+                state.author_suppressed = True  # a term after it does not open the cite
                 return None
         return out
 
@@ -784,6 +785,13 @@ class Label(DisplayMixin, CaseMixin, LabelPluralMixin, NormalDecorationsMixin, m
 
 class Name_Part(CaseMixin, model.Name_Part):  # noqa: N801 - CSL tag name mapping
     pass
+
+
+def _after_suppressed_author(element) -> bool:
+    """Whether the cite's author was rendered and suppressed: citeproc-js counts it as what
+    precedes a term, which then is not capitalised as the opening of the note."""
+    state = get_state(element)
+    return state is not None and state.author_suppressed
 
 
 class Layout(model.Layout):

@@ -35,6 +35,7 @@ from citeproc.string import String
 from . import markup as m
 from .names import section_of
 from .punctuation import protect_typed
+from .state import get_state
 
 # tag -> (kind, token pair, closing tag)
 _OPENING: dict[str, tuple[str, tuple[str, str], str]] = {
@@ -262,7 +263,9 @@ class ValueMarkupMixin:
             text = String(parse_markup(self.get("value")))
         elif "term" in self.attrib and text:
             in_text = self.get_root().get("class") == "in-text"
-            if not (in_text and section_of(context if context is not None else self) == "citation"):
+            state = get_state(self)
+            if not (in_text and section_of(context if context is not None else self) == "citation") \
+                    and not (state is not None and state.author_suppressed):
                 text = String(m.TERM + str(text))
         return text, language
 

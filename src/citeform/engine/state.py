@@ -73,6 +73,7 @@ class EngineState:
         self.sas_previous: list | None = None  # first names of the previous bibliography entry
         self.sas_next: list | None = None  # first names of the entry being rendered
         self.sas_done = False  # the entry's first names were seen
+        self.author_suppressed = False  # the first names rendered and were suppressed
         # (text, names) of the cites of the citations, by what the text depends on; set once
         # disambiguation is done, for styles whose cites never depend on their position
         self.cite_memo: dict | None = None
@@ -107,6 +108,7 @@ class EngineState:
         self.suppressed = set()
         self.sas_done = False
         self.suppress_author = suppress_author
+        self.author_suppressed = False  # the first names rendered and were suppressed
         self.author_only = author_only
         self.names_seen = 0
         self.disambiguate_count = 0
