@@ -79,3 +79,11 @@ def test_workers_give_results_in_order() -> None:
     parts = [(i, i + 1) for i in range(23)]
     got = list(parallel._in_workers(lambda b: b[0] * 2, None, parts, 4))
     assert got == [i * 2 for i in range(23)]
+
+
+def test_results_larger_than_a_pipe_come_back_whole_and_in_order() -> None:
+    """A worker writes its results once all its parts are done (a pipe holds 64 KiB): each
+    result of several hundred KiB still arrives whole, in order."""
+    parts = [(i, i + 1) for i in range(6)]
+    got = list(parallel._in_workers(lambda b: str(b[0]) * 300_000, None, parts, 2))
+    assert got == [str(i) * 300_000 for i in range(6)]
