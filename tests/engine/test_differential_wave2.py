@@ -263,3 +263,20 @@ def test_title_cite_after_a_group_takes_the_cite_group_delimiter() -> None:
     assert render_csl(items, _style("apa"), citations=clusters).citations == [
         "(Doe, 2000, 2008; Elections, 1655; Freedom, 1700; Zhao, 2017)",
         "(Doe, 2008; Elections, 1655; Freedom, 1700)"]
+
+
+def test_given_name_only_printed_when_disambiguation_adds_given_names() -> None:
+    """Class ``given-only-short-name`` in modern-language-association (seed 41414): a person with
+    a given name only is left out of a short-form cite unless disambiguation asks for given
+    names, which print it (``Prince et al.``); the entry's subsequent-author-substitute then
+    follows citeproc-js (``———. Why.``)."""
+    items = [{"id": "x", "type": "book", "title": "Why", "author": [
+                {"given": "Prince"}, {"family": "Morris", "given": "Patricia"}, {"family": "Lee", "given": "Ann"}]},
+             {"id": "y", "type": "book", "title": "Adolescents", "author": [{"given": "Prince"}]},
+             {"id": "z", "type": "book", "title": "Other", "author": [
+                {"family": "Morris", "given": "Paul"}, {"family": "Lee", "given": "Ann"}, {"family": "Kim", "given": "Jo"}]}]
+    clusters = [[{"id": "x", "locator": "3", "label": "table"}], [{"id": "y", "locator": "45-47"}], [{"id": "z"}]]
+    result = render_csl(items, _style("modern-language-association"), citations=clusters)
+    # citeproc-js 2.4.63
+    assert result.citations == ["(Prince et al., tbl. 3)", "(Prince 45–47)", "(Morris et al.)"]
+    assert result.bibliography == ["Morris, Paul, et al. Other.", "Prince. Adolescents.", "———. Why."]
