@@ -218,17 +218,27 @@ def test_given_name_only_first_author_ends_the_substitution() -> None:
         "(2000)", "(n.d., tbl. 3)"]
 
 
-def test_quoted_macro_suffix_and_delimiter_period() -> None:
+@pytest.mark.parametrize(("locale", "expected"), [
+    # citeproc-js 2.4.63
+    ("en-US", "Shah, Min-jun. n.d. “Does Treatment Predict T-SNE?” Doctoral dissertation, Université Paris-Saclay, "
+              "Amsterdam."),
+    ("de-DE", "Shah, Min-jun. o.\u00a0J. „Does treatment predict T-SNE?“ Doctoral dissertation, Université "
+              "Paris-Saclay, Amsterdam."),
+    ("fr-FR", "Shah, Min-jun. s.\u00a0d. «\u00a0Does treatment predict T-SNE?\u00a0» Doctoral dissertation, "
+              "Université Paris-Saclay, Amsterdam."),
+])
+def test_quoted_macro_suffix_and_delimiter_period(locale: str, expected: str) -> None:
     """Class ``quoted-field-mark`` with a quoted macro call whose own suffix is ``.`` and a
     delimiter ``. `` after it (american-sociological-association, thesis, seed 734291): the two
-    periods are one, which punctuation-in-quote then merges into the title's ``?``."""
+    periods are one, and it merges into the title's ``?`` by the join rules whether or not
+    punctuation-in-quote moves it (citeproc-js merges a quoted group's suffix into its last
+    child)."""
     item = {"id": "t", "type": "thesis", "title": "Does treatment predict T-SNE?",
             "author": [{"family": "Shah", "given": "Min-jun"}], "publisher": "Université Paris-Saclay",
             "publisher-place": "Amsterdam", "genre": "Doctoral dissertation"}
-    result = render_csl([item], _style("american-sociological-association"), citations=[[{"id": "t"}]])
-    # citeproc-js: Shah, Min-jun. n.d. “Does Treatment Predict T-SNE?” Doctoral dissertation, ...
-    assert result.bibliography == [
-        "Shah, Min-jun. n.d. “Does Treatment Predict T-SNE?” Doctoral dissertation, Université Paris-Saclay, Amsterdam."]
+    result = render_csl([item], _style("american-sociological-association"), citations=[[{"id": "t"}]],
+                        locale=locale, force_locale=True)
+    assert result.bibliography == [expected]
 
 
 def test_title_cite_after_a_group_takes_the_cite_group_delimiter() -> None:
@@ -253,3 +263,20 @@ def test_title_cite_after_a_group_takes_the_cite_group_delimiter() -> None:
     assert render_csl(items, _style("apa"), citations=clusters).citations == [
         "(Doe, 2000, 2008; Elections, 1655; Freedom, 1700; Zhao, 2017)",
         "(Doe, 2008; Elections, 1655; Freedom, 1700)"]
+
+
+def test_given_name_only_printed_when_disambiguation_adds_given_names() -> None:
+    """Class ``given-only-short-name`` in modern-language-association (seed 41414): a person with
+    a given name only is left out of a short-form cite unless disambiguation asks for given
+    names, which print it (``Prince et al.``); the entry's subsequent-author-substitute then
+    follows citeproc-js (``———. Why.``)."""
+    items = [{"id": "x", "type": "book", "title": "Why", "author": [
+                {"given": "Prince"}, {"family": "Morris", "given": "Patricia"}, {"family": "Lee", "given": "Ann"}]},
+             {"id": "y", "type": "book", "title": "Adolescents", "author": [{"given": "Prince"}]},
+             {"id": "z", "type": "book", "title": "Other", "author": [
+                {"family": "Morris", "given": "Paul"}, {"family": "Lee", "given": "Ann"}, {"family": "Kim", "given": "Jo"}]}]
+    clusters = [[{"id": "x", "locator": "3", "label": "table"}], [{"id": "y", "locator": "45-47"}], [{"id": "z"}]]
+    result = render_csl(items, _style("modern-language-association"), citations=clusters)
+    # citeproc-js 2.4.63
+    assert result.citations == ["(Prince et al., tbl. 3)", "(Prince 45–47)", "(Morris et al.)"]
+    assert result.bibliography == ["Morris, Paul, et al. Other.", "Prince. Adolescents.", "———. Why."]

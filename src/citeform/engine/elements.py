@@ -416,6 +416,8 @@ class Text(
         text = self.format(text)
         if quoted:  # quote tokens: the output pass picks the marks and punctuation-in-quote
             text = m.Marked(m.STYLE_QUOTE + m.wrap(m.QUOTE, text))
+            if self._kinds()[0] == "macro":  # (see typography.quote_seams)
+                text = m.Marked(text + m.QUOTE_MERGE)
         if field:  # its own suffix, or the delimiter after it (see groups.Group.process),
             # collapses with its last mark only when that mark repeats
             text = text + (m.SEAM if self.get("suffix") else m.FIELD_END)

@@ -363,7 +363,10 @@ class Substitute(model.Substitute):
             finally:
                 if state is not None:
                     state.used_stack.pop()
-            hollow = (text is None or str(text) == "") and _hollow_names(child, item)
+            hollow = (
+                (text is None or str(text) == "") and state is not None and state.section == "citation"
+                and _hollow_names(child, item)
+            )
             if hollow:
                 text = ""
             if text is not None and (str(text) != "" or hollow):

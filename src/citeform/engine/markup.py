@@ -41,6 +41,7 @@ NOJOIN = "\ue02f"  # between two marks typed in one string: no join rule applies
 SEAM = "\ue038"  # an element's own suffix or its parent's delimiter follows: only a repeated mark collapses
 FIELD_END = "\ue039"  # a decorated field without markup ends: a delimiter after it is a seam
 QUOTE_OUT = "\ue03f"  # a group or macro ends with a quoted field: marks after it come from outside
+QUOTE_MERGE = "\ue044"  # a quoted macro call ends: its suffix merges into its last mark by the table
 SORT_DATE = ("\ue03b", "\ue03c")
 BRACE = "\ue03e"  # the "(" or ")" next is an affix that citeproc-js's nested-brace rule counts (note styles)
 STYLE_QUOTE = "\ue03d"  # the QUOTE opening next is the style's (quotes="true"): outer marks at any depth  # a date's key in a macro sort key (the only part that counts)
@@ -81,6 +82,7 @@ OPENERS = {
     SEAM: "seam",
     FIELD_END: "field-end",
     QUOTE_OUT: "quote-out",
+    QUOTE_MERGE: "quote-merge",
     APOSTROPHE: "apostrophe",
     SORT_DATE[0]: "sort-date",
     STYLE_QUOTE: "style-quote",

@@ -613,7 +613,8 @@ class NameRenderer:
         suffix = name.get("suffix") or ""
         if not family:
             # a name with a given name only has no short form: citeproc-js leaves it out
-            return "" if form == "short" else self.fmt_part("given", given)
+            # (given names added to tell cites apart print it: "Prince et al.")
+            return "" if form == "short" and level == 0 else self.fmt_part("given", given)
         if is_cjk(family, given) or name.get("_static"):
             # family name first, never initialised; CJK names run together without a space
             if form == "short" and level == 0:

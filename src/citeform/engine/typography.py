@@ -40,8 +40,8 @@ _DECOR_CLOSING = "".join(
     pair[1] for pair in (m.ITALIC, m.BOLD, m.SMALLCAPS, m.UNDERLINE, m.NORMAL_STYLE, m.NORMAL_WEIGHT,
                          m.NORMAL_VARIANT, m.NOCASE, m.NODECOR, m.SUPERSCRIPT, m.SUBSCRIPT, m.BASELINE)
 )
-_SKIP = "".join(sorted(m.ALL_TOKENS - set(_CLOSING) - set(_DECOR_CLOSING) - {m.NOPIQ, m.QUOTE_OUT}))
-_RUN = "[" + re.escape(_CLOSING + _DECOR_CLOSING + m.QUOTE_OUT) + "]"
+_SKIP = "".join(sorted(m.ALL_TOKENS - set(_CLOSING) - set(_DECOR_CLOSING) - {m.NOPIQ, m.QUOTE_OUT, m.QUOTE_MERGE}))
+_RUN = "[" + re.escape(_CLOSING + _DECOR_CLOSING + m.QUOTE_OUT + m.QUOTE_MERGE) + "]"
 _PIQ = re.compile(
     "(" + _RUN + "*[" + re.escape(_CLOSING) + "]" + _RUN + "*)([" + re.escape(_SKIP) + "]*)([.,!?]+)"
 )
@@ -102,14 +102,16 @@ def quote_seams(text: str, piq: bool) -> str:
     German ``„Deep?“. 15``): a seam goes there. Where the mark is that of a group or macro
     the quoted field ends (:data:`markup.QUOTE_OUT`), it joins the quoted text's last mark by
     the usual rules, and with punctuation in quote even a ``:`` or ``;`` moves into the
-    quotation (``“Deep:” 15``). Without punctuation in quote, the quoted
+    quotation (``“Deep:” 15``); after a quoted macro call (:data:`markup.QUOTE_MERGE`), the
+    usual rules apply. Without punctuation in quote, the quoted
     text's own last ``:`` ``;`` ``,`` moves out (``„Deep“: 15``) and joins what follows by
     the usual rules."""
     if m.QUOTE[1] not in text:
         return text
 
     def seam(mt: re.Match) -> str:
-        if m.QUOTE_OUT in mt.group(1) or (not piq and _MOVED_BEFORE.search(text, 0, mt.start())):
+        if m.QUOTE_OUT in mt.group(1) or m.QUOTE_MERGE in mt.group(1) or (
+                not piq and _MOVED_BEFORE.search(text, 0, mt.start())):
             return mt.group()
         return m.QUOTE[1] + m.SEAM + mt.group(1)
 
