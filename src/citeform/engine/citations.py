@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from functools import cache, cmp_to_key
 
-from citeproc.source import DateRange, VariableError
+from citeproc.source import Citation, CitationItem, DateRange, VariableError
 from citeproc.string import String
 
 from . import markup as m
-from .sorting import compare_keys, key_values, sort_items, sort_key, text_key
+from .registry import fast_item
+from .sorting import author_string_key, compare_keys, key_values, sort_items, text_key
 from .state import get_state
 
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
@@ -134,22 +135,24 @@ def _render_one(layout, cite) -> dict:
             "names_by_text": state is not None and state.names_by_text}
 
 
-def _by_author_string(sort_el, cites: list, rendered: dict[int, dict]) -> list:
-    """The cites ordered by their printed names, in the direction of the first sort key.
+def _by_author_string(sort_el, cites: list, authors: dict[int, str | None]) -> list:
+    """The cites ordered by their author strings, in the direction of the first sort key.
 
     citeproc-js's grouped sort (an in-text citation that collapses or has a
     ``cite-group-delimiter``) sorts on the author string first, then on the style's keys:
     cites tied on every key of the style keep the order of their names (Harvard, sorted by
     year only: ``(Lee, 2010; Mid, 2010; Zed, 2010)`` whatever order they are cited in), and
-    only then are the cites of one author gathered. The sort that follows is stable.
+    only then are the cites of one author gathered. The sort that follows is stable. Author
+    strings are collated as citeproc-js collates them, punctuation and spaces ignored
+    (``Pham, Bailey, et al.`` before ``Pham et al.``).
     """
     first = sort_el.find("cs:key", sort_el.nsmap)
     descending = first is not None and first.get("sort") == "descending"
 
     def names(cite) -> str:
-        return _author_string(rendered[id(cite)]) or ""
+        return authors[id(cite)] or ""
 
-    ordered = sorted(cites, key=lambda cite: sort_key(names(cite)), reverse=descending)
+    ordered = sorted(cites, key=lambda cite: author_string_key(names(cite)), reverse=descending)
     return sorted(ordered, key=lambda cite: not names(cite))  # no names: after those with names
 
 
@@ -165,7 +168,8 @@ def _grouped_sort(sort_el, cites: list, layout, rendered: dict[int, dict]) -> li
     Smith et al., 2016)`` when that key leaves out the names after the first, and
     ``(Lee, 2010; Mid, 2010; Zed, 2010)`` in a style sorted by year only.
     """
-    first = _by_author_string(sort_el, sort_items(sort_el, cites, layout), rendered)
+    authors = {id(cite): _ambiguous_author_string(layout, cite, rendered[id(cite)]) for cite in cites}
+    first = _by_author_string(sort_el, sort_items(sort_el, cites, layout), authors)
     key_el = sort_el.find("cs:key", sort_el.nsmap)
     if key_el is None or len(first) < 2:
         return first
@@ -173,7 +177,7 @@ def _grouped_sort(sort_el, cites: list, layout, rendered: dict[int, dict]) -> li
     base: list = []
     previous, current = object(), None
     for cite, value in zip(first, key_values(key_el, first, layout), strict=True):
-        names = _author_string(rendered[id(cite)])
+        names = authors[id(cite)]
         if names != previous:
             # citeproc-js writes the value into a string: a missing one becomes "undefined"
             previous, current = names, _undefined() if value is None else value
@@ -182,6 +186,33 @@ def _grouped_sort(sort_el, cites: list, layout, rendered: dict[int, dict]) -> li
         return compare_keys(base[a], base[b], descending) or ((b - a) if descending else (a - b))
 
     return [first[i] for i in sorted(range(len(first)), key=cmp_to_key(compare))]
+
+
+def _ambiguous_author_string(layout, cite, rendered: dict) -> str | None:
+    """The author string citeproc-js's grouped sort reads for a cite: the names of the item's
+    cite as its disambiguation tests it (subsequent position, near the last note, no locator,
+    no affixes, no suppress-author), with the names and given names disambiguation settled on;
+    not the names of the cite as printed. An author list shortened by
+    ``et-al-subsequent-*`` is keyed shortened, and initials a first cite picks up for a
+    namesake (``Ł. Walker``) are not in it. Read once per item and render.
+    """
+    state = get_state(layout)
+    if state is None:
+        return _author_string(rendered)
+    memo = state.author_strings
+    key = cite.key
+    if key not in memo:
+        bibliography = getattr(cite.get("citation"), "bibliography", None) if hasattr(cite, "get") else None
+        if bibliography is None:
+            return _author_string(rendered)
+        holder = Citation([fast_item(CitationItem(key))])
+        holder.bibliography = bibliography
+        probe = holder.cites[0]
+        probe["_positions"] = {"subsequent", "near-note"}
+        probe["_position"] = "subsequent"
+        _text, names = render_cite(layout, probe)
+        memo[key] = None if names is None or state.names_by_text else _plain(names)
+    return memo[key]
 
 
 def _author_string(rendered: dict) -> str | None:
