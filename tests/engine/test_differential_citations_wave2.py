@@ -60,3 +60,56 @@ def test_grouped_sort_reads_the_disambiguated_author_string() -> None:
     result = render_csl(items, _style("american-sociological-association"), citations=clusters)
     # citeproc-js
     assert result.citations == ["(Pham, Bailey, and Xu n.d., 2024)", "(Pham, Russo, and Dubois n.d.)"]
+
+
+def test_citation_sort_keys_leave_by_cite_given_names_out() -> None:
+    """Class ``citation-sort-key-by-cite-givens``: citeproc-js renders a citation's sort keys
+    without the given names a cite gained under the by-cite rule (ASA: the undated cite of
+    Jennifer Walker prints ``J. Walker`` beside Łucja Walker's, but is keyed ``Walker``), so
+    the grouped sort's author string decides: ``J. Walker`` before ``Walker``."""
+    items = [
+        _book("j", [{"family": "Walker", "given": "Jennifer"}]),
+        _book("w", [{"family": "Walker", "given": "Jennifer"}], 2014),
+        _book("l", [{"family": "Walker", "given": "Łucja"}]),
+    ]
+    clusters = [[{"id": "w"}, {"id": "j"}], [{"id": "l"}]]
+    asa = render_csl(items, _style("american-sociological-association"), citations=clusters)
+    # citeproc-js
+    assert asa.citations == ["(J. Walker n.d.; Walker 2014)", "(Ł. Walker n.d.)"]
+    elsevier = render_csl(items, _style("elsevier-harvard"), citations=clusters)
+    assert elsevier.citations == ["(J. Walker, n.d.; Walker, 2014)", "(Ł. Walker, n.d.)"]
+
+
+def test_title_cite_is_outside_the_collapse_state() -> None:
+    """Class ``collapse-title-cite-transparent``: a cite whose title stands in the authors'
+    place is invisible to citeproc-js's collapse state. With a cite-group-delimiter it takes
+    the delimiter the cite before it took (Elsevier: ``Brown, 2019, 1680, Title, 2016``), a
+    flag citeproc-js carries over from the previous citation; and the next cite with the
+    names before it continues their group (Chicago, cited order: ``Brown 2019; Title 2016,
+    1680``)."""
+    brown = [{"family": "Brown", "given": "Joseph"}]
+    items = [
+        _book("b1", brown, 2019),
+        {"id": "t", "type": "book", "title": "Cross-sectional sleep", "issued": {"date-parts": [[2016]]}},
+        {"id": "t2", "type": "article-journal", "title": "Alpha trial", "container-title": "Nature",
+         "issued": {"date-parts": [[2019]]}},
+        _book("b2", brown, 1680),
+        _book("c", [{"family": "Cruz", "given": "Ana"}], 2025),
+    ]
+    clusters = [[{"id": "b1"}, {"id": "t"}, {"id": "b2"}], [{"id": "b1"}, {"id": "t"}, {"id": "c"}],
+                [{"id": "t"}, {"id": "b1"}, {"id": "b2"}], [{"id": "t"}, {"id": "b1"}, {"id": "t2"}, {"id": "b2"}]]
+    elsevier = render_csl(items, _style("elsevier-harvard"), citations=clusters)
+    # citeproc-js
+    assert elsevier.citations == [
+        "(Brown, 2019, 1680, Cross-sectional sleep, 2016)",
+        "(Brown, 2019; Cross-sectional sleep, 2016; Cruz, 2025)",
+        "(Brown, 2019, 1680, Cross-sectional sleep, 2016)",
+        "(“Alpha trial,” 2019, Cross-sectional sleep, 2016; Brown, 2019, 1680)",
+    ]
+    chicago = render_csl(items, _style("chicago-author-date"), citations=clusters)
+    assert chicago.citations == [
+        "(Brown 2019; Cross-Sectional Sleep 2016, 1680)",
+        "(Brown 2019; Cross-Sectional Sleep 2016; Cruz 2025)",
+        "(Cross-Sectional Sleep 2016; Brown 2019, 1680)",
+        "(Cross-Sectional Sleep 2016; Brown 2019; “Alpha Trial” 2019, 1680)",
+    ]

@@ -419,8 +419,17 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
     groups: list[list[dict]] = []
     index: dict[str, int] = {}
     for r in rendered:
-        if r.get("names_by_text"):  # a title in the author's place: citeproc-js groups it with none
-            groups.append([r])
+        outside = r.get("names_by_text") or (
+            collapse and r["names"] is None and not r.get("names_tried") and _layout_has_names(layout))
+        if outside:
+            # a title in the authors' place, or a cite whose branch of a style that prints names
+            # has no cs:names (APA's legislation: its title), is grouped with no other cite, and
+            # citeproc-js's collapse state does not see it: it rides along with the group before
+            # it, whose names a later cite may still continue ("Brown 2019; Title 2016, 1680")
+            if collapse and groups:
+                groups[-1].append({**r, "transparent": True})
+            else:
+                groups.append([r])
             continue
         key = r["names"]
         if key is None and r.get("names_tried") and collapse and groups and groups[-1][0]["names"] is not None:
@@ -430,11 +439,6 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
             groups[-1].append(r)
             continue
         if key is None and collapse:
-            if not r.get("names_tried") and _layout_has_names(layout):
-                # citeproc-js: a cite whose branch of a style that prints names has no cs:names
-                # (APA's legislation: its title) is grouped with no other cite
-                groups.append([r])
-                continue
             key = ""  # cites whose cs:names print nothing, or a style without any, collapse together
         if key is not None and key in index and (gather or index[key] == len(groups) - 1):
             # a sorted citation gathers every cite of the same names; an unsorted one groups
@@ -446,6 +450,11 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
             groups.append([r])
     pieces = []
     adds_suffix = layout.getparent().get("disambiguate-add-year-suffix") == "true"
+    explicit_group = layout.getparent().get("cite-group-delimiter") is not None
+    state = get_state(layout)
+    # citeproc-js's use_cite_group_delimiter: whether the last cite whose names it saw continued
+    # the names before it; kept from one citation to the next (it is never reset)
+    continued = state.cite_group_continued if state is not None else False
     for group in groups:
         if not collapse:
             for k, r in enumerate(group):
@@ -456,7 +465,17 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
         elems = [[_affixed(first["cite"], first["text"]), "", _suffix_only(first), False, "locator" in first["cite"]]]
         prev_year = _year_text(first)
         prev_apart = _apart(first["cite"])
+        if first["names"] is not None and not first.get("names_by_text"):
+            continued = False  # new names
         for r in group[1:]:
+            if r.get("transparent"):
+                # a title cite takes the delimiter the cite before it took (with a
+                # cite-group-delimiter), else the layout's: its title ends the collapse
+                sep = group_delim if explicit_group and continued else delimiter
+                elems.append([_affixed(r["cite"], r["text"]), sep, "", False, "locator" in r["cite"], True])
+                continue
+            if r["names"] is not None:
+                continued = True
             year = _year_text(r)
             suffix = _suffix_only(r)
             apart = _apart(r["cite"])
@@ -491,9 +510,11 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
             elems = _range_suffixes(elems)
         joined = elems[0][0]
         for i in range(1, len(elems)):
-            text, sep, _suffix, only, _loc = elems[i]
+            text, sep, _suffix, only, _loc = elems[i][:5]
             previous = elems[i - 1]
-            if not only and previous[3]:
+            if len(elems[i]) > 5:  # a title cite riding along: its delimiter is settled
+                pass
+            elif not only and previous[3]:
                 sep = group_delim  # after a collapsed run of suffixes
             elif not only and i >= 1 and _run_collapsed(elems, i - 1):
                 sep = group_delim
@@ -502,7 +523,10 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
             joined += sep + text
         # a group that collapsed is followed by after-collapse-delimiter, a lone cite by the usual one
         lone = explicit_after and (collapse != "year-suffix" or elems[-1][4])
-        pieces.append((joined, after_collapse if len(group) > 1 or lone else delimiter))
+        collapsed = sum(1 for r in group if not r.get("transparent")) > 1
+        pieces.append((joined, after_collapse if collapsed or lone else delimiter))
+    if state is not None:
+        state.cite_group_continued = continued
     if pieces:
         pieces[-1] = (pieces[-1][0], delimiter)
     return pieces
