@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 from functools import cache, cmp_to_key
 
-from citeproc.source import DateRange, VariableError
+from citeproc.source import Citation, CitationItem, DateRange, VariableError
 from citeproc.string import String
 
 from . import markup as m
 from .groups import end_of_cite
-from .sorting import compare_keys, key_values, sort_items, sort_key, text_key
+from .registry import fast_item
+from .sorting import author_string_key, compare_keys, key_values, sort_items, text_key
 from .state import get_state
 
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
@@ -135,22 +136,24 @@ def _render_one(layout, cite) -> dict:
             "names_by_text": state is not None and state.names_by_text}
 
 
-def _by_author_string(sort_el, cites: list, rendered: dict[int, dict]) -> list:
-    """The cites ordered by their printed names, in the direction of the first sort key.
+def _by_author_string(sort_el, cites: list, authors: dict[int, str | None]) -> list:
+    """The cites ordered by their author strings, in the direction of the first sort key.
 
     citeproc-js's grouped sort (an in-text citation that collapses or has a
     ``cite-group-delimiter``) sorts on the author string first, then on the style's keys:
     cites tied on every key of the style keep the order of their names (Harvard, sorted by
     year only: ``(Lee, 2010; Mid, 2010; Zed, 2010)`` whatever order they are cited in), and
-    only then are the cites of one author gathered. The sort that follows is stable.
+    only then are the cites of one author gathered. The sort that follows is stable. Author
+    strings are collated as citeproc-js collates them, punctuation and spaces ignored
+    (``Pham, Bailey, et al.`` before ``Pham et al.``).
     """
     first = sort_el.find("cs:key", sort_el.nsmap)
     descending = first is not None and first.get("sort") == "descending"
 
     def names(cite) -> str:
-        return _author_string(rendered[id(cite)]) or ""
+        return authors[id(cite)] or ""
 
-    ordered = sorted(cites, key=lambda cite: sort_key(names(cite)), reverse=descending)
+    ordered = sorted(cites, key=lambda cite: author_string_key(names(cite)), reverse=descending)
     return sorted(ordered, key=lambda cite: not names(cite))  # no names: after those with names
 
 
@@ -166,7 +169,8 @@ def _grouped_sort(sort_el, cites: list, layout, rendered: dict[int, dict]) -> li
     Smith et al., 2016)`` when that key leaves out the names after the first, and
     ``(Lee, 2010; Mid, 2010; Zed, 2010)`` in a style sorted by year only.
     """
-    first = _by_author_string(sort_el, sort_items(sort_el, cites, layout), rendered)
+    authors = {id(cite): _ambiguous_author_string(layout, cite, rendered[id(cite)]) for cite in cites}
+    first = _by_author_string(sort_el, sort_items(sort_el, cites, layout), authors)
     key_el = sort_el.find("cs:key", sort_el.nsmap)
     if key_el is None or len(first) < 2:
         return first
@@ -174,7 +178,7 @@ def _grouped_sort(sort_el, cites: list, layout, rendered: dict[int, dict]) -> li
     base: list = []
     previous, current = object(), None
     for cite, value in zip(first, key_values(key_el, first, layout), strict=True):
-        names = _author_string(rendered[id(cite)])
+        names = authors[id(cite)]
         if names != previous:
             # citeproc-js writes the value into a string: a missing one becomes "undefined"
             previous, current = names, _undefined() if value is None else value
@@ -183,6 +187,33 @@ def _grouped_sort(sort_el, cites: list, layout, rendered: dict[int, dict]) -> li
         return compare_keys(base[a], base[b], descending) or ((b - a) if descending else (a - b))
 
     return [first[i] for i in sorted(range(len(first)), key=cmp_to_key(compare))]
+
+
+def _ambiguous_author_string(layout, cite, rendered: dict) -> str | None:
+    """The author string citeproc-js's grouped sort reads for a cite: the names of the item's
+    cite as its disambiguation tests it (subsequent position, near the last note, no locator,
+    no affixes, no suppress-author), with the names and given names disambiguation settled on;
+    not the names of the cite as printed. An author list shortened by
+    ``et-al-subsequent-*`` is keyed shortened, and initials a first cite picks up for a
+    namesake (``Ł. Walker``) are not in it. Read once per item and render.
+    """
+    state = get_state(layout)
+    if state is None:
+        return _author_string(rendered)
+    memo = state.author_strings
+    key = cite.key
+    if key not in memo:
+        bibliography = getattr(cite.get("citation"), "bibliography", None) if hasattr(cite, "get") else None
+        if bibliography is None:
+            return _author_string(rendered)
+        holder = Citation([fast_item(CitationItem(key))])
+        holder.bibliography = bibliography
+        probe = holder.cites[0]
+        probe["_positions"] = {"subsequent", "near-note"}
+        probe["_position"] = "subsequent"
+        _text, names = render_cite(layout, probe)
+        memo[key] = None if names is None or state.names_by_text else _plain(names)
+    return memo[key]
 
 
 def _author_string(rendered: dict) -> str | None:
@@ -389,8 +420,17 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
     groups: list[list[dict]] = []
     index: dict[str, int] = {}
     for r in rendered:
-        if r.get("names_by_text"):  # a title in the author's place: citeproc-js groups it with none
-            groups.append([r])
+        outside = r.get("names_by_text") or (
+            collapse and r["names"] is None and not r.get("names_tried") and _layout_has_names(layout))
+        if outside:
+            # a title in the authors' place, or a cite whose branch of a style that prints names
+            # has no cs:names (APA's legislation: its title), is grouped with no other cite, and
+            # citeproc-js's collapse state does not see it: it rides along with the group before
+            # it, whose names a later cite may still continue ("Brown 2019; Title 2016, 1680")
+            if collapse and groups:
+                groups[-1].append({**r, "transparent": True})
+            else:
+                groups.append([r])
             continue
         key = r["names"]
         if key is None and r.get("names_tried") and collapse and groups and groups[-1][0]["names"] is not None:
@@ -400,11 +440,6 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
             groups[-1].append(r)
             continue
         if key is None and collapse:
-            if not r.get("names_tried") and _layout_has_names(layout):
-                # citeproc-js: a cite whose branch of a style that prints names has no cs:names
-                # (APA's legislation: its title) is grouped with no other cite
-                groups.append([r])
-                continue
             key = ""  # cites whose cs:names print nothing, or a style without any, collapse together
         if key is not None and key in index and (gather or index[key] == len(groups) - 1):
             # a sorted citation gathers every cite of the same names; an unsorted one groups
@@ -417,7 +452,10 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
     pieces = []
     adds_suffix = layout.getparent().get("disambiguate-add-year-suffix") == "true"
     explicit_group = layout.getparent().get("cite-group-delimiter") is not None
-    continued = False  # the last piece is a group of several cites, or continues one
+    state = get_state(layout)
+    # citeproc-js's use_cite_group_delimiter: whether the last cite whose names it saw continued
+    # the names before it; kept from one citation to the next (it is never reset)
+    continued = state.cite_group_continued if state is not None else False
     for group in groups:
         if explicit_group and pieces and continued and group[0].get("names_by_text"):
             # citeproc-js (an explicit cite-group-delimiter): a cite with a title in the author's
@@ -435,7 +473,17 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
         elems = [[_affixed(first["cite"], first["text"]), "", _suffix_only(first), False, "locator" in first["cite"]]]
         prev_year = _year_text(first)
         prev_apart = _apart(first["cite"])
+        if first["names"] is not None and not first.get("names_by_text"):
+            continued = False  # new names
         for r in group[1:]:
+            if r.get("transparent"):
+                # a title cite takes the delimiter the cite before it took (with a
+                # cite-group-delimiter), else the layout's: its title ends the collapse
+                sep = group_delim if explicit_group and continued else delimiter
+                elems.append([_affixed(r["cite"], r["text"]), sep, "", False, "locator" in r["cite"], True])
+                continue
+            if r["names"] is not None:
+                continued = True
             year = _year_text(r)
             suffix = _suffix_only(r)
             apart = _apart(r["cite"])
@@ -470,9 +518,11 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
             elems = _range_suffixes(elems)
         joined = elems[0][0]
         for i in range(1, len(elems)):
-            text, sep, _suffix, only, _loc = elems[i]
+            text, sep, _suffix, only, _loc = elems[i][:5]
             previous = elems[i - 1]
-            if not only and previous[3]:
+            if len(elems[i]) > 5:  # a title cite riding along: its delimiter is settled
+                pass
+            elif not only and previous[3]:
                 sep = group_delim  # after a collapsed run of suffixes
             elif not only and i >= 1 and _run_collapsed(elems, i - 1):
                 sep = group_delim
@@ -481,7 +531,10 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
             joined += sep + text
         # a group that collapsed is followed by after-collapse-delimiter, a lone cite by the usual one
         lone = explicit_after and (collapse != "year-suffix" or elems[-1][4])
-        pieces.append((joined, after_collapse if len(group) > 1 or lone else delimiter))
+        collapsed = sum(1 for r in group if not r.get("transparent")) > 1
+        pieces.append((joined, after_collapse if collapsed or lone else delimiter))
+    if state is not None:
+        state.cite_group_continued = continued
     if pieces:
         pieces[-1] = (pieces[-1][0], delimiter)
     return pieces

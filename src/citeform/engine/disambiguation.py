@@ -56,6 +56,7 @@ class Disambiguator:
         self.bib = bib
         self.keys = keys
         self.state = state
+        self.demote = self.root.get("demote-non-dropping-particle")
         probe = Citation([fast_item(CitationItem(k)) for k in keys])
         probe.bibliography = bib
         self.probes = {c.key: c for c in probe.cites}
@@ -199,14 +200,14 @@ class Disambiguator:
                     if "literal" in name or not name.get("family"):
                         continue
                     given = name.get("given") or ""
-                    people[_family(name)].add((_given_key(given), _initials(given)))
+                    people[_family(name, self.demote)].add((_given_key(given), _initials(given)))
         for key in self.keys:
             entry = self.state.entry(key)
             for var, names in self.name_vars(key).items():
                 for i, name in enumerate(names):
                     if primary and i > 0:
                         break
-                    level = _global_level(people, name, cap)
+                    level = _global_level(people, name, cap, self.demote)
                     if level is not None:
                         entry.given.setdefault(var, {})[i] = level
         self.bibliography_givennames(people, cap, primary)
@@ -232,12 +233,12 @@ class Disambiguator:
                         break
                     if "literal" not in name and name.get("family"):
                         given = name.get("given") or ""
-                        register.setdefault(_family(name), set()).add((_given_key(given), _initials(given)))
+                        register.setdefault(_family(name, self.demote), set()).add((_given_key(given), _initials(given)))
             for var, names in lists.items():
                 for i, name in enumerate(names):
                     if primary and i > 0:
                         break
-                    level = _global_level(register, name, cap)
+                    level = _global_level(register, name, cap, self.demote)
                     if level is not None:
                         found.setdefault(key, {}).setdefault(var, {})[i] = level
         self.state.bib_given = found
@@ -498,12 +499,12 @@ def _sort_names(el, present: set[str], out: set[str]) -> bool:
     return found
 
 
-def _global_level(people: dict[str, set], name, cap: int) -> int | None:
+def _global_level(people: dict[str, set], name, cap: int, demote: str | None = None) -> int | None:
     """The given-name level a global rule gives ``name`` among the registered ``people``
     (family name -> {(given name, initials)}), None when it needs none."""
     if "literal" in name or not name.get("family"):
         return None
-    givens = people.get(_family(name), set())
+    givens = people.get(_family(name, demote), set())
     if len(givens) < 2 or is_cjk(name.get("family"), name.get("given")):
         return None
     given = name.get("given") or ""
@@ -538,8 +539,15 @@ def _bibliography_name_variables(root) -> set[str]:
     return found
 
 
-def _family(name) -> str:
-    return " ".join(p for p in (name.get("non-dropping-particle"), name.get("family")) if p)
+def _family(name, demote: str | None = None) -> str:
+    """The key citeproc-js's name registry files a family name under: the family name with
+    periods as spaces, its particle left out ("von Neumann" is filed with "Neumann") unless
+    the style never demotes non-dropping particles."""
+    key = re.sub(r"\s+", " ", (name.get("family") or "").replace(".", " ")).rstrip()
+    particle = name.get("non-dropping-particle")
+    if demote == "never" and particle and key:
+        key = f"{key} {particle}"
+    return key
 
 
 def _given_key(given: str) -> str:

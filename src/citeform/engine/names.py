@@ -294,15 +294,21 @@ class NameRenderer:
         state = getattr(self.el.get_root(), "engine_state", None)
         if state is None:
             return {}
-        if self.sort_options and self.section != "citation":
-            # citeproc-js renders a bibliography sort key with the given names its name registry
-            # asks for under a document-wide givenname-disambiguation-rule ("Colombo, Seán"
-            # before "Colombo, Susan"), never with the names or by-cite given names of a cite.
-            # (Its citation sort keys leave a cite's added names out too, but the CSL suite's
-            # disambiguate_ByCiteIncremental2 expects them in: kept as it was.)
-            if not _global_givennames(self.el.get_root()):
-                return {}
-            return {"given": state.name_overrides(self.item).get("given") or {}}
+        if self.sort_options:
+            # citeproc-js renders a sort key with the given names its name registry asks for
+            # under a document-wide givenname-disambiguation-rule ("Colombo, Seán" before
+            # "Colombo, Susan"), never with the by-cite given names of a cite (an ASA cite
+            # "J. Walker" is keyed "Walker"), nor with the names a cite added. A citation sort
+            # key keeps those names here: the CSL suite's disambiguate_ByCiteIncremental2
+            # expects them (its driver sorts without the grouped sort that citeproc-js applies
+            # to a document's citations, where the names are left out).
+            over = state.name_overrides(self.item)
+            found = {}
+            if self.section == "citation" and over.get("names") is not None:
+                found["names"] = over["names"]
+            if _global_givennames(self.el.get_root()):
+                found["given"] = over.get("given") or {}
+            return found
         # citeproc-js shows the names and the given names a cite needed for disambiguation
         # in its entry too (a name's form there is the richer of the entry's and the cite's)
         return state.name_overrides(self.item)

@@ -240,6 +240,15 @@ def text_key(text: str) -> str:
     return key
 
 
+def author_string_key(text: str) -> str:
+    """Collation key of an author string as citeproc-js's grouped sort compares two: lower-cased,
+    spaces and punctuation ignored, base letters only (``Intl.Collator`` with
+    ``ignorePunctuation`` and base sensitivity): ``Pham, Bailey, et al.`` < ``Pham et al.``."""
+    cleaned = "".join(ch for ch in text.lower()
+                      if not (ch.isspace() or unicodedata.category(ch).startswith(("P", "Z"))))
+    return sort_key(cleaned).split("\0", 1)[0]
+
+
 def date_key(date) -> str | None:
     if date is None:
         return None

@@ -77,6 +77,10 @@ class EngineState:
         # (text, names) of the cites of the citations, by what the text depends on; set once
         # disambiguation is done, for styles whose cites never depend on their position
         self.cite_memo: dict | None = None
+        # citeproc-js's use_cite_group_delimiter, carried from one citation to the next (citations.py)
+        self.cite_group_continued = False
+        # the author string of each item's cite as disambiguation tests it (citations.py)
+        self.author_strings: dict[str, str | None] = {}
         # citeproc-js's nested braces (note styles): affix parentheses are marked while rendering
         # and counted per cluster; the depth the last cluster left applies to the bibliography
         self.note_braces = False
