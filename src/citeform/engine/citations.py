@@ -13,7 +13,6 @@ from citeproc.string import String
 
 from . import markup as m
 from .groups import end_of_cite
-from .registry import fast_item
 from .sorting import author_string_key, compare_keys, key_values, sort_items, text_key
 from .state import get_state
 
@@ -206,7 +205,7 @@ def _ambiguous_author_string(layout, cite, rendered: dict) -> str | None:
         bibliography = getattr(cite.get("citation"), "bibliography", None) if hasattr(cite, "get") else None
         if bibliography is None:
             return _author_string(rendered)
-        holder = Citation([fast_item(CitationItem(key))])
+        holder = Citation([CitationItem(key)])
         holder.bibliography = bibliography
         probe = holder.cites[0]
         probe["_positions"] = {"subsequent", "near-note"}
