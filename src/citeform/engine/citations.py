@@ -456,13 +456,6 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
     # the names before it; kept from one citation to the next (it is never reset)
     continued = state.cite_group_continued if state is not None else False
     for group in groups:
-        if explicit_group and pieces and continued and group[0].get("names_by_text"):
-            # citeproc-js (an explicit cite-group-delimiter): a cite with a title in the author's
-            # place keeps the names of the group of several cites before it as the last ones
-            # used, so the cite-group delimiter joins it ("Doe, 2008, 2000, Freedom, 1700")
-            pieces[-1] = (pieces[-1][0], group_delim)
-        else:
-            continued = len(group) > 1
         if not collapse:
             for k, r in enumerate(group):
                 pieces.append((_affixed(r["cite"], r["text"]), group_delim if k < len(group) - 1 else delimiter))
