@@ -279,32 +279,11 @@ def capitalize_leading_terms(text: str) -> str:
     Nothing but markup, spaces and opening brackets or quotes may precede it,
     counting from the start or from a cite prefix that ends a sentence.
     """
+    if not isinstance(text, str):
+        text = "".join(text)
     if m.TERM not in text:
         return text.replace(m.RESET, "")
-    if isinstance(text, str):
-        return _capitalize_marked(text)
-    out: list[str] = []
-    since_reset = True  # nothing seen since the start or the last reset
-    capitalize = False
-    for ch in text:
-        if ch == m.RESET:
-            since_reset = True
-            continue
-        if ch == m.TERM:
-            capitalize = since_reset
-            continue
-        if ch in m.ALL_TOKENS:
-            out.append(ch)
-            continue
-        if capitalize and ch.isalpha():
-            ch = ch.upper()
-            capitalize = False
-        elif capitalize and not ch.isspace():
-            capitalize = False
-        if ch not in _OPENING_CHARS:
-            since_reset = False
-        out.append(ch)
-    return "".join(out)
+    return _capitalize_marked(text)
 
 
 _TERM_MARKS: list[re.Pattern] = []  # the term and reset marks (compiled on first use)

@@ -173,51 +173,11 @@ def flip_decorations(text: str) -> str:
     ``vertical-align="baseline"`` only inside superscript or subscript); a
     nodecor span sets every inherited decoration back to normal.
     """
-    if isinstance(text, str) and _FLIP_OPENERS.isdisjoint(text):
-        return str(text)  # nothing opens a decoration: every character is written as it is
-    if isinstance(text, str):
-        return _flip_marks(text)
-    state = {"style": False, "weight": False, "variant": False, "vertical": False}
-    stack: list[tuple[str, dict[str, bool]]] = []  # (closing tokens, state before)
-    out: list[str] = []
-    for ch in text:
-        if ch in _DECOR:
-            attr, value = _DECOR[ch]
-            before = dict(state)
-            if value == "on":
-                pair = _OFF[attr] if state[attr] else _ON[attr]
-                state[attr] = not state[attr]
-            elif state[attr]:
-                pair = _OFF[attr]
-                state[attr] = False
-            else:
-                pair = ("", "")
-            out.append(pair[0])
-            stack.append((pair[1], before))
-        elif ch in _VERTICAL:
-            stack.append((_VERTICAL[ch], dict(state)))
-            state["vertical"] = True
-            out.append(ch)
-        elif ch == m.BASELINE[0]:
-            stack.append((m.BASELINE[1] if state["vertical"] else "", dict(state)))
-            if state["vertical"]:
-                out.append(ch)
-                state["vertical"] = False
-        elif ch == m.NODECOR[0]:
-            before = dict(state)
-            closing = []
-            for attr in ("style", "weight", "variant"):
-                if state[attr]:
-                    out.append(_OFF[attr][0])
-                    closing.insert(0, _OFF[attr][1])
-                    state[attr] = False
-            stack.append(("".join(closing), before))
-        elif ch in _DECOR_CLOSERS and stack:
-            closing, state = stack.pop()
-            out.append(closing)
-        else:
-            out.append(ch)
-    return "".join(out)
+    if not isinstance(text, str):
+        text = "".join(text)
+    if _FLIP_OPENERS.isdisjoint(text):
+        return text  # nothing opens a decoration: every character is written as it is
+    return _flip_marks(text)
 
 
 _FLIP_MARKS: list[re.Pattern] = []  # what flip_decorations acts on (compiled on first use)
