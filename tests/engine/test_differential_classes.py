@@ -822,3 +822,8 @@ def test_title_case_around_markup_left_as_text() -> None:
         item = {"id": "a", "type": "book", "title": title, "issued": {"date-parts": [[2019]]},
                 "author": [{"family": "Young", "given": "J"}]}
         assert render_csl([item], style).bibliography == [entry]
+    for title, entry in {"x <i> unclosed": "X <i> Unclosed. 2019.",
+                         "</span> closing first": "</span> Closing First. 2019.",
+                         "a < b and c > d": "A < b and c > d. 2019."}.items():
+        item = {"id": "a", "type": "book", "title": title, "issued": {"date-parts": [[2019]]}}
+        assert render_csl([item], style).bibliography == [entry]
