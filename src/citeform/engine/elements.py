@@ -688,6 +688,8 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
         if state.section == "bibliography":
             return substitute_text(self, state, out)
         state.names_seen += 1
+        if state.names_seen > 1:
+            state.more_names.append(str(out))
         if state.names_seen == 1:
             state.first_names = out
             if state.suppress_author:

@@ -55,6 +55,7 @@ class EngineState:
         self.names_depth = 0  # cs:names being rendered inside another (substitutes)
         self.section = "citation"  # what is being rendered: a cite or a bibliography entry
         self.first_names: Any = None
+        self.more_names: list[str] = []
         self.shown_names: list[tuple[str, int]] = []  # (name variable, names shown) in this cite
         self.year_suffix_done = False
         self.continues_group = False  # the cite follows a cite of the same names in a collapsed group
@@ -119,6 +120,7 @@ class EngineState:
         self.disambiguate_tests = 0
         self.names_tried = False
         self.first_names = None
+        self.more_names: list[str] = []  # what later cs:names printed (letters' recipients)
         self.names_by_text = False  # the first names were a substitute's text (a title)
         self.year_suffix_done = False
         self.continues_group = False
