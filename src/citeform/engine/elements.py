@@ -285,13 +285,7 @@ class Text(
                 else:
                     out = markup(text, language(item) if needs_language else None)
             finally:
-                if state is not None:  # (groups.close_frame)
-                    frames = state.var_frames
-                    frames.pop()
-                    if frames:
-                        parent = frames[-1]
-                        parent[0] = parent[0] or frame[0]
-                        parent[1] = parent[1] or frame[1]
+                groups.close_frame(state, frame)
             if frame[0] and not frame[1]:
                 return None
             if out is not None and not is_empty(out) and state is not None and state.var_frames:
@@ -594,13 +588,7 @@ class Group(BraceAffixes, DisplayMixin, NormalDecorationsMixin, groups.Group):
                         if rendered is not None:
                             rendered.append(None if is_choose else children[at])
             finally:
-                if state is not None:  # (groups.close_frame)
-                    frames = state.var_frames
-                    frames.pop()
-                    if frames:
-                        parent = frames[-1]
-                        parent[0] = parent[0] or frame[0]
-                        parent[1] = parent[1] or frame[1]
+                groups.close_frame(state, frame)
             if not output or (frame[0] and not frame[1]):
                 raise VariableError
             if seam_delimiter:
