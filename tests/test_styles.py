@@ -83,3 +83,20 @@ def test_an_alias_to_a_missing_style_says_so(monkeypatch):
     monkeypatch.setattr(lib, "aliases", lambda: {"broken": "no-such-style-id"})
     with pytest.raises(UsageError, match="'broken' is a short name for 'no-such-style-id', which is not a style"):
         resolve("broken")
+
+
+def test_a_style_file_under_another_name_keeps_its_title_rule(tmp_path):
+    """Regression: a copy or link of the Vancouver style under another file name (a journal's
+    ``vancouver-journal.csl``) lost the NLM rule for translated titles, which was looked up by
+    the file name only; the style's own ``<id>`` names it too."""
+    from pathlib import Path
+
+    from citeform.styles import styles_dir
+
+    source = Path(styles_dir()) / "nlm-citation-sequence.csl"
+    copy = tmp_path / "vancouver-journal.csl"
+    copy.write_bytes(source.read_bytes())
+    link = tmp_path / "link.csl"
+    link.symlink_to(source)
+    assert resolve(str(copy)).title_rule == "nlm"
+    assert resolve(str(link)).title_rule == "nlm"

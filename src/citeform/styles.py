@@ -162,7 +162,10 @@ def _style_file(spec: str) -> Style:
     style_id = _stem(spec)
     parent_id = _parent_id(spec)
     if parent_id is None:
-        return Style(name=style_id, path=spec, title_rule=title_rule(style_id))
+        rule_id = style_id
+        if title_rule(style_id) == title_rule("*"):  # a copy or link under another name
+            rule_id = _xml_id(_read_head(spec, 8000))
+        return Style(name=style_id, path=spec, title_rule=title_rule(rule_id))
     parent = _parent_file(parent_id)
     if parent is None:
         raise DataError(f"dependent style: its parent {parent_id!r} is not in the style "
