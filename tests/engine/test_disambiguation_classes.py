@@ -225,3 +225,55 @@ def test_add_names_and_givennames_as_one_counter() -> None:
         "(Hans Fisher et al.)",
         "(Hiroshi Fisher, Ortiz, Kowalski, and Lee)",
     ]
+
+
+
+GLOBAL_INITIALS = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Global given names, year-suffix</title><id>t</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation disambiguate-add-givenname="true" givenname-disambiguation-rule="primary-name-with-initials"
+            disambiguate-add-year-suffix="true">
+    <layout prefix="(" suffix=")" delimiter="; ">
+      <group delimiter=", ">
+        <names variable="author"><name form="short" initialize-with=". "/>
+          <substitute><names variable="editor"/><text variable="title"/></substitute></names>
+        <date variable="issued"><date-part name="year"/></date>
+      </group>
+    </layout>
+  </citation>
+  <bibliography>
+    <sort><key variable="author"/><key variable="title"/></sort>
+    <layout><group delimiter=". "><names variable="author"><name initialize-with=". " name-as-sort-order="all"/></names>
+      <text variable="title"/><date variable="issued"><date-part name="year"/></date></group></layout>
+  </bibliography>
+</style>"""
+
+
+def test_givenname_global_rule_unprinted_editor_of_another_item(caches_on_and_off) -> None:
+    """An editor the cites and sort keys never print (the chapter's cite shows its author) does
+    not make another item's ``Kim`` ambiguous, though it shares the family name: the cites are
+    first rendered with levels guessed from every name, and that guess (``A. Kim``) must give
+    way to the levels of the names registered (``Kim``), or it would clash with the institution
+    ``A. Kim`` (a year-suffix each). A second author is not a primary name."""
+    items = [
+        {"id": "k1", "type": "book", "title": "Alpha", "publisher": "P",
+         "author": [{"family": "Kim", "given": "Alice"}], "issued": {"date-parts": [[2020]]}},
+        {"id": "k2", "type": "chapter", "title": "Beta", "container-title": "Book", "publisher": "P",
+         "author": [{"family": "Lee", "given": "Bob"}], "editor": [{"family": "Kim", "given": "Bert"}],
+         "issued": {"date-parts": [[2021]]}},
+        {"id": "p1", "type": "book", "title": "Gamma", "publisher": "P",
+         "author": [{"family": "Park", "given": "Ann"}], "issued": {"date-parts": [[2019]]}},
+        {"id": "p2", "type": "book", "title": "Delta", "publisher": "P",
+         "author": [{"family": "Park", "given": "Ben"}, {"family": "Kim", "given": "Carl"}],
+         "issued": {"date-parts": [[2018]]}},
+        {"id": "k5", "type": "book", "title": "Epsilon", "publisher": "P",
+         "author": [{"literal": "A. Kim"}], "issued": {"date-parts": [[2020]]}},
+    ]
+    result = render_csl(items, GLOBAL_INITIALS, citations=[[{"id": item["id"]}] for item in items])
+    assert result.citations == [
+        "(Kim, 2020)", "(Lee, 2021)", "(A. Park, 2019)", "(B. Park, Kim, 2018)", "(A. Kim, 2020)",
+    ]
+    assert result.bibliography == [
+        "A. Kim. Epsilon. 2020", "Kim, A. Alpha. 2020", "Lee, B. Beta. 2021", "Park, A. Gamma. 2019",
+        "Park, B., Kim, C. Delta. 2018",
+    ]

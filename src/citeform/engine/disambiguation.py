@@ -129,27 +129,30 @@ class Disambiguator:
                     last = max(last, i)
         return last + 1
 
-    def registered_names(self, key: str, found: tuple[str, frozenset[str]] | None = None) -> dict[str, list]:
+    def registered_names(self, key: str, found: tuple[str, frozenset[str], frozenset[str]] | None = None
+                         ) -> dict[str, list]:
         """The name lists citeproc-js registers for the global given-name rules: those the cite
         prints (in the subsequent form ambiguity is tested on) and those the sort keys render (every key, for every
         item) — not the editor of a chapter whose cite and sort keys show only its authors.
-        The cite rendered to find them is the one :meth:`text` renders: it is remembered.
         ``found``: what :meth:`_cite_names` gives for ``key``, when it ran elsewhere."""
-        text, shown = self._cite_names(key) if found is None else found
-        cache.remember_cite_text(self, self._memo_key(key), text)
+        _text, shown, _printed = self._cite_names(key) if found is None else found
         return {var: names for var, names in self.name_vars(key).items() if var.replace("_", "-") in shown}
 
-    def _cite_names(self, key: str) -> tuple[str, frozenset[str]]:
-        """The text of ``key``'s cite (as :meth:`_text`) and the name variables (written with
-        hyphens) it or the sort keys render; depends only on the item and the style, so
-        workers can find it."""
+    def _cite_names(self, key: str) -> tuple[str, frozenset[str], frozenset[str]]:
+        """The text of ``key``'s cite (as :meth:`_text`, with the overrides ``state.current``
+        gives), the name variables (written with hyphens) it or the sort keys render, and those
+        the cite itself renders (written as the item's keys, with underscores: the only ones
+        whose given-name levels its text reads). Which variables render never depends on
+        given-name levels; the call depends only on the item, the style and the state prepared
+        before it, so workers can make it."""
         text, _names = render_cite(self.layout, self.probes[key])
         plain = m.strip_tokens(str(text)) if text is not None else ""
+        printed = frozenset(var.replace("-", "_") for var, _count in self.state.shown_names)
         present = {var.replace("_", "-") for var in self.name_vars(key)}
         shown = {var.replace("_", "-") for var, _count in self.state.shown_names}
         if present - shown:  # (names the cite already shows need no sort key to count)
             shown |= self._sort_key_names(key, present, shown)
-        return plain, frozenset(shown)
+        return plain, frozenset(shown), printed
 
     def _sort_key_names(self, key: str, present: set[str], shown: set[str] = frozenset()) -> set[str]:
         """The name variables the sort keys render for the item: a key macro that may render
@@ -186,14 +189,54 @@ class Disambiguator:
 
     # step 2, global rules
     def global_givennames(self, rule: str) -> None:
+        """Given-name levels by a document-wide rule, for every name of every cited item.
+
+        The people registered are those of the name variables each cite and its sort keys
+        render, which takes a render of every cite. That render is made with levels guessed
+        from every name of every item (a superset of the people registered, almost always
+        giving the same levels): a cite whose guessed levels equal the real ones on every
+        name variable it printed has printed exactly its final text, which is kept, and is
+        not rendered a second time once the real levels are set."""
         cap = 1 if rule.endswith("with-initials") else 2
         primary = rule.startswith("primary")
-        people: dict[str, set] = defaultdict(set)
-        # the cites are rendered in workers for large inputs (each depends on its item only)
-        found = parallel.map_items(self._cite_names, self.keys)
+        guess: dict[str, dict[str, dict[int, int]]] = {}
+        if cache.ENABLED:  # (without the caches every text is rendered afresh anyway)
+            guess = self._levels(self._people(self.keys, None, primary), cap, primary)
+            self.state.trial = {key: self._with_given(key, guess.get(key, {})) for key in self.keys}
+        try:
+            # the cites are rendered in workers for large inputs (each depends on its item only)
+            found = parallel.map_items(self._cite_names, self.keys)
+        finally:
+            self.state.trial = None
         registered = {key: self.registered_names(key, f) for key, f in zip(self.keys, found, strict=True)}
+        people = self._people(self.keys, registered, primary)
+        levels = self._levels(people, cap, primary)
         for key in self.keys:
-            for names in registered[key].values():
+            given = self.state.entry(key).given
+            for var, found_levels in levels.get(key, {}).items():
+                given.setdefault(var, {}).update(found_levels)
+        if cache.ENABLED:
+            for key, (text, _shown, printed) in zip(self.keys, found, strict=True):
+                given, guessed = self.state.entry(key).given, guess.get(key, {})
+                if all((given.get(var) or {}) == (guessed.get(var) or {}) for var in printed):
+                    cache.remember_cite_text(self, self._memo_key(key), text)
+        self.bibliography_givennames(people, cap, primary)
+
+    def _with_given(self, key: str, given: dict[str, dict[int, int]]) -> ItemDisambiguation:
+        """``key``'s overrides with the given-name levels replaced by ``given``."""
+        entry = self.state.current(key)
+        if entry is None:
+            return ItemDisambiguation(given=given)
+        return ItemDisambiguation(entry.names, given, entry.condition)
+
+    def _people(self, keys: list[str], registered: dict[str, dict[str, list]] | None,
+                primary: bool) -> dict[str, set]:
+        """Family name -> {(given name, initials)} of the names registered for ``keys`` (every
+        name of every item when ``registered`` is None)."""
+        people: dict[str, set] = defaultdict(set)
+        for key in keys:
+            lists = self.name_vars(key) if registered is None else registered[key]
+            for names in lists.values():
                 for i, name in enumerate(names):
                     if primary and i > 0:
                         break
@@ -201,16 +244,21 @@ class Disambiguator:
                         continue
                     given = name.get("given") or ""
                     people[_family(name, self.demote)].add((_given_key(given), _initials(given)))
+        return people
+
+    def _levels(self, people: dict[str, set], cap: int, primary: bool) -> dict[str, dict[str, dict[int, int]]]:
+        """key -> variable -> index -> the level the rule gives each name among ``people``
+        (names that need none left out, items without any too)."""
+        out: dict[str, dict[str, dict[int, int]]] = {}
         for key in self.keys:
-            entry = self.state.entry(key)
             for var, names in self.name_vars(key).items():
                 for i, name in enumerate(names):
                     if primary and i > 0:
                         break
                     level = _global_level(people, name, cap, self.demote)
                     if level is not None:
-                        entry.given.setdefault(var, {})[i] = level
-        self.bibliography_givennames(people, cap, primary)
+                        out.setdefault(key, {}).setdefault(var, {})[i] = level
+        return out
 
     def bibliography_givennames(self, people: dict[str, set], cap: int, primary: bool) -> None:
         """The given names of the bibliography under a global rule: citeproc-js registers each
