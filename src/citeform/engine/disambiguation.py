@@ -143,8 +143,9 @@ class Disambiguator:
         gives), the name variables (written with hyphens) it or the sort keys render, and those
         the cite itself renders (written as the item's keys, with underscores: the only ones
         whose given-name levels its text reads). Which variables render never depends on
-        given-name levels; the call depends only on the item, the style and the state prepared
-        before it, so workers can make it."""
+        given-name levels (levels go only to names with a family name, which never print
+        empty and so never pass on to a substitute); the call depends only on the item, the
+        style and the state prepared before it, so workers can make it."""
         text, _names = render_cite(self.layout, self.probes[key])
         plain = m.strip_tokens(str(text)) if text is not None else ""
         printed = frozenset(var.replace("-", "_") for var, _count in self.state.shown_names)

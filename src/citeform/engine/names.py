@@ -363,6 +363,11 @@ class NameRenderer:
                 levels = self._entry_namesakes(names, shown, levels)
             elif state is not None and state.bib_given:
                 levels = _richer(levels, state.bib_given.get(self.item.key, {}).get(key))
+        if self.sort_options and state is not None and state.level_reads is not None:
+            # which given-name levels this sort key's text depends on (sorting.py keeps the text)
+            read = range(len(shown)) if not (truncate and use_last) else [*range(len(shown)), len(names) - 1]
+            state.level_reads.append((key, form, self.name_settings()[0] is not None,
+                                      tuple((i, levels.get(i, 0)) for i in read)))
         rendered = [self.one(name, i, form, levels.get(i, 0)) for i, name in enumerate(shown)]
         rendered = [r for r in rendered if r]
         if not rendered:
@@ -668,6 +673,18 @@ class NameRenderer:
         giv = self.fmt_part("given", given)
         fam = self.fmt_family(dp, ndp, family, suffix, ", " if name.get("_comma_suffix") else " ")
         return giv + fam if giv[-1:].isspace() else " ".join(p for p in (giv, fam) if p)
+
+
+def level_effect(form: str, initialized: bool, level: int) -> int:
+    """What a given-name ``level`` changes in :meth:`NameRenderer.one` for a name printed in
+    ``form`` (``initialized``: the style gives ``initialize-with``): names rendered at two
+    levels with the same effect print the same. Kept in step with ``one``: a short form turns
+    long from level 1 on, and a long form drops its initials from level 2 on."""
+    if form == "short":
+        return 0 if level < 1 else 2 if level >= 2 and initialized else 1
+    if form == "long":
+        return 2 if level >= 2 and initialized else 0
+    return 0
 
 
 def _global_givennames(root) -> bool:

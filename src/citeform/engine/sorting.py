@@ -23,7 +23,7 @@ from citeproc.source import DateRange, LiteralDate, VariableError
 from . import cache, lazysort, parallel
 from . import markup as m
 from .conditions import is_numeric_value
-from .names import section_of
+from .names import level_effect, section_of
 from .source import DATE_VARIABLES, NAME_VARIABLES
 from .state import get_state
 
@@ -431,9 +431,106 @@ def key_values(key_el, items: list, context) -> list:
     """One ``cs:key``'s value for each item (None: no value)."""
     if key_el.get("variable"):
         return [variable_key(key_el, item) for item in items]
+    memo = _kept_texts(key_el, context)
+    if memo is not None:
+        return [_text_value(text) for text in _kept_macro_texts(key_el, items, context, memo)]
     # macro keys are rendered in workers for large bibliographies, collated here
     texts = parallel.map_items(lambda item: macro_text(key_el, item, context), items)
     return [_text_value(text) for text in texts]
+
+
+# what a sort key may read that can change between two sorts of one bibliography and that
+# :func:`_other_state` does not hold: the order (citation numbers) and the citations (a
+# bibliography item has no locator or position of its own)
+_UNSTABLE = frozenset(("citation-number", "citation-label", "first-reference-note-number",
+                       "first-container-reference-note-number"))
+
+
+def _kept_texts(key_el, context) -> dict | None:
+    """The texts of a bibliography's macro key kept from one sort to the next (item key ->
+    (text, levels read, state read)), or None when they cannot be kept: caches off, not the
+    bibliography, or a macro that reads what a later sort may find changed (a citation
+    number, a position or ``disambiguate`` test...)."""
+    state = get_state(key_el)
+    if not cache.ENABLED or state is None or context is None or section_of(context) != "bibliography":
+        return None
+    d = key_el.__dict__
+    stable = d.get("_cf_stable_key")
+    if stable is None:
+        stable = d["_cf_stable_key"] = _stable_macro(key_el)
+    return state.sort_texts.setdefault(key_el, {}) if stable else None
+
+
+def _stable_macro(key_el) -> bool:
+    """Whether the key's macro (and every macro it calls) reads nothing of :data:`_UNSTABLE`
+    and tests no ``position`` or ``disambiguate``."""
+    todo, seen = [key_el.get("macro")], set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        macro = key_el.get_macro(name)
+        if macro is None:
+            return False
+        for el in macro.iter():
+            if not isinstance(el.tag, str):
+                continue
+            for attr, value in el.attrib.items():
+                if attr in ("position", "disambiguate") or not _UNSTABLE.isdisjoint(value.split()):
+                    return False
+            if el.get("macro") is not None:
+                todo.append(el.get("macro"))
+    return True
+
+
+def _kept_macro_texts(key_el, items: list, context, memo: dict) -> list:
+    """:func:`macro_text` for each item, kept in ``memo`` from an earlier sort when the item's
+    state it depends on has not changed: the given-name levels of the names it printed (by
+    their effect on those names) and its other overrides and year-suffix."""
+    state = get_state(key_el)
+    texts: list = [None] * len(items)
+    todo: list[int] = []
+    for n, item in enumerate(items):
+        kept = memo.get(item.key)
+        if kept is not None and _still_valid(kept, state.current(item.key), item):
+            texts[n] = kept[0]
+        else:
+            todo.append(n)
+
+    def render(item) -> tuple:
+        state.level_reads = []
+        try:
+            text = macro_text(key_el, item, context)
+            return text, tuple(state.level_reads)
+        finally:
+            state.level_reads = None
+
+    found = parallel.map_items(render, [items[n] for n in todo])
+    for n, (text, reads) in zip(todo, found, strict=True):
+        item = items[n]
+        memo[item.key] = (text, reads, _other_state(state.current(item.key), item))
+        texts[n] = text
+    return texts
+
+
+def _other_state(entry, item) -> tuple:
+    """What of an item's state a sort key may read besides its given-name levels."""
+    names, condition = (None, False) if entry is None else (entry.names, entry.condition)
+    return names, condition, str(item.reference.get("year_suffix"))
+
+
+def _still_valid(kept: tuple, entry, item) -> bool:
+    _text, reads, other = kept
+    if _other_state(entry, item) != other:
+        return False
+    given = {} if entry is None else entry.given
+    for variable, form, initialized, levels in reads:
+        now = given.get(variable) or {}
+        for index, level in levels:
+            if level_effect(form, initialized, now.get(index, 0)) != level_effect(form, initialized, level):
+                return False
+    return True
 
 
 def compare_keys(a, b, descending: bool) -> int:

@@ -63,6 +63,11 @@ class EngineState:
         self.entry_names: list[tuple[str, str, str]] = []  # persons the entry printed (names.py)
         self.bib_given: dict = {}  # key -> variable -> index -> given-name level in the bibliography
         self.sort_names: set[str] | None = None  # name variables sort keys render, when collected
+        # (variable, form, initialized, ((index, level), ...)) of each names list a sort key
+        # renders, when collected (names.py); the bibliography's macro sort keys by key element
+        # and item key: (text, levels read, what else of the item's state they depend on)
+        self.level_reads: list[tuple] | None = None
+        self.sort_texts: dict = {}
         self.trial: dict[str, ItemDisambiguation] | None = None  # overrides while disambiguating
         self.sort_options: dict | None = None  # set while rendering a macro sort key
         self.date_variable: str | None = None  # the date variable being rendered
