@@ -107,7 +107,13 @@ class DisplayMixin:
         tracking its variables (cs:date, cs:number): the tracking done in that function."""
         if type(self).render is not DisplayMixin.render:  # (cs:names and cs:label have their own)
             return self._generic_render()
-        return self._tracked_render() or self._generic_render()
+        tracked = self._tracked_render()
+        if tracked is None:
+            return self._generic_render()
+        keys = self.data_keys()
+        if keys is not None:  # an item lacking them all: nothing rendered (see groups.tracking_fn)
+            self.__dict__["_cf_leaf_keys"] = keys
+        return tracked
 
     def _generic_render(self):
         render_ = self.render
@@ -138,6 +144,74 @@ class DisplayMixin:
         if display in m.DISPLAY_OPEN and out is not None and not groups.is_empty(out):
             out = wrap_display(display, out)
         return out
+
+
+def empty_keys(element) -> tuple[str, ...] | None:
+    """The item fields without all of which a compiled group or macro call renders nothing,
+    whatever else the item holds (None: no such fields known); read once per element.
+
+    Such an element calls at least one variable outside any ``cs:choose``, and everything
+    it holds is either a variable read from these fields (a ``cs:text`` or ``cs:date``, a
+    group or macro call of the same kind, in a ``cs:choose`` too) or calls none (a term, a
+    value, a label): an item lacking the fields gets a called variable that rendered nothing,
+    which suppresses the group (CSL 1.0.2 §Group), and nothing else changes. Names,
+    numbers and ``disambiguate`` tests (which count the tests met) are never skipped."""
+    d = element.__dict__
+    found = d.get("_cf_empty_keys", _MISSING)
+    if found is _MISSING:
+        d["_cf_empty_keys"] = None  # (a macro calling itself: nothing known)
+        found = d["_cf_empty_keys"] = _empty_keys(element)
+    return found
+
+
+def _empty_keys(element) -> tuple[str, ...] | None:
+    compiled.render_fn(element)  # the markers below are set when it is compiled
+    d = element.__dict__
+    leaf = d.get("_cf_leaf_keys")
+    if leaf is not None:
+        return tuple(leaf)
+    if d.get("_cf_group_fast"):
+        children = element
+    else:
+        children = d.get("_cf_macro_call")
+        if children is None:
+            return None
+    keys: list[str] = []
+    if not _children_keys(children, keys, True):
+        return None
+    return tuple(dict.fromkeys(keys)) or None
+
+
+def _children_keys(parent, keys: list, direct: bool) -> bool:
+    """Whether each child of ``parent`` is an :func:`empty_keys` element (its fields added to
+    ``keys``), a term, value or label, or a ``cs:choose`` of such; with ``direct``, one of
+    them at least must be such an element outside a ``cs:choose``."""
+    called = False
+    for child in parent.iterchildren():
+        if isinstance(child, model.Choose):
+            for branch in child.iterchildren():
+                if not isinstance(branch, (If, Else_If, model.Else)) or "disambiguate" in branch.attrib:
+                    return False
+                if not _children_keys(branch, keys, False):
+                    return False
+            continue
+        if not isinstance(child, model.CitationStylesElement):
+            return False
+        found = empty_keys(child)
+        if found is not None:
+            keys.extend(found)
+            called = True
+        elif not _silent(child):
+            return False
+    return called or not direct
+
+
+def _silent(element) -> bool:
+    """A term, a value or a label: calls no variable and changes no state."""
+    compiled.render_fn(element)
+    if element.__dict__.get("_cf_silent"):
+        return True
+    return isinstance(element, Label) and element.get("variable") != "locator"
 
 
 class Text(
@@ -211,6 +285,8 @@ class Text(
                     return following(self, item, **kw)
 
             tracked_render = groups.tracking_fn(self, self.tracked_variables(), keys, state_of, next_render)
+            if keys is not None:  # an item lacking them all: nothing rendered (see empty_keys)
+                d["_cf_leaf_keys"] = keys
             if display is None:
                 return lambda item, kw: tracked_render(item, kw if "context" in kw else {"context": None, **kw})
             return lambda item, kw: displayed(
@@ -220,7 +296,9 @@ class Text(
             render_ = self.render
             return lambda item, kw: render_(item, **kw)
         rendered = self._rendered
-        if not calls_macro:  # a term or a value
+        if not calls_macro:  # a term or a value (or an untracked variable: year-suffix)
+            if kind in ("term", "value"):  # no variable called, no state changed
+                d["_cf_silent"] = True
             if display is None:
                 return lambda item, kw: rendered(item, kw.get("context"), kw)
             return lambda item, kw: displayed(rendered(item, kw.get("context"), kw))
@@ -250,11 +328,12 @@ class Text(
             plain_markup = plain_format
         fns_made: list = []
         own_kw = {"context": self, "sort_options": None}  # (what children get: never changed)
+        d["_cf_macro_call"] = macro_el
 
         def render(item, kw):
             # a macro call is an implicit group (see ``render``)
             if fns_made:
-                fns = fns_made[0]
+                fns, skip = fns_made
             else:
                 fns = d.get("_cf_macro_fns")
                 if fns is None:
@@ -262,9 +341,20 @@ class Text(
                     if macro is None:
                         macro = d["_cf_macro"] = self.get_macro(arg)
                     fns = d["_cf_macro_fns"] = compiled.children_fns(macro)
-                fns_made.append(fns)
-            context = kw.get("context")
+                skip = empty_keys(self)
+                fns_made[:] = (fns, skip)
             state = state_of()
+            if skip is not None and state is not None and "variable" not in kw:
+                reference = item.reference
+                for key in skip:
+                    if key in reference:
+                        break
+                else:  # the item lacks them all: what rendering it ends in (see empty_keys)
+                    frames = state.var_frames
+                    if frames:
+                        frames[-1][0] = True
+                    return None
+            context = kw.get("context")
             frame = [False, False]  # (groups.open_frame)
             if state is not None:
                 state.var_frames.append(frame)
@@ -558,17 +648,29 @@ class Group(BraceAffixes, DisplayMixin, NormalDecorationsMixin, groups.Group):
         seam = m.SEAM
 
         fns_made: list = []
+        d["_cf_group_fast"] = True
 
         def render(item, kw):
             if fns_made:
-                fns = fns_made[0]
+                fns, skip = fns_made
             else:
                 fns = d.get("_cf_children_fns")
                 if fns is None:
                     fns = compiled.children_fns(self)
-                fns_made.append(fns)
-            ckw = kw if "context" in kw else {"context": None, **kw}
+                skip = empty_keys(self)
+                fns_made[:] = (fns, skip)
             state = state_of()
+            if skip is not None and state is not None and "variable" not in kw:
+                reference = item.reference
+                for key in skip:
+                    if key in reference:
+                        break
+                else:  # the item lacks them all: what rendering it ends in (see empty_keys)
+                    frames = state.var_frames
+                    if frames:
+                        frames[-1][0] = True
+                    raise VariableError
+            ckw = kw if "context" in kw else {"context": None, **kw}
             frame = [False, False]
             if state is not None:
                 state.var_frames.append(frame)
