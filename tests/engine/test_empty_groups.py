@@ -1,7 +1,7 @@
 """Groups and macro calls an item has no variable for render nothing, whatever terms,
 values and labels they hold, and groups whose variables sit in a cs:choose only keep
 their terms (expected output: citeproc-js 2.4.63). The compiled walk skips the first kind
-without rendering them (see ``elements.empty_keys``); both render paths must agree."""
+without rendering them (see ``elements.empty_plan``); both render paths must agree."""
 
 from __future__ import annotations
 
