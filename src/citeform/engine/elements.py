@@ -12,6 +12,7 @@ Each subclass adds one documented behaviour on top of citeproc-py:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from citeproc import model
 from citeproc.source import VariableError
@@ -107,7 +108,13 @@ class DisplayMixin:
         tracking its variables (cs:date, cs:number): the tracking done in that function."""
         if type(self).render is not DisplayMixin.render:  # (cs:names and cs:label have their own)
             return self._generic_render()
-        return self._tracked_render() or self._generic_render()
+        tracked = self._tracked_render()
+        if tracked is None:
+            return self._generic_render()
+        keys = self.data_keys()
+        if keys is not None:  # an item lacking them all: nothing rendered (see groups.tracking_fn)
+            self.__dict__["_cf_leaf_keys"] = keys
+        return tracked
 
     def _generic_render(self):
         render_ = self.render
@@ -138,6 +145,126 @@ class DisplayMixin:
         if display in m.DISPLAY_OPEN and out is not None and not groups.is_empty(out):
             out = wrap_display(display, out)
         return out
+
+
+def empty_plan(element) -> tuple[tuple[str, ...], Callable | None] | None:
+    """(fields, called) for a compiled group or macro call that renders nothing for an item
+    lacking all the fields, whatever else the item holds (None: no such fields known); read
+    once per element. ``called(item, context)`` tells whether it calls a variable then (None:
+    it always does).
+
+    Such an element holds nothing but variables read from these fields (a ``cs:text``,
+    ``cs:date`` or ``cs:names`` without ``cs:substitute``; a group or macro call of the same
+    kind), in a ``cs:choose`` too, and terms, values or labels, which it prints only when it
+    calls no variable: then one of those variables at least is outside any ``cs:choose``
+    (it always calls one), or it holds no term, value or label. For an item lacking the fields
+    it ends in a called variable that rendered nothing (if ``called``), which suppresses the
+    group (CSL 1.0.2 §Group), and changes nothing else. Numbers and ``disambiguate`` tests
+    (which count the tests met) are never skipped."""
+    d = element.__dict__
+    found = d.get("_cf_empty_plan", _MISSING)
+    if found is _MISSING:
+        d["_cf_empty_plan"] = None  # (a macro calling itself: nothing known)
+        found = d["_cf_empty_plan"] = _empty_plan(element)
+    return found
+
+
+def _empty_plan(element):
+    compiled.render_fn(element)  # the markers below are set when it is compiled
+    d = element.__dict__
+    leaf = d.get("_cf_leaf_keys")
+    if leaf is not None:
+        return tuple(leaf), None
+    if isinstance(element, Names):
+        variable = element.get("variable") or ""
+        if variable.strip() and element.find(f"{{{CSL_NS}}}substitute") is None:
+            return tuple(variable.split()), None  # (what Names.process looks the roles up by)
+        return None
+    if d.get("_cf_group_fast"):
+        children = element
+    else:
+        children = d.get("_cf_macro_call")
+        if children is None:
+            return None
+    keys: list[str] = []
+    scanned = _scan(children, keys)
+    if scanned is None:
+        return None
+    always, silent, steps = scanned
+    keys_found = tuple(dict.fromkeys(keys))
+    if always:
+        return keys_found, None
+    if silent or not steps:
+        return None
+    if children is element:  # a group's children get the context it gets
+        return keys_found, lambda item, context: _called(steps, item, context)
+    # a macro's children get the calling cs:text as context (see Text._cf_compile)
+    return keys_found, lambda item, context: _called(steps, item, element if context is None else context)
+
+
+def _scan(parent, keys: list):
+    """(a variable always called, a term, value or label held, the steps telling whether a
+    variable is called) for the children of ``parent``, their fields added to ``keys``; None
+    when one of them is not of the kinds :func:`empty_plan` knows."""
+    always = silent = False
+    steps: list = []
+    for child in parent.iterchildren():
+        if isinstance(child, model.Choose):
+            branches = []
+            for branch in child.iterchildren():
+                if isinstance(branch, (If, Else_If)) and "disambiguate" not in branch.attrib:
+                    check = branch.__dict__.get("_cf_check")
+                    if check is None:
+                        check = branch.__dict__["_cf_check"] = branch._check()
+                elif isinstance(branch, model.Else):
+                    check = None
+                else:
+                    return None
+                inner = _scan(branch, keys)
+                if inner is None:
+                    return None
+                silent = silent or inner[1]
+                branches.append((check, True if inner[0] else inner[2]))
+            steps.append((None, branches))
+            continue
+        if not isinstance(child, model.CitationStylesElement):
+            return None
+        plan = empty_plan(child)
+        if plan is not None:
+            keys.extend(plan[0])
+            if plan[1] is None:
+                always = True
+            else:
+                steps.append((plan[1], None))
+        elif _silent(child):
+            silent = True
+        else:
+            return None
+    return always, silent, steps
+
+
+def _called(steps: list, item, context) -> bool:
+    """Whether rendering the children :func:`_scan` made ``steps`` of calls a variable (for an
+    item lacking all their fields): the branches taken are found as ``cs:choose`` finds them."""
+    for called, branches in steps:
+        if called is not None:
+            if called(item, context):
+                return True
+            continue
+        for check, inner in branches:
+            if check is None or check(item, context):
+                if inner is True or _called(inner, item, context):
+                    return True
+                break
+    return False
+
+
+def _silent(element) -> bool:
+    """A term, a value or a label: calls no variable and changes no state."""
+    compiled.render_fn(element)
+    if element.__dict__.get("_cf_silent"):
+        return True
+    return isinstance(element, Label) and element.get("variable") != "locator"
 
 
 class Text(
@@ -211,6 +338,8 @@ class Text(
                     return following(self, item, **kw)
 
             tracked_render = groups.tracking_fn(self, self.tracked_variables(), keys, state_of, next_render)
+            if keys is not None:  # an item lacking them all: nothing rendered (see empty_plan)
+                d["_cf_leaf_keys"] = keys
             if display is None:
                 return lambda item, kw: tracked_render(item, kw if "context" in kw else {"context": None, **kw})
             return lambda item, kw: displayed(
@@ -220,7 +349,9 @@ class Text(
             render_ = self.render
             return lambda item, kw: render_(item, **kw)
         rendered = self._rendered
-        if not calls_macro:  # a term or a value
+        if not calls_macro:  # a term or a value (or an untracked variable: year-suffix)
+            if kind in ("term", "value"):  # no variable called, no state changed
+                d["_cf_silent"] = True
             if display is None:
                 return lambda item, kw: rendered(item, kw.get("context"), kw)
             return lambda item, kw: displayed(rendered(item, kw.get("context"), kw))
@@ -250,11 +381,12 @@ class Text(
             plain_markup = plain_format
         fns_made: list = []
         own_kw = {"context": self, "sort_options": None}  # (what children get: never changed)
+        d["_cf_macro_call"] = macro_el
 
         def render(item, kw):
             # a macro call is an implicit group (see ``render``)
             if fns_made:
-                fns = fns_made[0]
+                fns, skip = fns_made
             else:
                 fns = d.get("_cf_macro_fns")
                 if fns is None:
@@ -262,9 +394,20 @@ class Text(
                     if macro is None:
                         macro = d["_cf_macro"] = self.get_macro(arg)
                     fns = d["_cf_macro_fns"] = compiled.children_fns(macro)
-                fns_made.append(fns)
-            context = kw.get("context")
+                skip = empty_plan(self)
+                fns_made[:] = (fns, skip)
             state = state_of()
+            if skip is not None and state is not None and "variable" not in kw:
+                reference = item.reference
+                for key in skip[0]:
+                    if key in reference:
+                        break
+                else:  # the item lacks them all: what rendering it ends in (see empty_plan)
+                    frames = state.var_frames
+                    if frames and (skip[1] is None or skip[1](item, kw.get("context"))):
+                        frames[-1][0] = True
+                    return None
+            context = kw.get("context")
             frame = [False, False]  # (groups.open_frame)
             if state is not None:
                 state.var_frames.append(frame)
@@ -558,17 +701,29 @@ class Group(BraceAffixes, DisplayMixin, NormalDecorationsMixin, groups.Group):
         seam = m.SEAM
 
         fns_made: list = []
+        d["_cf_group_fast"] = True
 
         def render(item, kw):
             if fns_made:
-                fns = fns_made[0]
+                fns, skip = fns_made
             else:
                 fns = d.get("_cf_children_fns")
                 if fns is None:
                     fns = compiled.children_fns(self)
-                fns_made.append(fns)
-            ckw = kw if "context" in kw else {"context": None, **kw}
+                skip = empty_plan(self)
+                fns_made[:] = (fns, skip)
             state = state_of()
+            if skip is not None and state is not None and "variable" not in kw:
+                reference = item.reference
+                for key in skip[0]:
+                    if key in reference:
+                        break
+                else:  # the item lacks them all: what rendering it ends in (see empty_plan)
+                    frames = state.var_frames
+                    if frames and (skip[1] is None or skip[1](item, kw.get("context"))):
+                        frames[-1][0] = True
+                    raise VariableError
+            ckw = kw if "context" in kw else {"context": None, **kw}
             frame = [False, False]
             if state is not None:
                 state.var_frames.append(frame)

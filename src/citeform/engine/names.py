@@ -19,9 +19,11 @@ from citeproc import model
 from . import cache
 from . import markup as m
 from .subsequent import substitute_names
+from .textcase import _style_language
 
 _UPPER_START = re.compile(r"^\W*[^\W\d_]")
 _UNSET = object()
+_SETTINGS = ("settings",)  # NameRenderer.name_settings in the options table
 
 
 @functools.cache
@@ -454,6 +456,9 @@ class NameRenderer:
         ``initialize``, ``initialize-with-hyphen``, ``demote-non-dropping-particle``,
         whether all names or the first are inverted, and the sort separator."""
         settings = self.__dict__.get("_settings")
+        if settings is None and not self.sort_options:
+            # the style's answers alone (no sort key's options): kept with its other options
+            settings = self.__dict__["_settings"] = self.options.get(_SETTINGS)
         if settings is None:
             root = self.el.get_root()
             hyphen = str(root.get("initialize-with-hyphen", "true")).lower() == "true"
@@ -477,6 +482,8 @@ class NameRenderer:
                 inverted_first,
                 ", " if sep is None else sep,
             )
+            if not self.sort_options:
+                self.options[_SETTINGS] = settings
         return settings
 
     def join_and(self, rendered: list[str], delimiter: str, shown: list) -> str:
@@ -556,7 +563,12 @@ class NameRenderer:
         Russian and Czech output (as citeproc-js), else a space."""
         if self.sort_options and not in_sort_key:
             return " "
-        return "\u00a0" if _output_language(self.el)[:2].lower() in ("fr", "ru", "cs") else " "
+        space = self.__dict__.get("_particle_space")
+        if space is None:  # (the output language: the same for every name of the list)
+            space = self._particle_space = (
+                "\u00a0" if _output_language(self.el)[:2].lower() in ("fr", "ru", "cs") else " "
+            )
+        return space
 
     def ndp_family(self, ndp: str, family: str) -> str:
         if not ndp:
@@ -701,8 +713,6 @@ def _global_givennames(root) -> bool:
 
 
 def _output_language(element) -> str:
-    from .textcase import _style_language
-
     return _style_language(element)
 
 

@@ -13,6 +13,7 @@ import re
 
 from citeproc.string import MixedString, NoCase, String
 
+from . import cache
 from . import markup as m
 
 # citeproc-js's CSL.SKIP_WORDS (the multi-word entries can never match one word; " thru" has a
@@ -72,9 +73,33 @@ def _first_letter(chars: list[str], mask: list[bool], start: int, end: int) -> i
     return None
 
 
+_CASED: dict[tuple, String] = {}
+_CASED_MAX = 20000  # texts remembered (the table is emptied when full)
+
+
 def apply_case(text, case: str, language: str | None = None):
+    """``text`` in the text case ``case`` (for an item or style in ``language``).
+
+    Memoised for a plain string: the same terms and labels ("Ed.", "Eds.") and the same
+    values come back for every entry."""
     if text is None or not case:
         return text
+    kind = type(text)
+    if (kind is String or kind is str) and cache.ENABLED:
+        key = (kind, text, case, language)
+        found = _CASED.get(key)
+        if found is None:
+            found = _apply_case(text, case, language)
+            if type(found) is not String and found is not text:  # (a MixedString is a list)
+                return found
+            if len(_CASED) >= _CASED_MAX:
+                _CASED.clear()
+            _CASED[key] = found
+        return found
+    return _apply_case(text, case, language)
+
+
+def _apply_case(text, case: str, language: str | None):
     segs = _segments(text)
     chars: list[str] = []
     mask: list[bool] = []
@@ -205,6 +230,11 @@ def _protect_open_nocase(chars: list[str], mask: list[bool]) -> None:
             mask[i] = True
 
 
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200b\u205f\u3000]+")
+_SPACES_SPLIT = re.compile(r"([ \u00a0\u2000-\u200b\u205f\u3000]+)")
+_QUOTE_TAG = re.compile(r"(^(?:\u2018|\u2019|\u201c|\u201d|\"|')|(?: \"| ')$)")
+
+
 def _title(chars: list[str], mask: list[bool], full: str) -> None:
     """citeproc-js 2.4.63's title case, rule for rule (its ``title`` formatter): the text is cut
     into strings at punctuation, quotes, dashes and markup; in each, a word of two letters or
@@ -222,8 +252,8 @@ def _title(chars: list[str], mask: list[bool], full: str) -> None:
     def words_of(start: int, end: int) -> list[tuple[int, int]]:
         out = []
         pos = start
-        for word in re.split(r"([ \u00a0\u2000-\u200b\u205f\u3000]+)", "".join(chars[start:end])):
-            if word and not re.fullmatch(r"[ \u00a0\u2000-\u200b\u205f\u3000]+", word):
+        for word in _SPACES_SPLIT.split("".join(chars[start:end])):
+            if word and not _SPACES.fullmatch(word):
                 out.append((pos, pos + len(word)))
             pos += len(word)
         return out
@@ -260,7 +290,7 @@ def _title(chars: list[str], mask: list[bool], full: str) -> None:
     quotes: list[dict] = []
 
     def quote_fix(tag: str, index: int) -> int | None:
-        match = re.match(r"(^(?:\u2018|\u2019|\u201c|\u201d|\"|')|(?: \"| ')$)", tag)
+        match = _QUOTE_TAG.match(tag)
         if not match:
             return None
         quote = match.group(1) or match.group(2)
