@@ -293,14 +293,22 @@ class Disambiguator:
         self.state.bib_given = found
 
     # steps 1 and 2 together, as citeproc-js runs them
-    def increments(self, group: list[str], add_names: bool, givens_max: int | None, last: bool) -> list[str]:
+    def increments(self, group: list[str], add_names: bool, givens_max: int | None,
+                   last: bool) -> tuple[list[list[str]], bool]:
         """citeproc-js's names step (``CSL.Disambiguation``, mode ``disNames``): one forward-only
         counter, stepped a unit at a time: the given name at the current position (initials,
         then in full, when by-cite given names are on), then one more name (when add-names is
         on, up to one past the name count of the item with the fewest names), and so on. After
         each step the group is scanned against its first cite: a cite told apart is settled with
         the best settings found so far (the counter's values that last reduced the clashes).
-        ``last``: no condition or year-suffix step follows. Returns the cites left ambiguous.
+        ``last``: no condition or year-suffix step follows.
+
+        Returns the lists of cites the next step takes over, in order, and whether its first
+        scan holds the level (citeproc-js's ``initGivens``). When the counter runs out, every
+        list still waiting goes on to that step, told apart by names or not: citeproc-js
+        switches mode for the whole run, so a list split off earlier (two cites that differ
+        only in a seventh name, split from two identical ones) is scanned with
+        ``disambiguate="true"`` on, and keeps it. Otherwise the cites still ambiguous, if any.
         """
         counts: dict[str, tuple[int, int]] = {}
         for key in group:
@@ -339,6 +347,18 @@ class Disambiguator:
                 entry.given = given
                 self.refresh(key)
 
+        def scan(keys: list[str]) -> None:
+            """Render ``keys`` in order with the counter, as citeproc-js's scan does: each
+            render writes the number of names it shows back into the counter, so a cite with
+            fewer names than the counter lowers it for the cites after it (and for what is
+            captured): a names step begun again on a new list that starts with a three-name
+            cite shows three names of a five-name one, not four (``Patel, 李华, Andersson, et
+            al.``)."""
+            for key in keys:
+                if counts[key][1] and base["names"] > counts[key][1]:
+                    base["names"] = counts[key][1]
+                apply([key], base)
+
         def snapshot(config: dict) -> dict:
             return {"names": config["names"], "givens": dict(config["givens"])}
 
@@ -349,6 +369,7 @@ class Disambiguator:
             better["names"] = base["names"]
 
         lists: list[list[str]] = [items]
+        handover: list[list[str]] | None = None
         gname = 0
         while lists:
             gname = 0
@@ -371,7 +392,7 @@ class Disambiguator:
                     maxed = ((not add_names or gname == names_max)
                              and (givens_max is None or gname >= rendered_names
                                   or base["givens"].get(gname, 0) == givens_max))
-                apply(current, base)
+                scan(current)
                 rendered_names = base["names"]
                 head = self.cache[current[0]]
                 partners = [k for k in current if self.cache[k] == head]
@@ -404,8 +425,9 @@ class Disambiguator:
                             settled[key] = snapshot(better)
                         lists[0] = []
                 if maxed and not last:
-                    # the condition and year-suffix steps take over what is left
-                    for rest in lists:
+                    # the condition and year-suffix steps take over every list left
+                    handover = [rest for rest in lists if rest]
+                    for rest in handover:
                         for key in rest:
                             settled.setdefault(key, snapshot(better))
                     lists = [[]]
@@ -419,7 +441,10 @@ class Disambiguator:
             lists = lists[1:]
         for key in group:
             apply([key], settled.get(key, snapshot(better)))
-        return [k for k in group if self.counts[self.cache[k]] > 1]
+        if handover is not None:
+            return handover, init
+        left = [k for k in group if self.counts[self.cache[k]] > 1]
+        return ([sorted(left, key=lambda k: (self._names_count(k), k))] if len(left) > 1 else []), True
 
     # step 3
     def _tests_met(self, key: str) -> tuple[int, int]:
@@ -427,7 +452,7 @@ class Disambiguator:
         render_cite(self.layout, self.probes[key])
         return self.state.disambiguate_count, self.state.disambiguate_tests
 
-    def extra_text(self, group: list[str]) -> None:
+    def extra_text(self, lists: list[list[str]], hold: bool = True) -> None:
         """Switch disambiguate="true" tests on one after another, as citeproc-js's disExtraText:
         level n turns on the first n tests a cite meets, and one level, raised scan after scan,
         serves the whole group. Each scan compares the first cite of a list with the others:
@@ -435,9 +460,12 @@ class Disambiguator:
         ('Smith, Book One' needs no edition when only 'Complete Works' is written twice); a
         level that splits the list without telling its first cite apart goes on with the
         clashing part, the rest waiting for it; a list whose cites all differ, or whose last
-        cite has every test it meets on, ends at the level reached."""
-        lists = [sorted(group, key=lambda k: (self._names_count(k), k))]
-        level, hold = 0, True  # citeproc-js: base.disambiguate, initGivens
+        cite has every test it meets on, ends at the level reached.
+        ``hold``: the first scan is at level 0 (no names step ran before, or its last scan
+        set citeproc-js's ``initGivens``)."""
+        lists = [list(rest) for rest in lists]
+        group = [key for rest in lists for key in rest]
+        level = 0  # citeproc-js: base.disambiguate; hold is its initGivens
         scans = 0
         while lists:
             clashes = [1, 0]
@@ -498,13 +526,13 @@ class Disambiguator:
         by_cite = add_given and rule == "by-cite"
         has_condition = bool(self.root.xpath("//*[@disambiguate='true']"))
         for group in self.ambiguous_groups():
-            pending = group
+            lists, hold = [sorted(group, key=lambda k: (self._names_count(k), k))], True
             if add_names or by_cite:
-                pending = self.increments(group, add_names, 2 if by_cite else None,
-                                          last=not (suffix_on or has_condition))
-            if len(pending) < 2 or suffix_on:
+                lists, hold = self.increments(group, add_names, 2 if by_cite else None,
+                                              last=not (suffix_on or has_condition))
+            if not lists or suffix_on:
                 continue  # year-suffixes tell these apart (as citeproc-js does): the condition stays off
-            self.extra_text(pending)
+            self.extra_text(lists, hold)
         if add_suffix:
             order = {k: i for i, k in enumerate(self.bib.keys)}
             for group in self.ambiguous_groups():
