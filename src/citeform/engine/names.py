@@ -660,6 +660,11 @@ class NameRenderer:
             if demote == "display-and-sort":
                 fam = self.fmt_part("family", family)
                 giv = self.fmt_given(given, dp, ndp.strip())
+            elif dp and self.sort_options.get("_sort_key"):
+                # citeproc-js's sort key when particles are never demoted: the dropping
+                # particle follows the family name ('Rijn van R.' sorts after 'Rijn R.')
+                fam = f"{self.fmt_family('', ndp, family)} {dp}"
+                giv = self.fmt_part("given", given)
             else:
                 fam = self.fmt_family("", ndp, family)
                 giv = self.fmt_given(given, dp, "")
