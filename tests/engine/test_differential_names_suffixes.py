@@ -131,3 +131,60 @@ def test_sort_key_language_zh_names_sort_before_particles() -> None:
         "Mitchell K., Rijn R., Wilson K.-H., & National Institutes of Health. (2016a). Memory.",
         "Mitchell, K., Rijn, R. van, Wilson, K.-H., & National Institutes of Health. (2016b). Cancer.",
     ]
+
+
+# -- a last institution: joined by the settings cs:institution inherits -------------------------
+
+def _person(family: str, given: str) -> dict:
+    return {"family": family, "given": given}
+
+
+def _authors(key: str, *authors: dict) -> dict:
+    return {"id": key, "type": "book", "title": f"T{key}", "author": list(authors), "issued": {"date-parts": [[2000]]}}
+
+
+BANKSY, ACME, GBD = {"literal": "Banksy"}, {"literal": "Acme"}, {"literal": "GBD"}
+INSTITUTION_LAST = [
+    _authors("PPLL", _person("Smith", "John"), _person("Rogers", "Jean"), BANKSY, GBD),
+    _authors("LLL", BANKSY, ACME, GBD),
+    _authors("PLPL", _person("Smith", "John"), BANKSY, _person("Jones", "Kim"), GBD),
+    _authors("LL", BANKSY, GBD),
+    _authors("PL", _person("Smith", "John"), GBD),
+    _authors("PLP", _person("Smith", "John"), BANKSY, _person("Jones", "Kim")),
+]
+
+
+def test_delimiter_before_last_institution() -> None:
+    """Class ``delimiter-precedes-last-institution`` (nature, seed 97979): citeproc-js joins a
+    last institution (a literal name) with cs:institution's settings, whose
+    delimiter-precedes-last comes from the style, citation or bibliography and never from
+    cs:name: Nature's ``never`` on cs:name leaves ', &' before it after two names or more,
+    whatever the names before it are; a person last keeps cs:name's rule."""
+    # citeproc-js 2.4.63 printed:
+    assert _render("nature", INSTITUTION_LAST)[1] == [
+        "1. Smith, J., Rogers, J., Banksy, & GBD. TPPLL. (2000).",
+        "2. Banksy, Acme, & GBD. TLLL. (2000).",
+        "3. Smith, J., Banksy, Jones, K., & GBD. TPLPL. (2000).",
+        "4. Banksy & GBD. TLL. (2000).",
+        "5. Smith, J. & GBD. TPL. (2000).",
+        "6. Smith, J., Banksy & Jones, K. TPLP. (2000).",
+    ]
+
+
+def test_delimiter_before_last_institution_of_two() -> None:
+    """The same class, two names: APA's ``always`` on cs:name gives no delimiter before a last
+    institution ('Banksy & GBD'); one on cs:bibliography does ('Banksy, and GBD')."""
+    # citeproc-js 2.4.63 printed:
+    assert _render("apa", INSTITUTION_LAST[3:5])[1] == [
+        "Banksy & GBD. (2000). TLL.", "Smith, J. & GBD. (2000). TPL.",
+    ]
+    style = (
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+        "<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>"
+        '<citation><layout><text variable="title"/></layout></citation>'
+        '<bibliography delimiter-precedes-last="always"><layout>'
+        '<names variable="author"><name and="text"/></names><text variable="title" prefix=". "/>'
+        "</layout></bibliography></style>"
+    )
+    # citeproc-js 2.4.63 printed:
+    assert _render(style, INSTITUTION_LAST[3:5])[1] == ["Banksy, and GBD. TLL", "John Smith, and GBD. TPL"]
