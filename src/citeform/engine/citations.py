@@ -69,10 +69,11 @@ def _memo_render_cite(layout, cite):
     if found is None:
         text, names = render_cite(layout, cite)
         found = memo[key] = (text, names, state.names_tried, state.names_by_text,
-                             list(state.more_names))
+                             list(state.more_names), state.text_variable_run)
     else:
         # as the render it stands for left them
         state.names_tried, state.names_by_text, state.more_names = found[2], found[3], list(found[4])
+        state.text_variable_run = found[5]
     return found[0], found[1]
 
 
@@ -134,6 +135,7 @@ def _render_one(layout, cite) -> dict:
     return {"cite": cite, "text": text, "names": _plain(names) if names is not None else None,
             "names_tried": state is not None and state.names_tried,
             "names_by_text": state is not None and state.names_by_text,
+            "text_variable_run": state is not None and state.text_variable_run,
             "more_names": tuple(_plain(n) for n in state.more_names) if state is not None else ()}
 
 
@@ -420,6 +422,7 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
     """
     groups: list[list[dict]] = []
     index: dict[str, int] = {}
+    last_names = None  # the names citeproc-js compares the next cite's with
     for r in rendered:
         outside = r.get("names_by_text") or (
             collapse and r["names"] is None and not r.get("names_tried") and _layout_has_names(layout))
@@ -435,9 +438,19 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
             continue
         key = r["names"]
         if key is not None and r.get("more_names"):
-            # citeproc-js groups on every name the cite prints: a letter's recipient ("Phillips
-            # et al. to Olsen") is not the cites of its author alone
-            key = "\x1f".join((key, *r["more_names"]))
+            # citeproc-js compares each cs:names a cite prints with the last one printed: a
+            # letter's author equal to the cite before it is cut and the cite joined with the
+            # layout's delimiter ("Rossi 1955; to van der Ven in press"); its recipient is then
+            # the names the next cite is compared with ("Phillips et al. to Olsen, …; Phillips
+            # et al. 2021" stays whole)
+            if collapse and groups and last_names == key:
+                groups[-1].append({**r, "ends_collapse": True})
+                index = {k: v for k, v in index.items() if v != len(groups) - 1}
+            else:
+                groups.append([r])
+            last_names = r["more_names"][-1]
+            continue
+        last_names = key
         if key is None and r.get("names_tried") and collapse and groups and groups[-1][0]["names"] is not None:
             # a cite whose cs:names prints nothing continues the group of the named cite before
             # it (citeproc-js: "Xu 1743, 2016" with the cite-group delimiter); one that has no
@@ -480,6 +493,15 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
                 sep = group_delim if explicit_group and continued else delimiter
                 elems.append([_affixed(r["cite"], r["text"]), sep, "", False, "locator" in r["cite"], True])
                 continue
+            if r.get("ends_collapse"):
+                sep = delimiter
+                if explicit_after and (elems[-1][4] or len(elems) > 1 or collapse != "year-suffix"):
+                    sep = after_collapse
+                text = _affixed(r["cite"], _without_author(layout, r))
+                elems.append([text, sep, "", False, "locator" in r["cite"], True])
+                continued = False
+                prev_year, prev_apart = _year_text(r), _apart(r["cite"])
+                continue
             if r["names"] is not None:
                 continued = True
             year = _year_text(r)
@@ -509,6 +531,12 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
                 text = _affixed(r["cite"], _without_author(layout, r, drop_year=drop_year))
                 if not m.strip_tokens(str(text)).strip():
                     continue  # nothing left once the names go (an undated cite): no empty piece
+                if r.get("text_variable_run") and not explicit_group and not explicit_after:
+                    # citeproc-js ends the collapse of a cite that renders a text variable (APA's
+                    # status: "Michel, 2012; in press"): without a cite-group-delimiter of the
+                    # style's the layout's delimiter joins it
+                    elems.append([text, delimiter, suffix, False, "locator" in r["cite"], True])
+                    continue
                 elems.append([text, group_delim, suffix, False, "locator" in r["cite"]])
             prev_year = year
             prev_apart = apart

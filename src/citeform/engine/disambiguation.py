@@ -274,8 +274,14 @@ class Disambiguator:
         variables = {v.replace("-", "_") for v in _bibliography_name_variables(self.root)}
         register = {family: set(givens) for family, givens in people.items()}
         found: dict[str, dict[str, dict[int, int]]] = {}
+        candidates = {key: {var: names for var, names in self.name_vars(key).items() if var in variables}
+                      for key in self.bib.keys}
+        namesakes = _namesakes(people, candidates.values(), primary, self.demote)
         for key in self.bib.keys:
-            lists = {var: names for var, names in self.name_vars(key).items() if var in variables}
+            lists = candidates[key]
+            if any(_family(name, self.demote) in namesakes for names in lists.values() for name in names):
+                printed = self._entry_name_variables(key)
+                lists = {var: names for var, names in lists.items() if var in printed}
             for names in lists.values():
                 for i, name in enumerate(names):
                     if primary and i > 0:
@@ -291,6 +297,19 @@ class Disambiguator:
                     if level is not None:
                         found.setdefault(key, {}).setdefault(var, {})[i] = level
         self.state.bib_given = found
+
+    def _entry_name_variables(self, key: str) -> set[str]:
+        """The name variables (written with underscores) ``key``'s bibliography entry prints:
+        its entry rendered once to see them (a director in the author's ``cs:substitute``
+        prints only for an item without authors)."""
+        state = self.state
+        item = next(i for i in self.bib.items if i.key == key)
+        saved = state.sas_previous, state.sas_next
+        try:
+            self.root.bibliography.render([item])
+            return {var.replace("-", "_") for var, _count in state.shown_names}
+        finally:
+            state.sas_previous, state.sas_next = saved
 
     # steps 1 and 2 together, as citeproc-js runs them
     def increments(self, group: list[str], add_names: bool, givens_max: int | None,
@@ -591,6 +610,21 @@ def _global_level(people: dict[str, set], name, cap: int, demote: str | None = N
     if len({mine, *others}) < 2 and cap == 1:
         return None  # initials cannot tell these people apart
     return 1 if mine not in others else cap
+
+
+def _namesakes(people: dict[str, set], lists, primary: bool, demote: str | None) -> set[str]:
+    """The family names that more than one person (given name) bears among the registered
+    ``people`` and the name ``lists`` (dicts of variable -> names) an entry may print: only
+    an entry naming one of them can have its given names expanded."""
+    givens = {family: {given for given, _initials in found} for family, found in people.items()}
+    for entry in lists:
+        for names in entry.values():
+            for i, name in enumerate(names):
+                if primary and i > 0:
+                    break
+                if "literal" not in name and name.get("family"):
+                    givens.setdefault(_family(name, demote), set()).add(_given_key(name.get("given") or ""))
+    return {family for family, found in givens.items() if len(found) > 1}
 
 
 def _bibliography_name_variables(root) -> set[str]:

@@ -169,6 +169,13 @@ def empty_plan(element) -> tuple[tuple[str, ...], Callable | None] | None:
     return found
 
 
+def _skip_plan(element):
+    """:func:`empty_plan` with whether the element may end a cite's collapse (see
+    :func:`ends_collapse`): such an element is skipped only in a bibliography entry."""
+    plan = empty_plan(element)
+    return None if plan is None else (*plan, ends_collapse(element))
+
+
 def _empty_plan(element):
     compiled.render_fn(element)  # the markers below are set when it is compiled
     d = element.__dict__
@@ -267,6 +274,38 @@ def _silent(element) -> bool:
     return isinstance(element, Label) and element.get("variable") != "locator"
 
 
+# cs:text variables whose rendering leaves citeproc-js's collapse of a cite on (have_collapsed)
+_NOT_COLLAPSING = frozenset({"locator", "year-suffix", "citation-number", "citation-label"})
+
+
+def ends_collapse(element) -> bool:
+    """Whether ``element`` holds (itself, or in a macro it calls) a ``cs:text`` variable that
+    ends citeproc-js's collapse of a cite when it runs, found or not (read once): a cite may
+    skip such an element (see :func:`empty_plan`) only if it sets no such flag, so it is
+    rendered instead."""
+    d = element.__dict__
+    found = d.get("_cf_ends_collapse_in")
+    if found is None:
+        d["_cf_ends_collapse_in"] = False  # (a macro calling itself)
+        found = _ends_collapse(element, set())
+        d["_cf_ends_collapse_in"] = found
+    return found
+
+
+def _ends_collapse(element, seen: set) -> bool:
+    for el in element.iter(f"{{{CSL_NS}}}text"):
+        variable = el.get("variable")
+        if variable and variable not in _NOT_COLLAPSING:
+            return True
+        name = el.get("macro")
+        if name and name not in seen:
+            seen.add(name)
+            macro = el.get_macro(name)
+            if macro is not None and _ends_collapse(macro, seen):
+                return True
+    return False
+
+
 class Text(
     BraceAffixes, DisplayMixin, VariableTracking, CaseMixin, NumberFormatMixin, ValueMarkupMixin,
     NormalDecorationsMixin, model.Text,
@@ -281,6 +320,10 @@ class Text(
             plan = d["_cf_render_plan"] = (bool(self.tracked_variables()), bool(self.get("macro")))
         tracked, calls_macro = plan
         if tracked:
+            if self.get("variable") and self.get("variable") not in _NOT_COLLAPSING:
+                state = get_state(self)
+                if state is not None:
+                    state.text_variable_run = True
             out = VariableTracking.render(self, item, context=context, **kwargs)
         elif calls_macro:
             # a macro call is an implicit group (as in citeproc-js): when it calls variables
@@ -340,6 +383,15 @@ class Text(
             tracked_render = groups.tracking_fn(self, self.tracked_variables(), keys, state_of, next_render)
             if keys is not None:  # an item lacking them all: nothing rendered (see empty_plan)
                 d["_cf_leaf_keys"] = keys
+            if self.get("variable") and self.get("variable") not in _NOT_COLLAPSING:
+                d["_cf_ends_collapse"] = True
+                untracked_render = tracked_render
+
+                def tracked_render(item, kw):
+                    state = state_of()
+                    if state is not None:
+                        state.text_variable_run = True
+                    return untracked_render(item, kw)
             if display is None:
                 return lambda item, kw: tracked_render(item, kw if "context" in kw else {"context": None, **kw})
             return lambda item, kw: displayed(
@@ -394,10 +446,11 @@ class Text(
                     if macro is None:
                         macro = d["_cf_macro"] = self.get_macro(arg)
                     fns = d["_cf_macro_fns"] = compiled.children_fns(macro)
-                skip = empty_plan(self)
+                skip = _skip_plan(self)
                 fns_made[:] = (fns, skip)
             state = state_of()
-            if skip is not None and state is not None and "variable" not in kw:
+            if skip is not None and state is not None and "variable" not in kw and (
+                    state.section == "bibliography" or not skip[2]):
                 reference = item.reference
                 for key in skip[0]:
                     if key in reference:
@@ -710,10 +763,11 @@ class Group(BraceAffixes, DisplayMixin, NormalDecorationsMixin, groups.Group):
                 fns = d.get("_cf_children_fns")
                 if fns is None:
                     fns = compiled.children_fns(self)
-                skip = empty_plan(self)
+                skip = _skip_plan(self)
                 fns_made[:] = (fns, skip)
             state = state_of()
-            if skip is not None and state is not None and "variable" not in kw:
+            if skip is not None and state is not None and "variable" not in kw and (
+                    state.section == "bibliography" or not skip[2]):
                 reference = item.reference
                 for key in skip[0]:
                     if key in reference:

@@ -504,10 +504,14 @@ class NameRenderer:
             or (dpl == "contextual" and len(rendered) > 2)
             or (dpl == "after-inverted-name" and self.inverted(len(shown) - 2, shown))
         )
-        if len(shown) == len(rendered) and "literal" in shown[-1] and not any("literal" in n for n in shown[:-1]):
-            # persons, then an institution: citeproc-js joins the two groups with the delimiter
-            # when there are two persons or more, whatever delimiter-precedes-last says
-            use_delim = len(rendered) > 2
+        if len(shown) == len(rendered) and "literal" in shown[-1]:
+            # a last institution is joined as citeproc-js's cs:institution joins it, whose
+            # delimiter-precedes-last is inherited from the style, citation or bibliography,
+            # never cs:name's: 'Rogers, J., Banksy, & GBD' under Nature's "never"
+            inherited = self._inherited("delimiter-precedes-last") or "contextual"
+            use_delim = inherited != "never" if len(rendered) > 2 else inherited == "always"
+            if dpl == "after-inverted-name" and self.inverted(len(shown) - 2, shown):
+                use_delim = True
         head = delimiter.join(rendered[:-1])
         return head + (delimiter if use_delim else " ") + f"{term} " + rendered[-1]
 
@@ -677,6 +681,11 @@ class NameRenderer:
             if demote == "display-and-sort":
                 fam = self.fmt_part("family", family)
                 giv = self.fmt_given(given, dp, ndp.strip())
+            elif dp and self.sort_options.get("_sort_key"):
+                # citeproc-js's sort key when particles are never demoted: the dropping
+                # particle follows the family name ('Rijn van R.' sorts after 'Rijn R.')
+                fam = f"{self.fmt_family('', ndp, family)} {dp}"
+                giv = self.fmt_part("given", given)
             else:
                 fam = self.fmt_family("", ndp, family)
                 giv = self.fmt_given(given, dp, "")

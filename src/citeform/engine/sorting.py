@@ -283,8 +283,8 @@ def name_sort_string(name, demote: str) -> str:
     ndp = name.get("non-dropping-particle") or ""
     if demote in ("sort-only", "display-and-sort"):
         fam, giv = family, " ".join(p for p in (given, dp, ndp) if p)
-    else:
-        fam, giv = " ".join(p for p in (ndp, family) if p), " ".join(p for p in (given, dp) if p)
+    else:  # citeproc-js: the dropping particle stays with the family name ('Rijn van R.')
+        fam, giv = " ".join(p for p in (ndp, family, dp) if p), given
     return f"{fam} {giv}".strip()
 
 

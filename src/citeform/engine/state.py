@@ -51,6 +51,9 @@ class EngineState:
         self.disambiguate_count = 0  # disambiguate="true" tests of the cite that succeeded
         self.disambiguate_tests = 0  # disambiguate="true" tests the cite met
         self.names_tried = False  # a cs:names of the cite was rendered, printing or not
+        # a cs:text of a variable (not locator, year-suffix, citation-number or -label) was
+        # rendered, printing or not: citeproc-js's collapse then ends (have_collapsed)
+        self.text_variable_run = False
         self.names_by_text = False  # the first names printed were a substitute's text (a title)
         self.names_depth = 0  # cs:names being rendered inside another (substitutes)
         self.section = "citation"  # what is being rendered: a cite or a bibliography entry
@@ -124,6 +127,7 @@ class EngineState:
         self.disambiguate_count = 0
         self.disambiguate_tests = 0
         self.names_tried = False
+        self.text_variable_run = False
         self.first_names = None
         self.more_names: list[str] = []  # what later cs:names printed (letters' recipients)
         self.names_by_text = False  # the first names were a substitute's text (a title)
