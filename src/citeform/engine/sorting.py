@@ -217,7 +217,7 @@ def _clean(text: str) -> str:
     """The text as compared: no markup or ignored marks, runs of digits as numbers ("T2" < "T10",
     citeproc-js collates with ``numeric: true``)."""
     cleaned = " ".join(_remove_ignored(m.strip_tokens(text)).split())
-    return _DIGITS.sub(_numeric, cleaned) if any(ch.isdigit() for ch in cleaned) else cleaned
+    return _DIGITS.sub(_numeric, cleaned)
 
 
 def text_key(text: str) -> str:
