@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from citeproc.source import Citation, CitationItem
 from citeproc.string import String
@@ -57,6 +58,7 @@ class Disambiguator:
         self.keys = keys
         self.state = state
         self.demote = self.root.get("demote-non-dropping-particle")
+        self._name_vars: dict[str, dict[str, list]] = {}
         probe = Citation([fast_item(CitationItem(k)) for k in keys])
         probe.bibliography = bib
         self.probes = {c.key: c for c in probe.cites}
@@ -109,12 +111,14 @@ class Disambiguator:
         return self.counts[self.cache[key]] == 1
 
     def name_vars(self, key: str) -> dict[str, list]:
-        ref = self.bib.source[key]
-        out = {}
-        for var, value in ref.items():
-            if isinstance(value, list) and value and hasattr(value[0], "parts"):
-                out[var] = value
-        return out
+        """The item's name lists by variable (read once: disambiguation changes no names)."""
+        found = self._name_vars.get(key)
+        if found is None:
+            found = self._name_vars[key] = {
+                var: value for var, value in self.bib.source[key].items()
+                if isinstance(value, list) and value and hasattr(value[0], "parts")
+            }
+        return found
 
     def _last_difference(self, keys: list[str]) -> int:
         """How many names must show before every difference between the names of ``keys`` is
@@ -654,18 +658,24 @@ def _family(name, demote: str | None = None) -> str:
     """The key citeproc-js's name registry files a family name under: the family name with
     periods as spaces, its particle left out ("von Neumann" is filed with "Neumann") unless
     the style never demotes non-dropping particles."""
-    key = re.sub(r"\s+", " ", (name.get("family") or "").replace(".", " ")).rstrip()
-    particle = name.get("non-dropping-particle")
-    if demote == "never" and particle and key:
+    return _family_key(name.get("family") or "", name.get("non-dropping-particle") if demote == "never" else None)
+
+
+@lru_cache(maxsize=65536)
+def _family_key(family: str, particle: str | None) -> str:
+    key = re.sub(r"\s+", " ", family.replace(".", " ")).rstrip()
+    if particle and key:
         key = f"{key} {particle}"
     return key
 
 
+@lru_cache(maxsize=65536)
 def _given_key(given: str) -> str:
     """Given names compared without the spacing and periods of initials."""
     return re.sub(r"[\s.]+", "", given) if re.fullmatch(r"([A-Z]\.?\s*)+", given) else given
 
 
+@lru_cache(maxsize=65536)
 def _initials(given: str) -> str:
     """The initials citeproc-js's name registry files the name under: lower-case parts
     (Eun-ji) add none, a hyphen counts (``M.-C.`` is not ``M. C.``)."""

@@ -217,7 +217,7 @@ def _clean(text: str) -> str:
     """The text as compared: no markup or ignored marks, runs of digits as numbers ("T2" < "T10",
     citeproc-js collates with ``numeric: true``)."""
     cleaned = " ".join(_remove_ignored(m.strip_tokens(text)).split())
-    return _DIGITS.sub(_numeric, cleaned) if any(ch.isdigit() for ch in cleaned) else cleaned
+    return _DIGITS.sub(_numeric, cleaned)
 
 
 def text_key(text: str) -> str:
@@ -347,17 +347,26 @@ def _text_value(text: str | None) -> Any:
     return None if text is None else ("t", text_key(text))
 
 
+def _sort_options(key_el) -> dict:
+    """The options a key's macro is rendered with (read once per key; never changed)."""
+    options = key_el.__dict__.get("_cf_sort_options")
+    if options is None:
+        # names in a sort key: inverted, parts and names separated by spaces only, so that
+        # punctuation does not decide the order ("Baker J. A." < "Baker J. Wang" < "Baker J.-P.")
+        options = {
+            "name-as-sort-order": "all", "_sort_key": True, "sort-separator": " ", "delimiter": " ", "and": None,
+        }
+        for option in ("names-min", "names-use-first", "names-use-last"):
+            if key_el.get(option) is not None:
+                options[option.replace("names", "et-al")] = key_el.get(option)
+        key_el.__dict__["_cf_sort_options"] = options
+    return options
+
+
 def macro_text(key_el, item, context) -> str | None:
     """The macro of a sort key rendered in sort mode, as plain text (None when empty)."""
     state = get_state(key_el)
-    # names in a sort key: inverted, parts and names separated by spaces only, so that
-    # punctuation does not decide the order ("Baker J. A." < "Baker J. Wang" < "Baker J.-P.")
-    options = {
-        "name-as-sort-order": "all", "_sort_key": True, "sort-separator": " ", "delimiter": " ", "and": None,
-    }
-    for option in ("names-min", "names-use-first", "names-use-last"):
-        if key_el.get(option) is not None:
-            options[option.replace("names", "et-al")] = key_el.get(option)
+    options = _sort_options(key_el)
     macro = key_el.get_macro(key_el.get("macro"))
     layout = context.get_layout() if context is not None else None
     if layout is not None:
