@@ -60,6 +60,12 @@ def _root_cache(root, kind: str) -> dict:
     return tables[1].setdefault(kind, {})
 
 
+def root_table(root, kind: str) -> dict:
+    """A table of answers read from the style ``root`` and its locales, valid for its current
+    locale list (its terms': see ``CachedLookups.get_term``)."""
+    return _root_cache(root, kind)
+
+
 # a child never added to a parsed style (only a missing cs:name is): its absence is kept too
 _NEVER_ADDED = frozenset(("label",))
 

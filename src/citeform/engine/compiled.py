@@ -263,3 +263,23 @@ def normalize_seam(left, other):
 # join, MixedString.__add__ and Affixed.wrap look the function up in these modules
 citeproc_string.normalize_seam = normalize_seam
 model.normalize_seam = normalize_seam
+
+_citeproc_mixed_add = MixedString.__add__
+
+
+def mixed_add(self, other):
+    """citeproc-py's ``MixedString.__add__`` without its TypeError: it tries ``list + other``
+    and, for a string (nearly every piece), catches the error to add ``[other]``."""
+    if not FAST_SEAMS:
+        return _citeproc_mixed_add(self, other)
+    if other == "":
+        return self
+    other = normalize_seam(self, other)
+    if other == "" or other == []:
+        return self
+    if isinstance(other, list):
+        return self.__class__(list.__add__(self, other))
+    return self.__class__(list.__add__(self, [other]))
+
+
+MixedString.__add__ = mixed_add

@@ -81,6 +81,9 @@ class ConditionMixin:
             if match == "none":
                 return lambda item, context: not any(test(item, values, context))
             return lambda item, context: all(test(item, values, context))
+        fields = _types_and_fields(tests, match)
+        if fields is not None:
+            return fields
 
         def several(item, context) -> bool:
             results: list[bool] = []
@@ -201,6 +204,43 @@ def _has_value(val) -> bool:
     if kind is list:  # (a list's str is never empty: no need to build it)
         return val != []
     return val is not None and val != [] and str(val) != ""
+
+
+def _types_and_fields(tests, match):
+    """A branch testing ``type`` and ``variable`` on item fields only, with several tests, as
+    one function stopping at the first answer that decides (or None): the tests read plain
+    values, so which are read does not matter."""
+    parts: list[tuple[bool, tuple[str, ...]]] = []  # (a type test, its types or field keys)
+    for test, values in tests:
+        method = getattr(test, "__func__", None)
+        if method is ConditionMixin._t_type:
+            if values:  # (no types: no result)
+                parts.append((True, tuple(values)))
+        elif method is ConditionMixin._t_variable and not any(v in _SPECIAL_VARIABLES for v in values):
+            if values:
+                parts.append((False, tuple(v.replace("-", "_") for v in values)))
+        else:
+            return None
+    want = match == "all"  # "all": every result true; "any" and "none": one result true
+
+    def holds(item, _context) -> bool:
+        reference = item.reference
+        for is_type, values in parts:
+            if is_type:
+                if (_type_of(reference) in values) != want:
+                    return not want
+                continue
+            get = reference.get
+            for key in values:
+                if bool(_has_value(get(key))) != want:
+                    return not want
+        return want
+
+    if match == "none":
+        return lambda item, context: not holds(item, context)
+    if match not in ("all", "any"):
+        return None
+    return holds
 
 
 def _field_test(test, values, match):

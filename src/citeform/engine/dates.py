@@ -16,6 +16,7 @@ from citeproc import model
 from citeproc.source import LiteralDate, VariableError
 from citeproc.string import String, join
 
+from . import cache
 from . import markup as m
 from .numbers import day_ordinal
 from .sorting import date_key
@@ -84,6 +85,17 @@ def _unit(date, name):
 
 
 class DateMixin:
+    def is_locale_date(self) -> bool:
+        """citeproc-py's test (a ``cs:locale`` above the element), read once: its look-up
+        raises and catches an IndexError for every date of the style, several times a date."""
+        d = self.__dict__
+        found = d.get("_cf_locale_date")
+        if found is None:
+            found = super().is_locale_date()
+            if cache.ENABLED:
+                d["_cf_locale_date"] = found
+        return found
+
     def render_date_range(self, date_range, show_parts=None, context=None):
         """Ranges collapse their shared parts: 2019, July 3–5; 2019–2020; 3 Jul–5 Aug 2019."""
         printed = {p.get("name") for p in self.iterchildren() if p.get("name")}
@@ -231,37 +243,44 @@ def _literal_year_suffix(state, item, var: str, text):
 
 class Date_Part(CaseMixin, model.Date_Part):  # noqa: N801 - CSL tag name mapping
     def render(self, date, context=None):
+        if context is None and cache.ENABLED:
+            # with no context citeproc-py merges nothing into the element (it looks for a
+            # cs:date-part inside this one): nothing to undo
+            return self._render(date, context)
         saved = dict(self.attrib)
         try:
             # citeproc-py merges the style's date-part attributes into this (often
             # locale) element while rendering; we undo that afterwards
-            state = get_state(self)
-            if (self.get("name") == "year" and state is not None and state.drop_year
-                    and state.date_variable is not None and state.sort_options is None):
-                state.drop_year = False  # only the first year printed (citeproc-js's years_used)
-                return None
-            if self.get("name") == "month" and date.get("month") is None and date.get("season"):
-                text = _season(self, date.get("season"), context)
-            else:
-                text = model.Date_Part.process(self, date, context)
-            if self.get("name") == "day" and self.get("form") == "ordinal" and text != date.day:
-                text = day_ordinal(context if context is not None else self, date.day, date.get("month"))
-            state = get_state(self)
-            if (
-                text is not None
-                and self.get("name") == "year"
-                and state is not None
-                and state.implicit_year_suffix
-                and state.date_variable is not None  # the first year printed, of any date (citeproc-js)
-                and not state.year_suffix_done
-                and state.current_item is not None
-            ):
-                suffix = state.current_item.reference.get("year_suffix")
-                if suffix:
-                    state.year_suffix_done = True
-                    text = str(text) + str(suffix)
-            return self.markup(text)
+            return self._render(date, context)
         finally:
             if dict(self.attrib) != saved:
                 self.attrib.clear()
                 self.attrib.update(saved)
+
+    def _render(self, date, context):
+        state = get_state(self)
+        if (self.get("name") == "year" and state is not None and state.drop_year
+                and state.date_variable is not None and state.sort_options is None):
+            state.drop_year = False  # only the first year printed (citeproc-js's years_used)
+            return None
+        if self.get("name") == "month" and date.get("month") is None and date.get("season"):
+            text = _season(self, date.get("season"), context)
+        else:
+            text = model.Date_Part.process(self, date, context)
+        if self.get("name") == "day" and self.get("form") == "ordinal" and text != date.day:
+            text = day_ordinal(context if context is not None else self, date.day, date.get("month"))
+        state = get_state(self)
+        if (
+            text is not None
+            and self.get("name") == "year"
+            and state is not None
+            and state.implicit_year_suffix
+            and state.date_variable is not None  # the first year printed, of any date (citeproc-js)
+            and not state.year_suffix_done
+            and state.current_item is not None
+        ):
+            suffix = state.current_item.reference.get("year_suffix")
+            if suffix:
+                state.year_suffix_done = True
+                text = str(text) + str(suffix)
+        return self.markup(text)

@@ -901,6 +901,7 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
             context = self
         if names_context is None:
             names_context = self
+        d = self.__dict__
         roles = self.get("variable").split()
         reference = item.reference
         try:
@@ -929,7 +930,7 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
                 label_element = names_context.label
                 label = label_element.render(item, role, plural, **kwargs)
                 if label is not None:
-                    if label_element is names_context.getchildren()[0]:
+                    if _label_first(names_context, label_element):
                         text = label + text
                     else:
                         text = text + label
@@ -941,7 +942,11 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
                 total = sum(output)
                 return str(total) if total > 0 else None
             return self.join(output, _names_delimiter(self, context))
-        substitute = self.substitute()
+        substitute = d.get("_cf_substitute", _MISSING) if cache.ENABLED else _MISSING
+        if substitute is _MISSING:
+            substitute = self.substitute()
+            if cache.ENABLED:  # (a cs:substitute is never added to a style, nor taken away)
+                d["_cf_substitute"] = substitute
         if substitute is None:
             raise VariableError
         return substitute.render(item, context=context, **kwargs)
@@ -1063,6 +1068,18 @@ def _entry_braces(state, text):
         return text
     resolved, _depth = m.resolve_braces(str(text), state.brace_depth)
     return m.Marked(resolved) if resolved != str(text) else text
+
+
+def _label_first(names, label) -> bool:
+    """Whether ``label`` is the first child of the cs:names ``names`` (it then goes before the
+    names); read once, the cs:name being in place by then."""
+    if not cache.ENABLED:
+        return label is names.getchildren()[0]
+    d = names.__dict__
+    first = d.get("_cf_label_first")
+    if first is None:
+        first = d["_cf_label_first"] = label is names.getchildren()[0]
+    return first
 
 
 def _names_delimiter(names, context):

@@ -33,6 +33,7 @@ from collections.abc import Callable
 from citeproc import model
 from citeproc.source import VariableError
 
+from . import cache
 from . import markup as m
 from .flipflop import parse_markup, unparse_markup
 
@@ -372,7 +373,18 @@ def format_number_form(element, text: str, form: str, gender: str | None) -> str
 
 
 def and_terms(element) -> tuple[tuple[str, ...], str]:
-    """The words that join numbers ("and" and the locale's "and") and the ampersand."""
+    """The words that join numbers ("and" and the locale's "and") and the ampersand (read
+    once per style and locale list, as its terms are)."""
+    if not cache.ENABLED:
+        return _and_terms(element)
+    table = cache.root_table(element.get_root(), "numbers")
+    found = table.get("and")
+    if found is None:
+        found = table["and"] = _and_terms(element)
+    return found
+
+
+def _and_terms(element) -> tuple[tuple[str, ...], str]:
     word = str(element.get_single_term(name="and") or "")
     symbol = str(element.get_single_term(name="and", form="symbol") or "")
     if not symbol or symbol == word:  # (citeproc-js: a locale without the symbol form has "&")
@@ -390,8 +402,13 @@ class NumericMixin:
     def _range_delimiter(self, page: bool) -> str:
         # citeproc-js joins every numeric range with the locale's page-range-delimiter
         # (a style such as AMA sets it to a hyphen: 82(3-4):2345-2399)
-        delimiter = str(self.get_single_term(name="page-range-delimiter") or "")
-        return delimiter or EN_DASH
+        if not cache.ENABLED:
+            return str(self.get_single_term(name="page-range-delimiter") or "") or EN_DASH
+        table = cache.root_table(self.get_root(), "numbers")
+        delimiter = table.get("range")
+        if delimiter is None:
+            delimiter = table["range"] = str(self.get_single_term(name="page-range-delimiter") or "") or EN_DASH
+        return delimiter
 
     def _process(self, value, variable, label: str | None = None):
         page = _page_like(variable, label)
