@@ -280,9 +280,9 @@ _NOT_COLLAPSING = frozenset({"locator", "year-suffix", "citation-number", "citat
 
 def ends_collapse(element) -> bool:
     """Whether ``element`` holds (itself, or in a macro it calls) a ``cs:text`` variable that
-    ends citeproc-js's collapse of a cite when it runs, found or not (read once): a cite may
-    skip such an element (see :func:`empty_plan`) only if it sets no such flag, so it is
-    rendered instead."""
+    ends citeproc-js's collapse of a cite when it runs, found or not, or a ``cs:names`` (read
+    once): what a cite's collapse reads is set by running them, so a cite renders such an
+    element instead of skipping it (see :func:`empty_plan`)."""
     d = element.__dict__
     found = d.get("_cf_ends_collapse_in")
     if found is None:
@@ -293,6 +293,8 @@ def ends_collapse(element) -> bool:
 
 
 def _ends_collapse(element, seen: set) -> bool:
+    if next(element.iter(f"{{{CSL_NS}}}names"), None) is not None:
+        return True  # a cs:names run marks the cite (``names_tried``), printing or not
     for el in element.iter(f"{{{CSL_NS}}}text"):
         variable = el.get("variable")
         if variable and variable not in _NOT_COLLAPSING:
