@@ -371,7 +371,14 @@ def _parse_yaml(name: str, text: str) -> list[RawRecord]:
     if cached is not None:
         return [RawRecord(data, name, line, column, fields, csl_input=csl_input)
                 for data, line, column, fields, csl_input in cached]
-    raws = _parse_yaml_text(name, text)
+    from . import yaml_fast
+
+    parsed = yaml_fast.read(text)
+    if parsed is not None:
+        raws = [RawRecord(data, name, line, column, fields, csl_input=csl_input)
+                for data, line, column, fields, csl_input in parsed]
+    else:
+        raws = _parse_yaml_text(name, text)
     if cacheable:
         record_cache.put(name, text, [(r.data, r.line, r.column, r.field_positions, r.csl_input)
                                       for r in raws])
