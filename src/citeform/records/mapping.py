@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -189,8 +190,8 @@ def _csl_json_problem(csl: str, value: Any) -> str | None:
     schema of ``check`` refuses and the engine would still render or quietly drop (a language
     given as a number, non-finite numbers, date parts that are fractions or true/false, text
     given as a list or mapping)."""
-    import math
-
+    if type(value) is str:  # the most common value, never refused here
+        return None
     if csl in DATE_VARIABLES:
         parts = value.get("date-parts") if isinstance(value, dict) else None
         for point in parts if isinstance(parts, list) else ():
