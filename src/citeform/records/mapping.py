@@ -213,17 +213,27 @@ def _csl_json_problem(csl: str, value: Any) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _objects() -> dict[str, tuple[frozenset[str], str]]:
-    """The keys a CSL-JSON name and date mapping may hold, and what check calls each, from the
-    record schema: ``{"name": (keys, description), "date": (...)}``."""
+def schema_defs() -> dict[str, Any]:
+    """The ``$defs`` of the record schema, read once a process ({} if it cannot be read)."""
     path = os.path.join(os.path.dirname(__file__), "schema", "record.schema.json")
     try:
         with open(path, encoding="utf-8") as f:
             defs = json.load(f)["$defs"]
+    except (OSError, ValueError, KeyError):  # pragma: no cover - the schema ships with us
+        return {}
+    return defs if isinstance(defs, dict) else {}
+
+
+@functools.lru_cache(maxsize=1)
+def _objects() -> dict[str, tuple[frozenset[str], str]]:
+    """The keys a CSL-JSON name and date mapping may hold, and what check calls each, from the
+    record schema: ``{"name": (keys, description), "date": (...)}``."""
+    defs = schema_defs()
+    try:
         return {kind: (frozenset(defs[f"{kind}-object"]["properties"]),
                        str(defs[f"{kind}-object"].get("description", "")).rstrip("."))
                 for kind in ("name", "date")}
-    except (OSError, ValueError, KeyError):  # pragma: no cover - the schema ships with us
+    except (KeyError, TypeError, AttributeError):  # pragma: no cover - the schema ships with us
         return {}
 
 
