@@ -11,13 +11,18 @@ import pytest
 from conftest import RECORDS
 
 from citeform.errors import DataError
-from citeform.records import load, record_cache
+from citeform.records import load, record_cache, yaml_fast
+
+_READ_PLAIN = yaml_fast.read
 
 
 @pytest.fixture(autouse=True)
 def fresh_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(record_cache, "_left", record_cache.PER_PROCESS)
     monkeypatch.setattr(record_cache, "_made", set())
+    # plain YAML is read without the parser and never cached: every file goes to the parser
+    # here (test_plain_yaml_is_not_cached checks the plain way)
+    monkeypatch.setattr(yaml_fast, "read", lambda text: None)
 
 
 def entries(folder: Path) -> list[Path]:
@@ -204,3 +209,17 @@ def test_a_hit_marks_an_old_entry_as_used(cache_dir: Path, tmp_path: Path) -> No
     os.utime(entry, (stale, stale))
     assert load.read_raw(str(path))[0].data["title"] == "First"
     assert os.stat(entry).st_mtime > stale + week / 2
+
+
+def test_plain_yaml_is_not_cached(cache_dir: Path, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yaml_fast, "read", _READ_PLAIN)  # the reader of plain YAML back
+    plain = tmp_path / "plain.yaml"
+    plain.write_text("id: one\ntype: book\ntitle: First\n", encoding="utf-8")
+    tagged = tmp_path / "tagged.yaml"
+    tagged.write_text("id: two\ntype: book\ntitle: !!str Second\n", encoding="utf-8")
+    assert load.read_raw(str(plain))[0].data == {"id": "one", "type": "book", "title": "First"}
+    assert entries(cache_dir) == []
+    assert load.read_raw(str(tagged))[0].data["title"] == "Second"
+    assert len(entries(cache_dir)) == 1
+

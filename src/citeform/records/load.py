@@ -364,6 +364,13 @@ def _parse_json(name: str, text: str) -> list[RawRecord]:
 
 
 def _parse_yaml(name: str, text: str) -> list[RawRecord]:
+    from . import yaml_fast
+
+    # plain YAML is read at once, faster than a look-up in the cache (which is for the rest)
+    parsed = yaml_fast.read(text)
+    if parsed is not None:
+        return [RawRecord(data, name, line, column, fields, csl_input=csl_input)
+                for data, line, column, fields, csl_input in parsed]
     from . import record_cache
 
     cacheable = name != "<stdin>" and record_cache.take()
@@ -371,14 +378,7 @@ def _parse_yaml(name: str, text: str) -> list[RawRecord]:
     if cached is not None:
         return [RawRecord(data, name, line, column, fields, csl_input=csl_input)
                 for data, line, column, fields, csl_input in cached]
-    from . import yaml_fast
-
-    parsed = yaml_fast.read(text)
-    if parsed is not None:
-        raws = [RawRecord(data, name, line, column, fields, csl_input=csl_input)
-                for data, line, column, fields, csl_input in parsed]
-    else:
-        raws = _parse_yaml_text(name, text)
+    raws = _parse_yaml_text(name, text)
     if cacheable:
         record_cache.put(name, text, [(r.data, r.line, r.column, r.field_positions, r.csl_input)
                                       for r in raws])
