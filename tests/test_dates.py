@@ -55,3 +55,12 @@ def test_days_of_a_month_are_calendars():
     assert all(_month_days(y, m) == calendar.monthrange(y, m)[1]
                for y in range(1, 10000) for m in range(1, 13))
     assert list(_MONTHS) == list(calendar.month_name)[1:]
+
+
+def test_date_objects_are_read_without_importing_datetime_first():
+    """A date object (from a Python caller, or a YAML timestamp) gives its parts; the parser
+    does not import datetime itself (start-up time)."""
+    import datetime
+
+    assert parse_date(datetime.date(2002, 3, 15)) == {"date-parts": [[2002, 3, 15]]}
+    assert parse_date(datetime.datetime(1999, 12, 31, 23, 59)) == {"date-parts": [[1999, 12, 31]]}

@@ -11,13 +11,18 @@ import pytest
 from conftest import RECORDS
 
 from citeform.errors import DataError
-from citeform.records import load, record_cache
+from citeform.records import load, record_cache, yaml_fast
+
+_READ_PLAIN = yaml_fast.read
 
 
 @pytest.fixture(autouse=True)
 def fresh_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(record_cache, "_left", record_cache.PER_PROCESS)
     monkeypatch.setattr(record_cache, "_made", set())
+    # plain YAML is read without the parser and never cached: every file goes to the parser
+    # here (test_plain_yaml_is_not_cached checks the plain way)
+    monkeypatch.setattr(yaml_fast, "read", lambda text: None)
 
 
 def entries(folder: Path) -> list[Path]:
@@ -116,9 +121,9 @@ def test_what_marshal_cannot_hold_is_not_cached(cache_dir: Path, tmp_path: Path)
     assert as_tuples(load.read_raw(str(path))) == as_tuples(first)
 
 
-def test_cite_on_a_hit_loads_no_yaml_parser_and_prints_the_same(tmp_path: Path) -> None:
-    env = dict(os.environ, CITEFORM_CACHE_DIR=str(tmp_path / "cache"))
-    env.pop("CITEFORM_NO_CACHE", None)
+def _yaml_loaded(record: Path, env: dict[str, str]) -> list[str]:
+    """What ``citeform cite rousseau2002 -s apa -r record`` prints, then whether it loaded
+    the YAML parser (True/False)."""
     probe = (
         "import sys\n"
         "from citeform.cli import main\n"
@@ -129,15 +134,34 @@ def test_cite_on_a_hit_loads_no_yaml_parser_and_prints_the_same(tmp_path: Path) 
         "    pass\n"
         "print('yaml' in sys.modules)\n"
     )
-    runs = [
-        subprocess.run([sys.executable, "-c", probe, str(RECORDS / "rousseau2002.yaml")],
-                       capture_output=True, text=True, env=env, check=True).stdout
-        for _ in range(2)
-    ]
-    assert runs[0].splitlines()[-1] == "True"  # first run: parsed, then kept
-    assert runs[1].splitlines()[-1] == "False"  # second run: read from the cache
-    assert runs[0].splitlines()[:-1] == runs[1].splitlines()[:-1]
-    assert "Rousseau, R., Bollard, C., & Heslop, H. (2002)." in runs[1]
+    return subprocess.run([sys.executable, "-c", probe, str(record)], capture_output=True,
+                          text=True, env=env, check=True).stdout.splitlines()
+
+
+def test_cite_on_a_hit_loads_no_yaml_parser_and_prints_the_same(tmp_path: Path) -> None:
+    env = dict(os.environ, CITEFORM_CACHE_DIR=str(tmp_path / "cache"))
+    env.pop("CITEFORM_NO_CACHE", None)
+    # a tag: more than the plain YAML read without the parser (records.yaml_fast)
+    record = tmp_path / "rousseau2002.yaml"
+    record.write_text((RECORDS / "rousseau2002.yaml").read_text(encoding="utf-8")
+                      + "note: !!str tagged\n", encoding="utf-8")
+    runs = [_yaml_loaded(record, env) for _ in range(2)]
+    assert runs[0][-1] == "True"  # first run: parsed, then kept
+    assert runs[1][-1] == "False"  # second run: read from the cache
+    assert runs[0][:-1] == runs[1][:-1]
+    assert "Rousseau, R., Bollard, C., & Heslop, H. (2002)." in runs[1][0]
+
+
+def test_plain_records_load_no_yaml_parser_even_without_the_cache(tmp_path: Path) -> None:
+    """The sample record is plain YAML: read without the parser on the first run, and with
+    the cache off, and printed as the parser reads it."""
+    env = dict(os.environ, CITEFORM_CACHE_DIR=str(tmp_path / "cache"))
+    env.pop("CITEFORM_NO_CACHE", None)
+    first = _yaml_loaded(RECORDS / "rousseau2002.yaml", env)
+    off = _yaml_loaded(RECORDS / "rousseau2002.yaml", dict(env, CITEFORM_NO_CACHE="1"))
+    assert first[-1] == off[-1] == "False"
+    assert first[:-1] == off[:-1]
+    assert "Rousseau, R., Bollard, C., & Heslop, H. (2002)." in off[0]
 
 
 def test_a_process_caches_only_its_first_files(cache_dir: Path, tmp_path: Path,
@@ -185,3 +209,17 @@ def test_a_hit_marks_an_old_entry_as_used(cache_dir: Path, tmp_path: Path) -> No
     os.utime(entry, (stale, stale))
     assert load.read_raw(str(path))[0].data["title"] == "First"
     assert os.stat(entry).st_mtime > stale + week / 2
+
+
+def test_plain_yaml_is_not_cached(cache_dir: Path, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yaml_fast, "read", _READ_PLAIN)  # the reader of plain YAML back
+    plain = tmp_path / "plain.yaml"
+    plain.write_text("id: one\ntype: book\ntitle: First\n", encoding="utf-8")
+    tagged = tmp_path / "tagged.yaml"
+    tagged.write_text("id: two\ntype: book\ntitle: !!str Second\n", encoding="utf-8")
+    assert load.read_raw(str(plain))[0].data == {"id": "one", "type": "book", "title": "First"}
+    assert entries(cache_dir) == []
+    assert load.read_raw(str(tagged))[0].data["title"] == "Second"
+    assert len(entries(cache_dir)) == 1
+

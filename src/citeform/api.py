@@ -142,6 +142,8 @@ def prepare_items(items: list[dict[str, Any]], style: Any,
 def journal_abbreviations(style: Any, abbreviations: Any = None) -> Any:
     """The journal abbreviations a resolved style gets (see
     :func:`citeform.records.journal_abbreviations.for_style`)."""
+    if abbreviations in (None, False) and getattr(style, "title_rule", None) != "nlm":
+        return None  # neither a list nor the rule (the module is not even imported)
     from .records.journal_abbreviations import for_style
 
     return for_style(style, abbreviations)

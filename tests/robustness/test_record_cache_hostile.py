@@ -14,7 +14,8 @@ import pytest
 
 from citeform.records import load, record_cache
 
-TEXT = "id: one\ntype: book\ntitle: First Title\npublisher: P\nyear: 2001\n"
+# a tag: more than the plain YAML read without the parser, which needs no cache
+TEXT = "id: one\ntype: book\ntitle: !!str First Title\npublisher: P\nyear: 2001\n"
 
 
 @pytest.fixture(autouse=True)

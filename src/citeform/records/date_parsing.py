@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
+import sys
 from typing import Any
 
 _MONTHS = {
@@ -77,9 +77,11 @@ def parse_date(value: Any) -> dict[str, Any]:
         raise DateError("a date cannot be true or false")
     if isinstance(value, int):
         return {"date-parts": [_check([value])]}
-    if isinstance(value, _dt.datetime):
+    # (a date object can only exist once its module is loaded: it costs start-up time)
+    dt = sys.modules.get("datetime")
+    if dt is not None and isinstance(value, dt.datetime):
         value = value.date()
-    if isinstance(value, _dt.date):
+    if dt is not None and isinstance(value, dt.date):
         return {"date-parts": [[value.year, value.month, value.day]]}
     if not isinstance(value, str):
         raise DateError(f"a date must be text or a number, not {type(value).__name__}")

@@ -8,7 +8,6 @@ the places where the top-level items and their fields start.
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 from typing import Any
@@ -152,9 +151,18 @@ def _count_values(name: str, text: str) -> None:
 
 
 def _may_hold_long_strings(text: str) -> bool:
-    """False when no JSON string in ``text`` can be longer than MAX_SCALAR: a string's value
-    is never longer than the stretch of text between two quotes that holds it."""
-    return len(text) > MAX_SCALAR and max(map(len, text.split('"'))) > MAX_SCALAR
+    """False when no JSON string in ``text`` can be longer than MAX_SCALAR.
+
+    A string's value is never longer than its text, and without escaped quotes that text
+    holds no quote: a string longer than MAX_SCALAR spans a whole stretch of MAX_SCALAR // 2
+    characters (counted from the start) with no quote in it.
+    """
+    if len(text) <= MAX_SCALAR:
+        return False
+    if '\\"' in text:  # a string may hold quotes
+        return True
+    step = MAX_SCALAR // 2
+    return any('"' not in text[at:at + step] for at in range(0, len(text) - step + 1, step))
 
 
 def measure(data: Any, long_strings: bool = True) -> str | None:
@@ -210,13 +218,24 @@ class _Scanner:
         self.text = text
         self.decoder = json.JSONDecoder(parse_int=_parse_int, parse_constant=_parse_constant)
         self.scan = self.decoder.scan_once  # (value, end) at an offset, as raw_decode without its checks
-        self.newlines = [m.start() for m in re.finditer("\n", text)]
         self.repeats: list[tuple[str, Place]] = []
+        # the last offset placed, its line and where that line starts: places are asked
+        # for in the order of the text, so each newline is counted once
+        self._offset = self._line_start = 0
+        self._line = 1
 
     def place(self, offset: int) -> Place:
-        line = bisect.bisect_left(self.newlines, offset)
-        start = self.newlines[line - 1] + 1 if line else 0
-        return line + 1, offset - start + 1
+        """1-based (line, column) of an offset."""
+        text = self.text
+        if offset < self._offset:  # back to an earlier place: count again from the start
+            self._offset = self._line_start = 0
+            self._line = 1
+        newlines = text.count("\n", self._offset, offset)
+        if newlines:
+            self._line += newlines
+            self._line_start = text.rfind("\n", self._offset, offset) + 1
+        self._offset = offset
+        return self._line, offset - self._line_start + 1
 
     def skip(self, i: int) -> int:
         return _WS.match(self.text, i).end()  # type: ignore[union-attr]
@@ -227,7 +246,7 @@ class _Scanner:
             if self.text[i] == "[":
                 return self.array(i)
             if self.text[i] == "{":
-                fields, values, _ = self.obj(i)
+                fields, values, _ = self.obj(i, {})
                 if "items" in values and self.text[values["items"]] == "[":
                     return self.array(values["items"])
                 return [(self.place(i), fields)]
@@ -242,32 +261,49 @@ class _Scanner:
             return out
         while True:
             if self.text[j] == "{":
+                place = self.place(j)
                 fields, _, end = self.obj(j)
             else:
+                place = self.place(j)
                 fields, end = {}, self.scan(self.text, j)[1]
-            out.append((self.place(j), fields))
+            out.append((place, fields))
             j = self.skip(end)
             if self.text[j] == "]":
                 return out
             j = self.skip(j + 1)  # past the comma
 
-    def obj(self, i: int) -> tuple[dict[str, Place], dict[str, int], int]:
-        """An object's fields' places, its values' offsets, and where it ends."""
+    def obj(self, i: int, values: dict[str, int] | None = None
+            ) -> tuple[dict[str, Place], dict[str, int], int]:
+        """An object's fields' places, where it ends, and (given a mapping to fill) its
+        values' offsets."""
         fields: dict[str, Place] = {}
-        values: dict[str, int] = {}
-        j = self.skip(i + 1)
-        if self.text[j] == "}":
-            return fields, values, j + 1
-        text, scan, ws = self.text, self.scan, _WS.match
+        text, scan, ws, place, blank = self.text, self.scan, _WS.match, self.place, _BLANK
+        j = i + 1
+        if text[j] in blank:
+            j = ws(text, j).end()
+        if text[j] == "}":
+            return fields, values or {}, j + 1
         while True:
             key, end = scan(text, j)
             if key in fields:
-                self.repeats.append((key, self.place(j)))
+                self.repeats.append((key, place(j)))
             else:
-                fields[key] = self.place(j)
-            j = ws(text, ws(text, end).end() + 1).end()  # past the colon
-            values.setdefault(key, j)
-            j = ws(text, scan(text, j)[1]).end()
+                fields[key] = place(j)
+            if text[end] in blank:
+                end = ws(text, end).end()
+            j = end + 1  # past the colon
+            if text[j] in blank:
+                j = ws(text, j).end()
+            if values is not None:
+                values.setdefault(key, j)
+            j = scan(text, j)[1]
+            if text[j] in blank:
+                j = ws(text, j).end()
             if text[j] == "}":
-                return fields, values, j + 1
-            j = ws(text, j + 1).end()  # past the comma
+                return fields, values or {}, j + 1
+            j += 1  # past the comma
+            if text[j] in blank:
+                j = ws(text, j).end()
+
+
+_BLANK = frozenset(" \t\n\r")

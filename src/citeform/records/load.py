@@ -364,6 +364,13 @@ def _parse_json(name: str, text: str) -> list[RawRecord]:
 
 
 def _parse_yaml(name: str, text: str) -> list[RawRecord]:
+    from . import yaml_fast
+
+    # plain YAML is read at once, faster than a look-up in the cache (which is for the rest)
+    parsed = yaml_fast.read(text)
+    if parsed is not None:
+        return [RawRecord(data, name, line, column, fields, csl_input=csl_input)
+                for data, line, column, fields, csl_input in parsed]
     from . import record_cache
 
     cacheable = name != "<stdin>" and record_cache.take()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -189,8 +190,8 @@ def _csl_json_problem(csl: str, value: Any) -> str | None:
     schema of ``check`` refuses and the engine would still render or quietly drop (a language
     given as a number, non-finite numbers, date parts that are fractions or true/false, text
     given as a list or mapping)."""
-    import math
-
+    if type(value) is str:  # the most common value, never refused here
+        return None
     if csl in DATE_VARIABLES:
         parts = value.get("date-parts") if isinstance(value, dict) else None
         for point in parts if isinstance(parts, list) else ():
@@ -212,17 +213,27 @@ def _csl_json_problem(csl: str, value: Any) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _objects() -> dict[str, tuple[frozenset[str], str]]:
-    """The keys a CSL-JSON name and date mapping may hold, and what check calls each, from the
-    record schema: ``{"name": (keys, description), "date": (...)}``."""
+def schema_defs() -> dict[str, Any]:
+    """The ``$defs`` of the record schema, read once a process ({} if it cannot be read)."""
     path = os.path.join(os.path.dirname(__file__), "schema", "record.schema.json")
     try:
         with open(path, encoding="utf-8") as f:
             defs = json.load(f)["$defs"]
+    except (OSError, ValueError, KeyError):  # pragma: no cover - the schema ships with us
+        return {}
+    return defs if isinstance(defs, dict) else {}
+
+
+@functools.lru_cache(maxsize=1)
+def _objects() -> dict[str, tuple[frozenset[str], str]]:
+    """The keys a CSL-JSON name and date mapping may hold, and what check calls each, from the
+    record schema: ``{"name": (keys, description), "date": (...)}``."""
+    defs = schema_defs()
+    try:
         return {kind: (frozenset(defs[f"{kind}-object"]["properties"]),
                        str(defs[f"{kind}-object"].get("description", "")).rstrip("."))
                 for kind in ("name", "date")}
-    except (OSError, ValueError, KeyError):  # pragma: no cover - the schema ships with us
+    except (KeyError, TypeError, AttributeError):  # pragma: no cover - the schema ships with us
         return {}
 
 

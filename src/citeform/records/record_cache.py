@@ -1,5 +1,6 @@
 """Parsed YAML record files kept on disk, so that a repeated ``citeform cite KEY`` reads its
-records without loading a YAML parser.
+records without loading a YAML parser. (A file in plain YAML never comes here: it is read
+without the parser, faster than a look-up, by :mod:`citeform.records.yaml_fast`.)
 
 An entry holds a digest of the file's text beside what was read from it (data and
 positions); it is used only when the text has the same digest, and only by the citeform,

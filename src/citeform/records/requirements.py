@@ -7,14 +7,12 @@ formatting a record does not load the schema checks, dates and duplicate search.
 from __future__ import annotations
 
 import functools
-import json
-import os
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..errors import CiteformError, DataError
-from .mapping import looks_like_record
+from .mapping import looks_like_record, schema_defs
 
 TITLE_OPTIONAL = frozenset({"personal_communication", "interview"})
 
@@ -80,23 +78,30 @@ def impossible_values(record: Any) -> list[CiteformError]:
 
 
 @functools.lru_cache(maxsize=1)
-def _forms() -> dict[str, tuple[re.Pattern[str], str]]:
-    """The text fields the record schema gives a form (a pattern): field -> (pattern, what)."""
-    path = os.path.join(os.path.dirname(__file__), "schema", "record.schema.json")
+def _forms() -> dict[str, tuple[str, str]]:
+    """The text fields the record schema gives a form (a pattern): field -> (pattern, what).
+    (Each pattern is compiled when a record holds its field: most are never needed.)"""
     try:
-        with open(path, encoding="utf-8") as f:
-            fields = json.load(f)["$defs"]["record"]["properties"]
-    except (OSError, ValueError, KeyError):  # pragma: no cover - the schema ships with us
+        fields = schema_defs()["record"]["properties"]
+    except (KeyError, TypeError):  # pragma: no cover - the schema ships with us
         return {}
-    return {name: (re.compile(spec["pattern"]), str(spec.get("description", "")).rstrip("."))
+    return {name: (spec["pattern"], str(spec.get("description", "")).rstrip("."))
             for name, spec in fields.items() if isinstance(spec, dict) and "pattern" in spec}
+
+
+_COMPILED: dict[str, re.Pattern[str]] = {}
 
 
 def form_problem(name: str, value: str) -> str | None:
     """``citeform check``'s message for a text value not in the form the record schema gives
     its field (a key with spaces; a DOI, URL, PubMed or PMC id that is not one), or None."""
     form = _forms().get(name)
-    if form is None or form[0].search(value):
+    if form is None:
+        return None
+    pattern = _COMPILED.get(name)
+    if pattern is None:
+        pattern = _COMPILED[name] = re.compile(form[0])
+    if pattern.search(value):
         return None
     shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
     return f"{shown} is not in the expected form" + (f": {form[1]}" if form[1] else "")
