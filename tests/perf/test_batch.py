@@ -116,3 +116,14 @@ def test_parallel_citations_equal_serial(corpus, small_chunks, style):
         parallel = render(corpus, style, citations=clusters)
     assert parallel.citations == serial.citations
     assert parallel.bibliography == serial.bibliography
+
+
+def test_chunks_are_few_enough_for_one_small_write():
+    """The numbers of the parts go into a pipe in one write that even a one-page pipe holds."""
+    parts = batch.chunks(10**7, 10**5)
+    assert len(parts) == batch.MAX_PARTS
+    assert batch.MAX_PARTS * 4 <= 4096
+    assert parts[0][0] == 0 and parts[-1][1] == 10**7
+    assert all(a[1] == b[0] for a, b in zip(parts, parts[1:]))
+    assert batch.chunks(5000, 2, 1000) == [(i, i + 1000) for i in range(0, 5000, 1000)]
+    assert len(batch.chunks(1999, 2, 1000)) == 1
