@@ -150,9 +150,9 @@ def map_items(function: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]
     jobs = worker_count(current().jobs, total, MIN_MAP_CHUNK)
     if jobs == 1 or not can_fork():
         return [function(item) for item in items]
-    parts = chunks(total, jobs, MIN_MAP_CHUNK)
+    parts = _with_lead(chunks(total, jobs, MIN_MAP_CHUNK))
     out: list[Any] = [None] * len(parts)
-    for i, values in _done(_map_chunk, (function, items), parts, jobs):
+    for i, values in _done(_map_chunk, (function, items), parts, jobs, lead=True):
         out[i] = values
     return [value for values in out for value in values]
 
@@ -169,10 +169,14 @@ def _in_workers(work: Callable[[tuple[int, int]], Any], job: Any,
             following += 1
 
 
-def _done(work: Callable[[tuple[int, int]], Any], job: Any,
-          parts: list[tuple[int, int]], jobs: int) -> Iterator[tuple[int, Any]]:
+def _done(work: Callable[[tuple[int, int]], Any], job: Any, parts: list[tuple[int, int]],
+          jobs: int, lead: bool = False) -> Iterator[tuple[int, Any]]:
     """``(i, work(parts[i]))`` for each part, as they are done: by this process and
-    ``jobs - 1`` forked workers that inherit ``job`` (``jobs`` at least 2).
+    ``jobs - 1`` forked workers that inherit ``job`` (``jobs`` at least 2). With ``lead``
+    the first part is done here before the workers are forked, so that what the first
+    render builds for every later one (a layout's compiled functions, the collation
+    table) is built once and inherited rather than built again in each worker and lost:
+    callers make that part small (see :func:`_with_lead`).
 
     The parts wait in a queue (a pipe of their numbers, read four bytes at a time: each read
     is atomic) from which every process takes the next one whenever it is free, so that a
@@ -185,20 +189,29 @@ def _done(work: Callable[[tuple[int, int]], Any], job: Any,
     """
     global _JOB
     _JOB = job
+    first = 0
+    if lead:
+        try:
+            value = work(parts[0])
+            first = 1
+            yield 0, value
+        except BaseException:  # (the caller stopped, or an error in the first part)
+            _JOB = None
+            raise
     # Workers then share the prepared objects instead of copying them. No collection first:
     # it took 20 ms a pool on a large heap, and what little cyclic garbage is frozen with
     # the rest is collected after unfreeze.
     gc.freeze()
-    # at most MAX_PARTS numbers of 4 bytes: one write of at most PIPE_BUF (4 KiB), which
-    # even a pipe cut down to one page (a user over pipe-user-pages-soft) holds
+    # at most MAX_PARTS + 1 numbers of 4 bytes: one write of at most PIPE_BUF (4 KiB),
+    # which even a pipe cut down to one page (a user over pipe-user-pages-soft) holds
     queue, fill = os.pipe()
     workers: list[_Worker] = []
     try:
         try:
-            os.write(fill, b"".join(i.to_bytes(4, "little") for i in range(len(parts))))
+            os.write(fill, b"".join(i.to_bytes(4, "little") for i in range(first, len(parts))))
         finally:
             os.close(fill)
-        for _ in range(min(jobs - 1, len(parts) - 1)):
+        for _ in range(min(jobs - 1, len(parts) - first - 1)):
             workers.append(_fork(work, parts, queue))
         failed: dict[int, BaseException] = {}
         while not failed:
@@ -234,6 +247,12 @@ def _done(work: Callable[[tuple[int, int]], Any], job: Any,
             worker.stop()
         _JOB = None
         gc.unfreeze()
+
+
+def _with_lead(parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``parts`` with one item split off the front, for :func:`_done`'s ``lead``."""
+    start, stop = parts[0]
+    return [(start, start + 1), (start + 1, stop), *parts[1:]] if stop - start > 1 else parts
 
 
 def _claim(queue: int) -> int | None:
@@ -405,8 +424,9 @@ def bibliography(bib: Any, finish: Callable[[Any], str]) -> list[str | None]:
                 out.extend(_finished(render_range(bib.style, items, start, stop), finish))
                 bar.update(stop - start)
             return out
+        parts = _with_lead(parts)
         done: list[Any] = [None] * len(parts)
-        for i, entries in _done(_work, (bib, finish), parts, jobs):
+        for i, entries in _done(_work, (bib, finish), parts, jobs, lead=True):
             done[i] = entries
             bar.update(len(entries))
     return [entry for entries in done for entry in entries]
