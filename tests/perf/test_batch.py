@@ -14,8 +14,11 @@ from citeform.progress import Progress, wanted
 
 @pytest.fixture
 def small_chunks(monkeypatch):
-    """Split even a small corpus into several chunks and workers."""
+    """Split even a small corpus into several chunks and workers (its sort keys and
+    disambiguation texts too)."""
     monkeypatch.setattr(batch, "MIN_CHUNK", 7)
+    monkeypatch.setattr(batch, "MIN_MAP_CHUNK", 7)
+    monkeypatch.setattr(batch, "MIN_FORK_SECONDS", 0)
 
 
 @pytest.mark.skipif(not batch.can_fork(), reason="workers need the fork start method")

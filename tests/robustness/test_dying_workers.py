@@ -149,7 +149,30 @@ def test_small_maps_stay_in_the_calling_process(monkeypatch: pytest.MonkeyPatch)
         assert parallel.map_items(lambda x: x + 1, items) == [x + 1 for x in items]
 
 
-def test_maps_give_every_item_in_order() -> None:
+def test_cheap_maps_stay_in_the_calling_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thousands of items that cost microseconds each are not worth a round of workers:
+    the first few tell."""
+    def no_fork(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("forked")
+
+    monkeypatch.setattr(parallel, "_fork", no_fork)
+    items = list(range(20 * parallel.MIN_MAP_CHUNK))
+    with parallel.options(jobs=2):
+        assert parallel.map_items(str, items) == [str(x) for x in items]
+
+
+def test_maps_give_every_item_in_order_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_FORK_SECONDS", 0)
+    parent = os.getpid()
+    seen: list[int] = []
+
+    def negate(x: int) -> tuple[int, bool]:
+        seen.append(x)  # only the calling process's own list is seen here
+        return -x, os.getpid() == parent
+
     items = list(range(5 * parallel.MIN_MAP_CHUNK + 3))
     with parallel.options(jobs=3):
-        assert parallel.map_items(lambda x: -x, items) == [-x for x in items]
+        got = parallel.map_items(negate, items)
+    assert [value for value, _here in got] == [-x for x in items]
+    assert 0 < len(seen) < len(items) and len(set(seen)) == len(seen)
+    assert {x for x, (_value, here) in zip(items, got, strict=True) if here} == set(seen)

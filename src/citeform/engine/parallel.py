@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -33,6 +34,8 @@ from ..errors import CiteformError
 AUTO_MIN_ENTRIES = 400  # automatic mode renders smaller bibliographies in one process
 MIN_CHUNK = 50  # entries per chunk, at least
 MIN_MAP_CHUNK = 200  # items per chunk of map_items, at least (a sort key costs far less than an entry)
+LEAD_ITEMS = 10  # items map_items maps before it decides whether to fork
+MIN_FORK_SECONDS = 0.05  # work left (processor time) for which map_items forks, at least
 CHUNKS_PER_JOB = 4  # smaller chunks balance the workers and move the progress bar
 MAX_PARTS = 1000  # chunks of one run, at most (their numbers fill one small write to a pipe)
 
@@ -142,19 +145,33 @@ def map_items(function: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]
 
     For the per-item parts of the global steps (sort keys, first-pass citation texts):
     ``function`` must depend only on its item and on state prepared before the call,
-    and return something picklable; its side effects in workers are lost. Inputs of fewer
-    than ``2 * MIN_MAP_CHUNK`` items are mapped here: a round of workers costs more than
-    it saves on them.
+    and return something picklable; its side effects in workers are lost.
+
+    A round of workers costs some 10 to 20 ms of processor time (the fork, the pages
+    copied on write in both processes): it is worth it for at least ``2 * MIN_MAP_CHUNK``
+    items and :data:`MIN_FORK_SECONDS` of work. The first :data:`LEAD_ITEMS` are mapped
+    here to tell: the first builds what later ones share (a layout's compiled functions,
+    the collation table), which the workers then inherit; the others tell what an item
+    costs.
     """
     total = len(items)
     jobs = worker_count(current().jobs, total, MIN_MAP_CHUNK)
     if jobs == 1 or not can_fork():
         return [function(item) for item in items]
-    parts = _with_lead(chunks(total, jobs, MIN_MAP_CHUNK))
-    out: list[Any] = [None] * len(parts)
-    for i, values in _done(_map_chunk, (function, items), parts, jobs, lead=True):
-        out[i] = values
-    return [value for values in out for value in values]
+    out = [function(items[0])]
+    lead = min(LEAD_ITEMS, total)
+    started = time.process_time()  # not the wall clock: other processes may run meanwhile
+    out.extend(function(items[i]) for i in range(1, lead))
+    left = (time.process_time() - started) / (lead - 1) * (total - lead)
+    if left < MIN_FORK_SECONDS:
+        out.extend(function(items[i]) for i in range(lead, total))
+        return out
+    parts = [(start + lead, stop + lead) for start, stop in chunks(total - lead, jobs, MIN_MAP_CHUNK)]
+    results: list[Any] = [None] * len(parts)
+    for i, values in _done(_map_chunk, (function, items), parts, jobs):
+        results[i] = values
+    out.extend(value for values in results for value in values)
+    return out
 
 
 def _in_workers(work: Callable[[tuple[int, int]], Any], job: Any,
