@@ -130,3 +130,15 @@ def test_chunks_are_few_enough_for_one_small_write():
     assert all(a[1] == b[0] for a, b in zip(parts, parts[1:]))
     assert batch.chunks(5000, 2, 1000) == [(i, i + 1000) for i in range(0, 5000, 1000)]
     assert len(batch.chunks(1999, 2, 1000)) == 1
+
+
+def test_shrinking_parts_cover_every_entry_in_order_and_end_small():
+    for total in (0, 1, 99, 100, 101, 2000, 8001, 10**7):
+        for jobs in (2, 3, 8, 10**4):
+            parts = batch.shrinking(total, jobs, 50)
+            assert [i for start, stop in parts for i in range(start, stop)] == list(range(total)) \
+                if total < 10**6 else parts[-1][1] == total
+            assert len(parts) <= batch.MAX_PARTS
+            sizes = [stop - start for start, stop in parts]
+            assert sizes == sorted(sizes, reverse=True)
+    assert [stop - start for start, stop in batch.shrinking(2000, 2, 50)][-4:] == [50, 50, 50, 49]

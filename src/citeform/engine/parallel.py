@@ -34,6 +34,7 @@ from ..errors import CiteformError
 AUTO_MIN_ENTRIES = 400  # automatic mode renders smaller bibliographies in one process
 MIN_CHUNK = 50  # entries per chunk, at least
 MIN_MAP_CHUNK = 200  # items per chunk of map_items, at least (a sort key costs far less than an entry)
+MIN_MAP_PART = 50  # items per part of map_items in workers, at least
 LEAD_ITEMS = 10  # items map_items maps before it decides whether to fork
 MIN_FORK_SECONDS = 0.05  # work left (processor time) for which map_items forks, at least
 CHUNKS_PER_JOB = 4  # smaller chunks balance the workers and move the progress bar
@@ -166,7 +167,7 @@ def map_items(function: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]
     if left < MIN_FORK_SECONDS:
         out.extend(function(items[i]) for i in range(lead, total))
         return out
-    parts = [(start + lead, stop + lead) for start, stop in chunks(total - lead, jobs, MIN_MAP_CHUNK)]
+    parts = [(start + lead, stop + lead) for start, stop in shrinking(total - lead, jobs, MIN_MAP_PART)]
     results: list[Any] = [None] * len(parts)
     for i, values in _done(_map_chunk, (function, items), parts, jobs):
         results[i] = values
@@ -264,6 +265,21 @@ def _done(work: Callable[[tuple[int, int]], Any], job: Any, parts: list[tuple[in
             worker.stop()
         _JOB = None
         gc.unfreeze()
+
+
+def shrinking(total: int, jobs: int, smallest: int) -> list[tuple[int, int]]:
+    """Contiguous ``(start, stop)`` ranges covering ``range(total)`` in order, for processes
+    that take the next one as each is free: large first, then each ``1 / (2 * jobs)`` of
+    what is left, at least ``smallest`` (and few enough for :data:`MAX_PARTS`), so that
+    the processes run out of work close together."""
+    smallest = max(1, smallest, -(-total // MAX_PARTS))
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < total:
+        stop = min(total, start + max(smallest, -(-(total - start) // (2 * jobs))))
+        out.append((start, stop))
+        start = stop
+    return out
 
 
 def _with_lead(parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -441,7 +457,7 @@ def bibliography(bib: Any, finish: Callable[[Any], str]) -> list[str | None]:
                 out.extend(_finished(render_range(bib.style, items, start, stop), finish))
                 bar.update(stop - start)
             return out
-        parts = _with_lead(parts)
+        parts = _with_lead(shrinking(total, jobs, MIN_CHUNK))
         done: list[Any] = [None] * len(parts)
         for i, entries in _done(_work, (bib, finish), parts, jobs, lead=True):
             done[i] = entries
