@@ -14,8 +14,11 @@ from citeform.progress import Progress, wanted
 
 @pytest.fixture
 def small_chunks(monkeypatch):
-    """Split even a small corpus into several chunks and workers."""
+    """Split even a small corpus into several chunks and workers (its sort keys and
+    disambiguation texts too)."""
     monkeypatch.setattr(batch, "MIN_CHUNK", 7)
+    monkeypatch.setattr(batch, "MIN_MAP_CHUNK", 7)
+    monkeypatch.setattr(batch, "MIN_FORK_SECONDS", 0)
 
 
 @pytest.mark.skipif(not batch.can_fork(), reason="workers need the fork start method")
@@ -116,3 +119,26 @@ def test_parallel_citations_equal_serial(corpus, small_chunks, style):
         parallel = render(corpus, style, citations=clusters)
     assert parallel.citations == serial.citations
     assert parallel.bibliography == serial.bibliography
+
+
+def test_chunks_are_few_enough_for_one_small_write():
+    """The numbers of the parts go into a pipe in one write that even a one-page pipe holds."""
+    parts = batch.chunks(10**7, 10**5)
+    assert len(parts) == batch.MAX_PARTS
+    assert batch.MAX_PARTS * 4 <= 4096
+    assert parts[0][0] == 0 and parts[-1][1] == 10**7
+    assert all(a[1] == b[0] for a, b in zip(parts, parts[1:]))
+    assert batch.chunks(5000, 2, 1000) == [(i, i + 1000) for i in range(0, 5000, 1000)]
+    assert len(batch.chunks(1999, 2, 1000)) == 1
+
+
+def test_shrinking_parts_cover_every_entry_in_order_and_end_small():
+    for total in (0, 1, 99, 100, 101, 2000, 8001, 10**7):
+        for jobs in (2, 3, 8, 10**4):
+            parts = batch.shrinking(total, jobs, 50)
+            assert [i for start, stop in parts for i in range(start, stop)] == list(range(total)) \
+                if total < 10**6 else parts[-1][1] == total
+            assert len(parts) <= batch.MAX_PARTS
+            sizes = [stop - start for start, stop in parts]
+            assert sizes == sorted(sizes, reverse=True)
+    assert [stop - start for start, stop in batch.shrinking(2000, 2, 50)][-4:] == [50, 50, 50, 49]

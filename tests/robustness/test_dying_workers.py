@@ -87,3 +87,92 @@ def test_results_larger_than_a_pipe_come_back_whole_and_in_order() -> None:
     parts = [(i, i + 1) for i in range(6)]
     got = list(parallel._in_workers(lambda b: str(b[0]) * 300_000, None, parts, 2))
     assert got == [str(i) * 300_000 for i in range(6)]
+
+
+def test_a_slow_worker_leaves_its_parts_to_the_others() -> None:
+    """The parts are taken from a shared queue: a process held up (here every worker, by
+    a second a part) does fewer parts while the calling process does the rest, and the
+    results still come back whole and in order."""
+    parent = os.getpid()
+
+    def work(bounds: tuple[int, int]) -> tuple[int, bool]:
+        if os.getpid() != parent:
+            time.sleep(1)
+        return bounds[0], os.getpid() == parent
+
+    parts = [(i, i + 1) for i in range(12)]
+    started = time.monotonic()
+    got = list(parallel._in_workers(work, None, parts, 2))
+    assert [index for index, _here in got] == list(range(12))
+    assert sum(here for _index, here in got) >= 10
+    assert time.monotonic() - started < 6
+
+
+def test_an_error_in_the_calling_process_is_the_first_in_order_too() -> None:
+    """Whichever process meets an error, the one raised is the first a single process
+    would meet, once the parts before it are done."""
+    parent = os.getpid()
+
+    def work(bounds: tuple[int, int]) -> int:
+        if os.getpid() != parent:
+            time.sleep(0.2)  # the calling process meets the later error first
+        if bounds[0] in (1, 7):
+            raise ValueError(f"bad part {bounds[0]}")
+        return bounds[0]
+
+    parts = [(i, i + 1) for i in range(10)]
+    for _ in range(3):
+        with pytest.raises(ValueError, match=r"^bad part 1$"):
+            list(parallel._in_workers(work, None, parts, 2))
+
+
+def test_a_run_stopped_early_leaves_no_worker_behind() -> None:
+    def work(bounds: tuple[int, int]) -> int:
+        time.sleep(0.05)
+        return bounds[0]
+
+    results = parallel._in_workers(work, None, [(i, i + 1) for i in range(40)], 3)
+    assert next(results) == 0
+    results.close()
+    with pytest.raises(ChildProcessError):  # every worker was stopped and reaped
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_small_maps_stay_in_the_calling_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A round of workers costs more than it saves on a few hundred sort keys."""
+    def no_fork(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("forked")
+
+    monkeypatch.setattr(parallel, "_fork", no_fork)
+    items = list(range(2 * parallel.MIN_MAP_CHUNK - 1))
+    with parallel.options(jobs=4):
+        assert parallel.map_items(lambda x: x + 1, items) == [x + 1 for x in items]
+
+
+def test_cheap_maps_stay_in_the_calling_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thousands of items that cost microseconds each are not worth a round of workers:
+    the first few tell."""
+    def no_fork(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("forked")
+
+    monkeypatch.setattr(parallel, "_fork", no_fork)
+    items = list(range(20 * parallel.MIN_MAP_CHUNK))
+    with parallel.options(jobs=2):
+        assert parallel.map_items(str, items) == [str(x) for x in items]
+
+
+def test_maps_give_every_item_in_order_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_FORK_SECONDS", 0)
+    parent = os.getpid()
+    seen: list[int] = []
+
+    def negate(x: int) -> tuple[int, bool]:
+        seen.append(x)  # only the calling process's own list is seen here
+        return -x, os.getpid() == parent
+
+    items = list(range(5 * parallel.MIN_MAP_CHUNK + 3))
+    with parallel.options(jobs=3):
+        got = parallel.map_items(negate, items)
+    assert [value for value, _here in got] == [-x for x in items]
+    assert 0 < len(seen) < len(items) and len(set(seen)) == len(seen)
+    assert {x for x, (_value, here) in zip(items, got, strict=True) if here} == set(seen)
