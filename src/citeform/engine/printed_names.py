@@ -72,15 +72,54 @@ def _holds_names(element, macros: dict) -> bool:
     return held
 
 
+_NAMES, _CHOOSE, _MACRO, _GROUP, _OTHER = range(5)
+
+
 def _name_plan(element, macros: dict) -> list:
-    """``element``'s children that hold a ``cs:names`` (read once: the others print no names)."""
+    """``element``'s children that hold a ``cs:names`` (the others print no names), each with
+    its kind (read once)."""
     d = element.__dict__
     plan = d.get("_cf_name_plan")
     if plan is None:
         plan = d["_cf_name_plan"] = [
-            child for child in element.iterchildren()
+            (child, _kind(child)) for child in element.iterchildren()
             if isinstance(child.tag, str) and _holds_names(child, macros)
         ]
+    return plan
+
+
+def _kind(element) -> int:
+    if isinstance(element, model.Names):
+        return _NAMES
+    if isinstance(element, model.Choose):
+        return _CHOOSE
+    if isinstance(element, model.Text) and "macro" in element.attrib:
+        return _MACRO
+    if isinstance(element, model.Group):
+        return _GROUP
+    return _OTHER
+
+
+def _branch_plan(choose) -> list:
+    """The branches of ``choose``, each as (its test, or None for ``cs:else``; whether the
+    dry run cannot evaluate it; the branch) (read once)."""
+    d = choose.__dict__
+    plan = d.get("_cf_branch_plan")
+    if plan is None:
+        plan = []
+        for branch in choose.iterchildren():
+            if not isinstance(branch.tag, str):
+                continue
+            if isinstance(branch, model.Else):
+                plan.append((None, False, branch))
+                break
+            attrib = branch.attrib
+            undecided = not hasattr(branch, "holds") or any(test in attrib for test in _UNDECIDED_TESTS) or any(
+                test in attrib and _CITE_VARIABLES.intersection(attrib[test].split())
+                for test in ("variable", "is-numeric")
+            )
+            plan.append((None if undecided else branch.holds, undecided, branch))
+        d["_cf_branch_plan"] = plan
     return plan
 
 
@@ -117,41 +156,30 @@ class _Scan:
         self.suppressed: set[str] = set()  # variables a substitute used: not printed again
 
     def children(self, element, depth: int) -> None:
-        for child in _name_plan(element, self.macros):
-            self.element(child, depth)
-
-    def element(self, element, depth: int) -> None:
-        if isinstance(element, model.Names):
-            self.names(element, in_substitute=False)
-        elif isinstance(element, model.Choose):
-            branch = self.branch(element)
-            if branch is not None:
-                self.children(branch, depth)
-        elif isinstance(element, model.Text) and "macro" in element.attrib:
-            macro = self.macros.get(element.get("macro"))
-            if macro is None or depth >= _MAX_DEPTH:
-                raise _Undecided
-            self.children(macro, depth + 1)
-        elif isinstance(element, model.Group):
-            self.children(element, depth)
-        else:
-            raise _Undecided  # an element of another kind holding names
+        for child, kind in _name_plan(element, self.macros):
+            if kind == _NAMES:
+                self.names(child, in_substitute=False)
+            elif kind == _CHOOSE:
+                branch = self.branch(child)
+                if branch is not None:
+                    self.children(branch, depth)
+            elif kind == _MACRO:
+                macro = self.macros.get(child.get("macro"))
+                if macro is None or depth >= _MAX_DEPTH:
+                    raise _Undecided
+                self.children(macro, depth + 1)
+            elif kind == _GROUP:
+                self.children(child, depth)
+            else:
+                raise _Undecided  # an element of another kind holding names
 
     def branch(self, choose):
         """The branch ``choose`` takes for the item (None: none)."""
-        for branch in choose.iterchildren():
-            if not isinstance(branch.tag, str):
-                continue
-            if isinstance(branch, model.Else):
-                return branch
-            attrib = branch.attrib
-            holds = getattr(branch, "holds", None)
-            if holds is None or any(test in attrib for test in _UNDECIDED_TESTS):
+        item = self.item
+        for holds, undecided, branch in _branch_plan(choose):
+            if undecided:
                 raise _Undecided
-            for test in ("variable", "is-numeric"):
-                if test in attrib and _CITE_VARIABLES.intersection(attrib[test].split()):
-                    raise _Undecided
-            if holds(self.item, None):
+            if holds is None or holds(item, None):
                 return branch
         return None
 
