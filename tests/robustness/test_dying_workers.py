@@ -176,3 +176,29 @@ def test_maps_give_every_item_in_order_once(monkeypatch: pytest.MonkeyPatch) -> 
     assert [value for value, _here in got] == [-x for x in items]
     assert 0 < len(seen) < len(items) and len(set(seen)) == len(seen)
     assert {x for x, (_value, here) in zip(items, got, strict=True) if here} == set(seen)
+
+
+def test_workers_keep_an_ignored_interrupt_ignored(invoke, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Started with Ctrl-C ignored (``cmd &`` in a script, ``nohup``), a Ctrl-C to the group
+    leaves the workers running as it leaves the calling process: the run completes."""
+    parent = os.getpid()
+    real = parallel.render_range
+    monkeypatch.setattr(parallel, "MIN_CHUNK", 10)
+
+    def render_range(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGINT)  # what Ctrl-C sends every process of the group
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "render_range", render_range)
+    records = many_records(tmp_path / "records")
+    expected = invoke("cite", "-r", str(records), "--jobs", "1")
+    assert expected.exit_code == 0
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        result = invoke("cite", "-r", str(records), "--jobs", "3")
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == expected.stdout

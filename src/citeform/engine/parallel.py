@@ -377,7 +377,9 @@ def _fork(work: Callable[[tuple[int, int]], Any], parts: list[tuple[int, int]], 
         status = 0
         try:
             os.close(read_end)
-            signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: the parent reports it
+            # Ctrl-C: the parent reports it; ignored (``cmd &`` in a script) stays ignored
+            if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
             # Results are sent as far as the pipe takes them without waiting: the parent
             # reads between its own parts, and a worker waiting on a full pipe would be idle.
             os.set_blocking(write_end, False)
