@@ -12,8 +12,8 @@ ERRORS = {
     "deep.json": " JSON nested deeper than 64 levels",
     "duplicate_field.json": "1:46: 'title' given twice in one item",
     "empty.json": "1:1: broken JSON: Expecting value",
-    "huge_number.json": " broken JSON: number longer than 18 digits; quote it to keep it as text",
-    "nan.json": " broken JSON: NaN is not a JSON value",
+    "huge_number.json": "1:54: broken JSON: number longer than 18 digits; quote it to keep it as text",
+    "nan.json": "1:41: broken JSON: NaN is not a JSON value",
     "scalar.json": " CSL-JSON must be a list of items",
     "trailing_comma.json": "1:43: broken JSON: Expecting property name enclosed in double quotes",
     # the first of check's three errors (the title as a list was let through before)
