@@ -202,3 +202,29 @@ def test_workers_keep_an_ignored_interrupt_ignored(invoke, tmp_path: Path,
         signal.signal(signal.SIGINT, previous)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == expected.stdout
+
+
+class _TwoArgumentError(Exception):
+    """An error pickle can write but not read back (its __init__ wants two arguments)."""
+
+    def __init__(self, a: int, b: int) -> None:
+        super().__init__(f"bad item {a} of {b}")
+
+
+def test_an_error_pickle_cannot_rebuild_still_comes_through(monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    """A worker's error reaches the caller by its type name and message, not as the
+    TypeError of rebuilding it."""
+    monkeypatch.setattr(parallel, "MIN_FORK_SECONDS", 0)
+    parent = os.getpid()
+    items = list(range(5 * parallel.MIN_MAP_CHUNK))
+
+    def fail_in_workers(x: int) -> int:
+        if os.getpid() != parent:
+            raise _TwoArgumentError(x, len(items))
+        time.sleep(0.002)  # the calling process slow enough that workers take parts
+        return x
+
+    with parallel.options(jobs=3), pytest.raises(Exception) as e:
+        parallel.map_items(fail_in_workers, items)
+    assert "_TwoArgumentError: bad item " in str(e.value), repr(e.value)

@@ -306,8 +306,11 @@ def _message(value: Any) -> bytes:
 
     try:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        if not value[1]:  # an error whose class pickle cannot rebuild (its __init__ wants
+            pickle.loads(data)  # other arguments) would reach the caller as a TypeError
     except Exception as e:
-        data = pickle.dumps((value[0], False, RuntimeError(f"{type(e).__name__}: {e}")))
+        error = value[2] if not value[1] else e
+        data = pickle.dumps((value[0], False, RuntimeError(f"{type(error).__name__}: {error}")))
     return len(data).to_bytes(_HEAD, "little") + data
 
 
