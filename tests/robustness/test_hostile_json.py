@@ -59,3 +59,16 @@ def test_odd_but_understood(invoke, name: str, out: str) -> None:
     result = invoke("cite", "-r", str(JSON / name))
     assert result.exit_code == 0
     assert result.stdout == out
+
+
+@pytest.mark.parametrize("title", ["x" * 100_001, 'q\\"' * 50_001, "\\u00e9" * 100_001])
+def test_a_too_long_value_is_placed(invoke, tmp_path, title: str) -> None:
+    """As in YAML records: the error names the line and column where the value starts."""
+    path = tmp_path / "long.json"
+    path.write_text('[{"id": "a", "type": "book", "title": "short \\" 1"},\n'
+                    f' {{"id": "b", "type": "book", "title": "{title}"}}]\n', encoding="utf-8")
+    result = invoke("check", str(path))
+    assert result.exit_code == 1
+    length = len(title.replace('\\"', '"').replace("\\u00e9", "e"))
+    assert result.stdout.splitlines()[0] == (
+        f"{path}:2:39: value longer than 100,000 characters ({length:,})")

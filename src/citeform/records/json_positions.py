@@ -115,7 +115,10 @@ def load(name: str, text: str) -> tuple[Any, list[tuple[Place, dict[str, Place]]
         raise DataError(f"broken JSON: {e}", file=name) from None
     problem = measure(data, long_strings=_may_hold_long_strings(text))
     if problem:
-        raise DataError(problem, file=name)
+        line = column = None
+        if problem.startswith("value longer"):  # placed (and measured) at the first one
+            problem, line, column = _first_long_string(text) or (problem, None, None)
+        raise DataError(problem, file=name, line=line, column=column)
     if "\\u" in text and _has_lone_surrogate(data):
         line, column = _at(text, _LONE_SURROGATE.pattern)
         raise DataError("broken JSON: a \\u escape gives half of a UTF-16 pair (a lone "
@@ -130,6 +133,21 @@ def load(name: str, text: str) -> tuple[Any, list[tuple[Place, dict[str, Place]]
         raise DataError(f"{repeated[0]!r} given twice in one mapping", file=name,
                         field=repeated[0])
     return data, places
+
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _first_long_string(text: str) -> tuple[str, int, int] | None:
+    """The message, line and column of the first string in ``text`` longer than MAX_SCALAR."""
+    for m in _STRING.finditer(text):
+        if m.end() - m.start() - 2 > MAX_SCALAR:
+            size = len(json.loads(m.group()))
+            if size > MAX_SCALAR:
+                at = m.start()
+                return (f"value longer than {MAX_SCALAR:,} characters ({size:,})",
+                        text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
+    return None
 
 
 _TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[,\[{]')
