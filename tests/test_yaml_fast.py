@@ -89,6 +89,8 @@ DECLINED = [
     "number: 1234567890123456789", "title: " + "x" * 100_001, "k" * 1001 + ": v",
     "\n".join("  " * i + f"k{i}:" for i in range(20)) + " x", "title: x\r",
     "title: 'x' y", 'title: "x"y', "title: [a] b",
+    # the YAML reader resolves a plain << to a merge tag, which it refuses
+    "title: <<", "- <<", "authors:\n  - <<", "title: [<<]", "- [a, [<<]]",
 ]
 
 
@@ -146,6 +148,14 @@ def test_a_repeated_field_deep_in_a_file_is_reported_as_before(tmp_path, text, l
         load_file(str(path))
     assert e.value.line == line and e.value.field == field
     assert "given twice" in e.value.message
+
+
+def test_a_plain_merge_key_value_is_refused_as_by_yaml(tmp_path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("id: a\ntype: book\ntitle: <<\n", encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        load_file(str(path))
+    assert "!!merge" in e.value.message and e.value.line == 3
 
 
 def test_a_bad_value_deep_in_a_file_names_its_line(tmp_path) -> None:

@@ -176,3 +176,55 @@ def test_maps_give_every_item_in_order_once(monkeypatch: pytest.MonkeyPatch) -> 
     assert [value for value, _here in got] == [-x for x in items]
     assert 0 < len(seen) < len(items) and len(set(seen)) == len(seen)
     assert {x for x, (_value, here) in zip(items, got, strict=True) if here} == set(seen)
+
+
+def test_workers_keep_an_ignored_interrupt_ignored(invoke, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Started with Ctrl-C ignored (``cmd &`` in a script, ``nohup``), a Ctrl-C to the group
+    leaves the workers running as it leaves the calling process: the run completes."""
+    parent = os.getpid()
+    real = parallel.render_range
+    monkeypatch.setattr(parallel, "MIN_CHUNK", 10)
+
+    def render_range(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGINT)  # what Ctrl-C sends every process of the group
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "render_range", render_range)
+    records = many_records(tmp_path / "records")
+    expected = invoke("cite", "-r", str(records), "--jobs", "1")
+    assert expected.exit_code == 0
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        result = invoke("cite", "-r", str(records), "--jobs", "3")
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == expected.stdout
+
+
+class _TwoArgumentError(Exception):
+    """An error pickle can write but not read back (its __init__ wants two arguments)."""
+
+    def __init__(self, a: int, b: int) -> None:
+        super().__init__(f"bad item {a} of {b}")
+
+
+def test_an_error_pickle_cannot_rebuild_still_comes_through(monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    """A worker's error reaches the caller by its type name and message, not as the
+    TypeError of rebuilding it."""
+    monkeypatch.setattr(parallel, "MIN_FORK_SECONDS", 0)
+    parent = os.getpid()
+    items = list(range(5 * parallel.MIN_MAP_CHUNK))
+
+    def fail_in_workers(x: int) -> int:
+        if os.getpid() != parent:
+            raise _TwoArgumentError(x, len(items))
+        time.sleep(0.002)  # the calling process slow enough that workers take parts
+        return x
+
+    with parallel.options(jobs=3), pytest.raises(Exception) as e:
+        parallel.map_items(fail_in_workers, items)
+    assert "_TwoArgumentError: bad item " in str(e.value), repr(e.value)

@@ -9,12 +9,23 @@ import pytest
 
 SURROGATE = '[{"id":"s1","type":"book","title":"A\\ud800B","publisher":"P"}]'
 HUGE = '[{"id":"n1","type":"book","title":"T","publisher":"P","volume":1e400}]'
+# the same text inside a string earlier in the file is not the refused number
+HUGE_AFTER_TEXT = ('[{"id":"n0","type":"book","title":"see 1e400 or 12345678901234567890"},\n'
+                   ' {"id":"n1","type":"book","title":"T","volume":1e400}]')
+LONG_INT_AFTER_TEXT = ('[{"id":"n0","type":"book","title":"see 12345678901234567890, NaN"},\n'
+                       ' {"id":"n1","type":"book","title":"T","volume":12345678901234567890}]')
+NAN_AFTER_TEXT = ('[{"id":"n0","type":"book","title":"NaN \\" NaN"},\n'
+                  ' {"id":"n1","type":"book","title":"T","volume":NaN}]')
 
 
 @pytest.mark.parametrize(("text", "message"), [
     (SURROGATE, "1:37: broken JSON: a \\u escape gives half of a UTF-16 pair (a lone "
                 "surrogate), not a character"),
     (HUGE, "1:64: broken JSON: number 1e400 is out of range"),
+    (HUGE_AFTER_TEXT, "2:48: broken JSON: number 1e400 is out of range"),
+    (LONG_INT_AFTER_TEXT, "2:48: broken JSON: number longer than 18 digits; quote it to keep it "
+                          "as text"),
+    (NAN_AFTER_TEXT, "2:48: broken JSON: NaN is not a JSON value"),
 ])
 def test_check_cite_and_convert_agree(invoke, tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "in.json"

@@ -12,8 +12,8 @@ ERRORS = {
     "deep.json": " JSON nested deeper than 64 levels",
     "duplicate_field.json": "1:46: 'title' given twice in one item",
     "empty.json": "1:1: broken JSON: Expecting value",
-    "huge_number.json": " broken JSON: number longer than 18 digits; quote it to keep it as text",
-    "nan.json": " broken JSON: NaN is not a JSON value",
+    "huge_number.json": "1:54: broken JSON: number longer than 18 digits; quote it to keep it as text",
+    "nan.json": "1:41: broken JSON: NaN is not a JSON value",
     "scalar.json": " CSL-JSON must be a list of items",
     "trailing_comma.json": "1:43: broken JSON: Expecting property name enclosed in double quotes",
     # the first of check's three errors (the title as a list was let through before)
@@ -59,3 +59,16 @@ def test_odd_but_understood(invoke, name: str, out: str) -> None:
     result = invoke("cite", "-r", str(JSON / name))
     assert result.exit_code == 0
     assert result.stdout == out
+
+
+@pytest.mark.parametrize("title", ["x" * 100_001, 'q\\"' * 50_001, "\\u00e9" * 100_001])
+def test_a_too_long_value_is_placed(invoke, tmp_path, title: str) -> None:
+    """As in YAML records: the error names the line and column where the value starts."""
+    path = tmp_path / "long.json"
+    path.write_text('[{"id": "a", "type": "book", "title": "short \\" 1"},\n'
+                    f' {{"id": "b", "type": "book", "title": "{title}"}}]\n', encoding="utf-8")
+    result = invoke("check", str(path))
+    assert result.exit_code == 1
+    length = len(title.replace('\\"', '"').replace("\\u00e9", "e"))
+    assert result.stdout.splitlines()[0] == (
+        f"{path}:2:39: value longer than 100,000 characters ({length:,})")

@@ -89,7 +89,7 @@ def test_huge_value_in_csl_json_is_refused(tmp_path: Path) -> None:
                     encoding="utf-8")
     with pytest.raises(DataError) as info:
         load_records([str(path)])
-    assert info.value.format() == f"{path}: value longer than 100,000 characters (200,000)"
+    assert info.value.format() == f"{path}:1:39: value longer than 100,000 characters (200,000)"
 
 
 def test_error_lines_stay_short_when_values_are_long(invoke, tmp_path: Path) -> None:

@@ -306,8 +306,11 @@ def _message(value: Any) -> bytes:
 
     try:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        if not value[1]:  # an error whose class pickle cannot rebuild (its __init__ wants
+            pickle.loads(data)  # other arguments) would reach the caller as a TypeError
     except Exception as e:
-        data = pickle.dumps((value[0], False, RuntimeError(f"{type(e).__name__}: {e}")))
+        error = value[2] if not value[1] else e
+        data = pickle.dumps((value[0], False, RuntimeError(f"{type(error).__name__}: {error}")))
     return len(data).to_bytes(_HEAD, "little") + data
 
 
@@ -377,7 +380,9 @@ def _fork(work: Callable[[tuple[int, int]], Any], parts: list[tuple[int, int]], 
         status = 0
         try:
             os.close(read_end)
-            signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: the parent reports it
+            # Ctrl-C: the parent reports it; ignored (``cmd &`` in a script) stays ignored
+            if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
             # Results are sent as far as the pipe takes them without waiting: the parent
             # reads between its own parts, and a worker waiting on a full pipe would be idle.
             os.set_blocking(write_end, False)

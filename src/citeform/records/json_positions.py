@@ -23,32 +23,30 @@ _WS = re.compile(r"[ \t\n\r]*")
 Place = tuple[int, int]
 
 
-class _Refused(ValueError):
-    pass
+class _Placed(ValueError):
+    """A refused value (a number or constant, outside strings) whose text can be found in
+    the document."""
+
+    def __init__(self, message: str, text: str) -> None:
+        super().__init__(message)
+        self.pattern = r"(?<![\w.])" + re.escape(text) + r"(?![\w.])"
 
 
 def _parse_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise _Refused(f"number longer than {MAX_INT_DIGITS} digits; quote it to keep it as text")
+        raise _Placed(f"number longer than {MAX_INT_DIGITS} digits; quote it to keep it as text",
+                      text)
     return int(text)
 
 
 def _parse_constant(text: str) -> Any:
-    raise _Refused(f"{text} is not a JSON value")
-
-
-class _Placed(ValueError):
-    """A refused value whose text can be found in the document."""
-
-    def __init__(self, message: str, pattern: str) -> None:
-        super().__init__(message)
-        self.pattern = pattern
+    raise _Placed(f"{text} is not a JSON value", text)
 
 
 def _parse_float(text: str) -> float:
     value = float(text)
     if value in (float("inf"), float("-inf")):
-        raise _Placed(f"number {text} is out of range", r"(?<![\w.])" + re.escape(text) + r"(?![\w.])")
+        raise _Placed(f"number {text} is out of range", text)
     return value
 
 
@@ -75,12 +73,17 @@ def _has_lone_surrogate(data: Any) -> bool:
     return False
 
 
-def _at(text: str, pattern: str) -> tuple[int | None, int | None]:
-    """Line and column of the first match of ``pattern`` in ``text`` (None, None if none)."""
-    m = re.search(pattern, text)
+def _at(text: str, pattern: str, outside_strings: bool = False) -> tuple[int | None, int | None]:
+    """Line and column of the first match of ``pattern`` in ``text`` (None, None if none);
+    with ``outside_strings``, of its first group where that takes part (the pattern's other
+    branch matches the strings it skips)."""
+    if outside_strings:
+        m = next((m for m in re.finditer(pattern, text) if m.group(1) is not None), None)
+    else:
+        m = re.search(pattern, text)
     if not m:
         return None, None
-    at = m.start()
+    at = m.start(1) if outside_strings else m.start()
     return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
@@ -103,10 +106,8 @@ def load(name: str, text: str) -> tuple[Any, list[tuple[Place, dict[str, Place]]
                           parse_float=_parse_float, parse_constant=_parse_constant)
     except json.JSONDecodeError as e:
         raise DataError(f"broken JSON: {e.msg}", file=name, line=e.lineno, column=e.colno) from None
-    except _Refused as e:
-        raise DataError(f"broken JSON: {e}", file=name) from None
-    except _Placed as e:
-        line, column = _at(text, e.pattern)
+    except _Placed as e:  # the first such value outside strings: the one json stopped at
+        line, column = _at(text, r'"(?:[^"\\]|\\.)*"|(' + e.pattern + ")", outside_strings=True)
         raise DataError(f"broken JSON: {e}", file=name, line=line, column=column) from None
     except RecursionError:
         raise DataError(f"JSON nested deeper than {MAX_DEPTH} levels", file=name) from None
@@ -114,7 +115,10 @@ def load(name: str, text: str) -> tuple[Any, list[tuple[Place, dict[str, Place]]
         raise DataError(f"broken JSON: {e}", file=name) from None
     problem = measure(data, long_strings=_may_hold_long_strings(text))
     if problem:
-        raise DataError(problem, file=name)
+        line = column = None
+        if problem.startswith("value longer"):  # placed (and measured) at the first one
+            problem, line, column = _first_long_string(text) or (problem, None, None)
+        raise DataError(problem, file=name, line=line, column=column)
     if "\\u" in text and _has_lone_surrogate(data):
         line, column = _at(text, _LONE_SURROGATE.pattern)
         raise DataError("broken JSON: a \\u escape gives half of a UTF-16 pair (a lone "
@@ -129,6 +133,21 @@ def load(name: str, text: str) -> tuple[Any, list[tuple[Place, dict[str, Place]]
         raise DataError(f"{repeated[0]!r} given twice in one mapping", file=name,
                         field=repeated[0])
     return data, places
+
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _first_long_string(text: str) -> tuple[str, int, int] | None:
+    """The message, line and column of the first string in ``text`` longer than MAX_SCALAR."""
+    for m in _STRING.finditer(text):
+        if m.end() - m.start() - 2 > MAX_SCALAR:
+            size = len(json.loads(m.group()))
+            if size > MAX_SCALAR:
+                at = m.start()
+                return (f"value longer than {MAX_SCALAR:,} characters ({size:,})",
+                        text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
+    return None
 
 
 _TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[,\[{]')

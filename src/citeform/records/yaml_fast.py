@@ -283,6 +283,8 @@ def _resolve(value: str) -> Any:
         return _BOOL[value]
     if value in _NULL:
         return None
+    if value == "<<":
+        raise _Declined  # a merge key to the YAML reader, which refuses it
     digits = value[1:] if value[0] == "+" else value
     if digits.isascii() and digits.isdigit() and (digits == "0" or digits[0] != "0"):
         if len(digits) > MAX_INT_DIGITS:
