@@ -860,6 +860,7 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
             kwargs["names_context"] = owner  # a bare cs:names in a substitute inherits name and label
         state = get_state(self)
         if state is not None:
+            rendered_before = state.probably_rendered
             state.names_depth += 1
         try:
             if args or not cache.ENABLED:
@@ -891,9 +892,13 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
             state.more_names.append(str(out))
         if state.names_seen == 1:
             state.first_names = out
-            if state.suppress_author:
-                state.author_suppressed = True  # a term after it does not open the cite
-                return None
+        if state.suppress_author and not rendered_before:
+            # citeproc-js suppresses every cs:names that prints before any name, date or
+            # multilingual text (title...) of the cite did, and none after: a title substituted
+            # for the author is dropped without counting, so the next names go too
+            state.author_suppressed = True  # a term after it does not open the cite
+            state.probably_rendered = state.names_seen > 1 or not state.names_by_text
+            return None
         return out
 
     def process(self, item, names_context=None, context=None, **kwargs):

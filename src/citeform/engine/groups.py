@@ -15,12 +15,23 @@ from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import MixedString
 
+from .. import vocabulary
 from .compiled import decorated, last_char, sibling_joins
 from .markup import FIELD_END, QUOTE, QUOTE_OUT, SEAM
 from .state import get_state
 
 _UNSET = object()
 _CSL_NS = "http://purl.org/net/xbiblio/csl"
+
+
+# What ends suppress-author in citeproc-js once it renders (``probably_rendered_something``):
+# names, dates and its multilingual string variables (``CSL.MULTI_FIELDS``); numbers, DOI/URL
+# and other plain text variables do not.
+ENDS_SUPPRESSION = vocabulary.NAME_VARIABLES | vocabulary.DATE_VARIABLES | frozenset((
+    "event", "publisher", "publisher-place", "event-place", "title", "container-title",
+    "collection-title", "authority", "genre", "title-short", "medium", "country", "jurisdiction",
+    "archive", "archive-place", "language-name", "language-name-original",
+))
 
 
 def note_variables(state, names: list[str], rendered: bool) -> None:
@@ -32,6 +43,8 @@ def note_variables(state, names: list[str], rendered: bool) -> None:
         frame[0] = True
         frame[1] = frame[1] or rendered
     if rendered:
+        if state.suppress_author and not state.probably_rendered:
+            state.probably_rendered = any(name in ENDS_SUPPRESSION for name in names)
         for used in state.used_stack:
             used.update(names)
         if state.used_stack:  # inside cs:substitute: rendered once, suppressed from here on

@@ -83,6 +83,9 @@ class EngineState:
         self.sas_next: list | None = None  # first names of the entry being rendered
         self.sas_done = False  # the entry's first names were seen
         self.author_suppressed = False  # the first names rendered and were suppressed
+        # with suppress-author: something that ends citeproc-js's suppression rendered (its
+        # probably_rendered_something: a name, a date or a multilingual text variable)
+        self.probably_rendered = False
         # (text, names) of the cites of the citations, by what the text depends on; set once
         # disambiguation is done, for styles whose cites never depend on their position
         self.cite_memo: dict | None = None
@@ -122,6 +125,7 @@ class EngineState:
         self.sas_done = False
         self.suppress_author = suppress_author
         self.author_suppressed = False  # the first names rendered and were suppressed
+        self.probably_rendered = False
         self.author_only = author_only
         self.names_seen = 0
         self.disambiguate_count = 0
