@@ -398,3 +398,34 @@ def test_collapse_ends_at_text_variable_the_item_lacks() -> None:
     # citeproc-js 2.4.63 printed:
     assert _cite(SKIPPED_GROUP_STYLE, items, [[{"id": "a"}, {"id": "b"}, {"id": "c"}]]) == [
         "(Smith, 2000a; b; 2001)"]
+
+
+def test_bibliography_printed_names_kept_by_what_the_dry_run_reads(monkeypatch) -> None:
+    """The dry run's answer is kept for items alike in all it reads (type, the outcome of the
+    style's tests, the name variables held and whether their first names print): items that
+    differ only there get each their own answer, the same as a dry run of their own."""
+    from citeform.engine import printed_names
+
+    asked: list = []
+
+    def checked(self, item):
+        kept = printed_names.printed_name_variables(self.root, item)
+        assert kept == printed_names._dry_run(self.root, item), item.key
+        asked.append((item.key, kept))
+        return self._rendered_name_variables(item)
+
+    monkeypatch.setattr(disambiguation.Disambiguator, "_entry_name_variables", checked)
+    books = [
+        {**EDITED, "id": "g1", "edition": "2"},
+        {**EDITED, "id": "g2", "edition": "second"},
+        {**EDITED, "id": "g3", "title": "Eta", "edition": "3"},
+        {**EDITED, "id": "g4", "author": [{"family": "Sullivan", "given": "Saul"}]},
+        {**EDITED, "id": "g5", "author": [{"given": "Saul"}]},
+        {**FILM, "id": "g6", "title": "Theta"},
+    ]
+    _render("apa-6th-edition", [SOREN, FILM, FILM_DIRECTED, CHAPTER, *books])
+    answers = dict(asked)
+    assert answers["g1"] == answers["g2"] == answers["g3"] == {"editor"}
+    assert answers["g4"] == {"author", "editor"}
+    assert answers["g5"] is None  # a name without a family name may print nothing
+    assert answers["g6"] == answers["b"] == {"author"}

@@ -91,8 +91,9 @@ class Disambiguator:
             self.bib.sort()
 
     def refresh_all(self) -> None:
-        cache.prefetch_cite_texts(self, self.keys, self._memo_key, self._text)
-        self.cache = {k: self.text(k) for k in self.keys}
+        memo_keys = {k: self._memo_key(k) for k in self.keys}  # (each made once: a repr of the overrides)
+        cache.prefetch_cite_texts(self, self.keys, memo_keys.__getitem__, self._text)
+        self.cache = {k: cache.cite_text(self, memo_keys[k], k, self._text) for k in self.keys}
         self.counts = Counter(self.cache.values())
 
     def refresh(self, key: str) -> None:
@@ -206,8 +207,10 @@ class Disambiguator:
         cap = 1 if rule.endswith("with-initials") else 2
         primary = rule.startswith("primary")
         guess: dict[str, dict[str, dict[int, int]]] = {}
+        everyone = None
         if cache.ENABLED:  # (without the caches every text is rendered afresh anyway)
-            guess = self._levels(self._people(self.keys, None, primary), cap, primary)
+            everyone = self._people(self.keys, None, primary)
+            guess = self._levels(everyone, cap, primary)
             self.state.trial = {key: self._with_given(key, guess.get(key, {})) for key in self.keys}
         try:
             # the cites are rendered in workers for large inputs (each depends on its item only)
@@ -216,7 +219,8 @@ class Disambiguator:
             self.state.trial = None
         registered = {key: self.registered_names(key, f) for key, f in zip(self.keys, found, strict=True)}
         people = self._people(self.keys, registered, primary)
-        levels = self._levels(people, cap, primary)
+        # (every name registered, as is common: the levels are those guessed)
+        levels = guess if people == everyone else self._levels(people, cap, primary)
         for key in self.keys:
             given = self.state.entry(key).given
             for var, found_levels in levels.get(key, {}).items():
@@ -557,7 +561,6 @@ class Disambiguator:
         if add_given and rule != "by-cite" and year_suffix:  # document-wide: the first pass only
             self.global_givennames(rule)
             self.resort_bibliography()
-        self.refresh_all()
         by_cite = add_given and rule == "by-cite"
         has_condition = bool(self.root.xpath("//*[@disambiguate='true']"))
         for group in self.ambiguous_groups():

@@ -15,6 +15,10 @@ caller then renders the entry.
 from __future__ import annotations
 
 from citeproc import model
+from citeproc.source import VariableError
+
+from . import cache
+from .conditions import _has_value, _type_of, is_numeric_value
 
 _CSL_NS = "http://purl.org/net/xbiblio/csl"
 _NAMES_TAG = f"{{{_CSL_NS}}}names"
@@ -31,13 +35,83 @@ class _Undecided(Exception):
 def printed_name_variables(root, item) -> set[str] | None:
     """The name variables (as the style writes them, e.g. ``container-author``) whose names
     the bibliography entry of ``item`` prints, as ``EngineState.shown_names`` records them
-    when the entry is rendered; None when that cannot be told without rendering it."""
+    when the entry is rendered; None when that cannot be told without rendering it.
+
+    The answer is kept by :func:`_signature`: two items alike in everything the dry run
+    reads get the same answer."""
+    if not cache.ENABLED:
+        return _dry_run(root, item)
+    memo = root.__dict__.get("_cf_printed_memo")
+    if memo is None:
+        memo = root.__dict__["_cf_printed_memo"] = {}
+    signature = _signature(root, item.reference)
+    if signature not in memo:
+        memo[signature] = _dry_run(root, item)
+    found = memo[signature]
+    return None if found is None else set(found)
+
+
+def _dry_run(root, item) -> set[str] | None:
     scan = _Scan(root, item)
     try:
         scan.children(root.bibliography.layout, 0)
     except _Undecided:
         return None
     return scan.printed
+
+
+def _read_fields(root) -> tuple:
+    """(the fields a ``variable`` test reads, those an ``is-numeric`` test reads, those an
+    ``is-uncertain-date`` test reads, the variables of every ``cs:names``) anywhere in the
+    style, as the tests and the dry run look them up (read once)."""
+    found = root.__dict__.get("_cf_printed_reads")
+    if found is None:
+        tested: dict[str, set[str]] = {"variable": set(), "is-numeric": set(), "is-uncertain-date": set()}
+        roles: set[str] = set()
+        for el in root.iter(f"{{{_CSL_NS}}}if", f"{{{_CSL_NS}}}else-if", _NAMES_TAG):
+            if el.tag == _NAMES_TAG:
+                roles.update((el.get("variable") or "").split())
+                continue
+            for test, variables in tested.items():
+                variables.update((el.get(test) or "").split())
+        found = root.__dict__["_cf_printed_reads"] = (
+            frozenset(v.replace("-", "_") for v in tested["variable"]),
+            tuple(sorted(v.replace("-", "_") for v in tested["is-numeric"])),
+            tuple(sorted(v.replace("-", "_") for v in tested["is-uncertain-date"])),
+            tuple(sorted(roles)),
+        )
+    return found
+
+
+def _signature(root, reference) -> tuple:
+    """All that the dry run of an entry reads of its item: the type, the outcome of every
+    ``variable``, ``is-numeric`` and ``is-uncertain-date`` test the style may make (as
+    :mod:`.conditions` computes them), and for each name variable a ``cs:names`` may print
+    whether the item holds it and whether its first name (``_others`` left out) surely
+    prints. (Tests on the cite's locator or position, or on ``disambiguate``, are never
+    evaluated: the dry run gives up on them whatever the item.)"""
+    variables, numeric, uncertain, roles = _read_fields(root)
+    get = reference.get
+    has = frozenset(var for var, val in reference.items() if var in variables and _has_value(val))
+    numbers = []
+    for var in numeric:
+        val = get(var)
+        numbers.append(val is not None and is_numeric_value(val))
+    circa = []
+    for var in uncertain:
+        date = get(var)
+        try:
+            circa.append(bool(date is not None and date.get("circa", False)))
+        except (AttributeError, VariableError):  # (as the test)
+            circa.append(False)
+    people = []
+    for role in roles:
+        if role not in reference:
+            people.append(0)
+            continue
+        held = [n for n in reference.get(role) or () if not n.get("_others")]
+        people.append(1 if not held else 2 + _solid(held[0]))
+    return (_type_of(reference), bool(get("year_suffix")), has, tuple(numbers), tuple(circa), tuple(people))
 
 
 def _macros(root) -> dict:
