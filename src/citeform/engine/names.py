@@ -251,6 +251,7 @@ class NameRenderer:
         self.sort_options = sort_options or (state.sort_options if state is not None else None) or {}
         self.section = state.section if state is not None else section_of(self.context)
         self.options = self._options_table()
+        self._cjk_item: bool | None = None  # whether the item is Japanese or Chinese, once asked
 
     def opt(self, name: str) -> Any:
         if name in self.sort_options:
@@ -531,7 +532,7 @@ class NameRenderer:
 
     def family_first(self, name) -> bool:
         """A Latin-script name of a Japanese or Chinese item: family name, then given name."""
-        cjk = self.__dict__.get("_cjk_item")
+        cjk = self._cjk_item
         if cjk is None:  # (the item's language: the same for every name of the list)
             cjk = self._cjk_item = _cjk_item(self.item)
         if not cjk:
@@ -667,14 +668,15 @@ class NameRenderer:
             # a name with a given name only has no short form: citeproc-js leaves it out
             # (given names added to tell cites apart print it: "Prince et al.")
             return "" if form == "short" and level == 0 else self.fmt_part("given", given)
-        if is_cjk(family, given) or name.get("_static"):
+        if ((not family.isascii() or not given.isascii()) and is_cjk(family, given)) or name.get("_static"):
             # family name first, never initialised; CJK names run together without a space
             if form == "short" and level == 0:
                 return self.fmt_part("family", family)
             if not is_cjk(family, given):
                 return " ".join(p for p in (family, given) if p)
             return self.fmt_part("family", family) + (self.fmt_part("given", given) if given else "")
-        init_with, do_init, hyphen, demote, inverted_all, inverted_first, sep = self.name_settings()
+        init_with, do_init, hyphen, demote, inverted_all, inverted_first, sep = (
+            self.__dict__.get("_settings") or self.name_settings())
         if form == "short" and level >= 1:
             form = "long"
             if level >= 2:
@@ -696,7 +698,7 @@ class NameRenderer:
             if self.sort_options.get("_sort_key") and demote in ("sort-only", "display-and-sort"):
                 return self.fmt_part("family", " ".join(p for p in (family, ndp) if p))
             return self.fmt_part("family", self.ndp_family(ndp, family))
-        if self.family_first(name):
+        if self._cjk_item is not False and self.family_first(name):
             # citeproc-js: family name (with its particle) and given name, no dropping particle or
             # suffix; a particle ending in an apostrophe or hyphen is spaced off too ('al- Khwarizmi')
             space = self.particle_space(in_sort_key=bool(self.sort_options.get("_sort_key")))
