@@ -366,7 +366,8 @@ class NameRenderer:
         rendered = [r for r in rendered if r]
         if not rendered:
             return None
-        replaced, whole = substitute_names(self, shown, rendered)
+        replaced, whole = (substitute_names(self, shown, rendered)  # (only an entry's names)
+                           if self.section == "bibliography" and not self.sort_options else (None, None))
         if whole is not None:
             return m.Marked(self.decorate(whole))
         if replaced is not None:
@@ -550,10 +551,20 @@ class NameRenderer:
         form = self.opt("form") or "long"
         return form == "long" and (nso == "all" or (nso == "first" and index == 0))
 
+    def et_al_element(self):
+        """The cs:et-al after the cs:name, if any (looked for once: a style's tree never changes
+        there)."""
+        d = self.el.__dict__
+        el = d.get("_cf_et_al", _UNSET)
+        if el is _UNSET:
+            el = self.el.getnext()
+            while el is not None and not (isinstance(el.tag, str) and el.tag.endswith("}et-al")):
+                el = el.getnext()
+            d["_cf_et_al"] = el
+        return el
+
     def et_al(self) -> str:
-        el = self.el.getnext()
-        while el is not None and not (isinstance(el.tag, str) and el.tag.endswith("}et-al")):
-            el = el.getnext()
+        el = self.et_al_element()
         if el is not None:
             term = self.el.get_single_term(name=el.get("term", "et-al"))
             return el.render() if term else ""
@@ -561,9 +572,7 @@ class NameRenderer:
 
     def et_al_term(self) -> str:
         """The et-al term's text, unformatted."""
-        el = self.el.getnext()
-        while el is not None and not (isinstance(el.tag, str) and el.tag.endswith("}et-al")):
-            el = el.getnext()
+        el = self.et_al_element()
         name = el.get("term", "et-al") if el is not None else "et-al"
         return str(self.el.get_single_term(name=name) or "")
 
