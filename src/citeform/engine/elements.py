@@ -909,11 +909,23 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
         if names_context is None:
             names_context = self
         d = self.__dict__
-        roles = self.get("variable").split()
+        # the variables, and whether they are editor and translator, read once per value of the
+        # attribute (narrowed for a while where a substitute suppressed some: groups.py)
+        variable = self.get("variable")
+        plans = d.get("_cf_roles")
+        if plans is None:
+            plans = d["_cf_roles"] = {}
+        plan = plans.get(variable) if cache.ENABLED else None
+        if plan is None:
+            roles = variable.split()
+            plan = (roles, set(roles) == {"editor", "translator"})
+            if cache.ENABLED:
+                plans[variable] = plan
+        roles, editor_translator = plan
         reference = item.reference
         try:
             ed_trans = (
-                set(roles) == {"editor", "translator"}
+                editor_translator
                 and reference.editor == reference.translator
                 and self.get_term("editortranslator").getchildren()
             )
@@ -945,7 +957,7 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
                 pass
             output.append(text)
         if output:
-            if all(isinstance(text, int) for text in output):  # form="count"
+            if isinstance(output[0], int) and all(isinstance(text, int) for text in output):  # form="count"
                 total = sum(output)
                 return str(total) if total > 0 else None
             return self.join(output, _names_delimiter(self, context))

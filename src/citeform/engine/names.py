@@ -24,6 +24,7 @@ from .textcase import _style_language
 _UPPER_START = re.compile(r"^\W*[^\W\d_]")
 _UNSET = object()
 _SETTINGS = ("settings",)  # NameRenderer.name_settings in the options table
+_LIST = ("list",)  # NameRenderer._list_options in the options table
 
 
 @functools.cache
@@ -246,10 +247,11 @@ class NameRenderer:
         self.item = item
         self.variable = variable
         self.context = context if context is not None else element
-        state = getattr(element.get_root(), "engine_state", None)
+        self.state = state = getattr(element.get_root(), "engine_state", None)
         self.sort_options = sort_options or (state.sort_options if state is not None else None) or {}
         self.section = state.section if state is not None else section_of(self.context)
         self.options = self._options_table()
+        self._cjk_item: bool | None = None  # whether the item is Japanese or Chinese, once asked
 
     def opt(self, name: str) -> Any:
         if name in self.sort_options:
@@ -293,7 +295,7 @@ class NameRenderer:
         return _enclosing_section(self.context)
 
     def overrides(self) -> dict:
-        state = getattr(self.el.get_root(), "engine_state", None)
+        state = self.state
         if state is None:
             return {}
         if self.sort_options:
@@ -321,28 +323,18 @@ class NameRenderer:
         names = [n for n in names if not n.get("_others")]
         if not names:
             return None
-        form = self.opt("form") or "long"
-        et_al_min = int(self.opt("et-al-min") or 0)
-        use_first = int(self.opt("et-al-use-first") or 1)
-        if self.sort_options.get("et-al-use-first") is None and self.el.get("et-al-use-first") is None \
-                and self._inherited("et-al-use-first") is None:
-            et_al_min = 0  # et-al-min without et-al-use-first shortens nothing (as citeproc-js)
+        form, et_al_min, use_first, sub_min, sub_first, use_last = self._list_options()
         position = getattr(self.item, "get", lambda *_: None)("_position")
         if self.section == "citation" and position and position != "first" and not self.sort_options:
-            sub_min = self.el.get("et-al-subsequent-min") or self._inherited("et-al-subsequent-min")
-            sub_first = self.el.get("et-al-subsequent-use-first") or self._inherited(
-                "et-al-subsequent-use-first"
-            )
             if sub_min:
                 et_al_min = int(sub_min)
             if sub_first:
                 use_first = int(sub_first)
-        use_last = str(self.opt("et-al-use-last")).lower() == "true"
         over = self.overrides()
         truncate = et_al_min and len(names) >= et_al_min and len(names) > use_first
         if cut_short and not truncate:  # the list names only the first authors: et al. follows
             truncate, use_first = True, len(names)
-        state = getattr(self.el.get_root(), "engine_state", None)
+        state = self.state
         # citeproc-js keeps the names disambiguation added per name list by its place among
         # the lists the cite prints: only the first list printed takes them (MLA's entry:
         # "Smith, Jones, et al." for the authors, "edited by Lee et al." for the editors)
@@ -374,7 +366,8 @@ class NameRenderer:
         rendered = [r for r in rendered if r]
         if not rendered:
             return None
-        replaced, whole = substitute_names(self, shown, rendered)
+        replaced, whole = (substitute_names(self, shown, rendered)  # (only an entry's names)
+                           if self.section == "bibliography" and not self.sort_options else (None, None))
         if whole is not None:
             return m.Marked(self.decorate(whole))
         if replaced is not None:
@@ -400,6 +393,29 @@ class NameRenderer:
             return m.Marked(delimiter.join(rendered) + (delimiter if use_delim else space) + et_al)
         return m.Marked(self.join_and(rendered, delimiter, shown))
 
+    def _list_options(self) -> tuple:
+        """What :meth:`render` reads of the style for a list, whatever the item: the form,
+        et-al-min (0 when no et-al-use-first is set: it then shortens nothing, as in
+        citeproc-js), et-al-use-first, the et-al-subsequent-min and -use-first as written, and
+        et-al-use-last. Kept with the style's other answers when no sort key's options apply."""
+        if not self.sort_options:
+            found = self.options.get(_LIST)
+            if found is not None:
+                return found
+        form = self.opt("form") or "long"
+        et_al_min = int(self.opt("et-al-min") or 0)
+        use_first = int(self.opt("et-al-use-first") or 1)
+        if self.sort_options.get("et-al-use-first") is None and self.el.get("et-al-use-first") is None \
+                and self._inherited("et-al-use-first") is None:
+            et_al_min = 0
+        sub_min = self.el.get("et-al-subsequent-min") or self._inherited("et-al-subsequent-min")
+        sub_first = self.el.get("et-al-subsequent-use-first") or self._inherited("et-al-subsequent-use-first")
+        use_last = str(self.opt("et-al-use-last")).lower() == "true"
+        found = (form, et_al_min, use_first, sub_min, sub_first, use_last)
+        if not self.sort_options:
+            self.options[_LIST] = found
+        return found
+
     def _entry_namesakes(self, names: list, shown: list, levels: dict) -> dict:
         """Full given names for two persons of one entry who share family name and initials
         (an author Hiroshi Fisher edited by Hans Fisher: ``Edited by Hans Fisher``).
@@ -409,7 +425,7 @@ class NameRenderer:
         order; a name is printed in full when the register holds another given name with the
         same family name and initials at the time it is printed.
         """
-        state = getattr(self.el.get_root(), "engine_state", None)
+        state = self.state
         if state is None:
             return levels
         seen = state.entry_names
@@ -517,8 +533,13 @@ class NameRenderer:
 
     def family_first(self, name) -> bool:
         """A Latin-script name of a Japanese or Chinese item: family name, then given name."""
+        cjk = self._cjk_item
+        if cjk is None:  # (the item's language: the same for every name of the list)
+            cjk = self._cjk_item = _cjk_item(self.item)
+        if not cjk:
+            return False
         family = name.get("family") or ""
-        return _cjk_item(self.item) and bool(_ROMANESQUE.search(family.replace('"', "")))
+        return bool(_ROMANESQUE.search(family.replace('"', "")))
 
     def inverted(self, index: int, names: list | None = None) -> bool:
         if names is not None and 0 <= index < len(names):
@@ -530,10 +551,20 @@ class NameRenderer:
         form = self.opt("form") or "long"
         return form == "long" and (nso == "all" or (nso == "first" and index == 0))
 
+    def et_al_element(self):
+        """The cs:et-al after the cs:name, if any (looked for once: a style's tree never changes
+        there)."""
+        d = self.el.__dict__
+        el = d.get("_cf_et_al", _UNSET)
+        if el is _UNSET:
+            el = self.el.getnext()
+            while el is not None and not (isinstance(el.tag, str) and el.tag.endswith("}et-al")):
+                el = el.getnext()
+            d["_cf_et_al"] = el
+        return el
+
     def et_al(self) -> str:
-        el = self.el.getnext()
-        while el is not None and not (isinstance(el.tag, str) and el.tag.endswith("}et-al")):
-            el = el.getnext()
+        el = self.et_al_element()
         if el is not None:
             term = self.el.get_single_term(name=el.get("term", "et-al"))
             return el.render() if term else ""
@@ -541,9 +572,7 @@ class NameRenderer:
 
     def et_al_term(self) -> str:
         """The et-al term's text, unformatted."""
-        el = self.el.getnext()
-        while el is not None and not (isinstance(el.tag, str) and el.tag.endswith("}et-al")):
-            el = el.getnext()
+        el = self.et_al_element()
         name = el.get("term", "et-al") if el is not None else "et-al"
         return str(self.el.get_single_term(name=name) or "")
 
@@ -602,8 +631,14 @@ class NameRenderer:
         given part's on the dropping particle, the family part's affixes around them all and the
         suffix."""
         sort_key = bool(self.sort_options.get("_sort_key"))
-        space = self.particle_space(in_sort_key=sort_key)
         fam = self.deco("family", family)
+        if not dp and not ndp:  # (most names: no particle, no space to choose)
+            text = fam
+            if suffix:
+                text += suffix_sep + suffix
+            part = self.part_el("family")
+            return str(part.wrap(text)) if part is not None else text
+        space = self.particle_space(in_sort_key=sort_key)
         if dp and family and not ndp and dp[-1:] in ("'", "\u02bc", "\u2019", "-") and dp[:-1] != "de":
             fam, dp = self.deco("given", dp) + fam, ""  # d'Aubignac
         if sort_key:
@@ -642,14 +677,15 @@ class NameRenderer:
             # a name with a given name only has no short form: citeproc-js leaves it out
             # (given names added to tell cites apart print it: "Prince et al.")
             return "" if form == "short" and level == 0 else self.fmt_part("given", given)
-        if is_cjk(family, given) or name.get("_static"):
+        if ((not family.isascii() or not given.isascii()) and is_cjk(family, given)) or name.get("_static"):
             # family name first, never initialised; CJK names run together without a space
             if form == "short" and level == 0:
                 return self.fmt_part("family", family)
             if not is_cjk(family, given):
                 return " ".join(p for p in (family, given) if p)
             return self.fmt_part("family", family) + (self.fmt_part("given", given) if given else "")
-        init_with, do_init, hyphen, demote, inverted_all, inverted_first, sep = self.name_settings()
+        init_with, do_init, hyphen, demote, inverted_all, inverted_first, sep = (
+            self.__dict__.get("_settings") or self.name_settings())
         if form == "short" and level >= 1:
             form = "long"
             if level >= 2:
@@ -671,7 +707,7 @@ class NameRenderer:
             if self.sort_options.get("_sort_key") and demote in ("sort-only", "display-and-sort"):
                 return self.fmt_part("family", " ".join(p for p in (family, ndp) if p))
             return self.fmt_part("family", self.ndp_family(ndp, family))
-        if self.family_first(name):
+        if self._cjk_item is not False and self.family_first(name):
             # citeproc-js: family name (with its particle) and given name, no dropping particle or
             # suffix; a particle ending in an apostrophe or hyphen is spaced off too ('al- Khwarizmi')
             space = self.particle_space(in_sort_key=bool(self.sort_options.get("_sort_key")))
@@ -731,8 +767,8 @@ def _join_particle(text: str) -> str:
 
 
 class Name(model.Name):
-    def render(self, *args, **kwargs):
-        out = self.process(*args, **kwargs)
+    def render(self, item, variable, context=None, sort_options=None, **kwargs):
+        out = NameRenderer(self, item, variable, context, sort_options).render()  # (= process)
         if isinstance(out, int) or not out:
             return out if isinstance(out, int) else None
         return self.wrap(out)  # decorations went on each name (NameRenderer.decorate)
