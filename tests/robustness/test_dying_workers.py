@@ -167,8 +167,11 @@ def test_maps_give_every_item_in_order_once(monkeypatch: pytest.MonkeyPatch) -> 
     seen: list[int] = []
 
     def negate(x: int) -> tuple[int, bool]:
-        seen.append(x)  # only the calling process's own list is seen here
-        return -x, os.getpid() == parent
+        here = os.getpid() == parent
+        if here:
+            seen.append(x)  # only the calling process's own list is seen here
+            time.sleep(0.002)  # slow enough that workers take parts on a busy machine too
+        return -x, here
 
     items = list(range(5 * parallel.MIN_MAP_CHUNK + 3))
     with parallel.options(jobs=3):

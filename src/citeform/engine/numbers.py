@@ -27,6 +27,7 @@ alike for ``long-ordinal``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -88,18 +89,26 @@ def _int(text: str) -> int:
     return int(match.group()) if match else 0
 
 
+@functools.lru_cache(maxsize=64)
+def _separators(words: tuple[str, ...]) -> re.Pattern[str]:
+    """:func:`_split`'s pattern for a locale's words for "and"."""
+    alternatives = "|".join(re.escape(w) for w in words if w)
+    if alternatives:
+        return re.compile(
+            rf"(\s*,\s*(?:(?:{alternatives})\s+)?|\s*&\s*|\s+(?:{alternatives})\s+)")
+    return re.compile(r"(\s*[,&]\s*)")
+
+
 def _split(text: str, words: tuple[str, ...] = ("and",), ampersand: str = "&") -> list[str]:
     """Items and normalised separators, alternating (items at even indexes).
 
     Separators are ``,``, ``&`` (written as ``ampersand``) and the ``words``
     (the locale's "and") between spaces.
     """
-    alternatives = "|".join(re.escape(w) for w in words if w)
-    if alternatives:
-        pattern = rf"(\s*,\s*(?:(?:{alternatives})\s+)?|\s*&\s*|\s+(?:{alternatives})\s+)"
-    else:
-        pattern = r"(\s*[,&]\s*)"
-    parts = re.split(pattern, text.strip())
+    text = text.strip()
+    if "," not in text and "&" not in text and len(text.split()) <= 1:
+        return [text]  # no separator can be in it (most numbers: "12", "3-7")
+    parts = _separators(words).split(text)
     for i in range(1, len(parts), 2):
         mark = " ".join(parts[i].split())
         if mark == "&":

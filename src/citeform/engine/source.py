@@ -158,7 +158,12 @@ def parse_names(value: Any, shared: Shared | None = None) -> list[Name]:
             mark["_others"] = True
             names.append(mark)
             continue
-        fields = {k: _name_part(str(entry[k])) for k in _NAME_KEYS if entry.get(k) not in (None, "")}
+        get = entry.get
+        fields = {}
+        for k in _NAME_KEYS:
+            part = get(k)
+            if part is not None and part != "":
+                fields[k] = _name_part(part if type(part) is str else str(part))
         if "literal" in fields:
             fields = {"literal": fields["literal"]}
         elif "family" not in fields and "given" in fields:
@@ -192,7 +197,10 @@ def parse_names(value: Any, shared: Shared | None = None) -> list[Name]:
 
 
 def _name(fields: dict[str, str], static: bool, comma_suffix: bool) -> Name:
-    name = Name(**fields)
+    """``Name(**fields)`` with its two flags, without citeproc-py's check of the part names
+    (they are all known here: :data:`_NAME_KEYS`, a literal alone)."""
+    name = Name.__new__(Name)
+    name.update(fields)
     name["_static"] = static
     name["_comma_suffix"] = comma_suffix
     return name
@@ -208,6 +216,11 @@ def _is_particle(token: str) -> bool:
 # citeproc-js's PARTICLE_FAMILY_REGEXP: a word and what ends it (a space, a hyphen or an apostrophe)
 _FAMILY_PARTICLE = re.compile(r"^([^ ]+(?:-|\u02bb|\u2019| |') *)(.+)$")
 _PARTICLE_HEAD = re.compile(r"^[-'\u02bb\u2019\s]*(.)")
+
+
+def _may_split(family: str) -> bool:
+    return " " in family or "-" in family or "'" in family or "\u2019" in family \
+        or "\u02bb" in family
 
 
 def _particle_word(word: str) -> bool:
@@ -235,7 +248,8 @@ def parse_particles(fields: dict[str, str]) -> dict[str, str]:
         return out
     if family and out.get("given") and "non-dropping-particle" not in out and "dropping-particle" not in out:
         particle, rest = "", family
-        head = _FAMILY_PARTICLE.match(rest)
+        # (the pattern needs a space, hyphen or apostrophe: most family names have none)
+        head = _FAMILY_PARTICLE.match(rest) if _may_split(rest) else None
         while head and _particle_word(head.group(1)):
             particle += head.group(1)
             rest = head.group(2)

@@ -14,6 +14,7 @@ ERROR, WARNING = "error", "warning"
 # calendar.month_name's in the C locale a command runs in (calendar costs 1.5 ms to import)
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
+_SORTED_DATES = tuple(sorted(DATE_VARIABLES))
 
 
 def _month_days(year: int, month: int) -> int:
@@ -25,11 +26,13 @@ def _month_days(year: int, month: int) -> int:
 
 def date_problems(item: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
     """``(variable, message, severity)`` for each impossible date of a CSL-JSON item."""
-    this_year = time.localtime().tm_year  # as datetime.date.today() (not imported: start-up)
-    for variable in sorted(DATE_VARIABLES):
+    this_year = 0
+    for variable in _SORTED_DATES:
         date = item.get(variable)
         if not isinstance(date, dict) or not isinstance(date.get("date-parts"), list):
             continue
+        if not this_year:  # as datetime.date.today() (not imported: start-up)
+            this_year = time.localtime().tm_year
         points = []
         for parts in date["date-parts"]:
             try:

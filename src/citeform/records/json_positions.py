@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..errors import DataError
@@ -91,6 +92,13 @@ def load(name: str, text: str) -> tuple[Any, list[tuple[Place, dict[str, Place]]
     """The data, and for each top-level item its place and its fields' places (or None
     when the items are not where a scan can find them)."""
     _count_values(name, text)
+    fast = _load_list(text)
+    if fast is not None:
+        data, places = fast
+        if not measure(data, long_strings=_may_hold_long_strings(text)) and not (
+                "\\u" in text and _has_lone_surrogate(data)):
+            return data, places
+        # a problem: the whole-text reading below finds it again and places it
     repeated: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -148,6 +156,123 @@ def _first_long_string(text: str) -> tuple[str, int, int] | None:
                 return (f"value longer than {MAX_SCALAR:,} characters ({size:,})",
                         text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
     return None
+
+
+class _Repeated(Exception):
+    pass
+
+
+def _unique_pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(items)
+    if len(out) != len(items):
+        raise _Repeated
+    return out
+
+
+def _load_list(text: str) -> tuple[list[Any], list[tuple[Place, Mapping[str, Place]]]] | None:
+    """A top-level list parsed an item at a time, so that each item's place comes with it
+    and its fields' places are found only when asked for; None when the text is anything
+    else, or is wrong in any way (then :func:`load` reads it as a whole, for its error)."""
+    decoder = json.JSONDecoder(object_pairs_hook=_unique_pairs, parse_int=_parse_int,
+                               parse_float=_parse_float, parse_constant=_parse_constant)
+    scan, ws = decoder.scan_once, _WS.match
+    data: list[Any] = []
+    places: list[tuple[Place, Mapping[str, Place]]] = []
+    line, line_start, last = 1, 0, 0
+    try:
+        j = ws(text, 0).end()  # type: ignore[union-attr]
+        if text[j] != "[":
+            return None
+        j = ws(text, j + 1).end()  # type: ignore[union-attr]
+        if text[j] != "]":
+            while True:
+                newlines = text.count("\n", last, j)
+                if newlines:
+                    line += newlines
+                    line_start = text.rfind("\n", last, j) + 1
+                last = j
+                place = (line, j - line_start + 1)
+                value, end = scan(text, j)
+                data.append(value)
+                places.append((place, _Fields(text, j, place) if text[j] == "{" else {}))
+                j = ws(text, end).end()  # type: ignore[union-attr]
+                if text[j] == "]":
+                    break
+                if text[j] != ",":
+                    return None
+                j = ws(text, j + 1).end()  # type: ignore[union-attr]
+        if ws(text, j + 1).end() != len(text):  # type: ignore[union-attr]
+            return None
+    except Exception:  # noqa: BLE001 - any fault is reported by the whole-text reading
+        return None
+    return data, places
+
+
+class _Fields(Mapping[str, Place]):
+    """The places of one item's fields, found in the text when first asked for (most runs
+    never ask: they are for messages). Pickled as a plain dict."""
+
+    def __init__(self, text: str, offset: int, place: Place) -> None:
+        self._at = (text, offset, place)
+        self._fields: dict[str, Place] | None = None
+
+    def _get(self) -> dict[str, Place]:
+        if self._fields is None:
+            text, offset, (line, column) = self._at
+            scanner = _Scanner(text)
+            scanner._offset, scanner._line, scanner._line_start = offset, line, offset - column + 1
+            self._fields = scanner.obj(offset)[0]
+        return self._fields
+
+    def __getitem__(self, key: str) -> Place:
+        return self._get()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._get()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __repr__(self) -> str:
+        return repr(self._get())
+
+    def __reduce__(self) -> Any:
+        return dict, (self._get(),)
+
+
+class Lines(Mapping[str, int]):
+    """The lines of fields whose places are found when first asked for."""
+
+    def __init__(self, places: Mapping[str, Place]) -> None:
+        self._places = places
+
+    def __getitem__(self, key: str) -> int:
+        return self._places[key][0]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._places
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._places)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+    def __reduce__(self) -> Any:
+        return dict, (dict(self),)
+
+
+def lines_of(places: Mapping[str, Place]) -> Mapping[str, int]:
+    """Field -> line of field -> (line, column), at once for a dict, when asked otherwise."""
+    if isinstance(places, dict):
+        return {k: line for k, (line, _) in places.items()}
+    return Lines(places)
 
 
 _TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[,\[{]')

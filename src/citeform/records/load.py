@@ -231,7 +231,12 @@ class RawRecord:
 
     @property
     def field_lines(self) -> dict[str, int]:
-        return {k: line for k, (line, _) in self.field_positions.items()}
+        places = self.field_positions
+        if isinstance(places, dict):
+            return {k: line for k, (line, _) in places.items()}
+        from .json_positions import lines_of
+
+        return lines_of(places)  # type: ignore[return-value]  # found when asked for
 
     def position(self, fieldname: str | None = None) -> tuple[int | None, int | None]:
         """(line, column) of a field, else of the record."""

@@ -53,7 +53,7 @@ class Mapped:
 
 def looks_like_record(data: dict[str, Any]) -> bool:
     """True when a mapping uses citeform's friendly fields rather than plain CSL-JSON."""
-    return any(k in RECORD_ONLY_FIELDS for k in data)
+    return not RECORD_ONLY_FIELDS.isdisjoint(data)
 
 
 def _text(fieldname: str, value: Any) -> str:
@@ -240,15 +240,17 @@ def _objects() -> dict[str, tuple[frozenset[str], str]]:
 def _shape_problem(csl: str, value: Any) -> str | None:
     """check's message for a name or date mapping holding a key that is not CSL's (a name's
     ``first``, a date's ``month``): mapped, the key would be dropped in silence."""
+    if type(value) is str:  # the most common value, never a mapping
+        return None
     if csl in NAME_VARIABLES and isinstance(value, (list, dict)):
         shape = _objects().get("name")
         names = value if isinstance(value, list) else [value]
         for n, name in enumerate(names, 1):
-            if shape and isinstance(name, dict) and not set(name) <= shape[0]:
+            if shape and isinstance(name, dict) and not shape[0].issuperset(name):
                 return f"item {n}: {shape[1]}" if isinstance(value, list) else shape[1]
     elif csl in DATE_VARIABLES and isinstance(value, dict):
         shape = _objects().get("date")
-        if shape and not set(value) <= shape[0]:
+        if shape and not shape[0].issuperset(value):
             return shape[1]
     return None
 
