@@ -27,6 +27,7 @@ alike for ``long-ordinal``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -94,12 +95,7 @@ def _split(text: str, words: tuple[str, ...] = ("and",), ampersand: str = "&") -
     Separators are ``,``, ``&`` (written as ``ampersand``) and the ``words``
     (the locale's "and") between spaces.
     """
-    alternatives = "|".join(re.escape(w) for w in words if w)
-    if alternatives:
-        pattern = rf"(\s*,\s*(?:(?:{alternatives})\s+)?|\s*&\s*|\s+(?:{alternatives})\s+)"
-    else:
-        pattern = r"(\s*[,&]\s*)"
-    parts = re.split(pattern, text.strip())
+    parts = _separators(words).split(text.strip())
     for i in range(1, len(parts), 2):
         mark = " ".join(parts[i].split())
         if mark == "&":
@@ -109,6 +105,15 @@ def _split(text: str, words: tuple[str, ...] = ("and",), ampersand: str = "&") -
         else:
             parts[i] = f" {mark} "
     return parts
+
+
+@functools.lru_cache(maxsize=64)
+def _separators(words: tuple[str, ...]) -> re.Pattern:
+    """The pattern :func:`_split` splits on, compiled once per set of words."""
+    alternatives = "|".join(re.escape(w) for w in words if w)
+    if alternatives:
+        return re.compile(rf"(\s*,\s*(?:(?:{alternatives})\s+)?|\s*&\s*|\s+(?:{alternatives})\s+)")
+    return re.compile(r"(\s*[,&]\s*)")
 
 
 def is_range(item: str) -> bool:
@@ -447,18 +452,28 @@ class TextNumericMixin(NumericMixin):
     """``cs:text`` renders numeric variables through :func:`format_numeric`."""
 
     def _variable(self, item, context):
-        variable = self.get("variable")
-        if variable not in NUMERIC_VARIABLES or variable in ("citation-number", "first-reference-note-number"):
+        d = self.__dict__
+        plan = d.get("_cf_numeric_text")
+        if plan is None:
+            variable = self.get("variable")
+            numeric = variable in NUMERIC_VARIABLES and variable not in (
+                "citation-number", "first-reference-note-number")
+            key = (variable.replace("-", "_") if variable != "page-first" else "page") if numeric else None
+            plan = d["_cf_numeric_text"] = (variable, numeric, key)
+        variable, numeric, key = plan
+        if not numeric:
             return super()._variable(item, context)
         repressed = context.get_layout().repressed
-        if self.tag in repressed and variable in repressed[self.tag]:
+        if repressed and self.tag in repressed and variable in repressed[self.tag]:
             return None
         if variable == "locator":
             if not getattr(item, "has_locator", False):
                 raise VariableError
             return self._process(item.locator.identifier, "locator", item.locator.label)
-        value = item.reference[variable.replace("-", "_") if variable != "page-first" else "page"]
-        return self._process(value, variable)
+        reference = item.reference
+        if key not in reference:
+            raise VariableError  # (what citeproc-py's reference raises, without a KeyError first)
+        return self._process(reference[key], variable)
 
 
 class NumberFormMixin(NumericMixin):
