@@ -709,7 +709,10 @@ def _strip_periods(text):
     if isinstance(text, MixedString):
         return MixedString([_strip_periods(part) for part in list.__iter__(text)])
     # marks the stripping brings together are typed ones: no join rule between them
-    return text.__class__(protect_typed(_PERIOD.sub(r"\1", str(text))))
+    plain = str(text)
+    if "." in plain:
+        plain = _PERIOD.sub(r"\1", plain)
+    return text.__class__(protect_typed(plain))
 
 
 _LEAD_MARKS = frozenset(".,;:!?")
