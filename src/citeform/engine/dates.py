@@ -209,7 +209,8 @@ def _season_word_only(date_el, value, show_parts) -> bool:
     begin = value.get("begin") if "begin" in value else value
     if begin is None:
         return False
-    units = [p.get("name") for p in date_el.iterchildren() if p.get("name") in (show_parts or _UNITS)]
+    shown = show_parts or _UNITS
+    units = [name for name in _part_names(date_el) if name in shown]
     if any(begin.get(unit) for unit in units):
         return False
     season = begin.get("season")
@@ -219,6 +220,17 @@ def _season_word_only(date_el, value, show_parts) -> bool:
         return not 1 <= int(season) <= 4
     except (TypeError, ValueError):
         return True
+
+
+def _part_names(date_el) -> list:
+    """The ``name`` of each child of ``date_el``, in order (read once with the caches on)."""
+    if not cache.ENABLED:
+        return [p.get("name") for p in date_el.iterchildren()]
+    d = date_el.__dict__
+    names = d.get("_cf_part_names")
+    if names is None:
+        names = d["_cf_part_names"] = [p.get("name") for p in date_el.iterchildren()]
+    return names
 
 
 def _literal_year_suffix(state, item, var: str, text):
@@ -241,12 +253,71 @@ def _literal_year_suffix(state, item, var: str, text):
     return text + String(str(suffix))
 
 
+def _overrides(context, name) -> bool:
+    """Whether ``context`` (a style's ``cs:date``) holds a ``cs:date-part`` named ``name``,
+    whose attributes citeproc-py's ``Date_Part.process`` merges into the part (read once)."""
+    d = context.__dict__
+    table = d.get("_cf_part_overrides")
+    if table is None:
+        table = d["_cf_part_overrides"] = {}
+    found = table.get(name)
+    if found is None:
+        try:
+            found = bool(context.xpath_search(f'./cs:date-part[@name="{name}"]'))
+        except AttributeError:
+            found = False
+        table[name] = found
+    return found
+
+
+def _plain_process(part, date, context):
+    """citeproc-py's ``Date_Part.process`` for a part whose ``context`` merges nothing into it
+    (see :func:`_overrides`), its attributes read once; None for what it leaves to that
+    method (a missing month, a year before 1000, an ordinal day, other forms)."""
+    d = part.__dict__
+    plan = d.get("_cf_part_plan")
+    if plan is None:
+        name = part.get("name")
+        form = part.get("form", "numeric" if name == "day" else "long")
+        plan = d["_cf_part_plan"] = (name, form)
+    name, form = plan
+    if name == "year" and form in ("long", "short"):
+        year = date.year
+        if type(year) is not int:
+            return None
+        if form == "long" and year >= 1000:
+            return str(year)
+        if form == "short":
+            return str(year)[-2:]
+        return None
+    if name == "month" and form in ("long", "short", "numeric", "numeric-leading-zeros"):
+        if "month" not in date:
+            return None
+        index = date.month
+        if type(index) is not int:
+            return None
+        if form == "long" or form == "short":
+            return (context if context is not None else part).get_single_term(
+                name=f"month-{index:02}", form="short" if form == "short" else None)
+        if form == "numeric":
+            return f"{index}"
+        if form == "numeric-leading-zeros":
+            return f"{index:02}"
+        return None
+    if name == "day" and form in ("numeric", "numeric-leading-zeros"):
+        day = date.day  # (a missing day raises VariableError, as there)
+        if type(day) is not int:
+            return None
+        return day if form == "numeric" else f"{day:02}"
+    return None
+
+
 class Date_Part(CaseMixin, model.Date_Part):  # noqa: N801 - CSL tag name mapping
     def render(self, date, context=None):
-        if context is None and cache.ENABLED:
-            # with no context citeproc-py merges nothing into the element (it looks for a
-            # cs:date-part inside this one): nothing to undo
-            return self._render(date, context)
+        if cache.ENABLED and (context is None or not _overrides(context, self.get("name"))):
+            # with no context, or one holding no cs:date-part of this name, citeproc-py
+            # merges nothing into the element: nothing to undo
+            return self._render(date, context, True)
         saved = dict(self.attrib)
         try:
             # citeproc-py merges the style's date-part attributes into this (often
@@ -257,7 +328,7 @@ class Date_Part(CaseMixin, model.Date_Part):  # noqa: N801 - CSL tag name mappin
                 self.attrib.clear()
                 self.attrib.update(saved)
 
-    def _render(self, date, context):
+    def _render(self, date, context, unmerged=False):
         state = get_state(self)
         if (self.get("name") == "year" and state is not None and state.drop_year
                 and state.date_variable is not None and state.sort_options is None):
@@ -266,7 +337,9 @@ class Date_Part(CaseMixin, model.Date_Part):  # noqa: N801 - CSL tag name mappin
         if self.get("name") == "month" and date.get("month") is None and date.get("season"):
             text = _season(self, date.get("season"), context)
         else:
-            text = model.Date_Part.process(self, date, context)
+            text = _plain_process(self, date, context) if unmerged else None
+            if text is None:
+                text = model.Date_Part.process(self, date, context)
         if self.get("name") == "day" and self.get("form") == "ordinal" and text != date.day:
             text = day_ordinal(context if context is not None else self, date.day, date.get("month"))
         state = get_state(self)

@@ -74,6 +74,22 @@ class BraceAffixes:
                 prefix, suffix = marked  # citeproc-py's Affixed.wrap with the marked affixes
                 text = prefix + model.normalize_seam(prefix, string)
                 return text + model.normalize_seam(text, suffix)
+        if cache.ENABLED:
+            affixes = d.get("_cf_brace_next")
+            if affixes is None:
+                # citeproc-py's Affixed.wrap next (as for nearly every class): done here, its
+                # affixes read once
+                affixes = d["_cf_brace_next"] = (
+                    groups.following(type(self), BraceAffixes, "wrap") is model.Affixed.wrap,
+                    self.get("prefix", ""),
+                    self.get("suffix", ""),
+                )
+            if affixes[0]:
+                if string is None:
+                    return None
+                prefix, suffix = affixes[1], affixes[2]
+                text = prefix + model.normalize_seam(prefix, string)
+                return text + model.normalize_seam(text, suffix)
         return super().wrap(string)
 
 
@@ -594,13 +610,18 @@ class Text(
         the steps the element does not ask for left out."""
         if not text:
             return None
-        strip_periods, cased, quoted, affixed = self._markup_plan()
+        d = self.__dict__
+        strip_periods, cased, quoted, affixed = d.get("_cf_markup_plan") or self._markup_plan()
         if strip_periods:
             text = text.replace(".", "") if self._kinds()[0] == "term" else _strip_periods(text)
-        seams = seam_plan(self)
+        seams = d.get("_cf_seams") or seam_plan(self)
         # a decorated field with no markup inside (citeproc-js: one string with decorations)
         # (markup, quotes and a typed apostrophe all split it into pieces there)
-        field = seams[0] and not quoted and not _HAS_TOKEN.search(str(text)) and "\u2019" not in str(text)
+        if seams[0] and not quoted:
+            plain = str(text)
+            field = not _HAS_TOKEN.search(plain) and "\u2019" not in plain
+        else:
+            field = False
         if cased:
             text = self.case(text, language)
         if compiled.first_char(text) in _LEAD_MARKS and _UNJOINED.match(str(text)):
@@ -688,7 +709,10 @@ def _strip_periods(text):
     if isinstance(text, MixedString):
         return MixedString([_strip_periods(part) for part in list.__iter__(text)])
     # marks the stripping brings together are typed ones: no join rule between them
-    return text.__class__(protect_typed(_PERIOD.sub(r"\1", str(text))))
+    plain = str(text)
+    if "." in plain:
+        plain = _PERIOD.sub(r"\1", plain)
+    return text.__class__(protect_typed(plain))
 
 
 _LEAD_MARKS = frozenset(".,;:!?")

@@ -456,18 +456,28 @@ class TextNumericMixin(NumericMixin):
     """``cs:text`` renders numeric variables through :func:`format_numeric`."""
 
     def _variable(self, item, context):
-        variable = self.get("variable")
-        if variable not in NUMERIC_VARIABLES or variable in ("citation-number", "first-reference-note-number"):
+        d = self.__dict__
+        plan = d.get("_cf_numeric_text")
+        if plan is None:
+            variable = self.get("variable")
+            numeric = variable in NUMERIC_VARIABLES and variable not in (
+                "citation-number", "first-reference-note-number")
+            key = (variable.replace("-", "_") if variable != "page-first" else "page") if numeric else None
+            plan = d["_cf_numeric_text"] = (variable, numeric, key)
+        variable, numeric, key = plan
+        if not numeric:
             return super()._variable(item, context)
         repressed = context.get_layout().repressed
-        if self.tag in repressed and variable in repressed[self.tag]:
+        if repressed and self.tag in repressed and variable in repressed[self.tag]:
             return None
         if variable == "locator":
             if not getattr(item, "has_locator", False):
                 raise VariableError
             return self._process(item.locator.identifier, "locator", item.locator.label)
-        value = item.reference[variable.replace("-", "_") if variable != "page-first" else "page"]
-        return self._process(value, variable)
+        reference = item.reference
+        if key not in reference:
+            raise VariableError  # (what citeproc-py's reference raises, without a KeyError first)
+        return self._process(reference[key], variable)
 
 
 class NumberFormMixin(NumericMixin):
