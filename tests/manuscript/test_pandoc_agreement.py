@@ -59,3 +59,22 @@ def test_the_same_citations_as_pandoc(pieces):
     text = re.sub(r"\[\^1\](?!:)", once, text)
     ours = [c["id"] for o in scan(text).occurrences for c in o.cluster]
     assert sorted(ours) == sorted(_pandoc_cites(text)), text
+
+
+# what pandoc 2.17 found in each (its -t json output, read with cite_groups)
+EMPTY_QUOTE_ENDS_ITEM = [
+    ("- \n\n>  \n\n     [@a]", []),
+    ("- x\n\n>\n\n     [@a]", []),
+    ("1. x\n\n>\n\n      [@a]", []),
+    ("- x\n\n  >\n\n     [@a]", ["a"]),
+    ("- x\n\n> \n\n  [@a]", ["a"]),
+    ("- x\n>\n\n     [@a]", ["a"]),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), EMPTY_QUOTE_ENDS_ITEM)
+def test_an_empty_block_quote_at_the_margin_ends_a_list_item(text: str, found: list[str]) -> None:
+    """Found by the property test above: a block quote with nothing in it, at the margin after
+    a blank line, ends the list item as any other block there does, so a line indented by
+    four after it is code, not a continuation of the item."""
+    assert [c["id"] for o in scan(text).occurrences for c in o.cluster] == found

@@ -197,6 +197,9 @@ def _blocks(lines: _Lines, first: int, result: Scan) -> list[tuple[int, int, str
         quoted = len(stripped) != len(raw)
         ind = _indent(stripped)
         if _blank(stripped):
+            if quoted and prev_blank and context is not None and _indent(raw) < context:
+                context = None  # an empty block quote at the margin ends the list item too
+                note = None
             close_paragraph()
             prev_blank = True
             i += 1
