@@ -429,3 +429,23 @@ def test_bibliography_printed_names_kept_by_what_the_dry_run_reads(monkeypatch) 
     assert answers["g4"] == {"author", "editor"}
     assert answers["g5"] is None  # a name without a family name may print nothing
     assert answers["g6"] == answers["b"] == {"author"}
+
+
+def test_global_givenname_translator_in_a_sort_key_substitute() -> None:
+    """Class ``givenname-sort-key-substitute-text`` (apa, seed 513977): citeproc-js registers
+    for its document-wide given-name rule the names a sort key renders, and APA's author key
+    of an item without authors goes past texts and choices in its ``cs:substitute`` to the
+    title with its translator (``Beta (L. Russell, Trans.)``): that namesake gives the other
+    cite its initial. We stopped the search at the first text that might print."""
+    items = [
+        {"id": "a", "type": "article-journal", "title": "Alpha", "container-title": "Cell",
+         "issued": {"date-parts": [[2000]]},
+         "author": [_person("Russell", "Klaus"), _person("Baker", "Hiroshi"), _person("Simmons", "Thomas")]},
+        {"id": "b", "type": "article-journal", "title": "Beta", "container-title": "Cell",
+         "issued": {"date-parts": [[2018]]}, "translator": [_person("Russell", "Li")]},
+    ]
+    # citeproc-js 2.4.63 printed:
+    assert _render("apa", items) == (
+        ["(K. Russell et al., 2000)", "(“Beta,” 2018)"],
+        ["Beta (L. Russell, Trans.). (2018). Cell.", "Russell, K., Baker, H., & Simmons, T. (2000). Alpha. Cell."],
+    )

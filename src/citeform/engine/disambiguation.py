@@ -581,8 +581,10 @@ class Disambiguator:
 
 def _sort_names(el, present: set[str], out: set[str]) -> bool:
     """Add to ``out`` the name variables a sort key renders for an item holding the ``present``
-    ones (every branch of a choice counted; a substitute stops at its first child that renders);
-    True when something was found to render."""
+    ones (every branch of a choice counted; a substitute stops at its first ``cs:names`` that
+    renders, not at a text or a choice, which may print nothing: an item without a title may
+    go on to a translator); True when something was found that may render. The key is then
+    rendered to see which names it really prints."""
     tag = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
     if tag == "key":
         if el.get("variable"):
@@ -596,12 +598,15 @@ def _sort_names(el, present: set[str], out: set[str]) -> bool:
         if found:
             out.update(found)
             return True
+        rendered = False
         for child in el:
             if isinstance(child.tag, str) and child.tag.endswith("}substitute"):
                 for option in child:
                     if _sort_names(option, present, out):
-                        return True
-        return False
+                        if option.tag == el.tag:  # a cs:names of the item's names: it renders
+                            return True
+                        rendered = True  # a text or a choice may print nothing: go on
+        return rendered
     if tag == "text" and el.get("macro"):
         macro = el.get_macro(el.get("macro"))
         return _sort_names(macro, present, out) if macro is not None else False
