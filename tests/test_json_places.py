@@ -108,3 +108,16 @@ def test_a_string_at_the_limit_is_kept(tmp_path: Path) -> None:
     path.write_text('[{"id": "h", "type": "book", "title": "' + "x" * 99_999 + '\\""}]',
                     encoding="utf-8")
     assert len(load_records([str(path)])[0].csl["title"]) == 100_000
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_file_over_the_lazy_limit_is_placed_the_same(monkeypatch: pytest.MonkeyPatch, layout: str) -> None:
+    """A file longer than ``LAZY_PLACES_MAX`` is read at once (its places found at once, so that
+    its text is not kept alive by them in a batch of thousands of records): the same data and
+    places as the item-at-a-time reading."""
+    text = LAYOUTS[layout](ITEMS)
+    lazy = json_positions.load("x.json", text)
+    monkeypatch.setattr(json_positions, "LAZY_PLACES_MAX", 0)
+    whole = json_positions.load("x.json", text)
+    assert whole == lazy
+    assert whole[1] == _expected(text, whole[0])

@@ -88,11 +88,16 @@ def _at(text: str, pattern: str, outside_strings: bool = False) -> tuple[int | N
     return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
+LAZY_PLACES_MAX = 2_000_000  # characters of a file read an item at a time, at most
+
+
 def load(name: str, text: str) -> tuple[Any, list[tuple[Place, dict[str, Place]]] | None]:
     """The data, and for each top-level item its place and its fields' places (or None
     when the items are not where a scan can find them)."""
     _count_values(name, text)
-    fast = _load_list(text)
+    # the places an item-at-a-time reading finds later keep the whole text alive: a large
+    # file (a batch of thousands of records) is read at once, so that its text can go
+    fast = _load_list(text) if len(text) <= LAZY_PLACES_MAX else None
     if fast is not None:
         data, places = fast
         if not measure(data, long_strings=_may_hold_long_strings(text)) and not (
