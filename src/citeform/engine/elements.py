@@ -192,6 +192,22 @@ def _skip_plan(element):
     return None if plan is None else (*plan, ends_collapse(element))
 
 
+def _skipped(skip: tuple, state, item, kw: dict) -> bool:
+    """Whether a compiled group or macro call with the plan ``skip`` (see :func:`_skip_plan`)
+    renders nothing for ``item``, as it would end: its parent's frame is then marked as
+    having called a variable if rendering it would have."""
+    if state is None or "variable" in kw or (skip[2] and state.section != "bibliography"):
+        return False
+    reference = item.reference
+    for key in skip[0]:
+        if key in reference:
+            return False
+    frames = state.var_frames
+    if frames and (skip[1] is None or skip[1](item, kw.get("context"))):
+        frames[-1][0] = True
+    return True
+
+
 def _empty_plan(element):
     compiled.render_fn(element)  # the markers below are set when it is compiled
     d = element.__dict__
@@ -467,17 +483,8 @@ class Text(
                 skip = _skip_plan(self)
                 fns_made[:] = (fns, skip)
             state = state_of()
-            if skip is not None and state is not None and "variable" not in kw and (
-                    state.section == "bibliography" or not skip[2]):
-                reference = item.reference
-                for key in skip[0]:
-                    if key in reference:
-                        break
-                else:  # the item lacks them all: what rendering it ends in (see empty_plan)
-                    frames = state.var_frames
-                    if frames and (skip[1] is None or skip[1](item, kw.get("context"))):
-                        frames[-1][0] = True
-                    return None
+            if skip is not None and _skipped(skip, state, item, kw):
+                return None
             context = kw.get("context")
             frame = [False, False]  # (groups.open_frame)
             if state is not None:
@@ -792,17 +799,8 @@ class Group(BraceAffixes, DisplayMixin, NormalDecorationsMixin, groups.Group):
                 skip = _skip_plan(self)
                 fns_made[:] = (fns, skip)
             state = state_of()
-            if skip is not None and state is not None and "variable" not in kw and (
-                    state.section == "bibliography" or not skip[2]):
-                reference = item.reference
-                for key in skip[0]:
-                    if key in reference:
-                        break
-                else:  # the item lacks them all: what rendering it ends in (see empty_plan)
-                    frames = state.var_frames
-                    if frames and (skip[1] is None or skip[1](item, kw.get("context"))):
-                        frames[-1][0] = True
-                    raise VariableError
+            if skip is not None and _skipped(skip, state, item, kw):
+                raise VariableError
             ckw = kw if "context" in kw else {"context": None, **kw}
             frame = [False, False]
             if state is not None:
