@@ -339,10 +339,6 @@ def variable_key(key_el, item) -> Any:
     return ("t", text_key(str(value)))
 
 
-def macro_key(key_el, item, context) -> Any:
-    return _text_value(macro_text(key_el, item, context))
-
-
 def _text_value(text: str | None) -> Any:
     return None if text is None else ("t", text_key(text))
 
