@@ -44,7 +44,7 @@ def _cites(cluster):
     return out
 
 
-def raw_render(items, csl, clusters, ids=False):
+def raw_render(items, csl, clusters, ids=False, alone=False):
     style = CitationStylesStyle(io.BytesIO(csl.encode("utf-8")), validate=False)
     # citeproc-js reads every id as a string; raw citeproc-py crashes on number ids
     items = [{**item, "id": str(item.get("id", ""))} for item in items]

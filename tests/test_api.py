@@ -88,3 +88,31 @@ def test_lazy_public_names():
     assert citeform.render is render
     with pytest.raises(AttributeError):
         citeform.nothing_here  # noqa: B018
+
+
+BAINES = [
+    {"id": "b1", "type": "article-journal", "title": "The servitization of manufacturing",
+     "author": [{"family": "Baines", "given": "T. S."}, {"family": "Lightfoot", "given": "H. W."},
+                {"family": "Benedettini", "given": "O."}, {"family": "Kay", "given": "J. M."}],
+     "issued": {"date-parts": [[2009]]}},
+    {"id": "b2", "type": "article-journal", "title": "Servitized manufacture",
+     "author": [{"family": "Baines", "given": "T. S."}, {"family": "Lightfoot", "given": "H. W."},
+                {"family": "Kay", "given": "J. M."}],
+     "issued": {"date-parts": [[2009, 9, 1]]}},
+]
+
+
+def test_render_grouped_sort_of_a_collapsing_citation():
+    """The cites tie on the style's keys (citeproc-js keys them without the names that
+    disambiguation adds). A document's citation (citeproc-js 2.4.63, processCitationCluster)
+    then orders them by their author strings; ``grouped_sort=False`` keeps the order they were
+    given in, as citeproc-js 2.4.63's makeCitationCluster prints it (the CSL suite's
+    disambiguate_ByCiteIncremental2)."""
+    style = str(DATA / "csl" / "grouped-sort.csl")
+    cluster = [[{"id": "b1"}, {"id": "b2"}]]
+    assert render(BAINES, style, citations=cluster).citations == [
+        "(Baines, Lightfoot, and Kay, 2009; Baines, Lightfoot, Benedettini, et al., 2009)"
+    ]
+    assert render(BAINES, style, citations=cluster, grouped_sort=False).citations == [
+        "(Baines, Lightfoot, Benedettini, et al., 2009; Baines, Lightfoot, and Kay, 2009)"
+    ]

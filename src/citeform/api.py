@@ -64,6 +64,7 @@ def render(
     uncited: Sequence[str] = (),
     abbreviations: Any = None,
     consume: bool = False,
+    grouped_sort: bool = True,
 ) -> RenderResult:
     """Render a bibliography (``citations=None``) or citation clusters with a style.
 
@@ -79,7 +80,12 @@ def render(
     NLM also get the built-in rule (ISO 4 without periods) for titles the list lacks.
     ``False``: neither. ``consume``: ``items`` is a list the call empties as it reads it, and
     the result's ``items`` is empty; a caller that needs neither afterwards does not hold a
-    large input twice (its CSL-JSON beside the engine's own copy).
+    large input twice (its CSL-JSON beside the engine's own copy). ``grouped_sort``: True (the
+    default) sorts the cites of an in-text citation that collapses or groups cites as
+    citeproc-js sorts a document's citations: on the author strings first, then the style's
+    keys, one author's cites gathered. False sorts them on the style's keys alone, ties kept in
+    the order given, nothing gathered (the order of citeproc-js's ``makeCitationCluster``, by
+    which the CSL test suite's ``citation_items`` fixtures were made).
     """
     from . import styles
 
@@ -115,6 +121,7 @@ def render(
             locale=locale or resolved.default_locale,
             force_locale=bool(locale),
             uncited=list(uncited) if citations is not None else (),
+            grouped_sort=grouped_sort,
         )
     except EngineError as e:
         raise DataError(f"{label}: {e}") from None

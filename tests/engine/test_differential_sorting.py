@@ -233,3 +233,60 @@ def test_grouped_sort_family_first_particle_not_demoted() -> None:
     assert list(_render("american-political-science-association", items, [cluster]).citations) == [
         "(Bauer 2006; de Gaulle and כהן 1998; EHealth cross 2021; Fabre 2006)",
     ]
+
+
+LLOYD_WEBBER = [_person("Lloyd-Webber", "Li"), _person("Becker", "Giulia")]
+ADDED_NAMES_ITEMS = [
+    {"id": "lw7", "type": "figure", "title": "On outcomes", "author": [*LLOYD_WEBBER, _person("Øberg", "Søren")],
+     "issued": {"date-parts": [[2023, 9]]}},
+    {"id": "lw34", "type": "book", "title": "Voting", "author": [*LLOYD_WEBBER, _person("Øberg", "Søren")],
+     "issued": {"literal": "in press"}},
+    {"id": "lw148", "type": "chapter", "title": "Treatment", "author": [*LLOYD_WEBBER, _person("Hughes", "Th.")],
+     "issued": {"literal": "in press"}},
+    {"id": "lw9", "type": "article-journal", "title": "Outcomes", "author": [*LLOYD_WEBBER, _person("Øberg", "Søren")],
+     "issued": {"literal": "in press"}},
+    {"id": "lw8", "type": "book", "title": "Inequality", "author": [*LLOYD_WEBBER, _person("Øberg", "Søren")],
+     "issued": {"date-parts": [[2023]]}},
+]
+ADDED_NAMES_CLUSTERS = [[{"id": "lw7"}, {"id": "lw34"}, {"id": "lw148"}], [{"id": "lw8"}, {"id": "lw9"}]]
+
+
+def test_citation_sort_keys_leave_out_names_added_by_disambiguation_apa() -> None:
+    """Class ``citation: sort keys after names added by disambiguation`` (seed 618033, APA,
+    every locale): citeproc-js renders a citation's sort keys without the names disambiguation
+    added (getSortKeys sets disambig_override), so "Lloyd-Webber, Becker, & Øberg, in press"
+    is keyed "Lloyd-Webber" like "Lloyd-Webber et al., 2023", and the grouped sort puts its
+    author string first."""
+    # citeproc-js 2.4.63
+    assert list(_render("apa", ADDED_NAMES_ITEMS, ADDED_NAMES_CLUSTERS).citations) == [
+        "(Lloyd-Webber, Becker, & Hughes, in press; Lloyd-Webber, Becker, & Øberg, in pressb;"
+        " Lloyd-Webber et al., 2023b)",
+        "(Lloyd-Webber, Becker, & Øberg, in pressa; Lloyd-Webber et al., 2023a)",
+    ]
+
+
+def test_citation_sort_keys_leave_out_names_added_by_disambiguation_asa_de() -> None:
+    """Class ``citation: sort keys after names added by disambiguation`` (seed 201556, ASA in
+    de-DE, cluster 35): the cite that needs all seven names to differ from its namesake of
+    2016 is keyed "Åström" like "Åström u. a. 1684", and its author string sorts first."""
+    first_six = [_person("Åström", "Li"), _person("Klein", "M. C."), _person("Pham", "Thi Mai"),
+                 _person("Hall", "Noa"), _person("Cook", "Sofia"), _person("Wagner", "Th.")]
+    hhs = {"literal": "U.S. Department of Health & Human Services"}
+    items = [
+        {"id": "a220", "type": "report", "title": "Primary democracy", "author": [*first_six, hhs],
+         "issued": {"date-parts": [[2016]]}},
+        {"id": "a14", "type": "chapter", "title": "On social", "author": [*first_six, _person("Klein", "Karl-Heinz")],
+         "issued": {"date-parts": [[2016]]}},
+        {"id": "a276", "type": "article-journal", "title": "Randomized EU", "author": [*first_six, hhs],
+         "issued": {"date-parts": [[1684]]}},
+        {"id": "a175", "type": "report", "title": "Sleep",
+         "author": [_person("Cox", "Søren"), _person("Bauer", "Søren"), _person("Kumar", "Karl-Heinz")],
+         "issued": {"date-parts": [[2009, 9]]}},
+    ]
+    clusters = [[{"id": "a14"}], [{"id": "a220"}, {"id": "a175"}, {"id": "a276"}]]
+    # citeproc-js 2.4.63
+    assert list(_render("american-sociological-association", items, clusters, locale="de-DE").citations) == [
+        "(Åström, Klein, Pham, Hall, Cook, Wagner, und Klein 2016)",
+        "(Åström, Klein, Pham, Hall, Cook, Wagner, und U.S. Department of Health & Human Services 2016;"
+        " Åström u.\u00a0a. 1684; Cox, Bauer, und Kumar 2009)",
+    ]

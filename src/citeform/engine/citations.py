@@ -265,8 +265,9 @@ def render_cluster(layout, citation) -> str:
         for cite in cites:
             cite["_braces"] = True
     done: dict[int, dict] = {}
+    grouped = state is None or state.grouped_sort
     if citation_el.sort is not None:
-        if grouping and len(cites) > 1 and layout.get_root().get("class") == "in-text":
+        if grouped and grouping and len(cites) > 1 and layout.get_root().get("class") == "in-text":
             done = {id(cite): _render_one(layout, cite) for cite in cites}
             cites = _gathered(_grouped_sort(citation_el.sort, cites, layout, done), done)
         else:
@@ -284,7 +285,7 @@ def render_cluster(layout, citation) -> str:
         pieces = _collapse_numbers(rendered, delimiter, after_collapse)
     elif grouping:
         pieces = _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_collapse, ys_delim,
-                                 gather=citation_el.sort is not None,
+                                 gather=citation_el.sort is not None and grouped,
                                  explicit_after=citation_el.get("after-collapse-delimiter") is not None)
     else:
         pieces = [(_affixed(r["cite"], r["text"]), delimiter) for r in rendered]

@@ -302,17 +302,12 @@ class NameRenderer:
             # citeproc-js renders a sort key with the given names its name registry asks for
             # under a document-wide givenname-disambiguation-rule ("Colombo, Seán" before
             # "Colombo, Susan"), never with the by-cite given names of a cite (an ASA cite
-            # "J. Walker" is keyed "Walker"), nor with the names a cite added. A citation sort
-            # key keeps those names here: the CSL suite's disambiguate_ByCiteIncremental2
-            # expects them (its driver sorts without the grouped sort that citeproc-js applies
-            # to a document's citations, where the names are left out).
-            over = state.name_overrides(self.item)
-            found = {}
-            if self.section == "citation" and over.get("names") is not None:
-                found["names"] = over["names"]
-            if _global_givennames(self.el.get_root()):
-                found["given"] = over.get("given") or {}
-            return found
+            # "J. Walker" is keyed "Walker"), nor with the names disambiguation added to a
+            # cite (its getSortKeys renders with disambig_override: "Lloyd-Webber, Becker, &
+            # Øberg" is keyed "Lloyd-Webber")
+            if not _global_givennames(self.el.get_root()):
+                return {}
+            return {"given": state.name_overrides(self.item).get("given") or {}}
         # citeproc-js shows the names and the given names a cite needed for disambiguation
         # in its entry too (a name's form there is the richer of the entry's and the cite's)
         return state.name_overrides(self.item)

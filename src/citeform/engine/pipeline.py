@@ -53,6 +53,7 @@ def render_csl(
     locale: str | None = None,
     force_locale: bool = False,
     uncited: Sequence[str] = (),
+    grouped_sort: bool = True,
 ) -> EngineResult:
     """Render CSL-JSON ``items`` with a CSL ``style`` (path or XML text).
 
@@ -60,14 +61,17 @@ def render_csl(
     once the engine has made its reference).
 
     ``uncited``: with ``citations``, ids that go into the bibliography without being cited
-    (pandoc's ``nocite``, citeproc-js's uncited items), after the cited ones."""
+    (pandoc's ``nocite``, citeproc-js's uncited items), after the cited ones.
+
+    ``grouped_sort``: False sorts each cluster on the style's keys alone (see
+    :func:`citeform.render`)."""
     if fmt not in serializers.FORMATS:
         raise EngineError(f"unknown output format {fmt!r}; choose one of {', '.join(serializers.FORMATS)}")
     loaded = load_style(style, locale, force_locale)
     try:
         with warnings.catch_warnings(), young_collections():
             warnings.simplefilter("ignore")
-            return _render(loaded, items, citations, fmt, uncited)
+            return _render(loaded, items, citations, fmt, uncited, grouped_sort)
     except EngineError:
         raise
     except (
@@ -122,7 +126,7 @@ def young_collections(freeze: bool = True) -> Iterator[None]:
 
 
 def _render(loaded, items: Iterable[dict], citations: list | None, fmt: str,
-            uncited: Sequence[str] = ()) -> EngineResult:
+            uncited: Sequence[str] = (), grouped_sort: bool = True) -> EngineResult:
     source = ItemSource(items)
     bib = Bibliography(loaded, source, TokenFormatter)
     known = set(source)
@@ -136,6 +140,7 @@ def _render(loaded, items: Iterable[dict], citations: list | None, fmt: str,
     state = EngineState(implicit_year_suffix=uses_implicit_year_suffix(loaded))
     loaded.root.engine_state = state
     state.note_braces = loaded.root.get("class") == "note"
+    state.grouped_sort = grouped_sort
     made = []
     if citations is None:
         for key in source:

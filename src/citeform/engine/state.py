@@ -97,6 +97,9 @@ class EngineState:
         # and counted per cluster; the depth the last cluster left applies to the bibliography
         self.note_braces = False
         self.brace_depth = 0
+        # False: a cluster's cites are sorted on the style's keys alone (citeproc-js's
+        # makeCitationCluster), without the grouped sort of a document's citations
+        self.grouped_sort = True
 
     def entry(self, key: str) -> ItemDisambiguation:
         return self.disambiguation.setdefault(key, ItemDisambiguation())
