@@ -164,3 +164,21 @@ def test_letter_to_a_recipient_is_not_grouped_with_its_author() -> None:
     assert render_csl(items, style, citations=clusters).citations == [
         "(Mary Ellen Phillips et al. to K. Olsen, “Rural Social,” 3:16; Phillips et al. 2021)",
         "(UNESCO 2017; to Hiroshi Richardson, “Pre-School”)"]
+
+
+def test_dropped_first_year_keeps_its_range_delimiter() -> None:
+    """Class ``citation: dropped year of a range`` (seed 16180, Springer author-date): cites that
+    print no names follow "King 2008" in its collapsed group, and citeproc-js drops the first
+    year equal to the previous cite's from a range too, keeping its delimiter ("–2011")."""
+    items = [
+        {"id": "k", "type": "article-journal", "title": "On mRNA", "issued": {"date-parts": [[2008]]},
+         "author": [{"family": "King", "given": "Martin Luther", "suffix": "Jr."}]},
+        {"id": "r", "type": "article-journal", "title": "“Brain arXiv”: from",
+         "issued": {"date-parts": [[2008], [2011]]}},
+        {"id": "f", "type": "figure", "title": "A brain", "issued": {"date-parts": [[2015], [2016]]}},
+    ]
+    clusters = [[{"id": "k"}, {"id": "r"}, {"id": "f"}]]
+    # citeproc-js 2.4.63
+    assert list(render_csl(items, _style("springer-basic-author-date"), citations=clusters).citations) == [
+        "(King 2008, –2011, 2015–2016)",
+    ]

@@ -130,12 +130,19 @@ class DateMixin:
             while j + 1 < len(order) and order[j + 1] in moving:
                 j += 1
             names = order[i : j + 1]
+            state = get_state(self)
+            dropping = state is not None and state.drop_year
             first = _joined(self.parts(begin, names, context), joiner)
+            # the first year dropped for a collapse leaves its range delimiter (citeproc-js:
+            # "King 2008, –2011")
+            dropped = dropping and not state.drop_year
             second = _joined(self.parts(end, names, context), joiner)
             first = _drop_affix(first, _affix(self, context, names[-1], "suffix"), end=True)
             second = _drop_affix(second, _affix(self, context, names[0], "prefix"), end=False)
             if first and second:
                 pieces.append(first.rstrip() + delimiter + second.lstrip())
+            elif dropped and second and not first:
+                pieces.append(delimiter + second.lstrip())
             elif first or second:
                 pieces.append(first or second)
             i = j + 1
