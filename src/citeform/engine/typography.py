@@ -56,7 +56,12 @@ def move_punctuation_into_quotes(text: str) -> str:
 
 
 _TOKENS = re.escape("".join(sorted(m.ALL_TOKENS - {m.NOJOIN})))
-_DOUBLE_STOP = re.compile(r"(?<!\.)([?!.])([" + _TOKENS + r"]*)\.(?!\.)")
+# a '?' or '!' after a period counts ("vs.!" + "." is "vs.!"), and so does an ellipsis where the
+# field holding it ends, markup between ("Wait..." + "." is "Wait..."); periods typed one after
+# the other in a text are left alone
+_DOUBLE_STOP = re.compile(
+    r"([?!]|(?<!\.)\.|(?<=\.\.)\.(?=[" + _TOKENS + r"]))([" + _TOKENS + r"]*)\.(?!\.)"
+)
 
 
 def drop_doubled_periods(text: str) -> str:
