@@ -182,3 +182,24 @@ def test_dropped_first_year_keeps_its_range_delimiter() -> None:
     assert list(render_csl(items, _style("springer-basic-author-date"), citations=clusters).citations) == [
         "(King 2008, –2011, 2015–2016)",
     ]
+
+
+def test_delimiter_after_a_cite_that_prints_nothing_is_whole() -> None:
+    """Class ``citation: delimiter after an empty collapsed cite`` (seed 264913, Springer
+    author-date): citeproc-js cuts the delimiter short after a cite whose suffix ends in a period
+    or comma, reading the suffix of the cite just before in the cluster. An undated cite of the
+    same author that collapses to nothing comes between, so the delimiter stays whole."""
+    items = [
+        {"id": "a", "type": "entry-encyclopedia", "title": "T1", "author": [{"family": "Cohen", "given": "D"}],
+         "issued": {"date-parts": [[1996, 5]]}},
+        {"id": "u", "type": "entry", "title": "T0", "author": [{"family": "Cohen", "given": "D"}]},
+        {"id": "b", "type": "article-journal", "title": "T2", "author": [{"family": "Powell", "given": "H"}],
+         "issued": {"date-parts": [[2022]]}},
+    ]
+    clusters = [[{"id": "a", "suffix": "."}, {"id": "u"}, {"id": "b", "suffix": "!"}],
+                [{"id": "a", "suffix": ","}, {"id": "u"}, {"id": "b"}]]
+    # citeproc-js 2.4.63
+    assert list(render_csl(items, _style("springer-basic-author-date"), citations=clusters).citations) == [
+        "(Cohen 1996.; Powell 2022!)",
+        "(Cohen 1996,; Powell 2022)",
+    ]

@@ -531,7 +531,12 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
                              and year is not None and year == prev_year and adds_suffix)
                 text = _affixed(r["cite"], _without_author(layout, r, drop_year=drop_year))
                 if not m.strip_tokens(str(text)).strip():
-                    continue  # nothing left once the names go (an undated cite): no empty piece
+                    # nothing left once the names go (an undated cite): no empty piece; the
+                    # delimiter after it is still its own, whole, not cut short by the suffix of
+                    # the cite before (citeproc-js: "Cohen 1996.; Powell 2022")
+                    if elems:
+                        elems[-1][0] = elems[-1][0].replace(m.SUFFIX_PUNCT, "")
+                    continue
                 if r.get("text_variable_run") and not explicit_group and not explicit_after:
                     # citeproc-js ends the collapse of a cite that renders a text variable (APA's
                     # status: "Michel, 2012; in press"): without a cite-group-delimiter of the
