@@ -290,3 +290,21 @@ def test_citation_sort_keys_leave_out_names_added_by_disambiguation_asa_de() -> 
         "(Åström, Klein, Pham, Hall, Cook, Wagner, und U.S. Department of Health & Human Services 2016;"
         " Åström u.\u00a0a. 1684; Cox, Bauer, und Kumar 2009)",
     ]
+
+
+def test_number_variable_key_is_its_first_integer() -> None:
+    """Class ``bibliography: number variable as a sort key`` (seed 91153, APA): citeproc-js
+    keys a number variable (its NUMERIC_VARIABLES: volume, issue, page, version...) on the first
+    integer anywhere in it, so volume "Suppl 1" is 1 and sorts before 140, and the year-suffix
+    letters follow that order."""
+    items = [
+        {"id": "r140", "type": "review-book", "title": "Per care", "author": [_person("Gupta", "Fatima")],
+         "issued": {"date-parts": [[2024]]}, "container-title": "N Engl J Med", "volume": "140"},
+        {"id": "rs1", "type": "review", "title": "Self-report", "author": [_person("Gupta", "Fatima")],
+         "issued": {"date-parts": [[2024]]}, "container-title": "Stat Med", "volume": "Suppl 1"},
+    ]
+    # citeproc-js 2.4.63
+    assert list(_render("apa", items).bibliography) == [
+        "Gupta, F. (2024a). [Review of Self-report]. Stat Med, Suppl 1.",
+        "Gupta, F. (2024b). [Review of the book Per care]. N Engl J Med, 140.",
+    ]

@@ -22,7 +22,6 @@ from citeproc.source import DateRange, LiteralDate, VariableError
 
 from . import cache, lazysort, parallel
 from . import markup as m
-from .conditions import is_numeric_value
 from .names import level_effect, section_of
 from .source import DATE_VARIABLES, NAME_VARIABLES
 from .state import get_state
@@ -331,12 +330,22 @@ def variable_key(key_el, item) -> Any:
     value = ref.get(py)
     if value is None or str(value) == "":
         return None
-    if py in NUMBERS or variable == "locator":
-        text = str(value)
-        if is_numeric_value(text):
-            digits = "".join(ch if ch.isdigit() else " " for ch in text).split()
-            return ("n", int(digits[0]))
+    if py in _NUMERIC_KEYS:
+        found = _FIRST_INTEGER.search(str(value))
+        if found:
+            number = int(found.group(1))
+            # (citeproc-js's padding puts a negative number after every other)
+            return ("n", number if number >= 0 else 10**20 + number)
     return ("t", text_key(str(value)))
+
+
+# citeproc-js's NUMERIC_VARIABLES: as a sort key, the first integer anywhere in the value stands
+# for it, whatever surrounds it ("Suppl 1" is 1, before 140); a value without one sorts as text
+_NUMERIC_KEYS = frozenset(NUMBERS) | frozenset((
+    "call_number", "division", "page", "locator", "locator_extra", "part_number", "printing_number",
+    "section", "supplement_number", "version", "supplement",
+))
+_FIRST_INTEGER = re.compile(r"\s*(-?[0-9]+)")
 
 
 def _text_value(text: str | None) -> Any:
