@@ -116,3 +116,21 @@ def test_render_grouped_sort_of_a_collapsing_citation():
     assert render(BAINES, style, citations=cluster, grouped_sort=False).citations == [
         "(Baines, Lightfoot, Benedettini, et al., 2009; Baines, Lightfoot, and Kay, 2009)"
     ]
+
+
+def test_render_grouped_sort_false_shifts_key_directions():
+    """citeproc-js's grouped sort puts a copy of the first key's direction in front of the
+    style's, so its plain sort of a collapsing style gives each later key the direction of the
+    key before: Elsevier's descending year sorts ascending in makeCitationCluster (citeproc-js
+    2.4.63 printed both)."""
+    items = [
+        {"id": "p02", "type": "book", "title": "B", "author": [{"family": "Popescu", "given": "Wm."}],
+         "issued": {"date-parts": [[2002]]}},
+        {"id": "p99", "type": "book", "title": "A", "author": [{"family": "Popescu", "given": "Wm."}],
+         "issued": {"date-parts": [[1999]]}},
+    ]
+    cluster = [[{"id": "p02"}, {"id": "p99"}]]
+    assert render(items, "elsevier-harvard", citations=cluster).citations == ["(Popescu, 2002, 1999)"]
+    assert render(items, "elsevier-harvard", citations=cluster, grouped_sort=False).citations == [
+        "(Popescu, 1999, 2002)"
+    ]

@@ -84,8 +84,9 @@ def render(
     default) sorts the cites of an in-text citation that collapses or groups cites as
     citeproc-js sorts a document's citations: on the author strings first, then the style's
     keys, one author's cites gathered. False sorts them on the style's keys alone, ties kept in
-    the order given, nothing gathered (the order of citeproc-js's ``makeCitationCluster``, by
-    which the CSL test suite's ``citation_items`` fixtures were made).
+    the order given, nothing gathered, each key after the first in the direction of the key
+    before it where the grouped sort would apply (the order of citeproc-js's
+    ``makeCitationCluster``, by which the CSL test suite's ``citation_items`` fixtures were made).
     """
     from . import styles
 

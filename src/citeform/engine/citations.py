@@ -266,12 +266,20 @@ def render_cluster(layout, citation) -> str:
             cite["_braces"] = True
     done: dict[int, dict] = {}
     grouped = state is None or state.grouped_sort
+    # citeproc-js's grouped sort: its first key (the author string) takes a copy of the first
+    # key's direction, so that any plain sort of such a style gives each later key the
+    # direction of the key before it
+    shifted = grouping and layout.get_root().get("class") == "in-text"
     if citation_el.sort is not None:
-        if grouped and grouping and len(cites) > 1 and layout.get_root().get("class") == "in-text":
+        if grouped and shifted and len(cites) > 1:
             done = {id(cite): _render_one(layout, cite) for cite in cites}
             cites = _gathered(_grouped_sort(citation_el.sort, cites, layout, done), done)
+            if state is not None and id(citation) in state.resorted:
+                # citeproc-js sorted this citation again on the keys alone (pipeline._resorted)
+                cites = sort_items(citation_el.sort, cites, layout, shifted=True)
+                grouped = False
         else:
-            cites = sort_items(citation_el.sort, cites, layout)
+            cites = sort_items(citation_el.sort, cites, layout, shifted=shifted and not grouped)
     rendered = [done.get(id(cite)) or _render_one(layout, cite) for cite in cites]
     rendered = _without_empty_cites(rendered)
 

@@ -19,7 +19,7 @@ from .loader import load_style
 from .markup import TokenFormatter
 from .positions import assign_positions
 from .registry import Bibliography, fast_item
-from .source import ItemSource
+from .source import OPEN_NAMES, ItemSource
 from .state import EngineState
 
 
@@ -162,6 +162,7 @@ def _render(loaded, items: Iterable[dict], citations: list | None, fmt: str,
         bib.sort()
     assign_positions(made, near_note_distance(loaded))
     disambiguate(loaded, bib, list(bib.keys), state)
+    state.resorted = _resorted(made, source)
     if cache.ENABLED and not position_dependent(loaded.root):
         # from here on a cite's text depends only on its item, locator and flags
         state.cite_memo = {}
@@ -184,6 +185,28 @@ def _render(loaded, items: Iterable[dict], citations: list | None, fmt: str,
             result.bibliography.append(entry)
             result.bibliography_ids.append(source.original_ids.get(key, key))
     return result
+
+
+def _resorted(made: list, source) -> set[int]:
+    """The citations citeproc-js sorts again on the style's keys alone (``id()`` of each).
+
+    citeproc-js reads each item of a citation afresh when it processes the citation; an item
+    whose stored copy changed since (it holds a person's name without a family or a given part,
+    which rendering fills with ``""``) counts as changed, and every earlier citation of it is
+    then sorted again with the plain sort, without the grouped sort of a collapsing in-text
+    citation (its ties kept in the grouped order): ``Baker, 1788; McDonald, 1990; 1995b;
+    Lefèvre et al., 2013; 2019b`` for a citation of "Lefèvre, …, Prince" cited again later.
+    """
+    last: dict[str, int] = {}
+    for index, citation in enumerate(made):
+        for cite in citation.cites:
+            reference = source.get(cite.key)
+            if reference is not None and reference.get(OPEN_NAMES):
+                last[cite.key] = index
+    if not last:
+        return set()
+    return {id(citation) for index, citation in enumerate(made)
+            if any(last.get(cite.key, -1) > index for cite in citation.cites)}
 
 
 def cites_by_number(loaded) -> bool:

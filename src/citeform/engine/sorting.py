@@ -426,12 +426,17 @@ def _cmp_values(a, b) -> int:
     return (a[1] > b[1]) - (a[1] < b[1])
 
 
-def sort_items(sort_el, items: list, context) -> list:
+def sort_items(sort_el, items: list, context, shifted: bool = False) -> list:
+    """The items ordered by the keys of ``sort_el`` (ties in the order given). ``shifted``: each
+    key after the first takes the direction of the key before it, as citeproc-js's plain sort of
+    a citation does once its grouped sort has put a copy of the first key's direction in front."""
     keys = [k for k in sort_el.findall("cs:key", sort_el.nsmap)]
     if not keys or len(items) < 2:  # nothing to order (and no collation tables to load)
         return list(items)
 
     descending = [k.get("sort", "ascending") == "descending" for k in keys]
+    if shifted:
+        descending = descending[:1] + descending[:-1]
 
     def column(j: int, indices: list[int]) -> list:
         return key_values(keys[j], [items[i] for i in indices], context)

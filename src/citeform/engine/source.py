@@ -90,6 +90,8 @@ def make_reference(key: str, item: dict[str, Any], shared: Shared | None = None)
                 data[py_key] = names
                 if "-" in csl_key:  # citeproc-py's cs:names looks roles up as written
                     data[csl_key] = names
+                if _open_names(value):
+                    data[OPEN_NAMES] = True
         elif py_key in DATE_VARIABLES:
             date = parse_date(value) if shared is None else shared.date(value)
             if date is not None:
@@ -145,6 +147,23 @@ def trigraph(data: dict[str, Any]) -> str | None:
     except AttributeError:
         year = ""
     return head + year
+
+
+# the mark of a reference holding a person's name without a family or a given part (see
+# :func:`_open_names`)
+OPEN_NAMES = "_cf_open_names"
+
+
+def _open_names(value: Any) -> bool:
+    """Whether a CSL-JSON name list holds a person's name that lacks ``family`` or ``given``
+    (not an empty string: the key itself, or null). citeproc-js fills the missing part with
+    ``""`` in its stored copy of the item when it renders the name, so the item read again for a
+    later citation differs from that copy and is taken as changed (see ``pipeline``)."""
+    for entry in value if isinstance(value, list) else (value,):
+        if isinstance(entry, dict) and entry.get("literal") in (None, "") and len(entry) > 0 and (
+                entry.get("family") is None or entry.get("given") is None) and entry.get("others") is not True:
+            return True
+    return False
 
 
 def parse_names(value: Any, shared: Shared | None = None) -> list[Name]:

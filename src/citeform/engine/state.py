@@ -100,6 +100,8 @@ class EngineState:
         # False: a cluster's cites are sorted on the style's keys alone (citeproc-js's
         # makeCitationCluster), without the grouped sort of a document's citations
         self.grouped_sort = True
+        # citations sorted again on the style's keys after the grouped sort (pipeline._resorted)
+        self.resorted: set[int] = set()
 
     def entry(self, key: str) -> ItemDisambiguation:
         return self.disambiguation.setdefault(key, ItemDisambiguation())
