@@ -236,3 +236,20 @@ def test_citation_sorted_again_when_a_later_citation_reads_a_changed_item(style:
                 [{"id": "lp"}]]
     # citeproc-js 2.4.63
     assert list(render_csl(RESORT_ITEMS, _style(style), citations=clusters).citations) == [first, second]
+
+
+def test_cite_printing_no_names_continues_a_title_cite() -> None:
+    """Class ``citation: empty names after a title cite`` (seed 482913, APA): a cite whose
+    cs:names prints nothing (the one name has no family part) continues the group of the cite
+    before it also when that cite prints a title where a style branch has no cs:names (a legal
+    case): it is joined with the cite-group delimiter."""
+    items = [
+        {"id": "lc2", "type": "legal_case", "title": "Other case", "issued": {"date-parts": [[2001]]}},
+        {"id": "pc", "type": "chapter", "title": "Machine", "author": [{"given": "Prince"}],
+         "issued": {"date-parts": [[1987]]}},
+    ]
+    clusters = [[{"id": "lc2"}, {"id": "pc"}]]
+    # citeproc-js 2.4.63
+    assert list(render_csl(items, _style("apa"), citations=clusters).citations) == ["(Other case, 2001, 1987)"]
+    assert list(render_csl(items, _style("chicago-author-date"), citations=clusters).citations) == [
+        "(Other case 2001, 1987)"]

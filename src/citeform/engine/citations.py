@@ -460,10 +460,11 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
             last_names = r["more_names"][-1]
             continue
         last_names = key
-        if key is None and r.get("names_tried") and collapse and groups and groups[-1][0]["names"] is not None:
-            # a cite whose cs:names prints nothing continues the group of the named cite before
-            # it (citeproc-js: "Xu 1743, 2016" with the cite-group delimiter); one that has no
-            # cs:names to render starts its own ("Álvarez: 2000; Pineapple Case: 2000")
+        if key is None and r.get("names_tried") and collapse and groups:
+            # a cite whose cs:names prints nothing continues the group before it, of a named cite
+            # or of one printing a title instead (citeproc-js: "Xu 1743, 2016", "Other case,
+            # 2001, 1987" with the cite-group delimiter); one that has no cs:names to render
+            # starts its own ("Álvarez: 2000; Pineapple Case: 2000")
             groups[-1].append(r)
             continue
         if key is None and collapse:
