@@ -253,3 +253,24 @@ def test_cite_printing_no_names_continues_a_title_cite() -> None:
     assert list(render_csl(items, _style("apa"), citations=clusters).citations) == ["(Other case, 2001, 1987)"]
     assert list(render_csl(items, _style("chicago-author-date"), citations=clusters).citations) == [
         "(Other case 2001, 1987)"]
+
+
+def test_citation_not_sorted_again_when_the_changed_item_prints_no_names() -> None:
+    """Class ``citation: sorted again on the keys alone`` (seed 310457, APA 6th): the item's
+    stored copy changes only where its names are rendered. A treaty prints its title, so a later
+    citation of it finds it unchanged and the earlier citation keeps its grouped order."""
+    items = [
+        {"id": "tr", "type": "treaty", "title": "Health brain", "issued": {"literal": "in press"},
+         "status": "forthcoming", "author": [{"family": "Collins", "given": "Charles"}, {"given": "Prince"}]},
+        {"id": "wp", "type": "webpage", "title": "Pre-school", "issued": {"date-parts": [[2019, 9]]},
+         "author": [{"family": "حداد", "given": "رامي"}, {"family": "Brown", "given": "Emre"}]},
+        {"id": "le", "type": "chapter", "title": "Vs. migration", "author": [{"family": "Lee", "given": "Eleni"}],
+         "issued": {"date-parts": [[2015]]}},
+    ]
+    clusters = [[{"id": "tr", "suppress-author": True}, {"id": "wp", "suppress-author": True}, {"id": "le"}],
+                [{"id": "tr"}]]
+    # citeproc-js 2.4.63
+    assert list(render_csl(items, _style("apa-6th-edition"), citations=clusters).citations) == [
+        "(Lee, 2015; Health Brain, in press; 2019)",
+        "(Health Brain, in press)",
+    ]

@@ -219,6 +219,13 @@ def _ambiguous_author_string(layout, cite, rendered: dict) -> str | None:
     return memo[key]
 
 
+def _printed_names(state, cite, rendered: dict[int, dict]) -> str | None:
+    """The names a cite's item prints as the grouped sort read them (None: none)."""
+    if cite.key in state.author_strings:
+        return state.author_strings[cite.key]
+    return _author_string(rendered[id(cite)])
+
+
 def _author_string(rendered: dict) -> str | None:
     """The names a cite prints, as the grouped sort knows them: None when it prints none.
 
@@ -274,8 +281,11 @@ def render_cluster(layout, citation) -> str:
         if grouped and shifted and len(cites) > 1:
             done = {id(cite): _render_one(layout, cite) for cite in cites}
             cites = _gathered(_grouped_sort(citation_el.sort, cites, layout, done), done)
-            if state is not None and id(citation) in state.resorted:
-                # citeproc-js sorted this citation again on the keys alone (pipeline._resorted)
+            changed = state.resorted.get(id(citation)) if state is not None else None
+            if changed and any(_printed_names(state, cite, done) is not None for cite in cites
+                               if cite.key in changed):
+                # citeproc-js sorted this citation again on the keys alone: an item of it whose
+                # cite renders names changed (pipeline._resorted)
                 cites = sort_items(citation_el.sort, cites, layout, shifted=True)
                 grouped = False
         else:

@@ -187,15 +187,18 @@ def _render(loaded, items: Iterable[dict], citations: list | None, fmt: str,
     return result
 
 
-def _resorted(made: list, source) -> set[int]:
-    """The citations citeproc-js sorts again on the style's keys alone (``id()`` of each).
+def _resorted(made: list, source) -> dict[int, set[str]]:
+    """The citations citeproc-js may sort again on the style's keys alone: ``id()`` of each,
+    with the keys of the items that would make it do so.
 
     citeproc-js reads each item of a citation afresh when it processes the citation; an item
-    whose stored copy changed since (it holds a person's name without a family or a given part,
-    which rendering fills with ``""``) counts as changed, and every earlier citation of it is
-    then sorted again with the plain sort, without the grouped sort of a collapsing in-text
-    citation (its ties kept in the grouped order): ``Baker, 1788; McDonald, 1990; 1995b;
-    Lefèvre et al., 2013; 2019b`` for a citation of "Lefèvre, …, Prince" cited again later.
+    whose stored copy changed since counts as changed, and every earlier citation of it is then
+    sorted again with the plain sort, without the grouped sort of a collapsing in-text citation
+    (its ties kept in the grouped order): ``Baker, 1788; McDonald, 1990; 1995b; Lefèvre et al.,
+    2013; 2019b`` for a citation of "Lefèvre, …, Prince" cited again later. The copy changes
+    when the item holds a person's name without a family or a given part and that name is
+    rendered (filled with ``""``): here, an item cited again later; whether its cite renders
+    names is asked when the citation is rendered (``citations.render_cluster``).
     """
     last: dict[str, int] = {}
     for index, citation in enumerate(made):
@@ -204,9 +207,13 @@ def _resorted(made: list, source) -> set[int]:
             if reference is not None and reference.get(OPEN_NAMES):
                 last[cite.key] = index
     if not last:
-        return set()
-    return {id(citation) for index, citation in enumerate(made)
-            if any(last.get(cite.key, -1) > index for cite in citation.cites)}
+        return {}
+    found: dict[int, set[str]] = {}
+    for index, citation in enumerate(made):
+        keys = {cite.key for cite in citation.cites if last.get(cite.key, -1) > index}
+        if keys:
+            found[id(citation)] = keys
+    return found
 
 
 def cites_by_number(loaded) -> bool:

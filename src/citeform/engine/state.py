@@ -101,7 +101,7 @@ class EngineState:
         # makeCitationCluster), without the grouped sort of a document's citations
         self.grouped_sort = True
         # citations sorted again on the style's keys after the grouped sort (pipeline._resorted)
-        self.resorted: set[int] = set()
+        self.resorted: dict[int, set[str]] = {}
 
     def entry(self, key: str) -> ItemDisambiguation:
         return self.disambiguation.setdefault(key, ItemDisambiguation())
