@@ -274,3 +274,27 @@ def test_citation_not_sorted_again_when_the_changed_item_prints_no_names() -> No
         "(Lee, 2015; Health Brain, in press; 2019)",
         "(Health Brain, in press)",
     ]
+
+
+def test_implicit_year_suffix_after_a_range_end() -> None:
+    """Class ``year-suffix after a date range`` (seed 775432, Springer author-date, which never
+    prints year-suffix itself): citeproc-js puts the letter after the range's last year, in the
+    entry (an accessed date too) and in the cite, where a collapse drops only the first year."""
+    def book(key: str, dates: list) -> dict:
+        return {"id": key, "type": "book", "title": key.upper(), "author": [{"family": "Bell", "given": "Yu"}],
+                "issued": {"date-parts": dates}}
+
+    items = [book("c", [[1992], [1994]]), book("d", [[1992], [1994]]), book("g", [[1992]]),
+             {"id": "w", "type": "webpage", "title": "W", "author": [{"family": "Allen", "given": "Yu"}],
+              "issued": {"literal": "in press"}, "URL": "https://e.org/w", "accessed": {"date-parts": [[1992], [1994]]}},
+             {"id": "v", "type": "webpage", "title": "V", "author": [{"family": "Allen", "given": "Yu"}],
+              "issued": {"literal": "in press"}, "URL": "https://e.org/v", "accessed": {"date-parts": [[1992], [1994]]}}]
+    clusters = [[{"id": "c"}, {"id": "d"}, {"id": "g"}], [{"id": "c", "locator": "5"}, {"id": "d", "locator": "7"}],
+                [{"id": "w"}, {"id": "v"}]]
+    result = render_csl(items, _style("springer-basic-author-date"), citations=clusters)
+    # citeproc-js 2.4.63
+    assert list(result.citations) == ["(Bell 1992, –1994a, –1994b)", "(Bell 1992–1994a, p. 5, –1994b, p. 7)",
+                                      "(Allen in press, in pressb)"]
+    assert list(result.bibliography) == ["Allen Y (in press) W. https://e.org/w. 1992–1994a",
+                                         "Allen Y (in press) V. https://e.org/v. 1992–1994b",
+                                         "Bell Y (1992–1994a) C", "Bell Y (1992–1994b) D", "Bell Y (1992) G"]

@@ -529,7 +529,12 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
             apart = _apart(r["cite"])
             same_year = collapse in ("year-suffix", "year-suffix-ranged") and suffix and year == prev_year
             if same_year and not _prints_letter(layout, r, year, suffix):
-                same_year = False  # no letter printed after a year ("in press"): the cite stays whole
+                # no letter printed after the year ("in press", or after a range's last year:
+                # "1992–1994b"): the cite stays whole, but for a year equal to the last one
+                same_year = False
+                suffix_apart = True
+            else:
+                suffix_apart = False
             if same_year:
                 # the letter alone, with the cite's locator if any (citeproc-js: "2008a, b, p. 3")
                 text = suffix
@@ -546,7 +551,7 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
                 # citeproc-js drops a year equal to the previous cite's from any cite of a group
                 # that collapses year-suffixes; without a letter to print, only the locator and
                 # affixes remain ("Hansen 2024, p. 3" for the same item cited twice), or nothing
-                drop_year = (collapse in ("year-suffix", "year-suffix-ranged") and not suffix
+                drop_year = (collapse in ("year-suffix", "year-suffix-ranged") and (not suffix or suffix_apart)
                              and year is not None and year == prev_year and adds_suffix)
                 text = _affixed(r["cite"], _without_author(layout, r, drop_year=drop_year))
                 if not m.strip_tokens(str(text)).strip():

@@ -132,7 +132,15 @@ class DateMixin:
             names = order[i : j + 1]
             state = get_state(self)
             dropping = state is not None and state.drop_year
-            first = _joined(self.parts(begin, names, context), joiner)
+            # an implicit year-suffix goes after the range's last year (citeproc-js: 1992–1994a)
+            deferring = state is not None and "year" in names and not state.year_suffix_done
+            if deferring:
+                state.year_suffix_done = True
+            try:
+                first = _joined(self.parts(begin, names, context), joiner)
+            finally:
+                if deferring:
+                    state.year_suffix_done = False
             # the first year dropped for a collapse leaves its range delimiter (citeproc-js:
             # "King 2008, –2011")
             dropped = dropping and not state.drop_year
