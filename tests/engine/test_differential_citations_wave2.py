@@ -298,3 +298,24 @@ def test_implicit_year_suffix_after_a_range_end() -> None:
     assert list(result.bibliography) == ["Allen Y (in press) W. https://e.org/w. 1992–1994a",
                                          "Allen Y (in press) V. https://e.org/v. 1992–1994b",
                                          "Bell Y (1992–1994a) C", "Bell Y (1992–1994b) D", "Bell Y (1992) G"]
+
+
+@pytest.mark.parametrize(("style", "expected"), [
+    ("modern-language-association", ["(Núñez)", "(Núñez)", "(Núñez, Gamma)", "(Núñez, Delta)"]),
+    ("chicago-author-date", ["(Núñez 1694)", "(Núñez 1694)", "(Núñez 1694b)", "(Núñez 1694a)"]),
+])
+def test_name_printing_nothing_still_tells_cites_apart(style: str, expected: list[str]) -> None:
+    """Class ``disambiguation: a name that prints nothing`` (seed 129384, MLA): citeproc-js
+    tests ambiguity on a cite whose names start from the first alone, so a name without a
+    family part, which prints nothing in the short form, still tells "Prince and Núñez"
+    (printed "Núñez") from "Núñez"; two lists alike are ambiguous."""
+    prince, nunez = {"given": "Prince"}, {"family": "Núñez", "given": "Giulia"}
+    items = [
+        {"id": "a", "type": "article-journal", "title": "Alpha", "author": [prince, nunez], "issued": {"date-parts": [[1694]]}},
+        {"id": "b", "type": "article-journal", "title": "Beta", "author": [nunez], "issued": {"date-parts": [[1694]]}},
+        {"id": "c", "type": "article-journal", "title": "Gamma", "author": [nunez, prince], "issued": {"date-parts": [[1694]]}},
+        {"id": "d", "type": "article-journal", "title": "Delta", "author": [nunez, prince], "issued": {"date-parts": [[1694]]}},
+    ]
+    clusters = [[{"id": "a"}], [{"id": "b"}], [{"id": "c"}], [{"id": "d"}]]
+    # citeproc-js 2.4.63
+    assert list(render_csl(items, _style(style), citations=clusters).citations) == expected

@@ -77,7 +77,11 @@ class Disambiguator:
         return (key, overrides, str(self.bib.source[key].get("year_suffix")))
 
     def _text(self, key: str) -> str:
-        text, _names = render_cite(self.layout, self.probes[key])
+        self.state.ambiguity_probe = True
+        try:
+            text, _names = render_cite(self.layout, self.probes[key])
+        finally:
+            self.state.ambiguity_probe = False
         return m.strip_tokens(str(text)) if text is not None else ""
 
     def resort_bibliography(self) -> None:

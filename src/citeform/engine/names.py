@@ -358,9 +358,15 @@ class NameRenderer:
             state.level_reads.append((key, form, self.name_settings()[0] is not None,
                                       tuple((i, levels.get(i, 0)) for i in read)))
         rendered = [self.one(name, i, form, levels.get(i, 0)) for i, name in enumerate(shown)]
-        rendered = [r for r in rendered if r]
-        if not rendered:
+        if not any(rendered):
             return None
+        if state is not None and state.ambiguity_probe:
+            # citeproc-js tests ambiguity on a cite whose name list starts from its first name
+            # alone: a name printing nothing (no family part in a short form) still tells its
+            # cite apart ("Prince and Núñez", printed "Núñez", is not ambiguous with "Núñez")
+            rendered = [r or "\u2205" for r in rendered]
+        else:
+            rendered = [r for r in rendered if r]
         replaced, whole = (substitute_names(self, shown, rendered)  # (only an entry's names)
                            if self.section == "bibliography" and not self.sort_options else (None, None))
         if whole is not None:

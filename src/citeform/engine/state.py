@@ -102,6 +102,8 @@ class EngineState:
         self.grouped_sort = True
         # citations sorted again on the style's keys after the grouped sort (pipeline._resorted)
         self.resorted: dict[int, set[str]] = {}
+        # rendering a cite to test its ambiguity (disambiguation.py)
+        self.ambiguity_probe = False
 
     def entry(self, key: str) -> ItemDisambiguation:
         return self.disambiguation.setdefault(key, ItemDisambiguation())
