@@ -276,14 +276,17 @@ def _warn_no_printed_form(citations: list[str], sources: list[str], resolved: An
 
 
 def _author_forms_missing(rendered: list[str], widths: list[int]) -> list[int]:
-    """The clusters whose author-only part (the first of two) printed nothing usable."""
+    """The clusters whose author-only part (the first of two) printed nothing usable: nothing,
+    citeproc-js's marker, or what the citation part prints anyway (an item without author in a
+    style that substitutes no title: citeproc-js's author-only cite prints its year, ``2001``,
+    which would read ``2001 (2001)``)."""
     from .engine.citations import is_placeholder
 
     lost, i = [], 0
     for n, w in enumerate(widths):
         if w == 2:
             author = rendered[i].strip()
-            if not author or is_placeholder(author):
+            if not author or is_placeholder(author) or author in rendered[i + 1]:
                 lost.append(n)
         i += w
     return lost

@@ -37,11 +37,17 @@ def render_cite(layout, cite, suppress_author: bool = False, author_only: bool =
     layout.repressed = {}
     flags = cite.get("_cite") or {}
     if state is not None:
+        flagged_author_only = bool(flags.get("author-only"))
         state.begin_cite(
             suppress_author=suppress_author or bool(flags.get("suppress-author")),
-            author_only=author_only or bool(flags.get("author-only")),
+            author_only=author_only or flagged_author_only,
             item=cite,
+            # citeproc-js's element trace decides what a cite flagged so prints; a cite
+            # continuing a collapsed group just loses its names
+            trace=(flagged_author_only or bool(flags.get("suppress-author"))) and not continues_group,
         )
+        if flagged_author_only:
+            state.suppressed.add("locator")  # citeproc-js: done_vars holds it from the start
         state.continues_group = continues_group
         state.drop_year = drop_year
     try:
@@ -50,8 +56,44 @@ def render_cite(layout, cite, suppress_author: bool = False, author_only: bool =
         text = None
     names = state.first_names if state is not None else None
     if state is not None and state.author_only:
-        text = names
+        if state.trace_on:
+            text = without_decorations(text, state.quotes) if text is not None else None
+        else:
+            text = names
     return text, names
+
+
+_DECORATION_TOKENS = frozenset(
+    ch for pair in (m.ITALIC, m.BOLD, m.SMALLCAPS, m.SUPERSCRIPT, m.SUBSCRIPT, m.UNDERLINE,
+                    m.NORMAL_STYLE, m.NORMAL_WEIGHT, m.NORMAL_VARIANT, m.NODECOR, m.BASELINE,
+                    m.QUOTE, m.SQUOTE)
+    for ch in pair
+) | {m.STYLE_QUOTE}
+_CURLY = {m.CURLY_DOUBLE[0]: "\u201c", m.CURLY_SINGLE[0]: "\u2018"}
+_CURLY_CLOSE = frozenset((m.CURLY_DOUBLE[1], m.CURLY_SINGLE[1]))
+
+
+def without_decorations(text, quotes) -> String:
+    """An author-only cite's text as citeproc-js prints it: with its decorations suppressed
+    (getCitationCluster's ``suppress_decorations``): no fonts, no quotes of the style, and of
+    the quotations typed in the data only those whose marks are not the locale's (de-DE's
+    ``“…”``) are left, as typed."""
+    marks = (quotes.open, quotes.open_inner) if quotes is not None else ("\u201c", "\u2018")
+    out = []
+    kept: list[bool] = []  # per open typed quotation: whether its tokens stay
+    for ch in str(text):
+        if ch in _DECORATION_TOKENS:
+            continue
+        if ch in _CURLY:
+            keep = _CURLY[ch] not in marks
+            kept.append(keep)
+            if not keep:
+                continue
+        elif ch in _CURLY_CLOSE:
+            if kept and not kept.pop():
+                continue
+        out.append(ch)
+    return String("".join(out))
 
 
 def _memo_render_cite(layout, cite):

@@ -19,7 +19,7 @@ from citeproc.source import VariableError
 from citeproc.string import MixedString, String, join, normalize_seam
 from lxml import etree
 
-from . import cache, compiled, groups, locales
+from . import cache, compiled, groups, locales, trace
 from . import markup as m
 from .cache import cached_class
 from .citations import render_cluster
@@ -109,14 +109,41 @@ def wrap_display(display: str, text):
     return m.wrap((m.DISPLAY_OPEN[display], m.DISPLAY_CLOSE), text)
 
 
+def traced_fn(element, kind: str, fn: Callable) -> Callable:
+    """The render function ``fn(item, kw)`` of a ``cs:text`` (no macro call), ``cs:number`` or
+    ``cs:date`` (``kind``: "text" or "date"), under the element trace of an author-only or
+    suppress-author cite (see :mod:`.trace`)."""
+    state_of = compiled.state_getter(element)
+    variable = element.get("variable")
+    leaf = trace.leaf
+
+    def render(item, kw):
+        state = state_of()
+        if state is None or not state.trace_on or state.sort_options is not None:
+            return fn(item, kw)
+        return leaf(state, kind, variable, lambda: fn(item, kw))
+
+    return render
+
+
 class DisplayMixin:
     """Wrap the element's output in display tokens when ``display`` is set."""
+
+    # what citeproc-js's element trace sees this element as (cs:number and cs:date; cs:text,
+    # cs:names and cs:label do their own): None, "text" or "date"
+    _trace_kind: str | None = None
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         cls._display_next_render = groups.following(cls, DisplayMixin, "render")
 
     def render(self, *args, **kwargs):
+        kind = self._trace_kind
+        if kind is not None and self.get("variable"):  # (a locale's date form is no element of its own)
+            state = get_state(self)
+            if trace.active(state):
+                return trace.leaf(state, kind, self.get("variable"),
+                                  lambda: self.displayed(self._display_next_render(*args, **kwargs)))
         return self.displayed(self._display_next_render(*args, **kwargs))
 
     def _cf_compile(self):
@@ -130,6 +157,8 @@ class DisplayMixin:
         keys = self.data_keys()
         if keys is not None:  # an item lacking them all: nothing rendered (see groups.tracking_fn)
             self.__dict__["_cf_leaf_keys"] = keys
+        if self._trace_kind is not None and self.get("variable"):
+            return traced_fn(self, self._trace_kind, tracked)
         return tracked
 
     def _generic_render(self):
@@ -353,6 +382,15 @@ class Text(
         if plan is None:
             plan = d["_cf_render_plan"] = (bool(self.tracked_variables()), bool(self.get("macro")))
         tracked, calls_macro = plan
+        if not calls_macro:
+            state = get_state(self)
+            if trace.active(state):
+                return trace.leaf(state, "text", self.get("variable"),
+                                  lambda: self._untraced_render(item, context, kwargs, tracked))
+        return self._untraced_render(item, context, kwargs, tracked, calls_macro)
+
+    def _untraced_render(self, item, context, kwargs, tracked: bool, calls_macro: bool = False):
+        """:meth:`render` without the element trace."""
         if tracked:
             if self.get("variable") and self.get("variable") not in _NOT_COLLAPSING:
                 state = get_state(self)
@@ -427,20 +465,21 @@ class Text(
                         state.text_variable_run = True
                     return untracked_render(item, kw)
             if display is None:
-                return lambda item, kw: tracked_render(item, kw if "context" in kw else {"context": None, **kw})
-            return lambda item, kw: displayed(
+                return traced_fn(self, "text", lambda item, kw: tracked_render(
+                    item, kw if "context" in kw else {"context": None, **kw}))
+            return traced_fn(self, "text", lambda item, kw: displayed(
                 tracked_render(item, kw if "context" in kw else {"context": None, **kw})
-            )
+            ))
         if kind is None or (calls_macro and (kind != "macro" or post is not None)):
-            render_ = self.render
+            render_ = self.render  # (traced there)
             return lambda item, kw: render_(item, **kw)
         rendered = self._rendered
         if not calls_macro:  # a term or a value (or an untracked variable: year-suffix)
             if kind in ("term", "value"):  # no variable called, no state changed
                 d["_cf_silent"] = True
             if display is None:
-                return lambda item, kw: rendered(item, kw.get("context"), kw)
-            return lambda item, kw: displayed(rendered(item, kw.get("context"), kw))
+                return traced_fn(self, "text", lambda item, kw: rendered(item, kw.get("context"), kw))
+            return traced_fn(self, "text", lambda item, kw: displayed(rendered(item, kw.get("context"), kw)))
 
         state_of = compiled.state_getter(self)
         run_children = compiled.run_children
@@ -861,6 +900,8 @@ class Group(BraceAffixes, DisplayMixin, NormalDecorationsMixin, groups.Group):
 
 
 class Date(BraceAffixes, DisplayMixin, VariableTracking, DateMixin, NormalDecorationsMixin, model.Date):
+    _trace_kind = "date"
+
     def data_keys(self) -> tuple[str, ...] | None:
         variable = self.get("variable")
         return (variable.replace("-", "_"),) if variable and " " not in variable else None
@@ -881,8 +922,15 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
         if owner is not None and kwargs.get("names_context") is None:
             kwargs["names_context"] = owner  # a bare cs:names in a substitute inherits name and label
         state = get_state(self)
+        traced = trace.active(state)
         if state is not None:
             rendered_before = state.probably_rendered
+            if traced:
+                trace.start(state, "names")
+                listed_before, state.names_listed = state.names_listed, False
+                hidden_before = state.trace_hidden
+                if not state.names_depth:
+                    state.names_shadow = None
             state.names_depth += 1
         try:
             if args or not cache.ENABLED:
@@ -897,6 +945,31 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
         finally:
             if state is not None:
                 state.names_depth -= 1
+                if traced:
+                    # the names list itself is appended while this element's mark is on top;
+                    # what a substitute printed was traced element by element
+                    listed, state.names_listed = state.names_listed, listed_before
+                    suppressed = listed and trace.suppressing(state)
+                    trace.end(state)
+        if traced:
+            if listed:
+                state.probably_rendered = True
+            if suppressed or state.trace_hidden > hidden_before:
+                state.author_suppressed = True  # a term after it does not open the cite
+            if state.names_depth:
+                if suppressed and state.names_shadow is None:
+                    state.names_shadow = out  # the names the cite compares, printed or not
+            elif (out is None or groups.is_empty(out)) and state.names_shadow is not None:
+                self._recorded(state, state.names_shadow)
+                return out
+            out = self._recorded(state, out)
+            return trace.hide(state, out) if suppressed else out
+        return self._recorded(state, out, rendered_before)
+
+    def _recorded(self, state, out, rendered_before: bool = True):
+        """``out``, noted as the cite's first (or a later) names output; suppressed for a
+        cite of a collapsed group that loses its names (``rendered_before``: whether a name,
+        date or title rendered before)."""
         if state is not None and not state.names_depth and state.sort_options is None:
             state.names_tried = True
         if (
@@ -914,7 +987,7 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
             state.more_names.append(str(out))
         if state.names_seen == 1:
             state.first_names = out
-        if state.suppress_author and not rendered_before:
+        if state.suppress_author and not state.trace_on and not rendered_before:
             # citeproc-js suppresses every cs:names that prints before any name, date or
             # multilingual text (title...) of the cite did, and none after: a title substituted
             # for the author is dropped without counting, so the next names go too
@@ -979,6 +1052,9 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
                 pass
             output.append(text)
         if output:
+            state = get_state(self)
+            if state is not None:
+                state.names_listed = True
             if isinstance(output[0], int) and all(isinstance(text, int) for text in output):  # form="count"
                 total = sum(output)
                 return str(total) if total > 0 else None
@@ -1019,7 +1095,7 @@ class Names(DisplayMixin, VariableTracking, NormalDecorationsMixin, model.Names)
 class Number(
     BraceAffixes, DisplayMixin, VariableTracking, CaseMixin, NumberFormatMixin, NormalDecorationsMixin, model.Number
 ):
-    pass
+    _trace_kind = "text"
 
 
 class Label(DisplayMixin, CaseMixin, LabelPluralMixin, NormalDecorationsMixin, model.Label):
@@ -1027,7 +1103,26 @@ class Label(DisplayMixin, CaseMixin, LabelPluralMixin, NormalDecorationsMixin, m
         state = get_state(self)
         if state is not None and state.sort_options is not None and self.getparent().tag.endswith("}names"):
             return None  # a name label ('ed.') is no part of a sort key (citeproc-js)
+        if trace.active(state):
+            if state.author_only and self._stray_in_author_only(state):
+                return None
+            if trace.suppressing(state):
+                return trace.hide(state, super().render(*args, **kwargs))  # it follows its element's mark
         return super().render(*args, **kwargs)
+
+    def _stray_in_author_only(self, state) -> bool:
+        """Whether this label prints nothing in an author-only cite: its variable is the
+        locator (citeproc-js counts it done from the start), or a ``cs:text`` of its variable
+        would print nothing here (deliberate difference ``author-only-stray-label``: citeproc-js
+        prints such a label without its value, ``Tocqueville et al., no.``). A ``cs:names``'s
+        own label goes with its names."""
+        d = self.__dict__
+        in_names = d.get("_cf_in_names")
+        if in_names is None:
+            in_names = d["_cf_in_names"] = self.getparent().tag.endswith("}names")
+        if in_names:
+            return False
+        return self.get("variable") == "locator" or state.probably_rendered or not state.names_depth
 
 
 class Name_Part(CaseMixin, model.Name_Part):  # noqa: N801 - CSL tag name mapping

@@ -33,6 +33,8 @@ ENDS_SUPPRESSION = vocabulary.NAME_VARIABLES | vocabulary.DATE_VARIABLES | froze
     "archive", "archive-place", "language-name", "language-name-original",
 ))
 
+MULTILINGUAL_OR_DATES = ENDS_SUPPRESSION - vocabulary.NAME_VARIABLES
+
 
 def note_variables(state, names: list[str], rendered: bool) -> None:
     """Record in ``state`` that ``names`` were called and whether they rendered."""
@@ -43,8 +45,11 @@ def note_variables(state, names: list[str], rendered: bool) -> None:
         frame[0] = True
         frame[1] = frame[1] or rendered
     if rendered:
-        if state.suppress_author and not state.probably_rendered:
-            state.probably_rendered = any(name in ENDS_SUPPRESSION for name in names)
+        if (state.suppress_author or state.author_only) and not state.probably_rendered:
+            # (under the element trace a cs:names says so itself: when it printed names, not
+            # when its substitute printed something else)
+            ends = MULTILINGUAL_OR_DATES if state.trace_on else ENDS_SUPPRESSION
+            state.probably_rendered = any(name in ends for name in names)
         for used in state.used_stack:
             used.update(names)
         if state.used_stack:  # inside cs:substitute: rendered once, suppressed from here on
@@ -365,6 +370,7 @@ class Substitute(model.Substitute):
             used: set[str] = set()
             if state is not None:
                 state.used_stack.append(used)
+                hidden = state.trace_hidden
             try:
                 if bare_names:
                     names = self.getparent()
@@ -380,8 +386,9 @@ class Substitute(model.Substitute):
                 (text is None or str(text) == "") and state is not None and state.section == "citation"
                 and _hollow_names(child, item)
             )
-            if hollow:
-                text = ""
+            if hollow or (state is not None and state.trace_hidden > hidden and (text is None or str(text) == "")):
+                text = ""  # (what the element trace dropped rendered: the substitution ends)
+                hollow = True
             if text is not None and (str(text) != "" or hollow):
                 if state is not None:
                     state.suppressed.update(used)

@@ -139,6 +139,7 @@ def _render(loaded, items: Iterable[dict], citations: list | None, fmt: str,
 
     state = EngineState(implicit_year_suffix=uses_implicit_year_suffix(loaded))
     loaded.root.engine_state = state
+    state.quotes = quotes
     state.note_braces = loaded.root.get("class") == "note"
     state.grouped_sort = grouped_sort
     made = []

@@ -86,6 +86,14 @@ class EngineState:
         # with suppress-author: something that ends citeproc-js's suppression rendered (its
         # probably_rendered_something: a name, a date or a multilingual text variable)
         self.probably_rendered = False
+        # citeproc-js's element trace for a cite flagged author-only or suppress-author (trace.py):
+        # whether it applies, its marks (True: suppress) and how many outputs it dropped
+        self.trace_on = False
+        self.trace: list[bool] = []
+        self.trace_hidden = 0
+        self.names_listed = False  # the cs:names being rendered printed its names (no substitute)
+        self.names_shadow: Any = None  # names a substitute printed and the trace dropped
+        self.quotes: Any = None  # the locale's quote marks (serializers.Quotes), set by the pipeline
         # (text, names) of the cites of the citations, by what the text depends on; set once
         # disambiguation is done, for styles whose cites never depend on their position
         self.cite_memo: dict | None = None
@@ -121,7 +129,7 @@ class EngineState:
 
     def begin_cite(
         self, suppress_author: bool = False, author_only: bool = False, item: Any = None,
-        section: str = "citation",
+        section: str = "citation", trace: bool = False,
     ) -> None:
         self.current_item = item
         self.section = section
@@ -134,6 +142,10 @@ class EngineState:
         self.author_suppressed = False  # the first names rendered and were suppressed
         self.probably_rendered = False
         self.author_only = author_only
+        self.trace_on = trace and section == "citation"
+        self.trace = []
+        self.trace_hidden = 0
+        self.names_listed = False
         self.names_seen = 0
         self.disambiguate_count = 0
         self.disambiguate_tests = 0

@@ -353,7 +353,12 @@ def _assemble(citations: Sequence[Citation], known: list[list[Cite]], plan: list
             continue
         rest = _add_missing(got.get("rest", ""), missing)
         if not note_style:
-            out.append(Rendered(" ".join(t for t in (got.get("author", ""), rest) if t), ids=ids))
+            author = got.get("author", "")
+            if author and author in rest:
+                # the author-only cite printed what the citation prints anyway (an item without
+                # author: citeproc-js prints its year, ``2001``): as pandoc, the citation alone
+                author = ""
+            out.append(Rendered(" ".join(t for t in (author, rest) if t), ids=ids))
             continue
         author = authors.get(i, "")
         if c.note is not None:
