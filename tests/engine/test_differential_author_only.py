@@ -177,3 +177,21 @@ def test_narrative_citation_of_an_item_without_author(invoke, tmp_path, style, e
     result = invoke("manuscript", str(manuscript), "-r", str(refs), "-s", style, "--no-bibliography")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith(expected + " says.\n")
+
+
+@pytest.mark.parametrize(("style", "expected"), [
+    ("apa", ["Adams", "Adams", "Brown", "Adams"]),
+    ("chicago-notes-bibliography", ["J. Adams", "Adams", "Brown", "Adams"]),
+    ("nature", ["[NO_PRINTED_FORM]"] * 4),
+])
+def test_author_only_cite_prints_alone_in_its_cluster(style: str, expected: list[str]) -> None:
+    """Class ``citation: author-only cite among others``: citeproc-js prints the first
+    author-only cite of a sorted cluster alone, whatever cites come before or after it."""
+    items = [{"id": k, "type": "book", "title": k.upper(), "author": [{"family": f, "given": "J"}],
+              "issued": {"date-parts": [[y]]}}
+             for k, f, y in (("a", "Adams", 2001), ("b", "Brown", 2002), ("c", "Cole", 2003))]
+    clusters = [[{"id": "a", "author-only": True}, {"id": "b"}], [{"id": "b"}, {"id": "a", "author-only": True}],
+                [{"id": "c"}, {"id": "b", "author-only": True}, {"id": "a"}],
+                [{"id": "a", "author-only": True}, {"id": "b", "author-only": True}]]
+    # citeproc-js 2.4.63
+    assert list(render_csl(items, _style(style), citations=clusters).citations) == expected

@@ -332,6 +332,9 @@ def render_cluster(layout, citation) -> str:
                 grouped = False
         else:
             cites = sort_items(citation_el.sort, cites, layout, shifted=shifted and not grouped)
+    alone = next((cite for cite in cites if (cite.get("_cite") or {}).get("author-only")), None)
+    if alone is not None:
+        cites = [alone]  # citeproc-js prints the first author-only cite of a cluster, alone
     rendered = [done.get(id(cite)) or _render_one(layout, cite) for cite in cites]
     rendered = _without_empty_cites(rendered)
 
