@@ -131,3 +131,20 @@ def test_sort_key_given_particle_space(style: str, locale: str, expected: list[s
     ``Olsen  de la C.`` sorts before ``Olsen Ch.``; where the given name is not initialised
     the key has one space and ``Ch.`` comes first."""
     assert _render(_style(style), [CRUZ, CH], locale)[1] == _one_space(expected)
+
+
+# -- global-givenname-one-item ---------------------------------------------------------------
+
+def test_global_givenname_one_item() -> None:
+    """Class ``global-givenname-one-item`` (found checking the first class in Chicago): under a
+    document-wide rule citeproc-js registers the names of a document of one item too, those
+    its sort keys render included (Chicago's ``source-bib`` key renders the editor), so the
+    author of a chapter edited by a namesake with the same initial is cited in full."""
+    authored = _chapter([_name("Neumann", "Jessica")], [_name("von Neumann", "John")])
+    # citeproc-js 2.4.63 printed:
+    assert _render(_style("chicago-author-date"), [authored]) == (
+        ["(John von Neumann 1995)"],
+        ["Neumann, John von. 1995. “Chap.” In Book, edited by Jessica Neumann. P."],
+    )
+    # citeproc-js 2.4.63 printed (fr-FR: a no-break space after the particle):
+    assert _render(_style("chicago-author-date"), [authored], "fr-FR")[0] == ["(John von\u00a0Neumann 1995)"]
