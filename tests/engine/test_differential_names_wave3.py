@@ -148,3 +148,36 @@ def test_global_givenname_one_item() -> None:
     )
     # citeproc-js 2.4.63 printed (fr-FR: a no-break space after the particle):
     assert _render(_style("chicago-author-date"), [authored], "fr-FR")[0] == ["(John von\u00a0Neumann 1995)"]
+
+
+# -- sort-key-base-letters -------------------------------------------------------------------
+
+def _book(key: str, family: str, given: str, year: int, title: str) -> dict:
+    return {"id": key, "type": "book", "title": title, "publisher": "P", "issued": {"date-parts": [[year]]},
+            "author": [_name(family, given)]}
+
+
+def test_sort_key_base_letters() -> None:
+    """Class ``sort-key-base-letters`` (seed 384729; APA, Harvard, Elsevier, Springer):
+    citeproc-js compares each sort key lower-cased at base strength (``Intl.Collator`` with
+    ``sensitivity: "base"``): accents and case do not count, so ``Young, É.`` and ``Young,
+    E.`` tie on the author key and the next key (the date) orders them; where every key ties
+    the order cited stays (``Études``, ``Etudes``, ``etudes``)."""
+    young = [_book("a", "Young", "Eun-ji", 2010, "Alpha"), _book("b", "Young", "Élodie", 2002, "Beta")]
+    # citeproc-js 2.4.63 printed:
+    assert _render(_style("apa"), young) == (
+        ["(E. Young, 2010)", "(É. Young, 2002)"],
+        ["Young, É. (2002). Beta. P.", "Young, E. (2010). Alpha. P."],
+    )
+    nordic = [_book("a", "Øberg", "Al", 2010, "A"), _book("b", "Oberg", "Al", 2000, "B"),
+              _book("c", "Åström", "Al", 2010, "C"), _book("d", "Astrom", "Al", 2000, "D")]
+    # citeproc-js 2.4.63 printed:
+    assert _render(_style("modern-language-association"), nordic)[1] == [
+        "Åström, Al. C. P, 2010.", "Astrom, Al. D. P, 2000.", "Øberg, Al. A. P, 2010.", "Oberg, Al. B. P, 2000."]
+    etudes = [_book("a", "Smith", "Al", 2010, "Études"), _book("b", "Smith", "Al", 2010, "Etudes"),
+              _book("c", "Smith", "Al", 2010, "etudes")]
+    # citeproc-js 2.4.63 printed:
+    assert _render(_style("chicago-author-date"), etudes, "de-DE") == (
+        ["(Smith 2010a)", "(Smith 2010b)", "(Smith 2010c)"],
+        ["Smith, Al. 2010a. Études. P.", "Smith, Al. 2010b. Etudes. P.", "Smith, Al. 2010c. etudes. P."],
+    )

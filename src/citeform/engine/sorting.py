@@ -234,18 +234,21 @@ def text_key(text: str) -> str:
     (``The U.S.`` < ``Tran`` < ``T-SNE``, citeproc-js collates with ``ignorePunctuation``).
 
     Spaces do ("Baker J Wang" < "Baker J-P"), as in citeproc-js's order.
-    The key is the UCA key of the lower-cased text, then that of the text (:func:`as_text`).
+    The key is the first (base) level of the UCA key of the lower-cased text (:func:`as_text`):
+    citeproc-js collates with ``sensitivity: "base"``, so accents and case do not count and
+    ``Young, É.`` ties with ``Young, E.``, leaving the order to the next key.
     """
     if not cache.ENABLED:  # the reference: pyuca with its full table, nothing remembered
         cleaned = _clean(text)
         full = full_collator()
-        return as_text(full.sort_key(cleaned.lower()) + (0,) + full.sort_key(cleaned))
+        primary = full.sort_key(cleaned.lower())
+        return as_text(primary[: primary.index(0)] if 0 in primary else primary)
     key = _TEXT_KEYS.get(text)
     if key is None:
         cleaned = _clean(text)
         if len(_TEXT_KEYS) >= _TEXT_KEYS_MAX:
             _TEXT_KEYS.clear()
-        key = _TEXT_KEYS[text] = sort_key(cleaned.lower()) + "\0" + sort_key(cleaned)
+        key = _TEXT_KEYS[text] = sort_key(cleaned.lower()).split("\0", 1)[0]
     return key
 
 
