@@ -181,3 +181,22 @@ def test_sort_key_base_letters() -> None:
         ["(Smith 2010a)", "(Smith 2010b)", "(Smith 2010c)"],
         ["Smith, Al. 2010a. Études. P.", "Smith, Al. 2010b. Etudes. P.", "Smith, Al. 2010c. etudes. P."],
     )
+
+
+# -- sort-key-every-space --------------------------------------------------------------------
+
+def test_sort_key_every_space() -> None:
+    """Class ``sort-key-every-space`` (the class of the first fix, in titles): citeproc-js
+    turns each plain space of a key into a separator that counts, trailing ones and those
+    left where ignored punctuation stood included (``Wait. . .`` is ``wait|||``), so
+    ``Wait...?`` sorts before ``Wait. . .`` and ``Wait  Now`` before ``Wait Now``."""
+    for style, expected in (
+        # citeproc-js 2.4.63 printed:
+        ("apa", ["Smith, A. (2010a). Wait...? P.", "Smith, A. (2010b). Wait. . . P."]),
+        ("chicago-author-date", ["Smith, Al. 2010a. Wait...? P.", "Smith, Al. 2010b. Wait. . . P."]),
+    ):
+        books = [_book("a", "Smith", "Al", 2010, "Wait. . ."), _book("b", "Smith", "Al", 2010, "Wait...?")]
+        assert _render(_style(style), books)[1] == expected
+    books = [_book("a", "Smith", "Al", 2010, "Wait Now"), _book("b", "Smith", "Al", 2010, "Wait  Now")]
+    # citeproc-js 2.4.63 printed (two spaces kept in the title):
+    assert _render(_style("apa"), books)[1] == ["Smith, A. (2010a). Wait  Now. P.", "Smith, A. (2010b). Wait Now. P."]

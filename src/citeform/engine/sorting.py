@@ -223,9 +223,10 @@ def _space_run(match: re.Match) -> str:
 def _clean(text: str) -> str:
     """The text as compared: no markup or ignored marks, runs of digits as numbers ("T2" < "T10",
     citeproc-js collates with ``numeric: true``)."""
-    # each plain space counts, as each is a separator ("|") in citeproc-js's keys: "Olsen  de
-    # la C." (a given name initialised with a space in front) sorts before "Olsen Ch."
-    cleaned = _SPACES.sub(_space_run, _remove_ignored(m.strip_tokens(text)).strip())
+    # each plain space counts, as each is a separator ("|") in citeproc-js's keys, trailing
+    # ones too: "Olsen  de la C." (a given name initialised with a space in front) sorts
+    # before "Olsen Ch.", "Wait...?" before "Wait. . ." ("wait|||")
+    cleaned = _SPACES.sub(_space_run, _remove_ignored(m.strip_tokens(text)).lstrip())
     return _DIGITS.sub(_numeric, cleaned)
 
 
