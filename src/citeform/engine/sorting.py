@@ -1,7 +1,8 @@
 """cs:sort for bibliographies and citations: typed keys, UCA collation, missing values last.
 
 * text keys are compared with the Unicode Collation Algorithm (``pyuca``), so
-  accented and non-ASCII letters sort as readers expect (Å, Ç, Ł, Ö, ’ ...);
+  accented and non-ASCII letters sort as readers expect (Å, Ç, Ł, Ö, ’ ...), each key
+  at base strength as citeproc-js compares it (accents and case tie);
 * name keys use the sort form of every name (``demote-non-dropping-particle``
   honoured), dates compare as year/month/day numbers, number variables
   numerically, ``citation-number`` by number;
