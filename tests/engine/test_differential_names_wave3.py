@@ -200,3 +200,32 @@ def test_sort_key_every_space() -> None:
     books = [_book("a", "Smith", "Al", 2010, "Wait Now"), _book("b", "Smith", "Al", 2010, "Wait  Now")]
     # citeproc-js 2.4.63 printed (two spaces kept in the title):
     assert _render(_style("apa"), books)[1] == ["Smith, A. (2010a). Wait  Now. P.", "Smith, A. (2010b). Wait Now. P."]
+
+
+# -- bibliography-givenname-cite-level-kept --------------------------------------------------
+
+def _article(key: str, authors: list[dict]) -> dict:
+    return {"id": key, "type": "article-journal", "title": "T" + key, "container-title": "J",
+            "issued": {"date-parts": [[2011]]}, "author": authors}
+
+
+def test_bibliography_givenname_cite_level_kept() -> None:
+    """Class ``bibliography-givenname-cite-level-kept`` (seed 517093, Elsevier Harvard): under
+    the by-cite rule a name to which the cite's disambiguation gave a given-name level keeps
+    that level in the entry, namesakes or not (citeproc-js's ``evalname`` returns the level
+    asked for when it is at least the name's own): ``M. Kelly et al.`` is ``Kelly, M.``
+    beside a later ``Kelly, Marco``; a name the cite left alone is still printed in full
+    (``Kelly, Michael`` where the cite gave ``Michael Kelly``)."""
+    marco = _article("x", [_name("Kelly", "Michael"), _name("Turner", "John"), _name("Kelly", "Marco")])
+    ingrid = _article("y", [_name("Kelly", "Ingrid"), _name("Homer", "Al"), _name("Smith", "Bo")])
+    # citeproc-js 2.4.63 printed:
+    assert _render(_style("elsevier-harvard"), [marco, ingrid]) == (
+        ["(M. Kelly et al., 2011)", "(I. Kelly et al., 2011)"],
+        ["Kelly, I., Homer, A., Smith, B., 2011. Ty. J.", "Kelly, M., Turner, J., Kelly, Marco, 2011. Tx. J."],
+    )
+    mona = _article("y", [_name("Kelly", "Mona"), _name("Homer", "Al"), _name("Smith", "Bo")])
+    # citeproc-js 2.4.63 printed:
+    assert _render(_style("elsevier-harvard"), [marco, mona]) == (
+        ["(Michael Kelly et al., 2011)", "(Mona Kelly et al., 2011)"],
+        ["Kelly, Mona, Homer, A., Smith, B., 2011. Ty. J.", "Kelly, Michael, Turner, J., Kelly, Marco, 2011. Tx. J."],
+    )

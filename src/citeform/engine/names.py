@@ -430,7 +430,8 @@ class NameRenderer:
         citeproc-js's by-cite rule keeps a register of names per item: every name its cite and
         its sort keys print (the whole first name list), then every name its entry prints, in
         order; a name is printed in full when the register holds another given name with the
-        same family name and initials at the time it is printed.
+        same family name and initials at the time it is printed, unless the cite's
+        disambiguation gave it a given-name level (``M. Kelly et al.``: ``Kelly, M.``).
         """
         state = self.state
         if state is None:
@@ -452,8 +453,10 @@ class NameRenderer:
                 continue
             if not first_list:
                 seen.append(key)
+            if levels.get(i, 0) >= 1:
+                continue  # a level the cite's disambiguation gave is kept as it is ('Kelly, M.')
             if any(k[0] == key[0] and k[1] == key[1] and k[2] != key[2] for k in seen):
-                levels[i] = max(levels.get(i, 0), 2)
+                levels[i] = 2
         return levels
 
     def decorate(self, text: str) -> str:
