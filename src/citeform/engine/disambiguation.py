@@ -714,7 +714,7 @@ def disambiguate(loaded, bib, keys: list[str], state: EngineState) -> None:
     positions it is cited in; the names, given names and conditions found apply to every
     form of the cite, and year-suffixes go to the cites that form leaves ambiguous.
     """
-    if loaded.root.citation is None or len(keys) < 2:
+    if loaded.root.citation is None or not keys:
         return
     Disambiguator(loaded, bib, keys, state).run()
 

@@ -99,10 +99,15 @@ def initials_key(given: str) -> str:
     return initialize(re.sub(r"\s*-\s*", "-", given), " ", True)
 
 
-def _namesake_key(name) -> tuple[str, str, str]:
+def _namesake_key(name, demote: str) -> tuple[str, str, str]:
     """(family name, initials, given name) as citeproc-js registers a person: periods are
-    spaces, and the initials are its :func:`initials_key`."""
-    family = " ".join(p for p in (name.get("non-dropping-particle"), name.get("family")) if p)
+    spaces, the initials are its :func:`initials_key`, and the non-dropping particle is left
+    out of the family name (John von Neumann is filed with Jessica Neumann) unless the style
+    never demotes it (then it follows: ``Neumann von``)."""
+    family = " ".join(str(name.get("family") or "").replace(".", " ").split())
+    particle = name.get("non-dropping-particle")
+    if particle and family and demote == "never":
+        family = f"{family} {particle}"
     given = " ".join(str(name.get("given") or "").replace(".", " ").split())
     return family, initials_key(given), given
 
@@ -132,6 +137,13 @@ def _enclosing_section(element):
     if d is not None:
         d["_cf_section_element"] = node
     return node
+
+
+def _opens_lower(given: str) -> bool:
+    """Whether a given name's first word is not one citeproc-js initialises (it opens with a
+    lower-case letter or a digit: ``de la Cruz``)."""
+    plain = m.strip_tokens(given).lstrip()
+    return bool(plain) and (plain[0].islower() or plain[0].isdigit())
 
 
 def _initial_part(part: str) -> bool:
@@ -424,18 +436,20 @@ class NameRenderer:
         citeproc-js's by-cite rule keeps a register of names per item: every name its cite and
         its sort keys print (the whole first name list), then every name its entry prints, in
         order; a name is printed in full when the register holds another given name with the
-        same family name and initials at the time it is printed.
+        same family name and initials at the time it is printed, unless the cite's
+        disambiguation gave it a given-name level (``M. Kelly et al.``: ``Kelly, M.``).
         """
         state = self.state
         if state is None:
             return levels
         seen = state.entry_names
         first_list = not seen
+        demote = (self.el.get_root().get("demote-non-dropping-particle") or "display-and-sort").lower()
         register = names if first_list else shown
         added = {}
         for i, name in enumerate(register):
             if "literal" not in name and name.get("family") and name.get("given"):
-                added[i] = _namesake_key(name)
+                added[i] = _namesake_key(name, demote)
         if first_list:
             seen.extend(added.values())
         levels = dict(levels)
@@ -445,8 +459,10 @@ class NameRenderer:
                 continue
             if not first_list:
                 seen.append(key)
+            if levels.get(i, 0) >= 1:
+                continue  # a level the cite's disambiguation gave is kept as it is ('Kelly, M.')
             if any(k[0] == key[0] and k[1] == key[1] and k[2] != key[2] for k in seen):
-                levels[i] = max(levels.get(i, 0), 2)
+                levels[i] = 2
         return levels
 
     def decorate(self, text: str) -> str:
@@ -694,9 +710,15 @@ class NameRenderer:
         elif form == "long" and level >= 2 and init_with is not None:
             init_with = None
         if given and init_with is not None:
+            lead = do_init and self.sort_options.get("_sort_key") and _opens_lower(given)
             given = initialize_marked(given, init_with, hyphen, do_init)
             if init_with.endswith(" ") is False:
                 given = given.rstrip()
+            if lead:
+                # citeproc-js initialises a given name opening with a lower-case word with a
+                # space in front (' de la C.'); we print one space (a deliberate difference),
+                # but its sort key counts each space: 'Olsen  de la C.' sorts before 'Olsen Ch.'
+                given = " " + given
             if "." not in init_with and suffix:
                 suffix = suffix.replace(".", "")  # initials without periods: 'King ML Jr'
 

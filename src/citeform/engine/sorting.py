@@ -1,7 +1,8 @@
 """cs:sort for bibliographies and citations: typed keys, UCA collation, missing values last.
 
 * text keys are compared with the Unicode Collation Algorithm (``pyuca``), so
-  accented and non-ASCII letters sort as readers expect (Å, Ç, Ł, Ö, ’ ...);
+  accented and non-ASCII letters sort as readers expect (Å, Ç, Ł, Ö, ’ ...), each key
+  at base strength as citeproc-js compares it (accents and case tie);
 * name keys use the sort form of every name (``demote-non-dropping-particle``
   honoured), dates compare as year/month/day numbers, number variables
   numerically, ``citation-number`` by number;
@@ -212,10 +213,21 @@ def _numeric(match: re.Match) -> str:
     return f"{len(digits)}{digits}"
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def _space_run(match: re.Match) -> str:
+    run = match.group()
+    return run if run.count(" ") == len(run) else " "
+
+
 def _clean(text: str) -> str:
     """The text as compared: no markup or ignored marks, runs of digits as numbers ("T2" < "T10",
     citeproc-js collates with ``numeric: true``)."""
-    cleaned = " ".join(_remove_ignored(m.strip_tokens(text)).split())
+    # each plain space counts, as each is a separator ("|") in citeproc-js's keys, trailing
+    # ones too: "Olsen  de la C." (a given name initialised with a space in front) sorts
+    # before "Olsen Ch.", "Wait...?" before "Wait. . ." ("wait|||")
+    cleaned = _SPACES.sub(_space_run, _remove_ignored(m.strip_tokens(text)).lstrip())
     return _DIGITS.sub(_numeric, cleaned)
 
 
@@ -224,18 +236,21 @@ def text_key(text: str) -> str:
     (``The U.S.`` < ``Tran`` < ``T-SNE``, citeproc-js collates with ``ignorePunctuation``).
 
     Spaces do ("Baker J Wang" < "Baker J-P"), as in citeproc-js's order.
-    The key is the UCA key of the lower-cased text, then that of the text (:func:`as_text`).
+    The key is the first (base) level of the UCA key of the lower-cased text (:func:`as_text`):
+    citeproc-js collates with ``sensitivity: "base"``, so accents and case do not count and
+    ``Young, É.`` ties with ``Young, E.``, leaving the order to the next key.
     """
     if not cache.ENABLED:  # the reference: pyuca with its full table, nothing remembered
         cleaned = _clean(text)
         full = full_collator()
-        return as_text(full.sort_key(cleaned.lower()) + (0,) + full.sort_key(cleaned))
+        primary = full.sort_key(cleaned.lower())
+        return as_text(primary[: primary.index(0)] if 0 in primary else primary)
     key = _TEXT_KEYS.get(text)
     if key is None:
         cleaned = _clean(text)
         if len(_TEXT_KEYS) >= _TEXT_KEYS_MAX:
             _TEXT_KEYS.clear()
-        key = _TEXT_KEYS[text] = sort_key(cleaned.lower()) + "\0" + sort_key(cleaned)
+        key = _TEXT_KEYS[text] = sort_key(cleaned.lower()).split("\0", 1)[0]
     return key
 
 
