@@ -319,3 +319,20 @@ def test_name_printing_nothing_still_tells_cites_apart(style: str, expected: lis
     clusters = [[{"id": "a"}], [{"id": "b"}], [{"id": "c"}], [{"id": "d"}]]
     # citeproc-js 2.4.63
     assert list(render_csl(items, _style(style), citations=clusters).citations) == expected
+
+
+def test_delimiter_after_a_suppressed_cite_that_prints_nothing_is_whole() -> None:
+    """Class ``citation: delimiter after an empty cite`` (seed 836027, MLA): a suppress-author
+    cite that prints nothing between a cite with a suffix ending in a period and the next cite
+    leaves the delimiter whole, as citeproc-js reads the suffix of the cite just before."""
+    items = [
+        {"id": "w", "type": "book", "title": "W", "author": [{"family": "Ward", "given": "C"}], "issued": {"date-parts": [[1763]]}},
+        {"id": "k", "type": "article-journal", "title": "K", "author": [{"family": "Kaya", "given": "A"}],
+         "issued": {"date-parts": [[1990]]}},
+        {"id": "m", "type": "book", "title": "M", "author": [{"family": "Michel", "given": "A"}], "issued": {"date-parts": [[1995]]}},
+    ]
+    clusters = [[{"id": "w", "suffix": "."}, {"id": "k", "suppress-author": True}, {"id": "m"}],
+                [{"id": "w", "suffix": "."}, {"id": "m"}]]
+    # citeproc-js 2.4.63
+    assert list(render_csl(items, _style("modern-language-association"), citations=clusters).citations) == [
+        "(Ward.; Michel)", "(Ward. Michel)"]

@@ -136,6 +136,8 @@ def _affixed(cite, text):
         out = prefix + ("" if prefix.endswith((" ", "(", "[")) or not out else "") + out
     if suffix:
         suffix = str(suffix)
+        if cite.get("_whole_delimiter"):
+            suffix = suffix.replace(m.SUFFIX_PUNCT, "")
         out = out + _suffix_seam(suffix) + suffix
     return out
 
@@ -406,10 +408,15 @@ def _without_empty_cites(rendered: list[dict]) -> list[dict]:
     for pos, r in enumerate(rendered):
         empty = (r["text"] is None or str(r["text"]) == "") and not (
             r["cite"].get("prefix") or r["cite"].get("suffix"))
+        r["cite"]["_whole_delimiter"] = False
         if not empty:
             kept.append(r)
         elif pos == 0 and not last_suppressed and not flag(r, "author-only"):
             kept.append({**r, "text": NO_PRINTED_FORM})
+        elif kept:
+            # the delimiter after the cite before it is still whole: citeproc-js reads the
+            # suffix of the cite just before, here empty ("Ward et al..; Michel et al.")
+            kept[-1]["cite"]["_whole_delimiter"] = True
     return kept
 
 
