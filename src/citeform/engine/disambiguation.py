@@ -354,6 +354,7 @@ class Disambiguator:
         ``disambiguate="true"`` on, and keeps it. Otherwise the cites still ambiguous, if any.
         """
         counts: dict[str, tuple[int, int]] = {}
+        first_list: dict[str, str | None] = {}
         for key in group:
             render_cite(self.layout, self.probes[key])  # to read the names its cite shows
             shown = self.state.shown_names[0] if self.state.shown_names else None
@@ -361,6 +362,7 @@ class Disambiguator:
             if shown is not None:
                 total = len(self.name_vars(key).get(shown[0].replace("-", "_")) or ())
             counts[key] = (shown[1] if shown is not None else 0, total)
+            first_list[key] = shown[0].replace("-", "_") if shown is not None else None
         # citeproc-js orders the group by each item's name count as text, then by id
         items = sorted(group, key=lambda k: (str(counts[k][1]), k))
         # names after the last one that differs tell nothing apart: stepping through them would
@@ -382,7 +384,12 @@ class Disambiguator:
                 names = min(config["names"], counts[key][1])
                 entry.names = names if names > counts[key][0] else None
                 given = copy.deepcopy(saved[key])
+                # citeproc-js keeps the given-name levels by the place of a name list among those
+                # the cite prints: they go to the first list, not to an editor the cite never
+                # shows (the entry's "edited by P. Ward")
                 for var in self.name_vars(key):
+                    if var != first_list[key] and first_list[key] is not None:
+                        continue
                     levels = given.setdefault(var, {})
                     for i, level in config["givens"].items():
                         if level > levels.get(i, 0):
