@@ -580,13 +580,11 @@ def _collapse_names(layout, rendered, collapse, delimiter, group_delim, after_co
             suffix = _suffix_only(r)
             apart = _apart(r["cite"])
             same_year = collapse in ("year-suffix", "year-suffix-ranged") and suffix and year == prev_year
-            if same_year and not _prints_letter(layout, r, year, suffix):
-                # no letter printed after the year ("in press", or after a range's last year:
-                # "1992–1994b"): the cite stays whole, but for a year equal to the last one
+            # no letter printed right after the year ("in press", or after a range's last year:
+            # "1992–1994b"): the cite stays whole, but for a year equal to the last one
+            suffix_apart = bool(same_year) and not _prints_letter(layout, r, year, suffix)
+            if suffix_apart:
                 same_year = False
-                suffix_apart = True
-            else:
-                suffix_apart = False
             if same_year:
                 # the letter alone, with the cite's locator if any (citeproc-js: "2008a, b, p. 3")
                 text = suffix
