@@ -134,3 +134,10 @@ def test_render_grouped_sort_false_shifts_key_directions():
     assert render(items, "elsevier-harvard", citations=cluster, grouped_sort=False).citations == [
         "(Popescu, 1999, 2002)"
     ]
+
+
+@pytest.mark.parametrize("value", ["false", 0, None, []])
+def test_render_grouped_sort_must_be_a_bool(value):
+    """A string "false" is truthy: taking it as True would silently give the other sort."""
+    with pytest.raises(UsageError, match="grouped_sort"):
+        render(BAINES, "apa", citations=[[{"id": "b1"}]], grouped_sort=value)

@@ -90,6 +90,8 @@ def render(
     """
     from . import styles
 
+    if not isinstance(grouped_sort, bool):
+        raise UsageError(f"grouped_sort must be True or False, not {grouped_sort!r}")
     csl_items = to_items(items)
     if consume:
         items.clear()  # type: ignore[attr-defined]
